@@ -1,0 +1,43 @@
+// Seeding helpers shared by `prisma db seed`, the dev script and the tests' database resets.
+import bcrypt from "bcryptjs";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { categories, products } from "./catalog-data";
+
+export function connect(url = process.env.DATABASE_URL) {
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+}
+
+/** Creates the demo catalog unless the shop already has categories (so a seller's edits survive restarts). */
+export async function seedCatalog(db: PrismaClient): Promise<boolean> {
+  if ((await db.category.count()) > 0) return false;
+  for (const [i, c] of categories.entries()) {
+    await db.category.create({ data: { ...c, sortOrder: i } });
+  }
+  const ids = new Map((await db.category.findMany()).map((c) => [c.slug, c.id]));
+  await db.product.createMany({
+    data: products.map(({ category, featured, ...p }) => ({
+      ...p,
+      featured: featured ?? false,
+      imageUrl: `/products/${p.slug}.svg`,
+      categoryId: ids.get(category)!,
+    })),
+  });
+  return true;
+}
+
+/** Makes sure the shop has its owner account; an existing account's password is left alone. */
+export async function ensureOwner(db: PrismaClient, email: string, password: string) {
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) return existing;
+  const passwordHash = await bcrypt.hash(password, 10);
+  return db.user.create({ data: { email, name: "Shop owner", passwordHash, role: "OWNER" } });
+}
+
+/** Empties every table: each test file starts from a known state. */
+export async function truncateAll(db: PrismaClient) {
+  await db.$executeRawUnsafe(
+    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter" RESTART IDENTITY CASCADE`,
+  );
+}

@@ -1,0 +1,9 @@
+// `npm run reconcile`: what the cron route does, from the command line (settle stale attempts by
+// STK query, expire unpaid orders and release their stock). Runs with the react-server condition so the
+// server-only modules load outside Next.js.
+import { prisma } from "@/lib/db";
+import { reconcileAll } from "@/lib/payments/reconcile";
+
+const result = await reconcileAll();
+console.log(`[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`);
+await prisma.$disconnect();
