@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { prisma } from "@/lib/db";
+import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
+import { addLine } from "@/lib/cart/cart-lines";
+import { tryNormalizePhone } from "@/lib/daraja";
+import { clientIp } from "@/lib/http/client-ip";
+import { retryPayment } from "@/lib/payments/retry";
+
+export type RetryState = { ok?: boolean; message?: string; phoneError?: string } | null;
+
+/** "Try again" (same number) or "Use a different number" (with a phone field). */
+export async function retryOrderPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
+  const publicId = String(formData.get("publicId") ?? "");
+  const rawPhone = formData.get("phone");
+  let phone: string | undefined;
+  if (rawPhone !== null) {
+    phone = tryNormalizePhone(String(rawPhone)) ?? undefined;
+    if (!phone) return { phoneError: "Enter a Kenyan mobile number, e.g. 0712 345 678." };
+  }
+  const result = await retryPayment(publicId, phone, clientIp(await headers()));
+  if (!result.ok) return { message: result.message };
+  revalidatePath(`/orders/${publicId}`);
+  return { ok: true };
+}
+
+/** An expired order's items go back into the cart, to be checked out again at today's stock. */
+export async function rebuildCart(formData: FormData): Promise<void> {
+  const publicId = String(formData.get("publicId") ?? "");
+  const order = await prisma.order.findUnique({ where: { publicId }, include: { items: true } });
+  if (order) {
+    let lines = await readCartLines();
+    for (const item of order.items) lines = addLine(lines, item.productId, item.quantity);
+    await writeCartLines(lines);
+  }
+  redirect("/cart");
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { maskPhone } from "@/lib/daraja";
+import { payments, secondsAfter } from "@/lib/payments/context";
+import { settleOrder } from "@/lib/payments/reconcile";
+import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRefusal } from "@/lib/payments/retry";
+
+/** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
+export const PROMPT_SECONDS = 60;
+
+export type OrderState = "waiting" | "unknown" | "paid" | "failed" | "expired" | "cancelled";
+
+/** Exactly what the order page shows: the status endpoint returns this and nothing more. */
+export type OrderView = {
+  publicId: string;
+  reference: string;
+  state: OrderState;
+  customerName: string;
+  phoneMasked: string;
+  totalKes: number;
+  items: { name: string; quantity: number; unitPriceKes: number }[];
+  createdAt: string;
+  paidAt: string | null;
+  receipt: string | null;
+  promptExpiresAt: string | null;
+  failureMessage: string | null;
+  /** Retrying is possible now or later (at retryAvailableAt); false once nothing can help. */
+  canRetry: boolean;
+  retryAvailableAt: string | null;
+};
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+// Prisma reads the order and its attempts with separate statements: in one snapshot, so a callback committing
+// in between cannot pair a PENDING order with its already SUCCEEDED attempt (and show "failed").
+async function loadOrder(publicId: string) {
+  return prisma.$transaction(
+    (tx) =>
+      tx.order.findUnique({
+        where: { publicId },
+        include: { items: true, attempts: { orderBy: { createdAt: "desc" } } },
+      }),
+    { isolationLevel: "RepeatableRead" },
+  );
+}
+
+/**
+ * The order as its link holder sees it. While an attempt is overdue it asks Daraja (rate-limited)
+ * and expires an order past its reservation, so a page left open settles even without the cron job.
+ */
+export async function getOrderView(publicId: string, { settle = true } = {}): Promise<OrderView | null> {
+  let order = await loadOrder(publicId);
+  if (!order) return null;
+  if (settle && (order.status === "PENDING" || order.status === "FAILED")) {
+    await settleOrder(order);
+    order = (await loadOrder(publicId))!;
+  }
+  return toView(order, payments().now());
+}
+
+type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
+
+function toView(order: LoadedOrder, now: Date): OrderView {
+  const latest = order.attempts[0];
+  const state = stateOf(order.status, latest?.status);
+  const refusal = retryRefusal(order.status, order.attempts, now);
+  let retryAvailableAt: Date | null = null;
+  if (state === "unknown" && latest) retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
+  if (state === "failed" && latest?.retryAfter) retryAvailableAt = latest.retryAfter;
+  const canRetry = (state === "failed" || state === "unknown") && (refusal === null || retryAvailableAt !== null) && latest?.mayRetry !== false;
+  return {
+    publicId: order.publicId,
+    reference: order.reference,
+    state,
+    // Shown (and so sent) only on the receipt.
+    customerName: state === "paid" ? order.customerName : "",
+    phoneMasked: maskPhone(latest?.phone ?? order.phone),
+    totalKes: order.totalKes,
+    items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceKes: i.unitPriceKes })),
+    createdAt: order.createdAt.toISOString(),
+    paidAt: iso(order.paidAt),
+    receipt: order.mpesaReceipt,
+    promptExpiresAt: state === "waiting" && latest ? iso(secondsAfter(latest.pushSentAt ?? latest.createdAt, PROMPT_SECONDS)) : null,
+    failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
+    canRetry,
+    retryAvailableAt: iso(retryAvailableAt),
+  };
+}
+
+function stateOf(orderStatus: string, attemptStatus: string | undefined): OrderState {
+  if (orderStatus === "PAID") return "paid";
+  if (orderStatus === "EXPIRED") return "expired";
+  if (orderStatus === "CANCELLED") return "cancelled";
+  if (attemptStatus === "UNKNOWN") return "unknown";
+  if (attemptStatus === "FAILED") return "failed";
+  return "waiting";
+}

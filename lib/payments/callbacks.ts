@@ -1,0 +1,177 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { type StkCallback, describeResultCode, parseCallback } from "@/lib/daraja";
+import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "./db-errors";
+import { hashToken } from "./identifiers";
+import { payments } from "./context";
+import { logPaymentEvent } from "./payment-log";
+import { applyAttemptResult } from "./state-machine";
+
+export type IncomingCallback = {
+  token: string;
+  rawBody: string;
+  headers: Record<string, string>;
+  sourceIp: string | null;
+  /** False when MPESA_CALLBACK_IPS is set and the sender is not on it. */
+  ipAllowed: boolean;
+  /** The body was cut at the size cap. */
+  truncated: boolean;
+};
+
+type Judgement = { verdict: CallbackVerdict; reason: string; attemptId?: string };
+
+/**
+ * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
+ * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost.
+ */
+export async function receiveCallback(input: IncomingCallback): Promise<Judgement & { eventId: string }> {
+  const tokenHash = hashToken(input.token);
+  const eventId = await recordEvent(input, tokenHash);
+  let judgement: Judgement;
+  try {
+    judgement = await judge(input, tokenHash);
+  } catch (e) {
+    // Recorded but not applied (e.g. the database dropped mid-way): reconcile settles it by STK query.
+    judgement = { verdict: "RECEIVED", reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}` };
+  }
+  await saveVerdict(eventId, judgement);
+  return { ...judgement, eventId };
+}
+
+/** The event is already durable: failing to note its verdict must not turn Daraja's answer into a 5xx. */
+async function saveVerdict(eventId: string, judgement: Judgement) {
+  logPaymentEvent({ event: "callback", attempt: judgement.attemptId, verdict: judgement.verdict, reason: judgement.reason });
+  await prisma.callbackEvent
+    .update({ where: { id: eventId }, data: { verdict: judgement.verdict, reason: judgement.reason, attemptId: judgement.attemptId } })
+    .catch((e: unknown) => logPaymentEvent({ event: "callback.verdict_unsaved", eventId, error: e instanceof Error ? e.message.slice(0, 200) : String(e) }));
+}
+
+/**
+ * Callbacks recorded but not applied (the database failed between the two) are applied again from their
+ * stored body by the reconcile job: Daraja will not send them twice.
+ */
+export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
+  const stuck = await prisma.callbackEvent.findMany({
+    where: { verdict: "RECEIVED", token: { not: null }, receivedAt: { lt: new Date(payments().now().getTime() - 30_000) } },
+    orderBy: { receivedAt: "asc" },
+    take: limit,
+  });
+  for (const event of stuck) {
+    const judgement = await judge({ rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp }, event.token!).catch(
+      (e: unknown): Judgement => ({ verdict: "RECEIVED", reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}` }),
+    );
+    await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
+  }
+  return stuck.length;
+}
+
+// PostgreSQL text and jsonb cannot hold NUL; keep everything else byte for byte.
+const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
+
+async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<string> {
+  const base = { token: tokenHash, rawBody: storable(input.rawBody), headers: input.headers, sourceIp: input.sourceIp };
+  let body: object | undefined;
+  try {
+    const parsed: unknown = JSON.parse(input.rawBody);
+    if (parsed && typeof parsed === "object" && !JSON.stringify(parsed).includes("\\u0000")) body = parsed;
+  } catch {
+    body = undefined;
+  }
+  try {
+    return (await prisma.callbackEvent.create({ data: { ...base, body } })).id;
+  } catch (e) {
+    if (body === undefined) throw e;
+    // jsonb refuses some valid JSON (e.g. nesting deeper than PostgreSQL's stack): keep the raw text.
+    return (await prisma.callbackEvent.create({ data: base })).id;
+  }
+}
+
+type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
+
+async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
+  if (!input.ipAllowed) return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
+  if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
+  const attempt = await prisma.paymentAttempt.findUnique({ where: { callbackToken: tokenHash } });
+  if (!attempt) return { verdict: "REJECTED", reason: "unknown token" };
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody);
+  } catch {
+    return { verdict: "REJECTED", reason: "malformed JSON", attemptId: attempt.id };
+  }
+  const parsed = parseCallback(json);
+  if (!parsed.ok) return { verdict: "REJECTED", reason: `malformed callback: ${parsed.error}`.slice(0, 500), attemptId: attempt.id };
+  return apply(attempt, parsed.callback);
+}
+
+async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgement> {
+  const attemptId = attempt.id;
+  const idProblem = await matchCheckoutRequestId(attempt, cb);
+  if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
+  if (cb.success && cb.amount !== attempt.amountKes) {
+    await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
+    return { verdict: "REJECTED", reason: `amount ${cb.amount} does not match ${attempt.amountKes}`, attemptId };
+  }
+  const verdict = await applyAttemptResult(
+    attemptId,
+    cb.success
+      ? { kind: "success", source: "callback", receipt: cb.receipt, transactionDate: cb.transactionDate }
+      : failureOf(cb.resultCode, cb.resultDesc, "callback"),
+  );
+  if (verdict.outcome === "duplicate" || verdict.outcome === "ignored") return { verdict: "DUPLICATE", reason: verdict.detail, attemptId };
+  return { verdict: "APPLIED", reason: verdict.detail, attemptId };
+}
+
+/**
+ * Money moved, but not the amount asked: never mark the order paid, stop the attempt (so no later STK
+ * query, which cannot see amounts, pays it either) and flag the order for the seller.
+ */
+async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, receipt: string) {
+  await prisma.order.update({
+    where: { id: attempt.orderId },
+    data: { needsAttention: true, attentionReason: `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.` },
+  });
+  await applyAttemptResult(attempt.id, {
+    kind: "failure",
+    source: "callback",
+    resultCode: "AMOUNT_MISMATCH",
+    resultDesc: `Paid KES ${amount}, expected KES ${attempt.amountKes}, receipt ${receipt}`,
+    shopperMessage: "M-Pesa reported a payment that does not match this order. The shop has been alerted and will contact you.",
+    mayRetry: false,
+  });
+}
+
+export function failureOf(resultCode: string, resultDesc: string, source: "callback" | "query") {
+  const described = describeResultCode(resultCode);
+  return {
+    kind: "failure" as const,
+    source,
+    resultCode,
+    resultDesc,
+    shopperMessage: described.message,
+    mayRetry: described.mayRetry,
+    retryAfterSeconds: described.retryAfterSeconds,
+  };
+}
+
+/** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
+async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkCallback): Promise<string | null> {
+  if (attempt.checkoutRequestId) {
+    return attempt.checkoutRequestId === cb.checkoutRequestId ? null : "CheckoutRequestID does not match the attempt";
+  }
+  // Checked first so the usual case raises no unique violation (the embedded PGlite session does not survive
+  // one well); the constraint still decides a race.
+  const owner = await prisma.paymentAttempt.findUnique({ where: { checkoutRequestId: cb.checkoutRequestId }, select: { id: true } });
+  if (owner && owner.id !== attempt.id) return "CheckoutRequestID belongs to another attempt";
+  try {
+    await prisma.paymentAttempt.updateMany({
+      where: { id: attempt.id, checkoutRequestId: null },
+      data: { checkoutRequestId: cb.checkoutRequestId, merchantRequestId: cb.merchantRequestId },
+    });
+    return null;
+  } catch (e) {
+    if (isUniqueViolation(e, "checkoutRequestId")) return "CheckoutRequestID belongs to another attempt";
+    throw e;
+  }
+}

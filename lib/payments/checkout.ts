@@ -1,0 +1,110 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { CartLine } from "@/lib/cart/cart-lines";
+import { priceCart } from "@/lib/cart/price-cart";
+import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
+import { formatKes } from "@/lib/format";
+import { payments, secondsAfter } from "./context";
+import { isUniqueViolation } from "./db-errors";
+import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "./identifiers";
+import { logPaymentEvent } from "./payment-log";
+import { sendPrompt } from "./prompt";
+import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
+import { takeLines } from "./stock";
+
+export type CheckoutInput = {
+  lines: CartLine[];
+  customerName: string;
+  /** Normalized MSISDN (lib/daraja normalizePhone). */
+  phone: string;
+  email?: string;
+  clientIp: string | null;
+  /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
+  checkoutKey: string;
+};
+
+export type CheckoutResult =
+  | { ok: true; publicId: string }
+  | { ok: false; reason: "cart_changed" | "rate_limited" | "amount" | "empty"; message: string };
+
+class CheckoutRefused extends Error {
+  constructor(
+    readonly reason: "cart_changed" | "rate_limited" | "amount",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startCheckout(input: CheckoutInput): Promise<CheckoutResult> {
+  const existing = await prisma.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { publicId: true } });
+  if (existing) return { ok: true, publicId: existing.publicId };
+  if (input.lines.length === 0) return { ok: false, reason: "empty", message: "Your cart is empty." };
+
+  try {
+    const created = await createPendingOrder(input);
+    logPaymentEvent({ event: "order.created", order: created.reference, attempt: created.attempt.id, transition: "->PENDING", phone: input.phone });
+    await sendPrompt(created.attempt, created.token, created.reference);
+    return { ok: true, publicId: created.publicId };
+  } catch (e) {
+    if (e instanceof CheckoutRefused) return { ok: false, reason: e.reason, message: e.message };
+    if (isUniqueViolation(e, "checkoutKey")) {
+      const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
+      return { ok: true, publicId: first.publicId };
+    }
+    throw e;
+  }
+}
+
+/**
+ * One transaction: count the abuse limits, re-read prices, reserve stock, create the PENDING order and its
+ * first attempt. A refusal rolls it all back, limits included, so a shopper is only counted for prompts sent.
+ */
+async function createPendingOrder(input: CheckoutInput) {
+  const ctx = payments();
+  const token = newCallbackToken();
+  const now = ctx.now();
+  const order = await prisma.$transaction(async (tx) => {
+    if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
+      throw new CheckoutRefused("rate_limited", "Too many checkouts from your network. Please wait a few minutes and try again.");
+    }
+    if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
+      throw new CheckoutRefused("rate_limited", `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`);
+    }
+    const products = await tx.product.findMany({ where: { id: { in: input.lines.map((l) => l.productId) } } });
+    const cart = priceCart(input.lines, products);
+    if (cart.notices.length > 0 || cart.lines.length === 0) {
+      throw new CheckoutRefused("cart_changed", cart.notices[0] ?? "Your cart is empty.");
+    }
+    if (!isValidAmount(cart.subtotalKes)) {
+      throw new CheckoutRefused("amount", `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}: please change your cart.`);
+    }
+    const taken = await takeLines(tx, cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })));
+    if (!taken.ok) {
+      const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
+      throw new CheckoutRefused("cart_changed", `${name} just sold out. Please review your cart.`);
+    }
+    return tx.order.create({
+      data: {
+        publicId: newPublicId(),
+        reference: newOrderReference(),
+        checkoutKey: input.checkoutKey,
+        customerName: input.customerName,
+        phone: input.phone,
+        email: input.email,
+        clientIp: input.clientIp,
+        totalKes: cart.subtotalKes,
+        reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
+        createdAt: now,
+        items: {
+          create: cart.lines.map((l) => ({ productId: l.product.id, name: l.product.name, unitPriceKes: l.product.priceKes, quantity: l.quantity })),
+        },
+        attempts: {
+          create: { phone: input.phone, amountKes: cart.subtotalKes, callbackToken: hashToken(token), createdAt: now },
+        },
+      },
+      include: { attempts: true },
+    });
+  });
+  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+}

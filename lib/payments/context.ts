@@ -1,0 +1,36 @@
+import "server-only";
+import { type DarajaClient, createDarajaClient } from "@/lib/daraja";
+import { env } from "@/lib/env";
+
+/** Everything the payment flow depends on from outside: Daraja, our public URL, limits and the clock. */
+export type PaymentsContext = {
+  daraja: DarajaClient;
+  callbackBaseUrl: string;
+  reservationMinutes: number;
+  promptsPerPhone: number;
+  checkoutsPerIp: number;
+  limitWindowMinutes: number;
+  now: () => Date;
+};
+
+let current: PaymentsContext | undefined;
+
+export function payments(): PaymentsContext {
+  current ??= {
+    daraja: createDarajaClient(env.mpesa),
+    callbackBaseUrl: env.publicUrl,
+    reservationMinutes: env.limits.reservationMinutes,
+    promptsPerPhone: env.limits.promptsPerPhone,
+    checkoutsPerIp: env.limits.checkoutsPerIp,
+    limitWindowMinutes: env.limits.windowMinutes,
+    now: () => new Date(),
+  };
+  return current;
+}
+
+/** Tests and benchmarks point the flow at their own emulator, URL or clock. */
+export function configurePayments(overrides: Partial<PaymentsContext>) {
+  current = { ...payments(), ...overrides };
+}
+
+export const secondsAfter = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);

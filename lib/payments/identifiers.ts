@@ -1,0 +1,25 @@
+import { createHash, randomBytes, randomInt } from "node:crypto";
+
+// Hex only: Daraja dislikes words such as "exe" or "sql" in callback URLs, which base64 tokens can contain.
+export function newCallbackToken(): string {
+  return randomBytes(24).toString("hex");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The unguessable id in the shopper's order link. */
+export function newPublicId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+// No 0/O, 1/I: references are read out over the phone.
+const REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** A short human reference such as DK-7Q4M2X (collisions are retried by the caller: it is unique). */
+export function newOrderReference(): string {
+  let code = "";
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `DK-${code}`;
+}

@@ -1,0 +1,204 @@
+import "server-only";
+import { type Tx, prisma } from "@/lib/db";
+import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { payments, secondsAfter } from "./context";
+import { logPaymentEvent } from "./payment-log";
+import { releaseStock, takeStock } from "./stock";
+
+/**
+ * The payment state machine: the only code that changes an attempt's or an order's payment status.
+ * Every transition runs in a transaction holding the order's row lock, and every update is conditional
+ * on the state it leaves, so duplicate, late and out-of-order results change nothing twice.
+ */
+
+export type AttemptResult =
+  | { kind: "success"; receipt: string | null; transactionDate: Date | null; source: "callback" | "query" }
+  | {
+      kind: "failure";
+      resultCode: string;
+      resultDesc: string;
+      shopperMessage: string;
+      mayRetry: boolean;
+      retryAfterSeconds?: number;
+      source: "callback" | "query" | "push";
+    };
+
+export type Verdict = { outcome: "applied" | "duplicate" | "flagged" | "ignored"; detail: string };
+
+const ACTIVE = ["PENDING", "UNKNOWN"] as const;
+
+async function lockOrder(tx: Tx, orderId: string): Promise<Order> {
+  await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+  return tx.order.findUniqueOrThrow({ where: { id: orderId } });
+}
+
+export async function applyAttemptResult(attemptId: string, result: AttemptResult): Promise<Verdict> {
+  const attempt = await prisma.paymentAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { order: { select: { reference: true } } },
+  });
+  const verdict = await prisma.$transaction(async (tx) => {
+    const order = await lockOrder(tx, attempt.orderId);
+    const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    return result.kind === "success" ? applySuccess(tx, order, fresh, result) : applyFailure(tx, order, fresh, result);
+  });
+  logPaymentEvent({
+    event: `attempt.${result.kind}`,
+    order: attempt.order.reference,
+    attempt: attempt.id,
+    checkoutRequestId: attempt.checkoutRequestId,
+    source: result.source,
+    verdict: verdict.outcome,
+    detail: verdict.detail,
+  });
+  return verdict;
+}
+
+type Success = Extract<AttemptResult, { kind: "success" }>;
+type Failure = Extract<AttemptResult, { kind: "failure" }>;
+
+async function applySuccess(tx: Tx, order: Order, attempt: PaymentAttempt, result: Success): Promise<Verdict> {
+  if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
+  if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
+    return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
+  }
+  const now = payments().now();
+  await tx.paymentAttempt.update({
+    where: { id: attempt.id },
+    data: {
+      status: "SUCCEEDED",
+      resultCode: "0",
+      resultDesc: result.source === "query" ? "Confirmed by STK query" : "Paid",
+      receipt: result.receipt,
+      receiptPending: result.receipt === null,
+      transactionDate: result.transactionDate,
+      completedAt: now,
+      shopperMessage: null,
+      retryAfter: null,
+    },
+  });
+  return markOrderPaid(tx, order, attempt, result.receipt, now);
+}
+
+async function markOrderPaid(tx: Tx, order: Order, attempt: PaymentAttempt, receipt: string | null, now: Date): Promise<Verdict> {
+  const receiptNote = receipt ?? "receipt not received yet";
+  if (order.status === "PAID") {
+    await flag(tx, order.id, `A second payment (${receiptNote}, attempt ${attempt.id}) arrived for an order already paid: refund one.`);
+    return { outcome: "flagged", detail: "second success for a paid order" };
+  }
+  let attention: string | null = receipt ? null : "Paid according to M-Pesa's status query; the receipt number has not arrived.";
+  if (!order.stockReserved) {
+    if (!(await takeStock(tx, order.id))) {
+      await flag(tx, order.id, `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}, and its stock is gone: refund or restock.`);
+      return { outcome: "flagged", detail: "late payment, stock gone" };
+    }
+    attention = `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}; its stock was taken again.`;
+  }
+  await tx.order.update({
+    where: { id: order.id },
+    data: { status: "PAID", paidAt: now, mpesaReceipt: receipt, stockReserved: true },
+  });
+  if (attention) await flag(tx, order.id, attention);
+  return attention ? { outcome: "flagged", detail: attention } : { outcome: "applied", detail: "order paid" };
+}
+
+/** A success for an attempt already settled as paid: either the receipt we were waiting for, or a duplicate. */
+async function fillLateReceipt(tx: Tx, order: Order, attempt: PaymentAttempt, result: Success): Promise<Verdict> {
+  if (!attempt.receiptPending || !result.receipt) return { outcome: "duplicate", detail: "attempt already succeeded" };
+  if ((await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
+    return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
+  }
+  await tx.paymentAttempt.update({
+    where: { id: attempt.id },
+    data: { receipt: result.receipt, receiptPending: false, transactionDate: result.transactionDate },
+  });
+  if (order.status === "PAID" && order.mpesaReceipt === null) {
+    await tx.order.update({ where: { id: order.id }, data: { mpesaReceipt: result.receipt } });
+    await flag(tx, order.id, `Receipt ${result.receipt} arrived by callback after the STK query confirmed the payment.`);
+  }
+  return { outcome: "applied", detail: "late receipt recorded" };
+}
+
+async function applyFailure(tx: Tx, order: Order, attempt: PaymentAttempt, result: Failure): Promise<Verdict> {
+  if (!(ACTIVE as readonly string[]).includes(attempt.status)) {
+    return { outcome: "duplicate", detail: `attempt already ${attempt.status.toLowerCase()}` };
+  }
+  const now = payments().now();
+  await tx.paymentAttempt.update({
+    where: { id: attempt.id },
+    data: {
+      status: "FAILED",
+      resultCode: result.resultCode,
+      resultDesc: result.resultDesc.slice(0, 500),
+      shopperMessage: result.shopperMessage,
+      mayRetry: result.mayRetry,
+      retryAfter: result.retryAfterSeconds ? secondsAfter(now, result.retryAfterSeconds) : null,
+      completedAt: now,
+    },
+  });
+  const othersActive = await tx.paymentAttempt.count({
+    where: { orderId: order.id, id: { not: attempt.id }, status: { in: [...ACTIVE] } },
+  });
+  if (order.status === "PENDING" && othersActive === 0) {
+    const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
+    await tx.order.update({
+      where: { id: order.id },
+      data: { status: "FAILED", reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil },
+    });
+  }
+  return { outcome: "applied", detail: `attempt failed (${result.resultCode})` };
+}
+
+/** Adds a reason for the seller to look at the order; earlier reasons are kept (one may say "refund"). */
+async function flag(tx: Tx, orderId: string, reason: string) {
+  const { attentionReason } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { attentionReason: true } });
+  const reasons = attentionReason && !attentionReason.includes(reason) ? `${attentionReason}\n${reason}` : reason;
+  await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
+}
+
+export async function flagOrder(orderId: string, reason: string) {
+  await prisma.$transaction(async (tx) => {
+    await lockOrder(tx, orderId);
+    await flag(tx, orderId, reason);
+  });
+}
+
+/** Daraja accepted the push: remember its ids (a callback may already have settled the attempt). */
+export async function recordPushAccepted(attemptId: string, { merchantRequestId, checkoutRequestId }: { merchantRequestId: string; checkoutRequestId: string }) {
+  // Only these two fields: callers pass Daraja's whole answer, which carries more.
+  const updated = await prisma.paymentAttempt.updateMany({
+    where: { id: attemptId, checkoutRequestId: null },
+    data: { merchantRequestId, checkoutRequestId, pushSentAt: payments().now() },
+  });
+  return updated.count === 1;
+}
+
+/** The push timed out or the connection broke: Daraja may or may not have prompted. Never resend. */
+export async function markAttemptUnknown(attemptId: string) {
+  await prisma.paymentAttempt.updateMany({
+    where: { id: attemptId, status: "PENDING" },
+    data: { status: "UNKNOWN", pushSentAt: payments().now() },
+  });
+}
+
+/** Unpaid past its reservation: the order expires and its stock returns, once. */
+export async function expireOrder(orderId: string, activeAttemptCutoff: Date): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    const now = payments().now();
+    if (!["PENDING", "FAILED"].includes(order.status) || order.reservedUntil > now) return false;
+    const active = await tx.paymentAttempt.count({
+      where: { orderId, status: { in: [...ACTIVE] }, createdAt: { gt: activeAttemptCutoff } },
+    });
+    if (active > 0) return false;
+    if (order.stockReserved) await releaseStock(tx, orderId);
+    await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", stockReserved: false } });
+    // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.
+    const unanswerable = await tx.paymentAttempt.count({ where: { orderId, status: "UNKNOWN", checkoutRequestId: null } });
+    if (unanswerable > 0) {
+      await flag(tx, orderId, "Expired with a prompt whose outcome M-Pesa never reported: check the M-Pesa statement for a payment from this number.");
+    }
+    logPaymentEvent({ event: "order.expired", order: order.reference, transition: `${order.status}->EXPIRED` });
+    return true;
+  });
+}

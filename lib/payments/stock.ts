@@ -1,0 +1,45 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+type Line = { productId: string; quantity: number };
+
+/**
+ * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
+ * that cannot be served puts back what the earlier lines took. Returns the product that ran out, if any.
+ */
+export async function takeLines(tx: Tx, lines: Line[]): Promise<{ ok: true } | { ok: false; productId: string }> {
+  const taken: Line[] = [];
+  // Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock.
+  const ordered = [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  for (const line of ordered) {
+    const { count } = await tx.product.updateMany({
+      where: { id: line.productId, active: true, stock: { gte: line.quantity } },
+      data: { stock: { decrement: line.quantity } },
+    });
+    if (count === 0) {
+      await putBack(tx, taken);
+      return { ok: false, productId: line.productId };
+    }
+    taken.push(line);
+  }
+  return { ok: true };
+}
+
+async function putBack(tx: Tx, lines: Line[]) {
+  for (const line of lines) {
+    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
+  }
+}
+
+async function orderLines(tx: Tx, orderId: string): Promise<Line[]> {
+  return tx.orderItem.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
+}
+
+/** Re-takes an order's stock (a payment arrived after its reservation was released). */
+export async function takeStock(tx: Tx, orderId: string): Promise<boolean> {
+  return (await takeLines(tx, await orderLines(tx, orderId))).ok;
+}
+
+export async function releaseStock(tx: Tx, orderId: string) {
+  await putBack(tx, await orderLines(tx, orderId));
+}
