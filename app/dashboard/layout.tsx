@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { sellerPage } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: { default: "Dashboard", template: "%s | Duka dashboard" }, robots: { index: false } };
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await sellerPage();
+  return (
+    <div className="min-h-screen">
+      <DashboardNav user={user} />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

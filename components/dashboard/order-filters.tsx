@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { FULFILMENT_FILTERS, type OrderFilter, STATUS_FILTERS } from "@/lib/dashboard/filters";
+
+const STATUS_LABELS: Record<(typeof STATUS_FILTERS)[number], string> = {
+  paid: "Paid",
+  pending: "Pending",
+  failed: "Failed",
+  expired: "Expired",
+  cancelled: "Cancelled",
+  attention: "Needs attention",
+  all: "All orders",
+};
+const field = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-2 py-2 text-sm";
+
+/** A plain GET form: the filter lives in the URL, so it can be bookmarked, shared and exported. */
+export function OrderFilters({ filter }: { filter: OrderFilter }) {
+  return (
+    <form method="get" action="/dashboard/orders" role="search" className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="col-span-2 sm:col-span-3 lg:col-span-2">
+        <label htmlFor="q" className="text-sm font-medium">
+          Search
+        </label>
+        <input id="q" name="q" type="search" defaultValue={filter.q} placeholder="Reference, name, phone or receipt" className={field} />
+      </div>
+      <div>
+        <label htmlFor="status" className="text-sm font-medium">
+          Status
+        </label>
+        <select id="status" name="status" defaultValue={filter.status} className={field}>
+          {STATUS_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="fulfilment" className="text-sm font-medium">
+          Fulfilment
+        </label>
+        <select id="fulfilment" name="fulfilment" defaultValue={filter.fulfilment} className={field}>
+          {FULFILMENT_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {s === "all" ? "Any" : s.charAt(0).toUpperCase() + s.slice(1)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="from" className="text-sm font-medium">
+          From
+        </label>
+        <input id="from" name="from" type="date" defaultValue={filter.from} className={field} />
+      </div>
+      <div>
+        <label htmlFor="to" className="text-sm font-medium">
+          To
+        </label>
+        <input id="to" name="to" type="date" defaultValue={filter.to} className={field} />
+      </div>
+      <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">
+        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Apply filters
+        </button>
+        <Link href="/dashboard/orders" className="rounded-lg px-3 py-2 text-sm hover:bg-stone-100">
+          Reset
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionMessage } from "@/components/ui/action-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
+import { Field, inputClass } from "./field";
+
+type Product = { id: string; name: string; slug: string; description: string; priceKes: number; stock: number; categoryId: string; imageUrl: string };
+
+export function ProductForm({ product, categories }: { product?: Product; categories: { id: string; name: string }[] }) {
+  const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const props = (name: string) => ({
+    id: name,
+    name,
+    className: inputClass,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": `${name}-error`,
+  });
+  return (
+    <form action={action} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" noValidate>
+      {product && <input type="hidden" name="id" value={product.id} />}
+      {product && <input type="hidden" name="stockSeen" value={product.stock} />}
+      <Field id="name" label="Name" errors={errors.name}>
+        <input {...props("name")} defaultValue={product?.name} />
+      </Field>
+      <Field id="slug" label="Web address (slug)" errors={errors.slug} hint="Lowercase words joined by dashes, e.g. kikoy-blue">
+        <input {...props("slug")} defaultValue={product?.slug} />
+      </Field>
+      <Field id="description" label="Description" errors={errors.description}>
+        <textarea {...props("description")} rows={4} defaultValue={product?.description} />
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="priceKes" label="Price (KES)" errors={errors.priceKes}>
+          <input {...props("priceKes")} inputMode="numeric" defaultValue={product?.priceKes} />
+        </Field>
+        <Field id="stock" label="Stock" errors={errors.stock}>
+          <input {...props("stock")} inputMode="numeric" defaultValue={product?.stock ?? 0} />
+        </Field>
+      </div>
+      <Field id="categoryId" label="Category" errors={errors.categoryId}>
+        <select {...props("categoryId")} defaultValue={product?.categoryId ?? ""}>
+          <option value="">Choose…</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="image" label="Photo" errors={errors.image} hint="JPEG, PNG or WebP, up to 2 MB">
+        <input {...props("image")} type="file" accept="image/jpeg,image/png,image/webp" />
+      </Field>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>
+        <ActionMessage id="product-msg" result={state} />
+      </div>
+    </form>
+  );
+}

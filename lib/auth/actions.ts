@@ -1,0 +1,33 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/auth";
+import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./messages";
+
+export type LoginState = { message: string } | null;
+
+
+/** Only same-site dashboard paths may be returned to after signing in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "";
+  return /^\/dashboard(\/[\w\-/]*)?(\?[^\s]*)?$/.test(next) ? next : "/dashboard";
+}
+
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  try {
+    await signIn("credentials", {
+      email: String(formData.get("email") ?? ""),
+      password: String(formData.get("password") ?? ""),
+      redirectTo: safeNext(formData.get("next")),
+    });
+    return null;
+  } catch (e) {
+    if (e instanceof CredentialsSignin && e.code === "throttled") return { message: TOO_MANY_ATTEMPTS };
+    if (e instanceof AuthError) return { message: WRONG_CREDENTIALS };
+    throw e; // the redirect after a successful sign-in
+  }
+}
+
+export async function logout(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

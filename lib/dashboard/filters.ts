@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { tryNormalizePhone } from "@/lib/daraja";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { eatDateBoundary } from "./time";
+
+export const STATUS_FILTERS = ["paid", "pending", "failed", "expired", "cancelled", "attention", "all"] as const;
+export const FULFILMENT_FILTERS = ["all", "unfulfilled", "fulfilled"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+
+const schema = z.object({
+  status: z.enum(STATUS_FILTERS).catch("paid"),
+  fulfilment: z.enum(FULFILMENT_FILTERS).catch("all"),
+  from: date.optional().catch(undefined),
+  to: date.optional().catch(undefined),
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
+
+export type OrderFilter = z.infer<typeof schema>;
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Reads the orders page's URL parameters; anything unreadable falls back to the default (paid orders). */
+export function parseOrderFilter(params: Params): OrderFilter {
+  const get = (k: string) => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  return schema.parse({
+    status: get("status") ?? "paid",
+    fulfilment: get("fulfilment") ?? "all",
+    from: get("from"),
+    to: get("to"),
+    q: get("q") ?? "",
+    page: get("page") ?? 1,
+  });
+}
+
+/** The URL query for a filter, leaving out defaults; `page` is dropped unless given. */
+export function filterQuery(f: OrderFilter, overrides: Partial<OrderFilter> = {}): string {
+  const merged = { ...f, page: 1, ...overrides };
+  const p = new URLSearchParams();
+  if (merged.status !== "paid") p.set("status", merged.status);
+  if (merged.fulfilment !== "all") p.set("fulfilment", merged.fulfilment);
+  if (merged.from) p.set("from", merged.from);
+  if (merged.to) p.set("to", merged.to);
+  if (merged.q) p.set("q", merged.q);
+  if (merged.page > 1) p.set("page", String(merged.page));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+const STATUS_WHERE: Record<StatusFilter, Prisma.OrderWhereInput> = {
+  paid: { status: "PAID" },
+  pending: { status: "PENDING" },
+  failed: { status: "FAILED" },
+  expired: { status: "EXPIRED" },
+  cancelled: { status: "CANCELLED" },
+  attention: { needsAttention: true },
+  all: {},
+};
+
+/** Paid orders are dated by payment, the rest by creation: both have an index led by status. */
+export const dateField = (f: OrderFilter) => (f.status === "paid" ? "paidAt" : "createdAt");
+
+/**
+ * Search uses indexed equality where it can: a code with digits is a reference or an M-Pesa receipt, a
+ * phone number is normalized to 2547..., anything else is part of a customer's name.
+ */
+export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
+  const q = raw.trim();
+  if (!q) return undefined;
+  const phone = /^[+\d][\d\s-]{6,}$/.test(q) ? tryNormalizePhone(q.replace(/[\s-]/g, "")) : null;
+  if (phone) return { phone };
+  if (/^[A-Za-z0-9-]{4,30}$/.test(q) && /\d/.test(q)) {
+    const code = q.toUpperCase();
+    return { OR: [{ reference: code }, { reference: `DK-${code}` }, { mpesaReceipt: code }] };
+  }
+  // LIKE wildcards in the text are matched literally.
+  return { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } };
+}
+
+export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
+  const and: Prisma.OrderWhereInput[] = [STATUS_WHERE[f.status]];
+  if (f.fulfilment !== "all") and.push({ fulfilment: f.fulfilment === "fulfilled" ? "FULFILLED" : "UNFULFILLED" });
+  if (f.from || f.to) {
+    const range: Prisma.DateTimeFilter = {};
+    if (f.from) range.gte = eatDateBoundary(f.from);
+    if (f.to) range.lt = eatDateBoundary(f.to, true);
+    and.push({ [dateField(f)]: range });
+  }
+  const search = searchWhere(f.q);
+  if (search) and.push(search);
+  return { AND: and };
+}
+
+export function orderSort(f: OrderFilter): Prisma.OrderOrderByWithRelationInput[] {
+  return [{ [dateField(f)]: "desc" }, { id: "desc" }];
+}

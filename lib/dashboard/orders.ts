@@ -1,0 +1,68 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { type OrderFilter, orderSort, orderWhere } from "./filters";
+
+export const ORDERS_PAGE_SIZE = 25;
+
+const listSelect = {
+  id: true,
+  reference: true,
+  customerName: true,
+  phone: true,
+  status: true,
+  fulfilment: true,
+  totalKes: true,
+  paidAt: true,
+  createdAt: true,
+  mpesaReceipt: true,
+  needsAttention: true,
+} as const;
+
+/** One page of orders matching the filter, with the total count for the pager. */
+export async function listOrders(filter: OrderFilter, pageSize = ORDERS_PAGE_SIZE) {
+  const where = orderWhere(filter);
+  const [rows, total] = await Promise.all([
+    prisma.order.findMany({
+      where,
+      orderBy: orderSort(filter),
+      skip: (filter.page - 1) * pageSize,
+      take: pageSize,
+      select: listSelect,
+    }),
+    prisma.order.count({ where }),
+  ]);
+  return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export type OrderRow = Awaited<ReturnType<typeof listOrders>>["rows"][number];
+
+/** Every order matching the filter, in batches (keyset on the sort order) so an export never holds them all. */
+export async function* orderBatches(filter: OrderFilter, batchSize = 500) {
+  const where = orderWhere(filter);
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await prisma.order.findMany({
+      where,
+      orderBy: orderSort(filter),
+      take: batchSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { ...listSelect, items: { select: { name: true, quantity: true } } },
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    cursor = batch[batch.length - 1]?.id;
+  }
+}
+
+export async function getOrderDetail(reference: string) {
+  return prisma.order.findUnique({
+    where: { reference },
+    include: {
+      items: { orderBy: { name: "asc" } },
+      attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
+    },
+  });
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

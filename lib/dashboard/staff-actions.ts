@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { clearLoginFailures, hashPassword } from "@/lib/auth/credentials";
+import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const password = z.string().min(10, "Use at least 10 characters").max(200, "Keep it under 200 characters");
+const newStaff = z.object({
+  name: z.string().trim().min(2, "Enter the person's name").max(80),
+  email: z.email("Enter a valid email address").trim().toLowerCase(),
+  password,
+});
+
+/** Creates a STAFF account with a password the owner hands over. OWNER only. */
+export async function createStaff(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    await requireOwner();
+    const parsed = newStaff.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    try {
+      const { name, email } = parsed.data;
+      await prisma.user.create({ data: { name, email, role: "STAFF", passwordHash: await hashPassword(parsed.data.password) } });
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+        return { ok: false, message: "Check the highlighted fields.", fieldErrors: { email: ["An account with this email already exists"] } };
+      }
+      throw e;
+    }
+    revalidatePath("/dashboard/staff");
+    return { ok: true, message: `Created an account for ${parsed.data.name}.` };
+  });
+}
+
+/** Sets a new password for a team member and lifts a login lock. OWNER only. */
+export async function resetStaffPassword(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    await requireOwner();
+    const parsed = z.object({ id: z.string().min(1), password }).safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: "Check the new password.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    const user = await prisma.user.findUnique({ where: { id: parsed.data.id } });
+    if (!user) return { ok: false, message: "Unknown account." };
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+    await clearLoginFailures(user.email);
+    revalidatePath("/dashboard/staff");
+    return { ok: true, message: `New password set for ${user.name}.` };
+  });
+}
+
+/** Disables (or re-enables) a STAFF account; a disabled account is signed out on its next request. OWNER only. */
+export async function setStaffDisabled(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const owner = await requireOwner();
+    const parsed = z.object({ id: z.string().min(1), disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: "Unknown account." };
+    if (parsed.data.id === owner.id) return { ok: false, message: "You cannot disable your own account." };
+    // Only staff accounts: an owner account is never locked out from here.
+    const { count } = await prisma.user.updateMany({ where: { id: parsed.data.id, role: "STAFF" }, data: { disabled: parsed.data.disabled === "true" } });
+    if (count === 0) return { ok: false, message: "Only staff accounts can be disabled." };
+    revalidatePath("/dashboard/staff");
+    return { ok: true, message: parsed.data.disabled === "true" ? "Account disabled." : "Account enabled again." };
+  });
+}
