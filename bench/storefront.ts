@@ -1,0 +1,137 @@
+// npm run bench:storefront: a production build served from a fresh embedded PostgreSQL with the demo catalog,
+// then Lighthouse (mobile, simulated throttling) on the home, category and product pages, and first-load JS
+// per route from the build's manifests. Prints figures; never fails on a score or a time.
+// BENCH_NO_BUILD=1 reuses .next; LH_RUNS (default 3) runs per page, medians printed; CHROMIUM_PATH overrides.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const PORT = 3300;
+const BASE = `http://localhost:${PORT}`;
+const RUNS = Number(process.env.LH_RUNS ?? 3);
+const PAGES: [string, string][] = [
+  ["home", "/"],
+  ["category", "/categories/pantry"],
+  ["product", "/products/kenya-aa-coffee-500g"],
+  ["empty cart (baseline: layout only)", "/cart"],
+];
+// Debian's chromium on a closed network needs these (as in playwright.config.ts).
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  new Promise<number>((resolve) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** First-load JS per route, the way `next build` used to print it: shared root chunks + the route's entries, gzipped. */
+function firstLoadJs(): [string, number, number][] {
+  const next = path.resolve(".next");
+  const gz = new Map<string, number>();
+  const size = (file: string) => {
+    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(path.join(next, file))).length);
+    return gz.get(file)!;
+  };
+  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const root = (JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }).rootMainFiles;
+  const shared = root.reduce((sum, f) => sum + size(f), 0);
+  const rows: [string, number, number][] = [];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(path.join(dir, d.name)) : d.name === "page_client-reference-manifest.js" ? [path.join(dir, d.name)] : [],
+    );
+  for (const file of walk(path.join(next, "server", "app"))) {
+    const sandbox = { globalThis: {} as Record<string, unknown> };
+    vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
+    const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles?: Record<string, string[]> }>;
+    for (const [key, manifest] of Object.entries(manifests)) {
+      const files = new Set([...root, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
+      const total = [...files].reduce((sum, f) => sum + size(f), 0);
+      rows.push([routes[key] ?? key, total, total - shared]);
+    }
+  }
+  return rows.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+async function waitFor(url: string, server: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error("the server exited before answering");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer in 2 minutes`);
+}
+
+if (!process.env.BENCH_NO_BUILD) {
+  const code = await run("npx", ["next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (code !== 0) process.exit(code);
+}
+if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next");
+
+const server = spawn("node", ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(PORT)], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, DATABASE_URL: "", EMBEDDED_PG_PORT: "54379", EMULATOR_PORT: "4310", EMULATOR_QUIET: "1",
+    PUBLIC_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO_ORDERS: "0" },
+});
+const chromePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+try {
+  await waitFor(`${BASE}/cart`, server);
+  chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+  const audit = async (url: string) => {
+    const result = await lighthouse(url, {
+      port: chrome!.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    });
+    if (!result || result.lhr.runtimeError) throw new Error(`lighthouse ${url}: ${result?.lhr.runtimeError?.message}`);
+    const { categories: c, audits: a } = result.lhr;
+    const scriptBytes =
+      (a["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items?.find(
+        (i) => i.resourceType === "script",
+      )?.transferSize ?? 0;
+    return {
+      perf: (c.performance?.score ?? 0) * 100,
+      a11y: (c.accessibility?.score ?? 0) * 100,
+      bp: (c["best-practices"]?.score ?? 0) * 100,
+      seo: (c.seo?.score ?? 0) * 100,
+      fcp: a["first-contentful-paint"]?.numericValue ?? 0,
+      lcp: a["largest-contentful-paint"]?.numericValue ?? 0,
+      tbt: a["total-blocking-time"]?.numericValue ?? 0,
+      cls: a["cumulative-layout-shift"]?.numericValue ?? 0,
+      js: scriptBytes / 1024,
+    };
+  };
+
+  await audit(`${BASE}/`); // warm-up: compiles nothing, but fills the server's and Chromium's caches
+  console.log(`\nLighthouse ${RUNS}x per page, mobile (simulated slow 4G, 4x CPU), medians`);
+  console.log(`${"page".padEnd(36)} perf a11y  b-p  seo   FCP ms   LCP ms  TBT ms   CLS  JS KB (transfer)`);
+  for (const [name, url] of PAGES) {
+    const runs: Awaited<ReturnType<typeof audit>>[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${BASE}${url}`));
+    const m = (k: keyof (typeof runs)[number]) => median(runs.map((r) => r[k]));
+    console.log(
+      `${name.padEnd(36)} ${m("perf").toFixed(0).padStart(4)} ${m("a11y").toFixed(0).padStart(4)} ${m("bp").toFixed(0).padStart(4)}` +
+        ` ${m("seo").toFixed(0).padStart(4)} ${m("fcp").toFixed(0).padStart(8)} ${m("lcp").toFixed(0).padStart(8)}` +
+        ` ${m("tbt").toFixed(0).padStart(7)} ${m("cls").toFixed(3).padStart(5)} ${m("js").toFixed(1).padStart(6)}`,
+    );
+  }
+} finally {
+  await chrome?.kill();
+  server.kill("SIGTERM");
+}
+
+console.log(`\nFirst-load JS per route (gzip; "own" = beyond the chunks every page shares)`);
+console.log(`${"route".padEnd(36)} ${"total KB".padStart(9)} ${"own KB".padStart(8)}`);
+for (const [route, total, own] of firstLoadJs()) {
+  console.log(`${route.padEnd(36)} ${(total / 1024).toFixed(1).padStart(9)} ${(own / 1024).toFixed(1).padStart(8)}`);
+}

@@ -1,0 +1,95 @@
+/** Shop-side helpers: products, phones, checkouts and callback POSTs, as a shopper and Daraja would make them. */
+import { randomBytes, randomInt } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { startCheckout } from "@/lib/payments/checkout";
+import { hashToken } from "@/lib/payments/identifiers";
+
+export async function createProduct({ stock, priceKes }: { stock: number; priceKes: number }) {
+  const category = await prisma.category.upsert({
+    where: { slug: "reliability" },
+    update: {},
+    create: { slug: "reliability", name: "Reliability suite" },
+  });
+  const slug = `rel-${randomBytes(6).toString("hex")}`;
+  return prisma.product.create({
+    data: { slug, name: `Item ${slug}`, description: "Reliability suite", priceKes, stock, imageUrl: "/products/test.jpg", categoryId: category.id },
+  });
+}
+
+let phoneSeq = randomInt(90_000_000);
+/** A number no other checkout in this run uses (the emulator refuses a second open prompt per phone). */
+export function freshPhone(): string {
+  phoneSeq = (phoneSeq + 1) % 100_000_000;
+  return `2547${String(phoneSeq).padStart(8, "0")}`;
+}
+
+export function checkout(productId: string, phone: string, { quantity = 1, clientIp = null as string | null } = {}) {
+  return startCheckout({
+    lines: [{ productId, quantity }],
+    customerName: "Wanjiru Reliability",
+    phone,
+    clientIp,
+    checkoutKey: randomBytes(12).toString("hex"),
+  });
+}
+
+export const tokenOfUrl = (callbackUrl: string) => callbackUrl.slice(callbackUrl.lastIndexOf("/") + 1);
+
+/** The attempt a CallBackURL belongs to (only the token's hash is stored). */
+export async function attemptsByToken(tokens: string[]) {
+  const attempts = await prisma.paymentAttempt.findMany({ where: { callbackToken: { in: tokens.map(hashToken) } }, include: { order: true } });
+  const byHash = new Map(attempts.map((a) => [a.callbackToken, a]));
+  return new Map(tokens.map((t) => [t, byHash.get(hashToken(t))]));
+}
+
+export type PostResult = { status: number; error?: string };
+
+/** POSTs a body to our callback URL as Daraja does; status 0 when the connection failed. */
+export async function postCallback(appUrl: string, token: string, body: string | Uint8Array, contentType = "application/json"): Promise<PostResult> {
+  try {
+    const response = await fetch(`${appUrl}/api/payments/callback/${token}`, {
+      method: "POST",
+      headers: { "content-type": contentType, Businessshortcode: "174379" },
+      body: body as BodyInit,
+    });
+    await response.arrayBuffer();
+    return { status: response.status };
+  } catch (e) {
+    return { status: 0, error: e instanceof Error ? `${e.message}${e.cause ? `: ${String(e.cause)}` : ""}` : String(e) };
+  }
+}
+
+/** Runs fn over items with at most `limit` in flight, results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until check returns something truthy. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
