@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { ProductGridSkeleton } from "@/components/ui/skeletons";
+import { getCategories, getFeaturedProducts } from "@/lib/catalog/queries";
+
+export default async function HomePage() {
+  const categories = await getCategories();
+  return (
+    <div className="space-y-8">
+      <section className="rounded-2xl bg-brand-700 px-6 py-8 text-white">
+        <h1 className="text-2xl font-bold sm:text-3xl">Kenyan goods, paid with M-Pesa</h1>
+        <p className="mt-2 max-w-prose text-brand-50">
+          Add to cart, enter your phone number, and approve the prompt on your phone. No card, no account.
+        </p>
+      </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading" className="mb-3 text-lg font-semibold">Shop by category</h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {categories.map((c) => (
+            <li key={c.slug}>
+              <Link href={`/categories/${c.slug}`} className="block rounded-xl border border-stone-200 bg-white p-4 font-medium shadow-sm hover:border-brand-500">
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="featured-heading">
+        <h2 id="featured-heading" className="mb-3 text-lg font-semibold">Featured</h2>
+        <Suspense fallback={<ProductGridSkeleton count={4} />}>
+          <FeaturedProducts />
+        </Suspense>
+      </section>
+    </div>
+  );
+}
+
+async function FeaturedProducts() {
+  return <ProductGrid products={await getFeaturedProducts()} />;
+}

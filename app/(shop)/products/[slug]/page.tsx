@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StockBadge } from "@/components/catalog/stock-badge";
+import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { getProductBySlug } from "@/lib/catalog/queries";
+import { formatKes } from "@/lib/format";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await getProductBySlug((await params).slug);
+  return { title: product?.name ?? "Not found", description: product?.description };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await getProductBySlug((await params).slug);
+  if (!product) notFound();
+  return (
+    <article className="grid gap-6 md:grid-cols-2">
+      <Image
+        src={product.imageUrl}
+        alt={product.name}
+        width={600}
+        height={600}
+        priority
+        className="aspect-square w-full rounded-2xl border border-stone-200 bg-white object-cover"
+      />
+      <div className="space-y-4">
+        <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+          <Link href={`/categories/${product.category.slug}`} className="hover:underline">
+            {product.category.name}
+          </Link>
+        </nav>
+        <h1 className="text-2xl font-bold">{product.name}</h1>
+        <p className="text-2xl font-semibold">{formatKes(product.priceKes)}</p>
+        <StockBadge stock={product.stock} />
+        <p className="max-w-prose text-stone-700">{product.description}</p>
+        <AddToCartForm productId={product.id} stock={product.stock} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import Image from "next/image";
+import Link from "next/link";
+import { formatKes } from "@/lib/format";
+import { StockBadge } from "./stock-badge";
+
+type Props = { product: { slug: string; name: string; priceKes: number; stock: number; imageUrl: string } };
+
+export function ProductCard({ product }: Props) {
+  return (
+    <li className="group overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
+      <Link href={`/products/${product.slug}`} className="block focus-visible:outline-offset-0">
+        <Image src={product.imageUrl} alt={product.name} width={400} height={400} className="aspect-square w-full object-cover" />
+        <div className="space-y-1 p-3">
+          <h3 className="line-clamp-2 text-sm font-medium group-hover:underline">{product.name}</h3>
+          <p className="font-semibold">{formatKes(product.priceKes)}</p>
+          <StockBadge stock={product.stock} />
+        </div>
+      </Link>
+    </li>
+  );
+}
+
+export function ProductGrid({ products }: { products: Props["product"][] }) {
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {products.map((p) => (
+        <ProductCard key={p.slug} product={p} />
+      ))}
+    </ul>
+  );
+}

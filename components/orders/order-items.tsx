@@ -1,0 +1,22 @@
+import type { OrderView } from "@/lib/orders/order-view";
+import { formatKes } from "@/lib/format";
+
+export function OrderItems({ view }: { view: OrderView }) {
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Items in order {view.reference}</caption>
+      <tbody>
+        {view.items.map((item) => (
+          <tr key={item.name} className="border-b border-stone-100">
+            <td className="py-1">{item.quantity} × {item.name}</td>
+            <td className="py-1 text-right">{formatKes(item.quantity * item.unitPriceKes)}</td>
+          </tr>
+        ))}
+        <tr className="font-semibold">
+          <td className="pt-2">Total</td>
+          <td className="pt-2 text-right">{formatKes(view.totalKes)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

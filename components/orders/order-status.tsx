@@ -1,0 +1,41 @@
+"use client";
+
+import useSWR from "swr";
+import type { OrderView } from "@/lib/orders/order-view";
+import { formatKes } from "@/lib/format";
+import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
+
+const fetchView = async (url: string): Promise<OrderView> => {
+  const res = await fetch(url, { cache: "no-store" });
+  if (!res.ok) throw new Error(`status ${res.status}`);
+  return res.json();
+};
+
+const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
+
+/** The order page's live part: polls the status endpoint while the payment is in flight. */
+export function OrderStatus({ initial }: { initial: OrderView }) {
+  const { data, mutate } = useSWR(`/api/orders/${initial.publicId}`, fetchView, {
+    fallbackData: initial,
+    // Before the first fetch SWR passes undefined (fallbackData is not in its cache): use the server's view.
+    refreshInterval: (latest) => (isSettling(latest ?? initial) ? 1500 : 0),
+    // SWR's default 2 s de-duplication would swallow every other 1.5 s poll.
+    dedupingInterval: 500,
+    revalidateOnFocus: true,
+  });
+  const view = data ?? initial;
+  const refresh = () => void mutate();
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-bold">Order {view.reference}</h1>
+        <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>
+      </div>
+      {view.state === "waiting" && <WaitingPanel view={view} />}
+      {view.state === "unknown" && <UnknownPanel view={view} onRetried={refresh} />}
+      {view.state === "paid" && <PaidPanel view={view} />}
+      {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
+      {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { readCartLines } from "@/lib/cart/cart-cookie";
+import { itemCount } from "@/lib/cart/cart-lines";
+
+export async function ShopHeader() {
+  const count = itemCount(await readCartLines());
+  return (
+    <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+          Duka
+        </Link>
+        <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-4 sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            Search products
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder="Search coffee, kikoy, jiko…"
+            className="w-full rounded-lg border border-stone-300 px-3 py-2 text-sm"
+          />
+          <button type="submit" className="rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700">
+            Search
+          </button>
+        </form>
+        <Link
+          href="/cart"
+          className="ml-auto inline-flex items-center gap-2 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100"
+        >
+          Cart
+          <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="cart-count">
+            {count}
+          </span>
+        </Link>
+      </div>
+    </header>
+  );
+}

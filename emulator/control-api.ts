@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { ControlError, type EmulatorControl } from "./control";
+import { faultSpecSchema } from "./faults";
+import { readBody, sendJson } from "./http-io";
+import { parseOutcome, type Outcome } from "./outcomes";
+
+const target = z.object({ target: z.string().min(1) });
+const paySchema = target.extend({ pin: z.string().optional() });
+const failSchema = target.extend({ code: z.union([z.number().int(), z.string().min(1)]) });
+const outcomeSchema = z.string().transform((text, ctx): Outcome => {
+  const outcome = parseOutcome(text);
+  if (!outcome) ctx.addIssue({ code: "custom", message: "pay | cancel | insufficient | wrong_pin | timeout | fail:<code>" });
+  return outcome ?? "pay";
+});
+const ruleSchema = z.object({ phone: z.string().min(5), outcome: outcomeSchema, delayMs: z.number().int().nonnegative().optional() });
+const autoPaySchema = z.object({ ms: z.number().int().nonnegative().nullable() });
+const optionsSchema = z
+  .object({
+    tokenLifetimeSec: z.number().positive(),
+    singleTokenPerApp: z.boolean(),
+    promptTimeoutMs: z.number().int().nonnegative(),
+    timestampSkewSec: z.number().nonnegative(),
+    duplicateAmountRule: z.boolean(),
+    duplicateWindowMs: z.number().int().nonnegative(),
+    autoPayMs: z.number().int().nonnegative().nullable(),
+    merchants: z.record(z.string(), z.string()),
+    credentials: z.array(z.object({ consumerKey: z.string(), consumerSecret: z.string() })),
+    acceptAnyCredentials: z.boolean(),
+    businessName: z.string().nullable(),
+    wrongPin: z.string(),
+    callbackTimeoutMs: z.number().int().positive(),
+    quiet: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+type Route = (body: unknown, query: URLSearchParams) => unknown;
+
+function routes(control: EmulatorControl): Record<string, Route> {
+  const optionalPhone = (query: URLSearchParams) => query.get("phone") ?? undefined;
+  return {
+    "POST /pay": (body) => {
+      const { target: t, pin } = paySchema.parse(body);
+      return control.pay(t, pin);
+    },
+    "POST /cancel": (body) => control.cancel(target.parse(body).target),
+    "POST /fail": (body) => {
+      const { target: t, code } = failSchema.parse(body);
+      return control.fail(t, code);
+    },
+    "POST /timeout": (body) => control.timeout(target.parse(body).target),
+    "POST /insufficient": (body) => control.insufficient(target.parse(body).target),
+    "POST /wrong-pin": (body) => control.wrongPin(target.parse(body).target),
+    "POST /ignore": (body) => control.ignore(target.parse(body).target),
+    "GET /rules": () => control.rules(),
+    "POST /rules": (body) => {
+      const { phone, ...rule } = ruleSchema.parse(body);
+      control.setRule(phone, rule);
+      return control.rules();
+    },
+    "DELETE /rules": () => control.clearRules(),
+    "POST /auto-pay": (body) => control.setAutoPay(autoPaySchema.parse(body).ms),
+    "GET /faults": () => control.faults(),
+    "POST /faults": (body) => control.fault(faultSpecSchema.parse(body)),
+    "DELETE /faults": () => control.clearFaults(),
+    "POST /reset": () => control.reset(),
+    "POST /expire-tokens": () => control.expireTokens(),
+    "GET /options": () => control.options(),
+    "POST /options": (body) => control.setOptions(optionsSchema.parse(body)),
+    "GET /log": () => control.log(),
+    "GET /ledger": (_body, query) => control.ledger(optionalPhone(query)),
+    "GET /deliveries": () => control.deliveries(),
+    "GET /prompts": (_body, query) => control.prompts(optionalPhone(query)),
+  };
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ControlError("Body is not JSON", 400);
+  }
+}
+
+function errorAnswer(error: unknown): { status: number; body: { error: string; issues?: unknown } } {
+  if (error instanceof ControlError) return { status: error.status, body: { error: error.message } };
+  if (error instanceof z.ZodError) return { status: 400, body: { error: "Invalid control request", issues: error.issues } };
+  return { status: 500, body: { error: error instanceof Error ? error.message : String(error) } };
+}
+
+export const CONTROL_PREFIX = "/__control";
+
+/** JSON in, JSON out; the same operations as the EmulatorHandle's control methods. */
+export async function serveControlCall(control: EmulatorControl, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const route = routes(control)[`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
+  try {
+    if (!route) throw new ControlError(`No control route ${req.method} ${url.pathname}`, 404);
+    const result = await route(parseBody(await readBody(req)), url.searchParams);
+    sendJson(res, 200, result ?? { ok: true });
+  } catch (error) {
+    const { status, body } = errorAnswer(error);
+    sendJson(res, status, body);
+  }
+}

@@ -1,0 +1,118 @@
+import type { DeliveryRecord } from "./callback-body";
+import type { CallLogEntry } from "./call-log";
+import type { ActiveFault, FaultSpec } from "./faults";
+import { mergeOptions, type EmulatorOptions } from "./options";
+import { resultForCode, resultForOutcome, type PromptResult } from "./outcomes";
+import { settlePrompt } from "./prompt-lifecycle";
+import { toLedgerEntry, type Ledger, type LedgerEntry, type Prompt } from "./prompt-store";
+import { resetState, type EmulatorState, type PhoneRule } from "./state";
+
+/** A control request that cannot be honoured; status is the HTTP status the control API answers. */
+export class ControlError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** "idOrPhone": a CheckoutRequestID, or a phone (its oldest open prompt). */
+export interface EmulatorControl {
+  /** Pays; a PIN equal to options.wrongPin (or not 4 digits) answers 2001 instead. */
+  pay(idOrPhone: string, pin?: string): Promise<DeliveryRecord>;
+  cancel(idOrPhone: string): Promise<DeliveryRecord>;
+  fail(idOrPhone: string, code: number | string): Promise<DeliveryRecord>;
+  timeout(idOrPhone: string): Promise<DeliveryRecord>;
+  insufficient(idOrPhone: string): Promise<DeliveryRecord>;
+  wrongPin(idOrPhone: string): Promise<DeliveryRecord>;
+  /** Hides the prompt on the phone page; it still times out to 1037. */
+  ignore(idOrPhone: string): LedgerEntry;
+  setRule(phone: string, rule: PhoneRule): void;
+  clearRules(): void;
+  rules(): Record<string, PhoneRule>;
+  setAutoPay(ms: number | null): void;
+  fault(spec: FaultSpec): ActiveFault;
+  faults(): ActiveFault[];
+  clearFaults(): void;
+  reset(): void;
+  log(): CallLogEntry[];
+  ledger(phone?: string): Ledger;
+  deliveries(): DeliveryRecord[];
+  /** Open prompts, oldest first. */
+  prompts(phone?: string): LedgerEntry[];
+  expireTokens(): void;
+  /** port and host cannot change while running. */
+  setOptions(partial: Partial<EmulatorOptions>): EmulatorOptions;
+  options(): EmulatorOptions;
+}
+
+/** Accepts 2547..., +2547..., 07... and 7... */
+export function normalizePhone(text: string): string {
+  const digits = text.replace(/[\s+-]/g, "");
+  if (/^0[17]\d{8}$/.test(digits)) return `254${digits.slice(1)}`;
+  if (/^[17]\d{8}$/.test(digits)) return `254${digits}`;
+  return digits;
+}
+
+function openPrompt(state: EmulatorState, idOrPhone: string): Prompt {
+  const target = idOrPhone.trim();
+  if (target.startsWith("ws_CO_")) {
+    const prompt = state.prompts.get(target);
+    if (!prompt) throw new ControlError(`No prompt ${target}`, 404);
+    if (prompt.state !== "open") throw new ControlError(`Prompt ${target} is already ${prompt.state}`, 409);
+    return prompt;
+  }
+  const prompt = state.prompts.openFor(normalizePhone(target))[0];
+  if (!prompt) throw new ControlError(`No open prompt for ${target}`, 404);
+  return prompt;
+}
+
+export function createControl(state: EmulatorState): EmulatorControl {
+  // async so a bad target rejects instead of throwing: callers can always await.
+  const settle = async (idOrPhone: string, result: PromptResult): Promise<DeliveryRecord> => {
+    const prompt = openPrompt(state, idOrPhone);
+    const delivery = settlePrompt(state, prompt, result);
+    if (!delivery) throw new ControlError(`Prompt ${prompt.checkoutRequestId} is already settled`, 409);
+    return delivery;
+  };
+  const setOptions = (partial: Partial<EmulatorOptions>): EmulatorOptions => {
+    const changeable = { ...partial };
+    delete changeable.port;
+    delete changeable.host;
+    state.options = mergeOptions(state.options, changeable);
+    return state.options;
+  };
+
+  return {
+    pay: (target, pin) => {
+      const wrong = pin !== undefined && (pin === state.options.wrongPin || !/^\d{4}$/.test(pin));
+      return settle(target, resultForOutcome(wrong ? "wrong_pin" : "pay"));
+    },
+    cancel: (target) => settle(target, resultForOutcome("cancel")),
+    fail: (target, code) => settle(target, resultForCode(code)),
+    timeout: (target) => settle(target, resultForOutcome("timeout")),
+    insufficient: (target) => settle(target, resultForOutcome("insufficient")),
+    wrongPin: (target) => settle(target, resultForOutcome("wrong_pin")),
+    ignore: (target) => {
+      const prompt = openPrompt(state, target);
+      prompt.ignored = true;
+      return toLedgerEntry(prompt);
+    },
+    setRule: (phone, rule) => void state.rules.set(normalizePhone(phone), rule),
+    clearRules: () => state.rules.clear(),
+    rules: () => Object.fromEntries(state.rules),
+    setAutoPay: (ms) => void setOptions({ autoPayMs: ms }),
+    fault: (spec) => state.faults.add(spec),
+    faults: () => state.faults.list(),
+    clearFaults: () => state.faults.clear(),
+    reset: () => resetState(state),
+    log: () => state.calls.list(),
+    ledger: (phone) => state.prompts.ledger(phone === undefined ? undefined : normalizePhone(phone)),
+    deliveries: () => [...state.deliveries],
+    prompts: (phone) => state.prompts.openFor(phone === undefined ? undefined : normalizePhone(phone)).map(toLedgerEntry),
+    expireTokens: () => state.tokens.expireAll(new Date()),
+    setOptions,
+    options: () => state.options,
+  };
+}

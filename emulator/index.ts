@@ -1,0 +1,53 @@
+import type { AddressInfo } from "node:net";
+import { createControl, type EmulatorControl } from "./control";
+import { DEFAULT_OPTIONS, mergeOptions, type EmulatorOptions } from "./options";
+import { createEmulatorServer } from "./server";
+import { createState, releaseHeldResponses } from "./state";
+
+export type { DeliveryRecord, StkCallbackBody, CallbackItem } from "./callback-body";
+export type { CallLogEntry } from "./call-log";
+export { ControlError, type EmulatorControl } from "./control";
+export type { ActiveFault, FaultSpec } from "./faults";
+export type { AppCredentials, EmulatorOptions } from "./options";
+export { DEFAULT_CREDENTIALS, DEFAULT_OPTIONS, SANDBOX_PASSKEY, SANDBOX_PHONE, SANDBOX_SHORTCODE } from "./options";
+export type { Outcome } from "./outcomes";
+export type { Ledger, LedgerEntry, PromptState } from "./prompt-store";
+export type { PhoneRule } from "./state";
+
+export interface EmulatorHandle {
+  /** e.g. http://127.0.0.1:4010, the base URL to give the Daraja client. */
+  url: string;
+  port: number;
+  /** In-process control: the same operations as the /__control HTTP API, without the HTTP. */
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<EmulatorHandle> {
+  const resolved = mergeOptions(DEFAULT_OPTIONS, options);
+  const state = createState(resolved);
+  const control = createControl(state);
+  const server = createEmulatorServer(state, control);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(resolved.port, resolved.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${urlHost(resolved.host)}:${port}`;
+  state.say(`Daraja emulator on ${url} (phone page: ${url}/phone)`);
+
+  const stop = async (): Promise<void> => {
+    state.generation++;
+    state.prompts.cancelTimers();
+    releaseHeldResponses(state);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  };
+  return { url, port, control, stop };
+}

@@ -1,0 +1,70 @@
+export interface AppCredentials {
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  tokenLifetimeSec: number;
+  /** The portal claims a new token may revoke the app's older ones (uncertain): off by default. */
+  singleTokenPerApp: boolean;
+  /** An unanswered prompt ends in ResultCode 1037 after this long. */
+  promptTimeoutMs: number;
+  /** A push or query Timestamp further than this from EAT now is "Invalid Timestamp". */
+  timestampSkewSec: number;
+  /** ResultCode 17 when a phone already paid the same amount within duplicateWindowMs. */
+  duplicateAmountRule: boolean;
+  duplicateWindowMs: number;
+  /** Demo mode: pay every prompt after this many ms; null waits for the phone page or control API. */
+  autoPayMs: number | null;
+  /** shortcode -> passkey */
+  merchants: Record<string, string>;
+  credentials: AppCredentials[];
+  acceptAnyCredentials: boolean;
+  /** Name on the phone prompt; null shows the AccountReference. */
+  businessName: string | null;
+  /** A PIN typed on the phone page that answers 2001. */
+  wrongPin: string;
+  callbackTimeoutMs: number;
+  quiet: boolean;
+}
+
+export const SANDBOX_SHORTCODE = "174379";
+export const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
+export const SANDBOX_PHONE = "254708374149";
+export const DEFAULT_CREDENTIALS: AppCredentials = {
+  consumerKey: "duka-emulator-key",
+  consumerSecret: "duka-emulator-secret",
+};
+
+export const DEFAULT_OPTIONS: EmulatorOptions = {
+  port: 4010,
+  host: "127.0.0.1",
+  tokenLifetimeSec: 3600,
+  singleTokenPerApp: false,
+  promptTimeoutMs: 60_000,
+  timestampSkewSec: 300,
+  duplicateAmountRule: true,
+  duplicateWindowMs: 120_000,
+  autoPayMs: null,
+  merchants: { [SANDBOX_SHORTCODE]: SANDBOX_PASSKEY },
+  credentials: [DEFAULT_CREDENTIALS],
+  acceptAnyCredentials: false,
+  businessName: null,
+  wrongPin: "0000",
+  callbackTimeoutMs: 10_000,
+  quiet: false,
+};
+
+/** Later layers win; an explicit `undefined` does not erase an earlier value. */
+export function mergeOptions(base: EmulatorOptions, ...layers: Partial<EmulatorOptions>[]): EmulatorOptions {
+  const merged: Record<string, unknown> = { ...base };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value !== undefined) merged[key] = value;
+    }
+  }
+  return merged as unknown as EmulatorOptions;
+}

@@ -1,0 +1,31 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { EmulatorControl } from "./control";
+import { CONTROL_PREFIX, serveControlCall } from "./control-api";
+import { DARAJA_ERRORS } from "./daraja-errors";
+import { serveDarajaCall } from "./daraja-gateway";
+import { sendHtml, sendJson } from "./http-io";
+import { phonePageHtml } from "./phone-page";
+import type { EmulatorState } from "./state";
+
+async function route(state: EmulatorState, control: EmulatorControl, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator");
+  if (req.method === "GET" && url.pathname === "/") {
+    res.writeHead(302, { location: "/phone" }).end();
+  } else if (req.method === "GET" && url.pathname === "/phone") {
+    sendHtml(res, phonePageHtml());
+  } else if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+    await serveControlCall(control, req, res, url);
+  } else {
+    await serveDarajaCall(state, req, res, url);
+  }
+}
+
+export function createEmulatorServer(state: EmulatorState, control: EmulatorControl): Server {
+  return createServer((req, res) => {
+    route(state, control, req, res).catch((error: unknown) => {
+      state.say(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+      const { status, errorCode, errorMessage } = DARAJA_ERRORS.internalServerError;
+      if (!res.headersSent) sendJson(res, status, { requestId: state.ids.requestId(), errorCode, errorMessage });
+    });
+  });
+}

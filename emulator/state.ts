@@ -1,0 +1,77 @@
+import type { ServerResponse } from "node:http";
+import type { DeliveryRecord } from "./callback-body";
+import { CallLog } from "./call-log";
+import { FaultBook } from "./faults";
+import { IdFactory } from "./ids";
+import type { EmulatorOptions } from "./options";
+import type { Outcome } from "./outcomes";
+import { PromptStore } from "./prompt-store";
+import { TokenStore } from "./token-store";
+
+export interface PhoneRule {
+  outcome: Outcome;
+  /** Default: 0, or promptTimeoutMs for the timeout outcome. */
+  delayMs?: number;
+}
+
+/** An answer withheld by a hang fault. */
+export interface HeldResponse {
+  res: ServerResponse;
+  timer: NodeJS.Timeout | null;
+}
+
+export interface EmulatorState {
+  options: EmulatorOptions;
+  readonly startOptions: EmulatorOptions;
+  readonly ids: IdFactory;
+  readonly tokens: TokenStore;
+  readonly prompts: PromptStore;
+  readonly rules: Map<string, PhoneRule>;
+  readonly faults: FaultBook;
+  readonly calls: CallLog;
+  deliveries: DeliveryRecord[];
+  readonly held: Set<HeldResponse>;
+  /** Bumped by reset: late work from before (a delayed callback) sees it and stands down. */
+  generation: number;
+  say(line: string): void;
+}
+
+export function createState(options: EmulatorOptions): EmulatorState {
+  const state: EmulatorState = {
+    options,
+    startOptions: options,
+    ids: new IdFactory(),
+    tokens: new TokenStore(),
+    prompts: new PromptStore(),
+    rules: new Map(),
+    faults: new FaultBook(),
+    calls: new CallLog((line) => state.say(line)),
+    deliveries: [],
+    held: new Set(),
+    generation: 0,
+    say: (line) => {
+      if (!state.options.quiet) console.log(`[emulator] ${line}`);
+    },
+  };
+  return state;
+}
+
+export function releaseHeldResponses(state: EmulatorState): void {
+  for (const held of state.held) {
+    if (held.timer) clearTimeout(held.timer);
+    held.res.socket?.destroy();
+  }
+  state.held.clear();
+}
+
+/** Back to the state at start: no prompts, rules, faults, log or deliveries; tokens stay valid. */
+export function resetState(state: EmulatorState): void {
+  state.generation++;
+  state.prompts.clear();
+  state.rules.clear();
+  state.faults.clear();
+  state.calls.clear();
+  state.deliveries = [];
+  state.options = state.startOptions;
+  releaseHeldResponses(state);
+}

@@ -1,0 +1,43 @@
+import { jsonObjectOf, type CallContext } from "./call-context";
+import { DARAJA_ERRORS } from "./daraja-errors";
+import { merchantCredentialsError } from "./daraja-fields";
+import { errorReply, type DarajaReply } from "./daraja-reply";
+import { accessTokenError } from "./oauth";
+import { createPrompt, startPromptLifecycle } from "./prompt-lifecycle";
+import { validatePushBody } from "./stk-push-validation";
+
+const ACCEPTED = "Success. Request accepted for processing";
+
+/** POST /mpesa/stkpush/v1/processrequest */
+export function handleStkPush(ctx: CallContext): DarajaReply {
+  const { state, now } = ctx;
+  const tokenError = accessTokenError(ctx);
+  if (tokenError) return tokenError;
+  const requestId = state.ids.requestId();
+  const body = jsonObjectOf(ctx.body);
+  if (!body) return errorReply(DARAJA_ERRORS.invalidPayload, requestId);
+  const validation = validatePushBody(body, now, state.options.timestampSkewSec);
+  if (!validation.ok) return errorReply(validation.error, requestId);
+  const { request, warnings } = validation;
+  const details = { phone: request.phoneNumber, amount: request.amount, warnings };
+  const credentialsError = merchantCredentialsError(state.options.merchants, request.businessShortCode, request.password, request.timestamp);
+  if (credentialsError) return errorReply(credentialsError, requestId, details);
+  if (state.prompts.openFor(request.phoneNumber).length > 0) return errorReply(DARAJA_ERRORS.subscriberLocked, requestId, details);
+
+  const windowStart = new Date(now.getTime() - state.options.duplicateWindowMs);
+  const duplicate = state.options.duplicateAmountRule && state.prompts.paidSince(request.phoneNumber, request.amount, windowStart);
+  const prompt = createPrompt(state, request, now);
+  return {
+    ...details,
+    status: 200,
+    checkoutRequestId: prompt.checkoutRequestId,
+    body: {
+      MerchantRequestID: prompt.merchantRequestId,
+      CheckoutRequestID: prompt.checkoutRequestId,
+      ResponseCode: "0",
+      ResponseDescription: ACCEPTED,
+      CustomerMessage: ACCEPTED,
+    },
+    afterSend: () => startPromptLifecycle(state, prompt, duplicate),
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+const MAX_SEARCH_LENGTH = 100;
+
+export function getCategories() {
+  return prisma.category.findMany({ orderBy: { sortOrder: "asc" } });
+}
+
+export function getFeaturedProducts(limit = 8) {
+  return prisma.product.findMany({
+    where: { active: true, featured: true },
+    orderBy: { name: "asc" },
+    take: limit,
+  });
+}
+
+export function getCategoryWithProducts(slug: string) {
+  return prisma.category.findUnique({
+    where: { slug },
+    include: { products: { where: { active: true }, orderBy: { name: "asc" } } },
+  });
+}
+
+export function getProductBySlug(slug: string) {
+  return prisma.product.findFirst({ where: { slug, active: true }, include: { category: true } });
+}
+
+// Prisma's `contains` with driver adapters passes LIKE wildcards through: escape them so "%" means "%".
+// PostgreSQL text cannot hold NUL, so control characters are dropped.
+function likeText(query: string) {
+  return query.replace(/[\u0000-\u001f]/g, "").trim().slice(0, MAX_SEARCH_LENGTH).replace(/[\\%_]/g, "\\$&");
+}
+
+/** Case-insensitive match on name or description; the input is bound as a parameter, never spliced into SQL. */
+export function searchProducts(query: string) {
+  const q = likeText(query);
+  if (!q) return Promise.resolve([]);
+  return prisma.product.findMany({
+    where: {
+      active: true,
+      OR: [{ name: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }],
+    },
+    orderBy: { name: "asc" },
+    take: 48,
+  });
+}

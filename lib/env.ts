@@ -1,0 +1,165 @@
+import { z } from "zod";
+
+/**
+ * Every setting Duka reads, validated once. With nothing set, the app runs locally on the embedded
+ * PostgreSQL and the bundled Daraja emulator. `.env.example` documents each variable.
+ */
+
+// The public sandbox credentials: the emulator accepts them too, so local runs need no account.
+export const SANDBOX_SHORTCODE = "174379";
+export const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
+export const EMULATOR_CONSUMER_KEY = "duka-emulator-key";
+export const EMULATOR_CONSUMER_SECRET = "duka-emulator-secret";
+const DEV_AUTH_SECRET = "duka-dev-only-secret-change-me-in-production";
+export const DEV_SELLER_EMAIL = "owner@duka.test";
+export const DEV_SELLER_PASSWORD = "duka-owner-123";
+
+const BASE_URLS = {
+  sandbox: "https://sandbox.safaricom.co.ke",
+  production: "https://api.safaricom.co.ke",
+} as const;
+
+const empty = (v: unknown) => (v === "" ? undefined : v);
+const optionalString = z.preprocess(empty, z.string().trim().min(1).optional());
+const url = z.preprocess(empty, z.url({ protocol: /^https?$/ }).optional());
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(empty, z.coerce.number().int().min(min).max(max).default(def));
+const digits = (min: number, max: number) =>
+  z.preprocess(empty, z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `must be ${min}-${max} digits`).optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(empty, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
+  // Read only by the Prisma CLI (prisma.config.ts) for migrations; validated here so a typo fails early.
+  DIRECT_URL: z.preprocess(empty, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
+  EMBEDDED_PG_PORT: int(54329, 1024, 65534),
+  PUBLIC_URL: url,
+  VERCEL_ENV: optionalString,
+  VERCEL_URL: optionalString,
+  VERCEL_PROJECT_PRODUCTION_URL: optionalString,
+
+  MPESA_ENV: z.preprocess(empty, z.enum(["emulator", "sandbox", "production"]).default("emulator")),
+  MPESA_BASE_URL: url,
+  MPESA_CONSUMER_KEY: optionalString,
+  MPESA_CONSUMER_SECRET: optionalString,
+  MPESA_SHORTCODE: digits(5, 7),
+  MPESA_PASSKEY: optionalString,
+  MPESA_TRANSACTION_TYPE: z.preprocess(
+    empty,
+    z.enum(["CustomerPayBillOnline", "CustomerBuyGoodsOnline"]).default("CustomerPayBillOnline"),
+  ),
+  MPESA_TILL_NUMBER: digits(5, 8),
+  MPESA_TIMEOUT_MS: int(15_000, 1_000, 120_000),
+  MPESA_CALLBACK_IPS: optionalString,
+  EMULATOR_PORT: int(4010, 1, 65535),
+
+  AUTH_SECRET: optionalString,
+  SELLER_EMAIL: z.preprocess(empty, z.email().optional()),
+  SELLER_PASSWORD: z.preprocess(empty, z.string().min(8, "must be at least 8 characters").optional()),
+  CRON_SECRET: optionalString,
+
+  RESERVATION_MINUTES: int(15, 1, 24 * 60),
+  PROMPTS_PER_PHONE: int(3, 1, 1000),
+  CHECKOUTS_PER_IP: int(10, 1, 100_000),
+  LIMIT_WINDOW_MINUTES: int(10, 1, 24 * 60),
+  UPLOAD_DIR: z.preprocess(empty, z.string().default("public/uploads")),
+});
+
+type RawEnv = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+function publicUrl(raw: RawEnv): string {
+  if (raw.PUBLIC_URL) return raw.PUBLIC_URL.replace(/\/+$/, "");
+  // A preview deployment's callbacks must come back to the preview, not to the production shop.
+  const vercelHost = raw.VERCEL_ENV === "production" ? (raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL) : raw.VERCEL_URL;
+  if (vercelHost) return `https://${vercelHost}`;
+  return "http://localhost:3000";
+}
+
+function defaultDarajaUrl(raw: RawEnv): string {
+  return raw.MPESA_ENV === "emulator" ? `http://127.0.0.1:${raw.EMULATOR_PORT}` : BASE_URLS[raw.MPESA_ENV];
+}
+
+/** Cross-field rules: production Daraja needs real credentials and an https callback. */
+function crossCheck(raw: RawEnv, callbackBase: string): string[] {
+  const problems: string[] = [];
+  if (raw.MPESA_ENV !== "emulator") {
+    for (const key of ["MPESA_CONSUMER_KEY", "MPESA_CONSUMER_SECRET", "MPESA_SHORTCODE", "MPESA_PASSKEY"] as const) {
+      if (!raw[key]) problems.push(`${key}: required when MPESA_ENV=${raw.MPESA_ENV}`);
+    }
+  }
+  if (raw.MPESA_TRANSACTION_TYPE === "CustomerBuyGoodsOnline" && !raw.MPESA_TILL_NUMBER) {
+    problems.push("MPESA_TILL_NUMBER: required when MPESA_TRANSACTION_TYPE=CustomerBuyGoodsOnline");
+  }
+  if (raw.MPESA_ENV === "production") {
+    if (!callbackBase.startsWith("https://")) problems.push("PUBLIC_URL: must be an https URL when MPESA_ENV=production");
+    if (/localhost|127\.0\.0\.1/.test(callbackBase)) problems.push("PUBLIC_URL: must be public when MPESA_ENV=production");
+  }
+  if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
+    if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET) problems.push("AUTH_SECRET: required in production");
+    if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required in production");
+    if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD) problems.push("SELLER_PASSWORD: the development default is refused in production");
+  }
+  return problems;
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const raw = result.data;
+  const base = publicUrl(raw);
+  const problems = crossCheck(raw, base);
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    databaseUrl: raw.DATABASE_URL,
+    embeddedPgPort: raw.EMBEDDED_PG_PORT,
+    publicUrl: base,
+    mpesa: {
+      env: raw.MPESA_ENV,
+      baseUrl: (raw.MPESA_BASE_URL ?? defaultDarajaUrl(raw)).replace(/\/+$/, ""),
+      consumerKey: raw.MPESA_CONSUMER_KEY ?? EMULATOR_CONSUMER_KEY,
+      consumerSecret: raw.MPESA_CONSUMER_SECRET ?? EMULATOR_CONSUMER_SECRET,
+      shortcode: raw.MPESA_SHORTCODE ?? SANDBOX_SHORTCODE,
+      passkey: raw.MPESA_PASSKEY ?? SANDBOX_PASSKEY,
+      transactionType: raw.MPESA_TRANSACTION_TYPE,
+      tillNumber: raw.MPESA_TILL_NUMBER,
+      timeoutMs: raw.MPESA_TIMEOUT_MS,
+      callbackBaseUrl: base,
+      callbackIps: raw.MPESA_CALLBACK_IPS?.split(",").map((ip) => ip.trim()).filter(Boolean) ?? [],
+    },
+    emulatorPort: raw.EMULATOR_PORT,
+    authSecret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    seller: { email: raw.SELLER_EMAIL ?? DEV_SELLER_EMAIL, password: raw.SELLER_PASSWORD ?? DEV_SELLER_PASSWORD },
+    cronSecret: raw.CRON_SECRET,
+    limits: {
+      reservationMinutes: raw.RESERVATION_MINUTES,
+      promptsPerPhone: raw.PROMPTS_PER_PHONE,
+      checkoutsPerIp: raw.CHECKOUTS_PER_IP,
+      windowMinutes: raw.LIMIT_WINDOW_MINUTES,
+    },
+    uploadDir: raw.UPLOAD_DIR,
+  };
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+function load(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (e) {
+    if (e instanceof EnvError) console.error(e.message);
+    throw e;
+  }
+}
+
+/** The validated configuration of this process. */
+export const env: Env = load();

@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import { resetShop } from "./support/database";
+import { Shop } from "./support/shop";
+
+test.beforeAll(resetShop);
+
+test("browse a category, search, and open a product", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /paid with M-Pesa/ })).toBeVisible();
+  await page.getByRole("link", { name: "Crafts & Decor" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Crafts & Decor" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Kisii Soapstone Elephant/ })).toBeVisible();
+
+  await page.getByLabel("Search products").fill("coffee");
+  await page.getByLabel("Search products").press("Enter");
+  await expect(page.getByRole("heading", { name: "Results for “coffee”" })).toBeVisible();
+  await page.getByRole("link", { name: /Kenya AA Coffee Beans/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kenya AA Coffee Beans 500g" })).toBeVisible();
+  await expect(page.getByText("KES 1,450")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Kenya AA Coffee Beans 500g" })).toBeVisible();
+});
+
+test("search with odd characters is safe and says when nothing matches", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("'; DROP TABLE \"Product\"; -- %_\\")}`);
+  await expect(page.getByText(/No products match/)).toBeVisible();
+  await page.goto("/search?q=kikoy");
+  await expect(page.getByText("1 product found")).toBeVisible();
+});
+
+test("cart: add two products, change a quantity, remove one, survive a reload", async ({ page }) => {
+  const shop = new Shop(page);
+  await shop.addToCart("kikoy-beach-towel", 1);
+  await shop.expectCartCount(1);
+  await shop.addToCart("kericho-gold-tea-250g", 2);
+  await shop.expectCartCount(3);
+
+  await shop.cartLink().click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("subtotal")).toHaveText("KES 2,260");
+
+  await shop.setCartQuantity("Kikoy Beach Towel", 3);
+  await expect(page.getByTestId("subtotal")).toHaveText("KES 5,260");
+  await shop.expectCartCount(5);
+
+  await shop.cartLine("Kericho Gold Tea 250g").getByRole("button", { name: "Remove Kericho Gold Tea 250g" }).click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("subtotal")).toHaveText("KES 4,500");
+
+  await page.reload();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(shop.cartLine("Kikoy Beach Towel").getByLabel("Quantity of Kikoy Beach Towel")).toHaveValue("3");
+  await expect(page.getByRole("button", { name: "Checkout" })).toBeVisible();
+
+  await shop.cartLine("Kikoy Beach Towel").getByRole("button", { name: /^Remove/ }).click();
+  await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+  await shop.expectCartCount(0);
+});
+
+test("quantities are clamped to stock with a visible message", async ({ page }) => {
+  const shop = new Shop(page);
+  // Mau Forest Honey is seeded with 3 in stock.
+  await page.goto("/products/mau-forest-honey-500g");
+  await expect(page.getByText("Only 3 left")).toBeVisible();
+  await page.getByLabel("Quantity").fill("5");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Only 3 of Mau Forest Honey 500g in stock: your cart has 3.")).toBeVisible();
+  await shop.expectCartCount(3);
+
+  await shop.cartLink().click();
+  await shop.setCartQuantity("Mau Forest Honey 500g", 10);
+  await expect(page.getByText(/Only 3 of Mau Forest Honey 500g left in stock/)).toBeVisible();
+  await expect(page.getByTestId("subtotal")).toHaveText("KES 2,850");
+});
+
+test("a sold-out product cannot be added", async ({ page }) => {
+  await page.goto("/products/njugu-karanga-500g");
+  await expect(page.getByText("Sold out", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+});
+
+test("unknown product and category slugs show the 404 page", async ({ page }) => {
+  for (const path of ["/products/no-such-thing", "/categories/nope", "/totally/unknown"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  }
+});
+
+test("a tampered cart cookie is repaired, not a crash", async ({ page, context, baseURL }) => {
+  const url = new URL(baseURL!);
+  for (const value of ["{not json", JSON.stringify([{ p: "doesnotexist00", q: 2 }, { p: 7, q: -1 }]), JSON.stringify({ a: 1 })]) {
+    await context.clearCookies();
+    await context.addCookies([{ name: "duka_cart", value: encodeURIComponent(value), domain: url.hostname, path: "/" }]);
+    const response = await page.goto("/cart");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+  }
+  await context.clearCookies();
+  await context.addCookies([{ name: "duka_cart", value: "%5B%7B%22p%22%3A%22x%22%2C%22q%22%3A1e9%7D%5D", domain: url.hostname, path: "/" }]);
+  expect((await page.goto("/"))?.status()).toBe(200);
+});
+
+test("screenshot of the shop for the README", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Featured" })).toBeVisible();
+  const path = process.env.UPDATE_DOCS_SCREENSHOTS ? "docs/shop.png" : "test-results/shop.png";
+  await page.screenshot({ path, fullPage: false });
+});

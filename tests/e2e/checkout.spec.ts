@@ -1,0 +1,168 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { resetShop, withDb } from "./support/database";
+import { answerOnPhone, emulator } from "./support/emulator";
+import { Shop } from "./support/shop";
+
+// Each test pays from its own number: the emulator (like Daraja) answers 17 to the same amount from the
+// same phone within two minutes.
+test.beforeAll(resetShop);
+test.beforeEach(() => emulator.reset());
+
+async function checkOut(page: Page, phone: string, name = "Wanjiku Kamau") {
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+}
+
+async function newShopper(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test("check out, approve on the phone, see Paid with the M-Pesa receipt", async ({ page, context }) => {
+  const shop = new Shop(page);
+  await shop.addToCart("kericho-gold-tea-250g", 2);
+  await shop.cartLink().click();
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await expect(page.getByTestId("checkout-total")).toHaveText("KES 760");
+  await checkOut(page, "0711 000 101");
+
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+  await expect(page.getByText("2547******101")).toBeVisible();
+  await expect(page.getByText(/The prompt expires in 0:\d\d/)).toBeVisible();
+  await shop.expectCartCount(0);
+
+  const phone = await context.newPage();
+  await answerOnPhone(phone, "254711000101", "Pay");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await expect(page.getByTestId("receipt")).toHaveText(/^[A-Z0-9]{10}$/);
+  await expect(page.getByText(/\d{1,2} \w{3} \d{4}, \d\d:\d\d EAT/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print receipt" })).toBeVisible();
+});
+
+test("cancel on the phone, see why, try again and pay", async ({ page, context }) => {
+  await new Shop(page).addToCart("mwiko-set", 1);
+  await checkOut(page, "0711000102");
+  const phone = await context.newPage();
+  await answerOnPhone(phone, "254711000102", "Cancel");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+  await expect(page.getByTestId("failure-reason")).toContainText(/cancel/i);
+
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+  await answerOnPhone(phone, "254711000102", "Pay");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+});
+
+test("insufficient funds, then pay from a different number", async ({ page, context }) => {
+  await new Shop(page).addToCart("thermos-flask-2l", 1);
+  await checkOut(page, "0711000103");
+  const phone = await context.newPage();
+  await answerOnPhone(phone, "254711000103", "Insufficient funds");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByTestId("failure-reason")).toContainText(/balance is too low/i);
+
+  await page.getByRole("button", { name: "Use a different number" }).click();
+  await page.getByLabel("Phone number").fill("0711 000 113");
+  await page.getByRole("button", { name: "Send prompt to this number" }).click();
+  await expect(page.getByText("2547******113")).toBeVisible();
+  await answerOnPhone(phone, "254711000113", "Pay");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+});
+
+test("an unanswered prompt times out and says the phone was not reached", async ({ page }) => {
+  await emulator.setOptions({ promptTimeoutMs: 2000 });
+  await new Shop(page).addToCart("chilli-sauce-pilipili", 1);
+  await checkOut(page, "0711000104");
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("failure-reason")).toContainText(/phone/i);
+  await expect(page.getByRole("button", { name: "Try again" })).toBeEnabled();
+});
+
+test("after result 17 the retry waits out M-Pesa's two minutes with a visible timer", async ({ page }) => {
+  await new Shop(page).addToCart("akala-sandals", 1);
+  await checkOut(page, "0711000108");
+  await emulator.post("fail", { target: "254711000108", code: 17 });
+  await expect(page.getByTestId("failure-reason")).toContainText(/wait two minutes/i);
+  await expect(page.getByRole("timer")).toHaveText(/You can try again in 1:[45]\d\./);
+  await expect(page.getByRole("button", { name: "Try again" })).toBeDisabled();
+});
+
+test("a double submit of the checkout form makes one order and one prompt", async ({ page }) => {
+  await new Shop(page).addToCart("batik-lion", 1);
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("Double Clicker");
+  await page.getByLabel("Phone number").fill("0711000109");
+  // Two submissions of the same form (same idempotency key), as a double click without JS would send.
+  await page.evaluate(() => {
+    const form = document.querySelector("form:has(input[name=checkoutKey])") as HTMLFormElement;
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(page).toHaveURL(/\/orders\//);
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+  expect(await withDb((db) => db.order.count({ where: { customerName: "Double Clicker" } }))).toBe(1);
+  expect((await emulator.ledger("254711000109")).entries).toHaveLength(1);
+});
+
+test("reloading the order page mid-way keeps waiting, then shows the result", async ({ page, context }) => {
+  await new Shop(page).addToCart("kanga-pair", 1);
+  await checkOut(page, "0711000105");
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+  const phone = await context.newPage();
+  await answerOnPhone(phone, "254711000105", "Pay");
+  await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+});
+
+test("the checkout form explains bad input and keeps what was typed", async ({ page }) => {
+  await new Shop(page).addToCart("mwiko-set", 1);
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("A");
+  await page.getByLabel("Phone number").fill("12345");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page.getByText("Enter your full name.")).toBeVisible();
+  await expect(page.getByText(/Enter a Kenyan mobile number/)).toBeVisible();
+  await expect(page.getByText(/Enter a valid email/)).toBeVisible();
+  await expect(page.getByLabel("Phone number")).toHaveValue("12345");
+  await expect(page).toHaveURL(/\/checkout$/);
+  expect(await withDb((db) => db.order.count({ where: { customerName: "A" } }))).toBe(0);
+});
+
+test("sold-out race: two shoppers want the last one, the second is told before paying", async ({ browser }) => {
+  await withDb((db) => db.product.update({ where: { slug: "bao-board" }, data: { stock: 1 } }));
+  const first = await newShopper(browser);
+  const second = await newShopper(browser);
+  await new Shop(first.page).addToCart("bao-board", 1);
+  await new Shop(second.page).addToCart("bao-board", 1);
+
+  // Both are on the checkout form; the first pays for the last one while the second is still typing.
+  await second.page.goto("/checkout");
+  await checkOut(first.page, "0711000106", "First Shopper");
+  await second.page.getByLabel("Full name").fill("Second Shopper");
+  await second.page.getByLabel("Phone number").fill("0711000107");
+  await second.page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(second.page.getByRole("alert").filter({ hasText: /Bao Game Board (just sold out|is sold out)/ })).toBeVisible();
+  expect((await emulator.ledger("254711000107")).entries).toHaveLength(0);
+
+  await answerOnPhone(await first.context.newPage(), "254711000106", "Pay");
+  await first.page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
+  await expect(first.page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+
+  // Coming back later, the second shopper's cart says so too.
+  await second.page.goto("/cart");
+  await expect(second.page.getByText("Bao Game Board is sold out and was removed from your cart.")).toBeVisible();
+  await first.context.close();
+  await second.context.close();
+});

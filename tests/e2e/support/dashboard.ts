@@ -1,0 +1,37 @@
+import { type Page, expect } from "@playwright/test";
+
+/** Page-object helpers for the seller dashboard. */
+export class Dashboard {
+  constructor(private readonly page: Page) {}
+
+  async signIn(email: string, password: string) {
+    await this.page.goto("/login");
+    await this.page.getByLabel("Email", { exact: true }).fill(email);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async signInOk(email: string, password: string) {
+    await this.signIn(email, password);
+    await expect(this.page).toHaveURL(/\/dashboard$/);
+    await expect(this.page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  }
+
+  loginError() {
+    return this.page.getByRole("alert").filter({ hasText: /\w/ });
+  }
+
+  async signOut() {
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page).toHaveURL(/\/login/);
+    await expect(this.page.getByLabel("Email")).toBeVisible();
+    // The action's answer clears the session cookie; wait for the browser to have applied it.
+    await expect
+      .poll(async () => (await this.page.context().cookies()).some((c) => c.name.includes("session-token")))
+      .toBe(false);
+  }
+
+  orderRows() {
+    return this.page.getByTestId("order-row");
+  }
+}

@@ -1,0 +1,78 @@
+import { connect, ensureOwner, seedCatalog, truncateAll } from "../../../prisma/seeding";
+import { E2E } from "./e2e-env";
+
+export const OWNER = { email: "owner@duka.test", password: "duka-owner-123" };
+
+/** Puts the shop back to the seeded demo state. Each test file calls this first. */
+export async function resetShop() {
+  const db = connect(E2E.databaseUrl);
+  try {
+    await truncateAll(db);
+    await seedCatalog(db);
+    await ensureOwner(db, OWNER.email, OWNER.password);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Runs a query against the shop's database (for arranging a test's precondition). */
+export async function withDb<T>(fn: (db: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
+  const db = connect(E2E.databaseUrl);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Creates a STAFF account (dashboard tests). */
+export async function createStaff(email: string, password: string, name = "Staff member") {
+  const { default: bcrypt } = await import("bcryptjs");
+  const passwordHash = await bcrypt.hash(password, 10);
+  return withDb((db) => db.user.create({ data: { email, name, role: "STAFF", passwordHash } }));
+}
+
+type OrderFields = { reference: string; customerName?: string; phone?: string; receipt?: string | null; totalKes?: number; status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED"; paidAt?: Date; needsAttention?: string };
+
+/** Inserts an order as the checkout would leave it (PAID by default, with one item and a succeeded attempt). */
+export async function insertOrder(o: OrderFields) {
+  return withDb(async (db) => {
+    const product = await db.product.findFirstOrThrow({ where: { active: true }, orderBy: { name: "asc" } });
+    const status = o.status ?? "PAID";
+    const paid = status === "PAID";
+    const paidAt = paid ? (o.paidAt ?? new Date()) : null;
+    const total = o.totalKes ?? product.priceKes;
+    const receipt = paid ? (o.receipt ?? `T${o.reference.replace(/\W/g, "").slice(-9).padStart(9, "0")}`) : null;
+    return db.order.create({
+      data: {
+        publicId: `e2e-${o.reference}`,
+        reference: o.reference,
+        customerName: o.customerName ?? "Test Customer",
+        phone: o.phone ?? "254712345678",
+        status,
+        totalKes: total,
+        reservedUntil: new Date(Date.now() + 15 * 60_000),
+        stockReserved: false,
+        paidAt,
+        mpesaReceipt: receipt,
+        needsAttention: !!o.needsAttention,
+        attentionReason: o.needsAttention ?? null,
+        items: { create: [{ productId: product.id, name: product.name, unitPriceKes: total, quantity: 1 }] },
+        attempts: {
+          create: [
+            {
+              phone: o.phone ?? "254712345678",
+              amountKes: total,
+              callbackToken: `e2e-token-${o.reference}`,
+              status: paid ? "SUCCEEDED" : status === "FAILED" ? "FAILED" : "PENDING",
+              resultCode: paid ? "0" : status === "FAILED" ? "1032" : null,
+              resultDesc: paid ? "The service request is processed successfully." : status === "FAILED" ? "Request cancelled by user" : null,
+              receipt,
+              completedAt: paidAt,
+            },
+          ],
+        },
+      },
+    });
+  });
+}

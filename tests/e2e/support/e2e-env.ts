@@ -1,0 +1,25 @@
+// Ports and settings shared by playwright.config.ts (the server) and the tests (database resets,
+// emulator control). Distinct from `npm run dev`'s ports so both can run at once.
+// Overridable so two e2e runs (e.g. two worktrees) can share a machine.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+const embeddedPgPort = Number(process.env.E2E_PG_PORT ?? 54349);
+
+const databaseUrl = process.env.DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${embeddedPgPort}/postgres`;
+
+export const E2E = {
+  appPort,
+  appUrl: `http://localhost:${appPort}`,
+  emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
+  databaseUrl,
+  serverEnv: {
+    NEXT_TELEMETRY_DISABLED: "1",
+    EMBEDDED_PG_PORT: String(embeddedPgPort),
+    EMULATOR_PORT: String(emulatorPort),
+    MPESA_ENV: "emulator",
+    PUBLIC_URL: `http://localhost:${appPort}`,
+    AUTH_SECRET: "e2e-auth-secret-not-for-production",
+    CRON_SECRET: "e2e-cron-secret",
+    EMULATOR_PROMPT_TIMEOUT_MS: "60000",
+  } as Record<string, string>,
+};

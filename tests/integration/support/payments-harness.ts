@@ -1,0 +1,209 @@
+/**
+ * The payment flow wired to real parts: PostgreSQL, the Daraja emulator over HTTP, and a small HTTP server
+ * that hands the emulator's callbacks to the real route handler. Only the clock is ours to move.
+ */
+import { randomBytes, randomInt } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallbackBody } from "@/emulator";
+import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
+import { createDarajaClient } from "@/lib/daraja";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { startCheckout } from "@/lib/payments/checkout";
+import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/context";
+
+let offsetMs = 0;
+
+/** The payment flow's clock: real time unless a test moves it (it keeps running from where it was put). */
+export const clock = {
+  now: () => new Date(Date.now() + offsetMs),
+  advance(seconds: number) {
+    offsetMs += seconds * 1000;
+  },
+  set(at: Date) {
+    offsetMs = at.getTime() - Date.now();
+  },
+  reset() {
+    offsetMs = 0;
+  },
+};
+
+export type Harness = { emulator: EmulatorHandle; bridgeUrl: string; defaults: PaymentsContext; stop(): Promise<void> };
+
+/** Our public URL as Daraja sees it: POST /api/payments/callback/<token> goes to the real route handler. */
+function startBridge(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => void bridge(req, res));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
+}
+
+async function bridge(req: IncomingMessage, res: ServerResponse) {
+  const match = /^\/api\/payments\/callback\/([^/?]*)$/.exec(req.url ?? "");
+  if (req.method !== "POST" || !match) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+      else if (Array.isArray(value)) headers.set(name, value.join(", "));
+    }
+    const request = new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+      duplex: "half",
+    } as RequestInit);
+    const response = await callbackRoute(request, { params: Promise.resolve({ token: decodeURIComponent(match[1]!) }) });
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+  } catch (e) {
+    res.writeHead(599, { "content-type": "text/plain" }).end(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOptions> = {}): Promise<Harness> {
+  // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test.
+  const emulator = await startEmulator({ port: 0, quiet: true, promptTimeoutMs: 600_000, ...emulatorOptions });
+  const { server, url: bridgeUrl } = await startBridge();
+  clock.reset();
+  configurePayments({
+    daraja: createDarajaClient({ ...env.mpesa, env: "emulator", baseUrl: emulator.url, timeoutMs: 1500 }),
+    callbackBaseUrl: bridgeUrl,
+    now: clock.now,
+  });
+  const defaults = { ...payments() };
+  return {
+    emulator,
+    bridgeUrl,
+    defaults,
+    async stop() {
+      await emulator.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let phoneSeq = randomInt(1_000_000);
+/** A phone number no other test uses: the emulator answers 17 to the same amount from one phone within 2 min. */
+export function freshPhone(): string {
+  phoneSeq = (phoneSeq + 1) % 100_000_000;
+  return `2547${String(phoneSeq).padStart(8, "0")}`;
+}
+
+export async function createProduct({ stock, priceKes = 500 }: { stock: number; priceKes?: number }) {
+  const category = await prisma.category.upsert({
+    where: { slug: "test-payments" },
+    update: {},
+    create: { slug: "test-payments", name: "Payments tests" },
+  });
+  const slug = `item-${randomBytes(6).toString("hex")}`;
+  return prisma.product.create({
+    data: { slug, name: `Item ${slug}`, description: "For payment tests", priceKes, stock, imageUrl: "/products/test.jpg", categoryId: category.id },
+  });
+}
+
+export function checkout(productId: string, phone: string, { quantity = 1, clientIp = null as string | null } = {}) {
+  return startCheckout({
+    lines: [{ productId, quantity }],
+    customerName: "Wanjiru Test",
+    phone,
+    clientIp,
+    checkoutKey: randomBytes(12).toString("hex"),
+  });
+}
+
+/** Checks out and insists it worked: the order, its first attempt and the prompt's CallBackURL token. */
+export async function checkoutOk(harness: Harness, productId: string, phone: string, options?: Parameters<typeof checkout>[2]) {
+  const result = await checkout(productId, phone, options);
+  if (!result.ok) throw new Error(`checkout refused: ${result.message}`);
+  const order = await readOrder(result.publicId);
+  return { publicId: result.publicId, order, attempt: order.attempts[0]!, token: tokenOf(harness, phone) };
+}
+
+/** The raw callback token of the phone's latest prompt, from the CallBackURL the emulator received. */
+export function tokenOf(harness: Harness, phone: string): string | null {
+  const entries = harness.emulator.control.ledger(phone).entries;
+  const url = entries.at(-1)?.callbackUrl;
+  return url ? url.slice(url.lastIndexOf("/") + 1) : null;
+}
+
+export function readOrder(publicId: string) {
+  return prisma.order.findUniqueOrThrow({
+    where: { publicId },
+    include: { items: true, attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } } },
+  });
+}
+
+export async function stockOf(productId: string) {
+  return (await prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock;
+}
+
+/** Polls until check returns a value other than undefined/false; no fixed sleeps. */
+export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_000, what = "condition" } = {}): Promise<Exclude<T, false | undefined | null>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false && value !== null) return value as Exclude<T, false | undefined | null>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The emulator's delivery (or drop) of the callback for a CheckoutRequestID. */
+export function waitForDelivery(harness: Harness, checkoutRequestId: string) {
+  return waitFor(() => harness.emulator.control.deliveries().find((d) => d.checkoutRequestId === checkoutRequestId), {
+    what: `callback for ${checkoutRequestId}`,
+  });
+}
+
+/** POSTs a body to our callback URL over HTTP, as Daraja would. */
+export async function postCallback(harness: Harness, token: string, body: string | Uint8Array<ArrayBuffer> | StkCallbackBody) {
+  const payload = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
+  const response = await fetch(`${harness.bridgeUrl}/api/payments/callback/${token}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", Businessshortcode: "174379" },
+    body: payload,
+  });
+  return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
+}
+
+/** A callback in Daraja's shape (shared/daraja.md section 3). */
+export function callbackBody(
+  ids: { checkoutRequestId: string; merchantRequestId?: string | null },
+  result: { code: number | string; amount?: number; receipt?: string; phone?: string },
+): StkCallbackBody {
+  const stkCallback: StkCallbackBody["Body"]["stkCallback"] = {
+    MerchantRequestID: ids.merchantRequestId ?? "29115-34620561-1",
+    CheckoutRequestID: ids.checkoutRequestId,
+    ResultCode: result.code,
+    ResultDesc: result.code === 0 ? "The service request is processed successfully." : "Request cancelled by user",
+  };
+  if (result.code === 0) {
+    stkCallback.CallbackMetadata = {
+      Item: [
+        { Name: "Amount", Value: result.amount ?? 0 },
+        { Name: "MpesaReceiptNumber", Value: result.receipt ?? newReceipt() },
+        { Name: "Balance" },
+        { Name: "TransactionDate", Value: 20260919102115 },
+        { Name: "PhoneNumber", Value: Number(result.phone ?? "254708374149") },
+      ],
+    };
+  }
+  return { Body: { stkCallback } };
+}
+
+const RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+export function newReceipt(): string {
+  let s = "";
+  for (let i = 0; i < 10; i++) s += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return s;
+}
+
+export async function callbackEvents(attemptId: string) {
+  return prisma.callbackEvent.findMany({ where: { attemptId }, orderBy: { receivedAt: "asc" } });
+}

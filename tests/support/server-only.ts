@@ -1,0 +1,2 @@
+// vitest runs outside Next.js: the server-only marker is a no-op there.
+export {};

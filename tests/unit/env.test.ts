@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+function problems(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+  } catch (e) {
+    if (e instanceof EnvError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("runs with nothing set: embedded database, emulator, local URL", () => {
+    const env = parseEnv({});
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.mpesa.env).toBe("emulator");
+    expect(env.mpesa.baseUrl).toBe("http://127.0.0.1:4010");
+    expect(env.mpesa.shortcode).toBe("174379");
+    expect(env.publicUrl).toBe("http://localhost:3000");
+    expect(env.limits).toEqual({ reservationMinutes: 15, promptsPerPhone: 3, checkoutsPerIp: 10, windowMinutes: 10 });
+  });
+
+  it("treats empty strings as unset, like a copied .env.example", () => {
+    expect(parseEnv({ DATABASE_URL: "", MPESA_ENV: "", PUBLIC_URL: "" }).mpesa.env).toBe("emulator");
+  });
+
+  it("reports one clear line per bad variable", () => {
+    const lines = problems({ DATABASE_URL: "mysql://x", MPESA_ENV: "live", MPESA_TIMEOUT_MS: "fast", PUBLIC_URL: "not a url" });
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.startsWith("DATABASE_URL:"))).toMatch(/postgresql/);
+    expect(lines.some((l) => l.startsWith("MPESA_ENV:"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("MPESA_TIMEOUT_MS:"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("PUBLIC_URL:"))).toBe(true);
+  });
+
+  it("refuses production Daraja without credentials and an https public URL", () => {
+    const lines = problems({ MPESA_ENV: "production", PUBLIC_URL: "http://shop.example.com" });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "MPESA_CONSUMER_KEY: required when MPESA_ENV=production",
+        "MPESA_CONSUMER_SECRET: required when MPESA_ENV=production",
+        "MPESA_SHORTCODE: required when MPESA_ENV=production",
+        "MPESA_PASSKEY: required when MPESA_ENV=production",
+        "PUBLIC_URL: must be an https URL when MPESA_ENV=production",
+      ]),
+    );
+  });
+
+  it("accepts a complete production configuration", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      MPESA_ENV: "production",
+      MPESA_CONSUMER_KEY: "k",
+      MPESA_CONSUMER_SECRET: "s",
+      MPESA_SHORTCODE: "600000",
+      MPESA_PASSKEY: "p",
+      MPESA_TRANSACTION_TYPE: "CustomerBuyGoodsOnline",
+      MPESA_TILL_NUMBER: "5123456",
+      PUBLIC_URL: "https://duka.example.co.ke/",
+      AUTH_SECRET: "a-real-secret",
+      CRON_SECRET: "cron",
+      MPESA_CALLBACK_IPS: "196.201.214.200, 196.201.214.206",
+    });
+    expect(env.mpesa.baseUrl).toBe("https://api.safaricom.co.ke");
+    expect(env.publicUrl).toBe("https://duka.example.co.ke");
+    expect(env.mpesa.callbackIps).toEqual(["196.201.214.200", "196.201.214.206"]);
+  });
+
+  it("needs a till number for buy-goods and refuses the development seller password in production", () => {
+    expect(problems({ MPESA_TRANSACTION_TYPE: "CustomerBuyGoodsOnline" })).toEqual([
+      "MPESA_TILL_NUMBER: required when MPESA_TRANSACTION_TYPE=CustomerBuyGoodsOnline",
+    ]);
+    const prod = { NODE_ENV: "production", MPESA_ENV: "production", MPESA_CONSUMER_KEY: "k", MPESA_CONSUMER_SECRET: "s",
+      MPESA_SHORTCODE: "600000", MPESA_PASSKEY: "p", PUBLIC_URL: "https://duka.example.co.ke", AUTH_SECRET: "x", CRON_SECRET: "y" };
+    expect(problems({ ...prod, SELLER_PASSWORD: "duka-owner-123" })).toEqual([
+      "SELLER_PASSWORD: the development default is refused in production",
+    ]);
+  });
+
+  it("derives the public URL from Vercel's deployment host", () => {
+    expect(parseEnv({ VERCEL_URL: "duka-abc.vercel.app" }).publicUrl).toBe("https://duka-abc.vercel.app");
+    const vercel = { VERCEL_URL: "duka-git-branch.vercel.app", VERCEL_PROJECT_PRODUCTION_URL: "duka.co.ke" };
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "production" }).publicUrl).toBe("https://duka.co.ke");
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview" }).publicUrl).toBe("https://duka-git-branch.vercel.app");
+  });
+});
