@@ -1,5 +1,5 @@
 // Finds a Chromium for Playwright: Playwright's own if installed, else Debian's /usr/bin/chromium, else
-// installs one (Playwright's download where the internet allows, Debian's package via apt otherwise).
+// installs Debian's package with apt (never Playwright's download: our machines only reach npm and apt).
 // Prints one line saying what it used, and the executable path on the last line ("" = Playwright's own).
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -27,7 +27,6 @@ export function findBrowser() {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return { path: process.env.CHROMIUM_PATH, how: "CHROMIUM_PATH" };
   if (own()) return { path: "", how: "Playwright's own Chromium" };
   if (existsSync(DEBIAN)) return { path: DEBIAN, how: `Debian's chromium at ${DEBIAN}` };
-  if (tryRun("npx playwright install chromium") && own()) return { path: "", how: "Playwright's Chromium, just installed" };
   if (tryRun(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`) && existsSync(DEBIAN))
     return { path: DEBIAN, how: `Debian's chromium, just installed with apt, at ${DEBIAN}` };
   throw new Error("no Chromium found or installable: set CHROMIUM_PATH to a Chromium executable");

@@ -1,7 +1,8 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
+import { revokeSession } from "./revocation";
 import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./messages";
 
 export type LoginState = { message: string } | null;
@@ -29,5 +30,7 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
 }
 
 export async function logout(): Promise<void> {
+  const session = await auth();
+  if (session?.sid) await revokeSession(session.sid);
   await signOut({ redirectTo: "/login" });
 }

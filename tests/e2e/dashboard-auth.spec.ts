@@ -36,6 +36,25 @@ test("the owner signs in and out", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("signing out ends the session: a copy of its cookie no longer opens the dashboard", async ({ page, context }) => {
+  const d = new Dashboard(page);
+  await d.signInOk(OWNER.email, OWNER.password);
+  const copied = await context.cookies();
+  expect(copied.some((c) => c.name.includes("session-token"))).toBe(true);
+  await d.signOut();
+  await context.addCookies(copied);
+  await page.goto("/dashboard/orders");
+  await expect(page).toHaveURL(/\/login/);
+  expect((await page.request.get("/api/dashboard/summary")).status()).toBe(401);
+});
+
+test("dashboard pages do not hand out a fresh session cookie (one racing a sign-out would undo it)", async ({ page }) => {
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  const res = await page.request.get("/dashboard/orders");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["set-cookie"] ?? "").not.toContain("session-token");
+});
+
 test("after 5 failures the account is throttled, even with the right password", async ({ page }) => {
   const d = new Dashboard(page);
   for (let i = 0; i < 5; i++) {

@@ -3,12 +3,13 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetShop } from "./support/database";
 
-// next-auth's auth() reads the request's cookie; here it answers with whatever JWT subject the test sets.
-const jwt = vi.hoisted(() => ({ sub: null as string | null }));
-vi.mock("@/auth", () => ({ auth: async () => (jwt.sub ? { user: { id: jwt.sub } } : null) }));
+// next-auth's auth() reads the request's cookie; here it answers with whatever JWT the test sets.
+const jwt = vi.hoisted(() => ({ sub: null as string | null, sid: "session-1" }));
+vi.mock("@/auth", () => ({ auth: async () => (jwt.sub ? { user: { id: jwt.sub }, sid: jwt.sid } : null) }));
 
 const { checkCredentials, LOGIN_MAX_FAILURES } = await import("@/lib/auth/credentials");
 const { getSessionUser } = await import("@/lib/auth/session");
+const { revokeSession } = await import("@/lib/auth/revocation");
 
 let staffId: string;
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
 beforeEach(async () => {
   await prisma.rateLimitCounter.deleteMany();
   await prisma.user.update({ where: { id: staffId }, data: { disabled: false, failedLogins: 0, lockedUntil: null } });
+  jwt.sid = "session-1";
+  await prisma.revokedSession.deleteMany();
 });
 
 describe("checkCredentials", () => {
@@ -66,5 +69,29 @@ describe("getSessionUser", () => {
     expect(await getSessionUser()).toBeNull();
     jwt.sub = null;
     expect(await getSessionUser()).toBeNull();
+  });
+
+  it("a signed-out session stops working, even from a copy of its cookie; the user's other sessions go on", async () => {
+    jwt.sub = staffId;
+    jwt.sid = "laptop";
+    expect(await getSessionUser()).toMatchObject({ id: staffId });
+    await revokeSession("laptop");
+    await revokeSession("laptop"); // signing out twice is fine
+    expect(await getSessionUser()).toBeNull();
+    jwt.sid = "phone";
+    expect(await getSessionUser()).toMatchObject({ id: staffId });
+  });
+
+  it("refuses a session token without a session id", async () => {
+    jwt.sub = staffId;
+    jwt.sid = "";
+    expect(await getSessionUser()).toBeNull();
+  });
+
+  it("forgets revocations once the cookies they stop could no longer be valid", async () => {
+    const day = 24 * 3600_000;
+    await revokeSession("old", new Date(Date.now() - 2 * day));
+    await revokeSession("new");
+    expect((await prisma.revokedSession.findMany({ select: { id: true } })).map((r) => r.id)).toEqual(["new"]);
   });
 });
