@@ -1,41 +1,25 @@
 /** The callback route over HTTP: duplicates, out-of-order results, forged and garbage bodies. */
 import "./support/embedded-db-pool";
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { configurePayments } from "@/lib/payments/context";
-import { resetShop } from "./support/database";
 import {
   callbackBody,
   callbackEvents,
   checkoutOk,
-  clock,
   createProduct,
   freshPhone,
   newReceipt,
   postCallback,
   readOrder,
-  startPaymentsHarness,
   stockOf,
   waitFor,
   waitForDelivery,
-  type Harness,
+  withPaymentsHarness,
 } from "./support/payments-harness";
 
-let harness: Harness;
+const harness = withPaymentsHarness();
 const ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" };
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => {
-  harness.emulator.control.clearFaults();
-  harness.emulator.control.clearRules();
-  clock.reset();
-  configurePayments(harness.defaults);
-});
 
 /** Pays the phone's prompt on the emulator but drops the callback: the test delivers it itself. */
 async function paidButUndelivered(phone: string) {

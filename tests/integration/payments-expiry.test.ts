@@ -1,22 +1,11 @@
 /** Reservations end once; money that arrives late or twice is kept and shown to the seller. */
 import "./support/embedded-db-pool";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
-import { resetShop } from "./support/database";
-import { callbackEvents, checkoutOk, clock, createProduct, freshPhone, readOrder, startPaymentsHarness, stockOf, type Harness } from "./support/payments-harness";
+import { callbackEvents, checkoutOk, clock, createProduct, freshPhone, readOrder, stockOf, withPaymentsHarness } from "./support/payments-harness";
 
-let harness: Harness;
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => {
-  harness.emulator.control.clearFaults();
-  clock.reset();
-});
+const harness = withPaymentsHarness();
 
 describe("expiry", () => {
   it("releases the stock of an unpaid order exactly once, even when two runs race", async () => {

@@ -1,25 +1,14 @@
 /** Abuse limits, retry rules and the sold-out race: each refusal sends no push. */
 import { onEmbeddedDatabase } from "./support/embedded-db-pool";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { getOrderView } from "@/lib/orders/order-view";
 import { startCheckout } from "@/lib/payments/checkout";
 import { configurePayments } from "@/lib/payments/context";
 import { retryPayment } from "@/lib/payments/retry";
-import { resetShop } from "./support/database";
-import { checkout, checkoutOk, clock, createProduct, freshPhone, readOrder, startPaymentsHarness, stockOf, type Harness } from "./support/payments-harness";
+import { checkout, checkoutOk, clock, createProduct, freshPhone, readOrder, stockOf, withPaymentsHarness } from "./support/payments-harness";
 
-let harness: Harness;
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => {
-  clock.reset();
-  configurePayments(harness.defaults);
-});
+const harness = withPaymentsHarness();
 
 const pushCount = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
 

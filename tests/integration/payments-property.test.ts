@@ -4,7 +4,7 @@
  */
 import "./support/embedded-db-pool";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StkCallbackBody } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { failureOf } from "@/lib/payments/callbacks";
@@ -12,7 +12,6 @@ import { hashToken } from "@/lib/payments/identifiers";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
 import { applyAttemptResult } from "@/lib/payments/state-machine";
-import { resetShop } from "./support/database";
 import {
   callbackBody,
   checkout,
@@ -21,18 +20,11 @@ import {
   freshPhone,
   newReceipt,
   postCallback,
-  startPaymentsHarness,
   tokenOf,
-  type Harness,
+  withPaymentsHarness,
 } from "./support/payments-harness";
 
-let harness: Harness;
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
+const harness = withPaymentsHarness();
 
 const FAILURE_CODES = [1, 17, 1001, 1032, 1037, 2001, 8006, "SFC_IC0003"] as const;
 

@@ -1,11 +1,10 @@
 /** Daraja faults: a lost callback, a push that never answered, a push that failed; and how each settles. */
 import "./support/embedded-db-pool";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/payments/identifiers";
 import { reconcileAll } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
-import { resetShop } from "./support/database";
 import {
   callbackBody,
   callbackEvents,
@@ -15,22 +14,11 @@ import {
   freshPhone,
   postCallback,
   readOrder,
-  startPaymentsHarness,
   stockOf,
-  type Harness,
+  withPaymentsHarness,
 } from "./support/payments-harness";
 
-let harness: Harness;
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => {
-  harness.emulator.control.clearFaults();
-  clock.reset();
-});
+const harness = withPaymentsHarness();
 
 const pushCalls = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest");
 const queryCalls = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query");

@@ -1,35 +1,22 @@
 /** The status endpoint the order page polls, and the cron route that settles abandoned pages. */
 import "./support/embedded-db-pool";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as cronGet } from "@/app/api/cron/reconcile/route";
 import { GET as statusGet } from "@/app/api/orders/[publicId]/route";
 import { prisma } from "@/lib/db";
-import { resetShop } from "./support/database";
 import {
   callbackBody,
   callbackEvents,
-  checkout,
   checkoutOk,
   clock,
   createProduct,
   freshPhone,
   readOrder,
-  startPaymentsHarness,
-  type Harness,
+  withPaymentsHarness,
 } from "./support/payments-harness";
 
-let harness: Harness;
-
-beforeAll(async () => {
-  await resetShop({ seed: false });
-  harness = await startPaymentsHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => {
-  harness.emulator.control.clearFaults();
-  clock.reset();
-  vi.unstubAllEnvs();
-});
+const harness = withPaymentsHarness();
+afterEach(() => vi.unstubAllEnvs());
 
 const VIEW_FIELDS = [
   "canRetry",
@@ -44,6 +31,7 @@ const VIEW_FIELDS = [
   "receipt",
   "reference",
   "retryAvailableAt",
+  "serverTime",
   "state",
   "totalKes",
 ].sort();
@@ -186,12 +174,13 @@ describe("GET /api/cron/reconcile", () => {
   it("expires orders past their reservation", async () => {
     const product = await createProduct({ stock: 2, priceKes: 1150 });
     const phone = freshPhone();
-    const result = await checkout(product.id, phone);
-    expect(result.ok).toBe(true);
+    const { publicId } = await checkoutOk(harness, product.id, phone);
     await harness.emulator.control.cancel(phone);
     clock.advance(16 * 60);
     const response = await cronGet(new Request("http://shop.test/api/cron/reconcile"));
-    expect((await response.json()).expired).toBe(1);
+    // Earlier tests' failed orders may fall due in the same sweep (how many depends on how long they took).
+    expect((await response.json()).expired).toBeGreaterThanOrEqual(1);
+    expect((await readOrder(publicId)).status).toBe("EXPIRED");
     expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({ stock: 2 });
   });
 });

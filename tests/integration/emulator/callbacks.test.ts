@@ -1,42 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "@/emulator";
-import { bootEmulator, eatTimestamp, getToken, PHONE, push, pushBody, sleep, startReceiver } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { eatTimestamp, PHONE, push, pushBody, sleep, startReceiver, withEmulator } from "./helpers";
 
 describe("emulator callbacks and phone actions", () => {
-  let emulator: EmulatorHandle;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let token: string;
-  beforeAll(async () => {
-    emulator = await bootEmulator({ duplicateAmountRule: false });
-    receiver = await startReceiver();
-    token = await getToken(emulator.url);
-  });
-  afterEach(() => {
-    emulator.control.reset();
-    receiver.received.length = 0;
-  });
-  afterAll(async () => {
-    await emulator.stop();
-    await receiver.close();
-  });
+  const setup = withEmulator({ duplicateAmountRule: false });
 
   const startPrompt = async (overrides: Record<string, unknown> = {}) => {
-    const answer = await push(emulator.url, token, pushBody(receiver.url, overrides));
+    const answer = await push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
     expect(answer.status).toBe(200);
     return { checkoutRequestId: String(answer.body.CheckoutRequestID), merchantRequestId: String(answer.body.MerchantRequestID) };
   };
 
   it("POSTs Daraja's success body once, with the Businessshortcode header", async () => {
     const ids = await startPrompt();
-    const delivery = await emulator.control.pay(PHONE);
-    expect(delivery).toMatchObject({ status: 200, error: null, url: receiver.url, checkoutRequestId: ids.checkoutRequestId });
+    const delivery = await setup.emulator.control.pay(PHONE);
+    expect(delivery).toMatchObject({ status: 200, error: null, url: setup.receiver.url, checkoutRequestId: ids.checkoutRequestId });
     await sleep(100);
-    expect(receiver.received).toHaveLength(1);
-    const [callback] = receiver.received;
+    expect(setup.receiver.received).toHaveLength(1);
+    const [callback] = setup.receiver.received;
     expect(callback?.path).toBe("/api/payments/callback/secret-token");
     expect(callback?.headers.businessshortcode).toBe("174379");
     expect(callback?.headers["content-type"]).toBe("application/json");
-    const receipt = emulator.control.ledger().entries[0]?.receipt;
+    const receipt = setup.emulator.control.ledger().entries[0]?.receipt;
     expect(receipt).toMatch(/^[A-Z0-9]{10}$/);
     expect(callback?.body).toEqual({
       Body: {
@@ -68,59 +52,59 @@ describe("emulator callbacks and phone actions", () => {
     ["timeout", 1037, "DS timeout user cannot be reached"],
   ] as const)("%s sends ResultCode %i without metadata", async (action, code, desc) => {
     const { checkoutRequestId } = await startPrompt();
-    await emulator.control[action](checkoutRequestId);
-    expect(receiver.received[0]?.body).toEqual({
+    await setup.emulator.control[action](checkoutRequestId);
+    expect(setup.receiver.received[0]?.body).toEqual({
       Body: { stkCallback: { MerchantRequestID: expect.any(String), CheckoutRequestID: checkoutRequestId, ResultCode: code, ResultDesc: desc } },
     });
-    expect(emulator.control.ledger().entries[0]).toMatchObject({ state: "failed", resultCode: code, receipt: null });
+    expect(setup.emulator.control.ledger().entries[0]).toMatchObject({ state: "failed", resultCode: code, receipt: null });
   });
 
   it("answers 2001 to the configured wrong PIN and pays with any other", async () => {
     await startPrompt();
-    expect((await emulator.control.pay(PHONE, "0000")).body.Body.stkCallback.ResultCode).toBe(2001);
+    expect((await setup.emulator.control.pay(PHONE, "0000")).body.Body.stkCallback.ResultCode).toBe(2001);
     await startPrompt({ Amount: 10 });
-    expect((await emulator.control.pay(PHONE, "4321")).body.Body.stkCallback.ResultCode).toBe(0);
+    expect((await setup.emulator.control.pay(PHONE, "4321")).body.Body.stkCallback.ResultCode).toBe(0);
   });
 
   it("fails with any code, strings included", async () => {
     await startPrompt();
-    const delivery = await emulator.control.fail("0708374149", "SFC_IC0003");
+    const delivery = await setup.emulator.control.fail("0708374149", "SFC_IC0003");
     expect(delivery.body.Body.stkCallback).toMatchObject({ ResultCode: "SFC_IC0003", ResultDesc: "The operator does not exist." });
   });
 
   it("refuses to act twice on a prompt, or on a phone without one", async () => {
     const { checkoutRequestId } = await startPrompt();
-    await emulator.control.pay(checkoutRequestId);
-    await expect(emulator.control.cancel(checkoutRequestId)).rejects.toThrow(/already paid/);
-    await expect(emulator.control.cancel(PHONE)).rejects.toThrow(/No open prompt/);
+    await setup.emulator.control.pay(checkoutRequestId);
+    await expect(setup.emulator.control.cancel(checkoutRequestId)).rejects.toThrow(/already paid/);
+    await expect(setup.emulator.control.cancel(PHONE)).rejects.toThrow(/No open prompt/);
   });
 
   it("times an unanswered prompt out to 1037", async () => {
-    emulator.control.setOptions({ promptTimeoutMs: 150 });
+    setup.emulator.control.setOptions({ promptTimeoutMs: 150 });
     await startPrompt();
     await sleep(400);
-    expect(receiver.received[0]?.body).toMatchObject({ Body: { stkCallback: { ResultCode: 1037 } } });
+    expect(setup.receiver.received[0]?.body).toMatchObject({ Body: { stkCallback: { ResultCode: 1037 } } });
   });
 
   it("sends ResultCode 17 for the same amount paid by the same phone within the window", async () => {
-    emulator.control.setOptions({ duplicateAmountRule: true });
+    setup.emulator.control.setOptions({ duplicateAmountRule: true });
     await startPrompt();
-    await emulator.control.pay(PHONE);
+    await setup.emulator.control.pay(PHONE);
     const { checkoutRequestId } = await startPrompt();
     await sleep(200);
-    expect(receiver.received[1]?.body).toMatchObject({ Body: { stkCallback: { CheckoutRequestID: checkoutRequestId, ResultCode: 17 } } });
-    emulator.control.setOptions({ duplicateAmountRule: false });
+    expect(setup.receiver.received[1]?.body).toMatchObject({ Body: { stkCallback: { CheckoutRequestID: checkoutRequestId, ResultCode: 17 } } });
+    setup.emulator.control.setOptions({ duplicateAmountRule: false });
     await startPrompt();
-    expect((await emulator.control.pay(PHONE)).body.Body.stkCallback.ResultCode).toBe(0);
+    expect((await setup.emulator.control.pay(PHONE)).body.Body.stkCallback.ResultCode).toBe(0);
   });
 
   it("records a failed delivery and does not retry it", async () => {
     const closed = await startReceiver();
     await closed.close();
     await startPrompt({ CallBackURL: closed.url });
-    const delivery = await emulator.control.pay(PHONE);
+    const delivery = await setup.emulator.control.pay(PHONE);
     expect(delivery).toMatchObject({ status: null, error: expect.stringMatching(/ECONNREFUSED/) });
     await sleep(200);
-    expect(emulator.control.deliveries()).toHaveLength(1);
+    expect(setup.emulator.control.deliveries()).toHaveLength(1);
   });
 });

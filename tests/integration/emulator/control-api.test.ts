@@ -1,41 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "@/emulator";
-import { bootEmulator, getToken, PHONE, push, pushBody, startReceiver, waitUntil } from "./helpers";
+import { afterEach, describe, expect, it } from "vitest";
+import { bootEmulator, getToken, PHONE, push, pushBody, startReceiver, waitUntil, withEmulator } from "./helpers";
 
 describe("emulator control API over HTTP", () => {
-  let emulator: EmulatorHandle;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let token: string;
-  beforeAll(async () => {
-    emulator = await bootEmulator({ duplicateAmountRule: false });
-    receiver = await startReceiver();
-    token = await getToken(emulator.url);
-  });
-  afterEach(async () => {
-    await control("POST", "/reset");
-    receiver.received.length = 0;
-  });
-  afterAll(async () => {
-    await emulator.stop();
-    await receiver.close();
-  });
+  const setup = withEmulator({ duplicateAmountRule: false });
+  afterEach(() => control("POST", "/reset"));
 
   async function control(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${emulator.url}/__control${path}`, {
+    const response = await fetch(`${setup.emulator.url}/__control${path}`, {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & unknown[] };
   }
-  const send = (overrides: Record<string, unknown> = {}) => push(emulator.url, token, pushBody(receiver.url, overrides));
+  const send = (overrides: Record<string, unknown> = {}) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
 
   it("pays by phone and answers with the delivery record", async () => {
     await send();
     const answer = await control("POST", "/pay", { target: PHONE, pin: "1234" });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 200, url: receiver.url, latencyMs: expect.any(Number) });
-    expect(receiver.received).toHaveLength(1);
+    expect(answer.body).toMatchObject({ status: 200, url: setup.receiver.url, latencyMs: expect.any(Number) });
+    expect(setup.receiver.received).toHaveLength(1);
   });
 
   it.each([
@@ -62,13 +47,13 @@ describe("emulator control API over HTTP", () => {
       "254700000009": { outcome: "fail:1", delayMs: 10 },
     });
     await send({ PhoneNumber: "254700000009", PartyA: "254700000009" });
-    await waitUntil(() => receiver.received.length === 1);
+    await waitUntil(() => setup.receiver.received.length === 1);
     await control("DELETE", "/rules");
     expect((await control("GET", "/rules")).body).toEqual({});
 
     await control("POST", "/auto-pay", { ms: 0 });
     await send();
-    await waitUntil(() => receiver.received.length === 2);
+    await waitUntil(() => setup.receiver.received.length === 2);
 
     expect((await control("POST", "/faults", { target: "push", kind: "error" })).body).toMatchObject({ id: 1, remaining: 1 });
     expect((await send({ Amount: 7 })).status).toBe(500);
@@ -92,7 +77,7 @@ describe("emulator control API over HTTP", () => {
       phone: PHONE,
       amount: 1250,
       accountReference: "DUKA-1042",
-      callbackUrl: receiver.url,
+      callbackUrl: setup.receiver.url,
       state: "paid",
       resultCode: 0,
       receipt: expect.stringMatching(/^[A-Z0-9]{10}$/),
@@ -114,14 +99,14 @@ describe("emulator control API over HTTP", () => {
   });
 
   it("expires tokens", async () => {
-    const fresh = await getToken(emulator.url);
+    const fresh = await getToken(setup.emulator.url);
     await control("POST", "/expire-tokens");
-    expect((await push(emulator.url, fresh, pushBody(receiver.url))).status).toBe(404);
-    token = await getToken(emulator.url);
+    expect((await push(setup.emulator.url, fresh, pushBody(setup.receiver.url))).status).toBe(404);
+    setup.token = await getToken(setup.emulator.url);
   });
 
   it("answers unknown Daraja paths with a JSON 404", async () => {
-    const response = await fetch(`${emulator.url}/mpesa/b2c/v1/paymentrequest`, { method: "POST" });
+    const response = await fetch(`${setup.emulator.url}/mpesa/b2c/v1/paymentrequest`, { method: "POST" });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ errorCode: "404.001.01" });
   });

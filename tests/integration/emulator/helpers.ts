@@ -1,6 +1,7 @@
 // Built from daraja.md directly, not from emulator internals, so a misreading cannot hide in both.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator";
 
 export const SHORTCODE = "174379";
@@ -95,6 +96,27 @@ export async function startReceiver(status = 200) {
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/** Hooks for the enclosing describe: emulator, receiver and token from beforeAll; reset after each test; stopped after all. */
+export function withEmulator(options: Partial<EmulatorOptions> = {}) {
+  const setup = {} as { emulator: EmulatorHandle; receiver: Receiver; token: string };
+  beforeAll(async () => {
+    setup.emulator = await bootEmulator(options);
+    setup.receiver = await startReceiver();
+    setup.token = await getToken(setup.emulator.url);
+  });
+  afterEach(() => {
+    setup.emulator.control.reset();
+    setup.receiver.received.length = 0;
+  });
+  afterAll(async () => {
+    await setup.emulator.stop();
+    await setup.receiver.close();
+  });
+  return setup;
 }
 
 export async function waitUntil(check: () => boolean, timeoutMs = 3000): Promise<void> {

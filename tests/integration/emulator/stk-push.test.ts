@@ -1,23 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "@/emulator";
-import { bootEmulator, eatTimestamp, getToken, password, PHONE, push, pushBody, SHORTCODE, startReceiver } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { eatTimestamp, password, PHONE, push, pushBody, SHORTCODE, withEmulator } from "./helpers";
 
 describe("emulator STK push", () => {
-  let emulator: EmulatorHandle;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let token: string;
-  beforeAll(async () => {
-    emulator = await bootEmulator();
-    receiver = await startReceiver();
-    token = await getToken(emulator.url);
-  });
-  afterEach(() => emulator.control.reset());
-  afterAll(async () => {
-    await emulator.stop();
-    await receiver.close();
-  });
+  const setup = withEmulator();
 
-  const send = (overrides: Record<string, unknown> = {}) => push(emulator.url, token, pushBody(receiver.url, overrides));
+  const send = (overrides: Record<string, unknown> = {}) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
 
   it("accepts a valid push with Daraja's body and realistic IDs", async () => {
     const answer = await send();
@@ -32,7 +19,7 @@ describe("emulator STK push", () => {
     const day = eatTimestamp();
     const dayFirst = `${day.slice(6, 8)}${day.slice(4, 6)}${day.slice(0, 4)}`;
     expect(String(answer.body.CheckoutRequestID).slice(6, 14)).toBe(dayFirst);
-    expect(emulator.control.prompts(PHONE)).toHaveLength(1);
+    expect(setup.emulator.control.prompts(PHONE)).toHaveLength(1);
   });
 
   it("accepts numbers for numeric fields and a localhost callback", async () => {
@@ -71,7 +58,7 @@ describe("emulator STK push", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const answer = await push(emulator.url, token, "{not json");
+    const answer = await push(setup.emulator.url, setup.token, "{not json");
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ errorCode: "400.002.05" });
   });
@@ -105,7 +92,7 @@ describe("emulator STK push", () => {
   });
 
   it("knows configured merchants", async () => {
-    emulator.control.setOptions({ merchants: { "600000": "other-passkey" } });
+    setup.emulator.control.setOptions({ merchants: { "600000": "other-passkey" } });
     const timestamp = eatTimestamp();
     const answer = await send({ BusinessShortCode: "600000", PartyB: "600000", Password: password(timestamp, "600000", "other-passkey"), Timestamp: timestamp });
     expect(answer.status).toBe(200);
@@ -125,9 +112,9 @@ describe("emulator STK push", () => {
   it("accepts a long AccountReference but never shows the prompt, and warns in the log", async () => {
     const answer = await send({ AccountReference: "ACCOUNT-REF-TOO-LONG", TransactionDesc: "A description that is long" });
     expect(answer.status).toBe(200);
-    const [entry] = emulator.control.ledger().entries;
+    const [entry] = setup.emulator.control.ledger().entries;
     expect(entry).toMatchObject({ shownOnPhone: false, state: "open" });
-    const [call] = emulator.control.log();
+    const [call] = setup.emulator.control.log();
     expect(call?.warnings.join(" ")).toMatch(/AccountReference.*TransactionDesc/);
   });
 });

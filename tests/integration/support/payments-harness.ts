@@ -6,6 +6,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallbackBody } from "@/emulator";
 import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
 import { createDarajaClient } from "@/lib/daraja";
@@ -13,6 +14,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/payments/checkout";
 import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/context";
+import { resetShop } from "./database";
 
 let offsetMs = 0;
 
@@ -86,6 +88,23 @@ export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOpti
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Hooks for a test file: empty database and a started harness before all; faults, rules, clock and context undone after each. */
+export function withPaymentsHarness(): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    await resetShop({ seed: false });
+    Object.assign(harness, await startPaymentsHarness());
+  });
+  afterEach(() => {
+    harness.emulator.control.clearFaults();
+    harness.emulator.control.clearRules();
+    clock.reset();
+    configurePayments(harness.defaults);
+  });
+  afterAll(() => harness.stop());
+  return harness;
 }
 
 let phoneSeq = randomInt(1_000_000);
