@@ -1,41 +1,51 @@
 "use client";
 
+import { useState } from "react";
 import useSWR from "swr";
 import type { OrderView } from "@/lib/orders/order-view";
 import { formatKes } from "@/lib/format";
+import { ClockOffset, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
 
-const fetchView = async (url: string): Promise<OrderView> => {
+/** A view and the server clock's offset at the moment it arrived. */
+type Polled = { view: OrderView; clockOffsetMs: number };
+
+const arrived = (view: OrderView): Polled => ({ view, clockOffsetMs: clockOffsetFrom(view.serverTime) });
+
+const fetchView = async (url: string): Promise<Polled> => {
   const res = await fetch(url, { cache: "no-store" });
   if (!res.ok) throw new Error(`status ${res.status}`);
-  return res.json();
+  return arrived(await res.json());
 };
 
 const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
 
 /** The order page's live part: polls the status endpoint while the payment is in flight. */
 export function OrderStatus({ initial }: { initial: OrderView }) {
-  const { data, mutate } = useSWR(`/api/orders/${initial.publicId}`, fetchView, {
-    fallbackData: initial,
+  const [fallbackData] = useState(() => arrived(initial));
+  const { data = fallbackData, mutate } = useSWR(`/api/orders/${initial.publicId}`, fetchView, {
+    fallbackData,
     // Before the first fetch SWR passes undefined (fallbackData is not in its cache): use the server's view.
-    refreshInterval: (latest) => (isSettling(latest ?? initial) ? 1500 : 0),
+    refreshInterval: (latest) => (isSettling((latest ?? fallbackData).view) ? 1500 : 0),
     // SWR's default 2 s de-duplication would swallow every other 1.5 s poll.
     dedupingInterval: 500,
     revalidateOnFocus: true,
   });
-  const view = data ?? initial;
+  const { view, clockOffsetMs } = data;
   const refresh = () => void mutate();
   return (
-    <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
-        <h1 className="text-2xl font-bold">Order {view.reference}</h1>
-        <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>
+    <ClockOffset value={clockOffsetMs}>
+      <div className="space-y-4">
+        <div className="flex items-baseline justify-between">
+          <h1 className="text-2xl font-bold">Order {view.reference}</h1>
+          <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>
+        </div>
+        {view.state === "waiting" && <WaitingPanel view={view} />}
+        {view.state === "unknown" && <UnknownPanel view={view} onRetried={refresh} />}
+        {view.state === "paid" && <PaidPanel view={view} />}
+        {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
+        {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
       </div>
-      {view.state === "waiting" && <WaitingPanel view={view} />}
-      {view.state === "unknown" && <UnknownPanel view={view} onRetried={refresh} />}
-      {view.state === "paid" && <PaidPanel view={view} />}
-      {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
-      {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
-    </div>
+    </ClockOffset>
   );
 }

@@ -27,6 +27,8 @@ export type OrderView = {
   /** Retrying is possible now or later (at retryAvailableAt); false once nothing can help. */
   canRetry: boolean;
   retryAvailableAt: string | null;
+  /** When the view was made, so the page counts down on the server's clock rather than the device's. */
+  serverTime: string;
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -84,6 +86,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),
+    serverTime: now.toISOString(),
   };
 }
 

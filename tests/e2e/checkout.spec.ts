@@ -5,8 +5,13 @@ import { Shop } from "./support/shop";
 
 // Each test pays from its own number: the emulator (like Daraja) answers 17 to the same amount from the
 // same phone within two minutes.
+// Each test is also a shopper on a network of its own, though all of them reach the shop from 127.0.0.1:
+// the per-network checkout limit starts afresh.
 test.beforeAll(resetShop);
-test.beforeEach(() => emulator.reset());
+test.beforeEach(async () => {
+  await emulator.reset();
+  await withDb((db) => db.rateLimitCounter.deleteMany());
+});
 
 async function checkOut(page: Page, phone: string, name = "Wanjiku Kamau") {
   await page.goto("/checkout");
@@ -92,6 +97,15 @@ test("after result 17 the retry waits out M-Pesa's two minutes with a visible ti
   await expect(page.getByTestId("failure-reason")).toContainText(/wait two minutes/i);
   await expect(page.getByRole("timer")).toHaveText(/You can try again in 1:[45]\d\./);
   await expect(page.getByRole("button", { name: "Try again" })).toBeDisabled();
+});
+
+test("the retry timer runs on the server's clock, even on a phone whose clock is ten minutes slow", async ({ page }) => {
+  await page.clock.install({ time: Date.now() - 10 * 60_000 });
+  await new Shop(page).addToCart("akala-sandals", 1);
+  await checkOut(page, "0711000110");
+  await emulator.post("fail", { target: "254711000110", code: 17 });
+  await expect(page.getByTestId("failure-reason")).toContainText(/wait two minutes/i);
+  await expect(page.getByRole("timer")).toHaveText(/You can try again in 1:[45]\d\./);
 });
 
 test("a double submit of the checkout form makes one order and one prompt", async ({ page }) => {
