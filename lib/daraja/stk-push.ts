@@ -7,6 +7,9 @@ import { tryNormalizePhone } from "./phone";
 import { darajaPassword, darajaTimestamp } from "./timestamp";
 import type { DarajaConfig, PushResult, StkPushRequest } from "./types";
 
+/** Daraja's own error codes look like 500.001.1001 or 400.002.02; the gateway's faults do not. */
+const DARAJA_CODE = /^\d{3}\.\d{3}\.\w+$/;
+
 const code = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 const acceptedBody = z.object({
@@ -71,9 +74,11 @@ function readPushAnswer(result: ApiResult): PushResult {
     return { outcome: "accepted", merchantRequestId, checkoutRequestId, customerMessage: CustomerMessage ?? ResponseDescription ?? "" };
   }
   const envelope = readEnvelope(body);
-  // A 5xx with no Daraja error code came from a proxy or gateway: the push may have reached Daraja behind it.
-  if (status >= 500 && !envelope.errorCode) {
-    return { outcome: "unknown", reason: "bad_response", detail: `HTTP ${status} without a Daraja error code` };
+  const error = classifyError(status, envelope);
+  // A 5xx without one of Daraja's own codes came from a proxy or the API gateway (e.g. its GatewayTimeout
+  // fault): the push may have reached Daraja behind it. Only the gateway's rate limits surely stopped it.
+  if (status >= 500 && !DARAJA_CODE.test(envelope.errorCode ?? "") && error.kind !== "rate_limited") {
+    return { outcome: "unknown", reason: "bad_response", detail: `HTTP ${status} ${envelope.errorCode ?? "without a Daraja error code"}` };
   }
-  return { outcome: "rejected", error: classifyError(status, envelope) };
+  return { outcome: "rejected", error };
 }

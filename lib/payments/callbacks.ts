@@ -6,7 +6,7 @@ import { isUniqueViolation } from "./db-errors";
 import { hashToken } from "./identifiers";
 import { payments } from "./context";
 import { logPaymentEvent } from "./payment-log";
-import { applyAttemptResult } from "./state-machine";
+import { applyAttemptResult, flagOrder } from "./state-machine";
 
 export type IncomingCallback = {
   token: string;
@@ -128,10 +128,7 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
  * query, which cannot see amounts, pays it either) and flag the order for the seller.
  */
 async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, receipt: string) {
-  await prisma.order.update({
-    where: { id: attempt.orderId },
-    data: { needsAttention: true, attentionReason: `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.` },
-  });
+  await flagOrder(attempt.orderId, `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`);
   await applyAttemptResult(attempt.id, {
     kind: "failure",
     source: "callback",

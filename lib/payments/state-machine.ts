@@ -59,6 +59,8 @@ type Failure = Extract<AttemptResult, { kind: "failure" }>;
 
 async function applySuccess(tx: Tx, order: Order, attempt: PaymentAttempt, result: Success): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
+  // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
+  if (attempt.resultCode === "AMOUNT_MISMATCH") return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   }
@@ -152,7 +154,8 @@ async function applyFailure(tx: Tx, order: Order, attempt: PaymentAttempt, resul
 /** Adds a reason for the seller to look at the order; earlier reasons are kept (one may say "refund"). */
 async function flag(tx: Tx, orderId: string, reason: string) {
   const { attentionReason } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { attentionReason: true } });
-  const reasons = attentionReason && !attentionReason.includes(reason) ? `${attentionReason}\n${reason}` : reason;
+  // Each reason once, in the order they came: a replayed callback must not repeat (or erase) earlier ones.
+  const reasons = !attentionReason ? reason : attentionReason.includes(reason) ? attentionReason : `${attentionReason}\n${reason}`;
   await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
 }
 
@@ -194,7 +197,7 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
     if (order.stockReserved) await releaseStock(tx, orderId);
     await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", stockReserved: false } });
     // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.
-    const unanswerable = await tx.paymentAttempt.count({ where: { orderId, status: "UNKNOWN", checkoutRequestId: null } });
+    const unanswerable = await tx.paymentAttempt.count({ where: { orderId, status: { in: ["PENDING", "UNKNOWN"] }, checkoutRequestId: null } });
     if (unanswerable > 0) {
       await flag(tx, orderId, "Expired with a prompt whose outcome M-Pesa never reported: check the M-Pesa statement for a payment from this number.");
     }

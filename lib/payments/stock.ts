@@ -3,15 +3,17 @@ import type { Tx } from "@/lib/db";
 
 type Line = { productId: string; quantity: number };
 
+// Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock (and so can a
+// checkout taking A then B while an expiry puts back B then A).
+const byProduct = (lines: Line[]) => [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+
 /**
  * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
  * that cannot be served puts back what the earlier lines took. Returns the product that ran out, if any.
  */
 export async function takeLines(tx: Tx, lines: Line[]): Promise<{ ok: true } | { ok: false; productId: string }> {
   const taken: Line[] = [];
-  // Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock.
-  const ordered = [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
-  for (const line of ordered) {
+  for (const line of byProduct(lines)) {
     const { count } = await tx.product.updateMany({
       where: { id: line.productId, active: true, stock: { gte: line.quantity } },
       data: { stock: { decrement: line.quantity } },
@@ -26,7 +28,7 @@ export async function takeLines(tx: Tx, lines: Line[]): Promise<{ ok: true } | {
 }
 
 async function putBack(tx: Tx, lines: Line[]) {
-  for (const line of lines) {
+  for (const line of byProduct(lines)) {
     await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
   }
 }

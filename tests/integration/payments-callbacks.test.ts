@@ -3,6 +3,7 @@ import "./support/embedded-db-pool";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { applyAttemptResult, flagOrder } from "@/lib/payments/state-machine";
 import {
   callbackBody,
   callbackEvents,
@@ -177,6 +178,23 @@ describe("callback route", () => {
     const [event] = await callbackEvents(attempt.id);
     expect(event).toMatchObject({ verdict: "REJECTED" });
     expect(event!.reason).toMatch(/amount 1 does not match 680/);
+  });
+
+  it("adds the wrong-amount note to the seller's earlier ones, once, and a query answering late cannot pay it", async () => {
+    const product = await createProduct({ stock: 2, priceKes: 685 });
+    const phone = freshPhone();
+    const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
+    await flagOrder(attempt.orderId, "Shopper called about delivery.");
+    const receipt = newReceipt();
+    const body = callbackBody({ checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId }, { code: 0, amount: 5, receipt, phone });
+    await postCallback(harness, token!, body);
+    await postCallback(harness, token!, body); // Daraja may deliver twice
+    // An STK query sent before the callback came answers now: it cannot see amounts.
+    expect(await applyAttemptResult(attempt.id, { kind: "success", receipt: null, transactionDate: null, source: "query" })).toMatchObject({ outcome: "ignored" });
+    const order = await readOrder(publicId);
+    expect(order).toMatchObject({ status: "FAILED", paidAt: null, needsAttention: true });
+    expect(order.attentionReason!.split("\n")).toEqual(["Shopper called about delivery.", `M-Pesa reported KES 5 (receipt ${receipt}) but KES 685 was asked.`]);
+    await harness.emulator.control.cancel(phone).catch(() => undefined);
   });
 
   it("answers 200 to garbage bodies, records each, and changes nothing", async () => {

@@ -3,7 +3,7 @@ import "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/payments/identifiers";
-import { reconcileAll } from "@/lib/payments/reconcile";
+import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
 import {
   callbackBody,
@@ -199,6 +199,23 @@ describe("a prompt nobody can account for", () => {
     expect(order.status).toBe("EXPIRED");
     expect(await stockOf(product.id)).toBe(3);
     expect(order.needsAttention).toBe(true);
+    expect(order.attentionReason).toMatch(/never reported/);
+  });
+
+  it("flags it too when the instance died mid-push and the expiry sweep finds the attempt still pending", async () => {
+    const product = await createProduct({ stock: 3, priceKes: 896 });
+    const phone = freshPhone();
+    harness.emulator.control.fault({ target: "push", kind: "hang", accepted: true });
+    const { publicId, attempt } = await checkoutOk(harness, product.id, phone);
+    harness.emulator.control.fault({ target: "callback", kind: "drop" });
+    await harness.emulator.control.cancel(phone);
+    // What a killed instance leaves behind: the attempt as it was before the push was sent.
+    await prisma.paymentAttempt.update({ where: { id: attempt.id }, data: { status: "PENDING" } });
+
+    clock.advance(31 * 60);
+    expect(await expireDueOrders()).toBeGreaterThanOrEqual(1);
+    const order = await readOrder(publicId);
+    expect(order.status).toBe("EXPIRED");
     expect(order.attentionReason).toMatch(/never reported/);
   });
 });

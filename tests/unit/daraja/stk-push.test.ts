@@ -92,11 +92,22 @@ describe("stkPush", () => {
     ["a 200 without ids", json(200, { ResponseCode: "0" })],
     ["a 502 from a proxy", new Response("Bad Gateway", { status: 502 })],
     ["a 504 with an empty JSON body", json(504, {})],
+    [
+      "the API gateway's own timeout fault",
+      json(504, { fault: { faultstring: "Gateway Timeout", detail: { errorcode: "messaging.adaptors.http.flow.GatewayTimeout" } } }),
+    ],
+    ["a 503 fault from the gateway", json(503, { fault: { faultstring: "The Service is temporarily unavailable", detail: { errorcode: "messaging.adaptors.http.flow.ServiceUnavailable" } } })],
   ])("returns unknown for %s (the prompt may exist)", async (_, response) => {
     const fake = fakeDaraja({ push: () => response });
     const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
     expect(result).toMatchObject({ outcome: "unknown", reason: "bad_response" });
     expect(fake.calls.push).toBe(1);
+  });
+
+  it("rejects a push the gateway refused by its spike arrest policy (it never reached Daraja)", async () => {
+    const fake = fakeDaraja({ push: () => json(500, { fault: { faultstring: "Spike arrest violation", detail: { errorcode: "policies.ratelimit.SpikeArrestViolation" } } }) });
+    const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
+    expect(result).toMatchObject({ outcome: "rejected", error: { kind: "rate_limited" } });
   });
 
   it("rejects a 200 whose ResponseCode is not 0", async () => {
