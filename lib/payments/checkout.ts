@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { CartLine } from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
 import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
@@ -87,7 +87,7 @@ async function createPendingOrder(input: CheckoutInput) {
     return tx.order.create({
       data: {
         publicId: newPublicId(),
-        reference: newOrderReference(),
+        reference: await unusedReference(tx),
         checkoutKey: input.checkoutKey,
         customerName: input.customerName,
         phone: input.phone,
@@ -107,4 +107,12 @@ async function createPendingOrder(input: CheckoutInput) {
     });
   });
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+}
+
+/** Six characters are short enough to read out over the phone, so they can repeat an older order's. */
+async function unusedReference(tx: Tx): Promise<string> {
+  for (let draws = 1; ; draws++) {
+    const reference = newOrderReference();
+    if (draws === 5 || (await tx.order.count({ where: { reference } })) === 0) return reference;
+  }
 }

@@ -17,7 +17,7 @@ export function newPublicId(): string {
 // No 0/O, 1/I: references are read out over the phone.
 const REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-/** A short human reference such as DK-7Q4M2X (collisions are retried by the caller: it is unique). */
+/** A short human reference such as DK-7Q4M2X (unique: the checkout draws again when it is taken). */
 export function newOrderReference(): string {
   let code = "";
   for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
