@@ -1,8 +1,8 @@
-import { jsonObjectOf, type CallContext } from "./call-context";
+import { openApiCall } from "./api-call";
+import type { CallContext } from "./call-context";
 import { DARAJA_ERRORS } from "./daraja-errors";
 import { merchantCredentialsError } from "./daraja-fields";
 import { errorReply, type DarajaReply } from "./daraja-reply";
-import { accessTokenError } from "./oauth";
 import { createPrompt, startPromptLifecycle } from "./prompt-lifecycle";
 import { validatePushBody } from "./stk-push-validation";
 
@@ -11,11 +11,9 @@ const ACCEPTED = "Success. Request accepted for processing";
 /** POST /mpesa/stkpush/v1/processrequest */
 export function handleStkPush(ctx: CallContext): DarajaReply {
   const { state, now } = ctx;
-  const tokenError = accessTokenError(ctx);
-  if (tokenError) return tokenError;
-  const requestId = state.ids.requestId();
-  const body = jsonObjectOf(ctx.body);
-  if (!body) return errorReply(DARAJA_ERRORS.invalidPayload, requestId);
+  const call = openApiCall(ctx);
+  if (!call.ok) return call.reply;
+  const { requestId, body } = call;
   const validation = validatePushBody(body, now, state.options.timestampSkewSec);
   if (!validation.ok) return errorReply(validation.error, requestId);
   const { request, warnings } = validation;

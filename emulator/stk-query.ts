@@ -1,17 +1,15 @@
-import { jsonObjectOf, type CallContext } from "./call-context";
+import { openApiCall } from "./api-call";
+import type { CallContext } from "./call-context";
 import { DARAJA_ERRORS, invalidField } from "./daraja-errors";
 import { merchantCredentialsError, shortcodeFrom, timestampFrom } from "./daraja-fields";
 import { errorReply, type DarajaReply } from "./daraja-reply";
-import { accessTokenError } from "./oauth";
 
 /** POST /mpesa/stkpushquery/v1/query: ResultCode as a string, and never a receipt, amount or phone. */
 export function handleStkQuery(ctx: CallContext): DarajaReply {
   const { state, now } = ctx;
-  const tokenError = accessTokenError(ctx);
-  if (tokenError) return tokenError;
-  const requestId = state.ids.requestId();
-  const body = jsonObjectOf(ctx.body);
-  if (!body) return errorReply(DARAJA_ERRORS.invalidPayload, requestId);
+  const call = openApiCall(ctx);
+  if (!call.ok) return call.reply;
+  const { requestId, body } = call;
   const shortcode = shortcodeFrom(body.BusinessShortCode);
   if (!shortcode) return errorReply(invalidField("BusinessShortCode"), requestId);
   const timestamp = timestampFrom(body.Timestamp, now, state.options.timestampSkewSec);
