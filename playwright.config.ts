@@ -29,7 +29,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       // scripts/e2e.mjs chooses the browser ("" = Playwright's own); run directly, prefer Debian's chromium.
-      executablePath: (process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "")) || undefined,
+      executablePath:
+        (process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "")) ||
+        undefined,
       args: chromiumArgs,
     },
   },

@@ -7,13 +7,17 @@ process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 // and the schema engine wants a direct session. The app and the seed keep using DATABASE_URL.
 const cliUrl = process.env.DIRECT_URL || process.env.DATABASE_URL;
 const shadowUrl =
-  process.env.SHADOW_DATABASE_URL ?? (process.env.DATABASE_URL === DEFAULT_DATABASE_URL ? DEFAULT_SHADOW_URL : "");
+  process.env.SHADOW_DATABASE_URL ??
+  (process.env.DATABASE_URL === DEFAULT_DATABASE_URL ? DEFAULT_SHADOW_URL : "");
 
 async function pgAdapter(url: string) {
   const pg = (await import("pg")).default;
   // prisma/prisma#27403: @prisma/adapter-pg 6.x cannot map the `name` (oid 19) and `"char"` (18)
   // columns that the wasm schema engine's catalog queries return. Report them as text.
-  const proto = pg.Result.prototype as unknown as { addFields(f: { dataTypeID: number }[]): void; __fixed?: boolean };
+  const proto = pg.Result.prototype as unknown as {
+    addFields(f: { dataTypeID: number }[]): void;
+    __fixed?: boolean;
+  };
   if (!proto.__fixed) {
     const addFields = proto.addFields;
     proto.addFields = function (fields) {

@@ -21,14 +21,42 @@ const BASELINE_PORT = 3309;
 /** Pending attempts straight in the database (fast to make by the thousand); returns their raw tokens. */
 async function seedPending(count: number) {
   const product = await createProduct({ stock: 1_000_000, priceKes: 420 });
-  const rows = Array.from({ length: count }, () => ({ orderId: randomUUID(), token: randomBytes(24).toString("hex"), crid: `ws_CO_BENCH${randomBytes(8).toString("hex")}` }));
+  const rows = Array.from({ length: count }, () => ({
+    orderId: randomUUID(),
+    token: randomBytes(24).toString("hex"),
+    crid: `ws_CO_BENCH${randomBytes(8).toString("hex")}`,
+  }));
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     await prisma.order.createMany({
-      data: chunk.map((r) => ({ id: r.orderId, publicId: newPublicId(), reference: `${newOrderReference()}${randomBytes(2).toString("hex").toUpperCase()}`, customerName: "Bench", phone: "254708374149", totalKes: 420, reservedUntil: new Date(Date.now() + 3600_000) })),
+      data: chunk.map((r) => ({
+        id: r.orderId,
+        publicId: newPublicId(),
+        reference: `${newOrderReference()}${randomBytes(2).toString("hex").toUpperCase()}`,
+        customerName: "Bench",
+        phone: "254708374149",
+        totalKes: 420,
+        reservedUntil: new Date(Date.now() + 3600_000),
+      })),
     });
-    await prisma.orderItem.createMany({ data: chunk.map((r) => ({ orderId: r.orderId, productId: product.id, name: product.name, unitPriceKes: 420, quantity: 1 })) });
-    await prisma.paymentAttempt.createMany({ data: chunk.map((r) => ({ orderId: r.orderId, phone: "254708374149", amountKes: 420, callbackToken: hashToken(r.token), checkoutRequestId: r.crid })) });
+    await prisma.orderItem.createMany({
+      data: chunk.map((r) => ({
+        orderId: r.orderId,
+        productId: product.id,
+        name: product.name,
+        unitPriceKes: 420,
+        quantity: 1,
+      })),
+    });
+    await prisma.paymentAttempt.createMany({
+      data: chunk.map((r) => ({
+        orderId: r.orderId,
+        phone: "254708374149",
+        amountKes: 420,
+        callbackToken: hashToken(r.token),
+        checkoutRequestId: r.crid,
+      })),
+    });
   }
   return rows.map((r) => ({ ...r, body: successBody(r.crid, 420) }));
 }
@@ -48,15 +76,36 @@ function cannon({ url, method, next }: Target, amount: number): Promise<Row> {
       },
       (err, result) => {
         if (err) return reject(err);
-        resolve({ name: "", samples: latencies, extra: { "req/s": Math.round(result.requests.average), "non-2xx": result.non2xx, errors: result.errors + result.timeouts } });
+        resolve({
+          name: "",
+          samples: latencies,
+          extra: {
+            "req/s": Math.round(result.requests.average),
+            "non-2xx": result.non2xx,
+            errors: result.errors + result.timeouts,
+          },
+        });
       },
     );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      latencies.push(responseTime),
+    );
   });
 }
 
-const stack = await startStack({ appPort: Number(process.env.BENCH_APP_PORT ?? 3300), emulatorPort: Number(process.env.BENCH_EMULATOR_PORT ?? 4310), build: process.argv.includes("--build") });
-const baseline = spawn(process.execPath, ["-e", `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => { s.writeHead(200, { "content-type": "application/json" }); s.end('{"ResultCode":0,"ResultDesc":"Accepted"}'); }); }).listen(${BASELINE_PORT}, "127.0.0.1")`], { stdio: "inherit" });
+const stack = await startStack({
+  appPort: Number(process.env.BENCH_APP_PORT ?? 3300),
+  emulatorPort: Number(process.env.BENCH_EMULATOR_PORT ?? 4310),
+  build: process.argv.includes("--build"),
+});
+const baseline = spawn(
+  process.execPath,
+  [
+    "-e",
+    `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => { s.writeHead(200, { "content-type": "application/json" }); s.end('{"ResultCode":0,"ResultDesc":"Accepted"}'); }); }).listen(${BASELINE_PORT}, "127.0.0.1")`,
+  ],
+  { stdio: "inherit" },
+);
 try {
   const warm = await seedPending(500);
   const measured = await seedPending(N);
@@ -66,9 +115,22 @@ try {
   };
   const body = successBody("ws_CO_BASELINE", 420);
   const targets: [string, Target][] = [
-    ["baseline: bare node:http 200", { url: `http://127.0.0.1:${BASELINE_PORT}`, method: "POST", next: () => ({ path: "/", body }) }],
-    ["baseline: Next route handler, no I/O", { url: stack.app.url, method: "GET", next: () => ({ path: "/api/orders/x" }) }],
-    ["callback, unknown token (record only)", { url: stack.app.url, method: "POST", next: () => ({ path: `/api/payments/callback/${randomBytes(24).toString("hex")}`, body }) }],
+    [
+      "baseline: bare node:http 200",
+      { url: `http://127.0.0.1:${BASELINE_PORT}`, method: "POST", next: () => ({ path: "/", body }) },
+    ],
+    [
+      "baseline: Next route handler, no I/O",
+      { url: stack.app.url, method: "GET", next: () => ({ path: "/api/orders/x" }) },
+    ],
+    [
+      "callback, unknown token (record only)",
+      {
+        url: stack.app.url,
+        method: "POST",
+        next: () => ({ path: `/api/payments/callback/${randomBytes(24).toString("hex")}`, body }),
+      },
+    ],
   ];
   // Warm-up: every target, and the callback route on its own pending attempts.
   for (const [, t] of targets) await cannon(t, 500);
@@ -77,9 +139,17 @@ try {
   const rows: Row[] = [];
   for (const [name, t] of targets) rows.push({ ...(await cannon(t, N)), name });
   const since = new Date();
-  rows.push({ ...(await cannon({ url: stack.app.url, method: "POST", next: queue(measured) }, N)), name: "callback, valid success (applied)" });
-  const applied = await prisma.callbackEvent.count({ where: { receivedAt: { gte: since }, verdict: "APPLIED" } });
-  printTable(`Callback ingest: ${N} requests per row, ${CONNECTIONS} connections (autocannon), production build`, rows);
+  rows.push({
+    ...(await cannon({ url: stack.app.url, method: "POST", next: queue(measured) }, N)),
+    name: "callback, valid success (applied)",
+  });
+  const applied = await prisma.callbackEvent.count({
+    where: { receivedAt: { gte: since }, verdict: "APPLIED" },
+  });
+  printTable(
+    `Callback ingest: ${N} requests per row, ${CONNECTIONS} connections (autocannon), production build`,
+    rows,
+  );
   console.log(`\n${applied} of ${N} valid callbacks applied. Machine: ${await machine(prisma)}`);
 } finally {
   baseline.kill();

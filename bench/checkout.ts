@@ -17,7 +17,11 @@ import { machine, printTable, type Row } from "./support/stats";
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 200);
 const LEVELS = [1, 8, 32];
 
-const emulator = await startEmulator({ port: Number(process.env.BENCH_EMULATOR_PORT ?? 4310), quiet: true, promptTimeoutMs: 3_600_000 });
+const emulator = await startEmulator({
+  port: Number(process.env.BENCH_EMULATOR_PORT ?? 4310),
+  quiet: true,
+  promptTimeoutMs: 3_600_000,
+});
 configurePayments({
   daraja: createDarajaClient({ ...env.mpesa, env: "emulator", baseUrl: emulator.url, timeoutMs: 5000 }),
   callbackBaseUrl: "http://127.0.0.1:3300",
@@ -38,23 +42,45 @@ async function timed(count: number, concurrency: number, run: (i: number) => Pro
 
 try {
   const product = await createProduct({ stock: 10_000_000, priceKes: 1250 });
-  const push = () => payments().daraja.stkPush({ phone: freshPhone(), amountKes: 1250, callbackUrl: `http://127.0.0.1:3300/api/payments/callback/${randomBytes(24).toString("hex")}`, accountReference: "DKBENCH", description: "Duka order" });
+  const push = () =>
+    payments().daraja.stkPush({
+      phone: freshPhone(),
+      amountKes: 1250,
+      callbackUrl: `http://127.0.0.1:3300/api/payments/callback/${randomBytes(24).toString("hex")}`,
+      accountReference: "DKBENCH",
+      description: "Duka order",
+    });
   // Warm-up: connections, the OAuth token, the JIT.
   await timed(50, 8, () => checkout(product.id, freshPhone()));
   await timed(50, 8, push);
   const rows: Row[] = [];
   for (const level of LEVELS) {
     const db = await timed(SHOPPERS, level, () => prisma.$queryRawUnsafe("SELECT 1"));
-    rows.push({ name: `baseline: SELECT 1, ${level} at once`, samples: db.samples, extra: { "per s": db.perSecond } });
+    rows.push({
+      name: `baseline: SELECT 1, ${level} at once`,
+      samples: db.samples,
+      extra: { "per s": db.perSecond },
+    });
     const p = await timed(SHOPPERS, level, push);
-    rows.push({ name: `baseline: STK push only, ${level} at once`, samples: p.samples, extra: { "per s": p.perSecond } });
+    rows.push({
+      name: `baseline: STK push only, ${level} at once`,
+      samples: p.samples,
+      extra: { "per s": p.perSecond },
+    });
     const c = await timed(SHOPPERS, level, async () => {
       const result = await checkout(product.id, freshPhone());
       if (!result.ok) throw new Error(`checkout refused: ${result.message}`);
     });
-    rows.push({ name: `checkout to redirect, ${level} at once`, samples: c.samples, extra: { "per s": c.perSecond } });
+    rows.push({
+      name: `checkout to redirect, ${level} at once`,
+      samples: c.samples,
+      extra: { "per s": c.perSecond },
+    });
   }
-  printTable(`Checkout: ${SHOPPERS} shoppers per level, one product (flash sale), emulator answering at once`, rows);
+  printTable(
+    `Checkout: ${SHOPPERS} shoppers per level, one product (flash sale), emulator answering at once`,
+    rows,
+  );
   console.log(`\nMachine: ${await machine(prisma)}`);
 } finally {
   await emulator.stop();

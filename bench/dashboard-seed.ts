@@ -30,7 +30,9 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
       CASE WHEN g % 10 < 7 THEN '0' WHEN g % 10 = 7 THEN '1032' WHEN g % 10 = 8 THEN (ARRAY['1','1037','2001'])[1 + g % 3] END,
       NULL, CASE WHEN g % 10 < 7 THEN 'TB' || lpad(g::text, 8, '0') END, ts, ts, CASE WHEN g % 10 < 9 THEN ts + interval '40 seconds' END
     FROM ${series}`);
-  await db.$executeRawUnsafe(`ANALYZE "Order"; ANALYZE "OrderItem"; ANALYZE "PaymentAttempt"`).catch(async () => {
-    for (const t of ["Order", "OrderItem", "PaymentAttempt"]) await db.$executeRawUnsafe(`ANALYZE "${t}"`);
-  });
+  await db
+    .$executeRawUnsafe(`ANALYZE "Order"; ANALYZE "OrderItem"; ANALYZE "PaymentAttempt"`)
+    .catch(async () => {
+      for (const t of ["Order", "OrderItem", "PaymentAttempt"]) await db.$executeRawUnsafe(`ANALYZE "${t}"`);
+    });
 }

@@ -11,19 +11,27 @@ const COUNT = Number(process.env.BENCH_ORDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
 if ((await prisma.order.count()) > 0) {
-  console.error("[bench] this database already has orders; run against a fresh one (npm run bench:dashboard starts one).");
+  console.error(
+    "[bench] this database already has orders; run against a fresh one (npm run bench:dashboard starts one).",
+  );
   process.exit(1);
 }
 await seedCatalog(prisma);
 const t0 = performance.now();
 await seedBenchOrders(prisma, COUNT);
-console.log(`[bench] seeded ${await prisma.order.count()} orders in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+  `[bench] seeded ${await prisma.order.count()} orders in ${Math.round(performance.now() - t0)} ms`,
+);
 
 const filter = (q: string) => parseOrderFilter(new URLSearchParams(q));
 const cases: [string, () => Promise<unknown>][] = [
   ["orders page 1 (paid, default)", () => listOrders(filter(""))],
   ["orders page 200 (paid)", () => listOrders(filter("page=200"))],
-  ["orders: failed, last 7 days", () => listOrders(filter(`status=failed&from=${new Date(Date.now() - 6 * 864e5).toISOString().slice(0, 10)}`))],
+  [
+    "orders: failed, last 7 days",
+    () =>
+      listOrders(filter(`status=failed&from=${new Date(Date.now() - 6 * 864e5).toISOString().slice(0, 10)}`)),
+  ],
   ["orders: needs attention", () => listOrders(filter("status=attention"))],
   ["search by receipt", () => listOrders(filter("q=TB00054321"))],
   ["search by reference", () => listOrders(filter("q=DK-B054321"))],
@@ -46,17 +54,34 @@ for (const [name, run] of cases) {
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(32)} ${pct(times, 50).toFixed(1).padStart(8)} ${pct(times, 95).toFixed(1).padStart(8)}`);
+  console.log(
+    `${name.padEnd(32)} ${pct(times, 50).toFixed(1).padStart(8)} ${pct(times, 95).toFixed(1).padStart(8)}`,
+  );
 }
 
 // The SQL those functions send (as Prisma renders it, simplified), with the plan PostgreSQL picks.
 const since = `(now() AT TIME ZONE 'UTC') - interval '30 days'`;
 const plans: [string, string][] = [
-  ["orders page", `SELECT "id" FROM "Order" WHERE "status" = 'PAID' ORDER BY "paidAt" DESC, "id" DESC LIMIT 25 OFFSET 0`],
-  ["search by receipt", `SELECT "id" FROM "Order" WHERE "status" = 'PAID' AND ("reference" = 'TB00054321' OR "reference" = 'DK-TB00054321' OR "mpesaReceipt" = 'TB00054321') ORDER BY "paidAt" DESC LIMIT 25`],
-  ["search by phone", `SELECT "id" FROM "Order" WHERE "status" = 'PAID' AND "phone" = '254712345678' ORDER BY "paidAt" DESC LIMIT 25`],
-  ["KPI (30 days)", `SELECT SUM("totalKes"), COUNT(*) FROM "Order" WHERE "status" = 'PAID' AND "paidAt" >= ${since}`],
-  ["attempt stats", `SELECT "resultCode", COUNT(*) FROM "PaymentAttempt" WHERE "status" = 'FAILED' AND "createdAt" >= ${since} GROUP BY 1`],
+  [
+    "orders page",
+    `SELECT "id" FROM "Order" WHERE "status" = 'PAID' ORDER BY "paidAt" DESC, "id" DESC LIMIT 25 OFFSET 0`,
+  ],
+  [
+    "search by receipt",
+    `SELECT "id" FROM "Order" WHERE "status" = 'PAID' AND ("reference" = 'TB00054321' OR "reference" = 'DK-TB00054321' OR "mpesaReceipt" = 'TB00054321') ORDER BY "paidAt" DESC LIMIT 25`,
+  ],
+  [
+    "search by phone",
+    `SELECT "id" FROM "Order" WHERE "status" = 'PAID' AND "phone" = '254712345678' ORDER BY "paidAt" DESC LIMIT 25`,
+  ],
+  [
+    "KPI (30 days)",
+    `SELECT SUM("totalKes"), COUNT(*) FROM "Order" WHERE "status" = 'PAID' AND "paidAt" >= ${since}`,
+  ],
+  [
+    "attempt stats",
+    `SELECT "resultCode", COUNT(*) FROM "PaymentAttempt" WHERE "status" = 'FAILED' AND "createdAt" >= ${since} GROUP BY 1`,
+  ],
 ];
 for (const [name, sql] of plans) {
   const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`);

@@ -20,11 +20,21 @@ const PAGES: [string, string][] = [
   ["empty cart (baseline: layout only)", "/cart"],
 ];
 // Debian's chromium on a closed network needs these (as in playwright.config.ts).
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  new Promise<number>((resolve) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)));
+  new Promise<number>((resolve) =>
+    spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)),
+  );
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
@@ -36,18 +46,30 @@ function firstLoadJs(): [string, number, number][] {
     if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(path.join(next, file))).length);
     return gz.get(file)!;
   };
-  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
-  const root = (JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }).rootMainFiles;
+  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
+  const root = (
+    JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }
+  ).rootMainFiles;
   const shared = root.reduce((sum, f) => sum + size(f), 0);
   const rows: [string, number, number][] = [];
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? walk(path.join(dir, d.name)) : d.name === "page_client-reference-manifest.js" ? [path.join(dir, d.name)] : [],
+      d.isDirectory()
+        ? walk(path.join(dir, d.name))
+        : d.name === "page_client-reference-manifest.js"
+          ? [path.join(dir, d.name)]
+          : [],
     );
   for (const file of walk(path.join(next, "server", "app"))) {
     const sandbox = { globalThis: {} as Record<string, unknown> };
     vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
-    const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles?: Record<string, string[]> }>;
+    const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<
+      string,
+      { entryJSFiles?: Record<string, string[]> }
+    >;
     for (const [key, manifest] of Object.entries(manifests)) {
       const files = new Set([...root, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
       const total = [...files].reduce((sum, f) => sum + size(f), 0);
@@ -76,12 +98,25 @@ if (!process.env.BENCH_NO_BUILD) {
 }
 if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next");
 
-const server = spawn("node", ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(PORT)], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, DATABASE_URL: "", EMBEDDED_PG_PORT: "54379", EMULATOR_PORT: "4310", EMULATOR_QUIET: "1",
-    PUBLIC_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO_ORDERS: "0" },
-});
-const chromePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const server = spawn(
+  "node",
+  ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(PORT)],
+  {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      EMBEDDED_PG_PORT: "54379",
+      EMULATOR_PORT: "4310",
+      EMULATOR_QUIET: "1",
+      PUBLIC_URL: BASE,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SEED_DEMO_ORDERS: "0",
+    },
+  },
+);
+const chromePath =
+  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   await waitFor(`${BASE}/cart`, server);
@@ -93,12 +128,14 @@ try {
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
     });
-    if (!result || result.lhr.runtimeError) throw new Error(`lighthouse ${url}: ${result?.lhr.runtimeError?.message}`);
+    if (!result || result.lhr.runtimeError)
+      throw new Error(`lighthouse ${url}: ${result?.lhr.runtimeError?.message}`);
     const { categories: c, audits: a } = result.lhr;
     const scriptBytes =
-      (a["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items?.find(
-        (i) => i.resourceType === "script",
-      )?.transferSize ?? 0;
+      (
+        a["resource-summary"]?.details as
+          { items?: { resourceType: string; transferSize: number }[] } | undefined
+      )?.items?.find((i) => i.resourceType === "script")?.transferSize ?? 0;
     return {
       perf: (c.performance?.score ?? 0) * 100,
       a11y: (c.accessibility?.score ?? 0) * 100,
@@ -133,5 +170,7 @@ try {
 console.log(`\nFirst-load JS per route (gzip; "own" = beyond the chunks every page shares)`);
 console.log(`${"route".padEnd(36)} ${"total KB".padStart(9)} ${"own KB".padStart(8)}`);
 for (const [route, total, own] of firstLoadJs()) {
-  console.log(`${route.padEnd(36)} ${(total / 1024).toFixed(1).padStart(9)} ${(own / 1024).toFixed(1).padStart(8)}`);
+  console.log(
+    `${route.padEnd(36)} ${(total / 1024).toFixed(1).padStart(9)} ${(own / 1024).toFixed(1).padStart(8)}`,
+  );
 }

@@ -4,7 +4,8 @@ import type { BodyRecord } from "./daraja-fields";
 import { errorReply, type DarajaReply } from "./daraja-reply";
 import { accessTokenError } from "./oauth";
 
-export type OpenedCall = { ok: true; requestId: string; body: BodyRecord } | { ok: false; reply: DarajaReply };
+export type OpenedCall =
+  { ok: true; requestId: string; body: BodyRecord } | { ok: false; reply: DarajaReply };
 
 /** What every STK API call checks first, in Daraja's order: the access token, then a JSON object body. */
 export function openApiCall(ctx: CallContext): OpenedCall {

@@ -23,7 +23,10 @@ export class CallLog {
 
   constructor(private readonly print: (line: string) => void) {}
 
-  record(entry: Omit<CallLogEntry, "id" | "time">, details: { phone?: string; amount?: number } = {}): CallLogEntry {
+  record(
+    entry: Omit<CallLogEntry, "id" | "time">,
+    details: { phone?: string; amount?: number } = {},
+  ): CallLogEntry {
     const full = { id: this.nextId++, time: new Date().toISOString(), ...entry };
     this.entries.push(full);
     // A long demo must not grow memory without bound.

@@ -10,7 +10,10 @@ function sleep(ms: number): Promise<void> {
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : "";
+  const cause =
+    error.cause instanceof Error
+      ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}`
+      : "";
   return `${error.message}${cause}`;
 }
 
@@ -18,12 +21,19 @@ function store(state: EmulatorState, record: Omit<DeliveryRecord, "id">): Delive
   const full = { id: state.deliveries.length + 1, ...record };
   state.deliveries.push(full);
   const outcome = full.status ?? full.error;
-  state.say(`callback ${full.checkoutRequestId} -> ${full.url} ${outcome} (${full.latencyMs} ms)${full.faults.length ? ` faults=${full.faults.join(",")}` : ""}`);
+  state.say(
+    `callback ${full.checkoutRequestId} -> ${full.url} ${outcome} (${full.latencyMs} ms)${full.faults.length ? ` faults=${full.faults.join(",")}` : ""}`,
+  );
   return full;
 }
 
 /** One POST, never retried: the real Daraja was observed delivering once only. */
-async function post(state: EmulatorState, prompt: Prompt, body: StkCallbackBody, faults: string[]): Promise<DeliveryRecord> {
+async function post(
+  state: EmulatorState,
+  prompt: Prompt,
+  body: StkCallbackBody,
+  faults: string[],
+): Promise<DeliveryRecord> {
   const sentAt = new Date().toISOString();
   const started = performance.now();
   const base = { checkoutRequestId: prompt.checkoutRequestId, url: prompt.callbackUrl, sentAt, body, faults };
@@ -39,7 +49,13 @@ async function post(state: EmulatorState, prompt: Prompt, body: StkCallbackBody,
     return store(state, { ...base, status: response.status, error: null, latencyMs, responseBody });
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    return store(state, { ...base, status: null, error: describeError(error), latencyMs, responseBody: null });
+    return store(state, {
+      ...base,
+      status: null,
+      error: describeError(error),
+      latencyMs,
+      responseBody: null,
+    });
   }
 }
 
@@ -50,11 +66,32 @@ export async function deliverCallback(state: EmulatorState, prompt: Prompt): Pro
   const wrongAmount = prompt.amount > 1 ? prompt.amount - 1 : prompt.amount + 1;
   const body = buildCallbackBody(prompt, effects.wrongAmount ? (effects.amount ?? wrongAmount) : undefined);
   if (effects.delayMs > 0) await sleep(effects.delayMs);
-  const base = { checkoutRequestId: prompt.checkoutRequestId, url: prompt.callbackUrl, sentAt: new Date().toISOString(), body };
+  const base = {
+    checkoutRequestId: prompt.checkoutRequestId,
+    url: prompt.callbackUrl,
+    sentAt: new Date().toISOString(),
+    body,
+  };
   if (generation !== state.generation) {
-    return { id: 0, ...base, status: null, error: "cancelled by reset", latencyMs: 0, responseBody: null, faults: effects.labels };
+    return {
+      id: 0,
+      ...base,
+      status: null,
+      error: "cancelled by reset",
+      latencyMs: 0,
+      responseBody: null,
+      faults: effects.labels,
+    };
   }
-  if (effects.drop) return store(state, { ...base, status: null, error: "dropped by fault", latencyMs: 0, responseBody: null, faults: effects.labels });
+  if (effects.drop)
+    return store(state, {
+      ...base,
+      status: null,
+      error: "dropped by fault",
+      latencyMs: 0,
+      responseBody: null,
+      faults: effects.labels,
+    });
   const first = await post(state, prompt, body, effects.labels);
   if (effects.duplicate && generation === state.generation) await post(state, prompt, body, effects.labels);
   return first;

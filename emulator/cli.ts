@@ -26,7 +26,9 @@ function need(value: string | undefined, what: string): string {
 }
 
 const query = (phone: string | undefined) => (phone ? `?phone=${encodeURIComponent(phone)}` : "");
-const act = (path: string) => (args: string[]): ControlCall => ({ method: "POST", path, body: { target: need(args[0], "target") } });
+const act =
+  (path: string) =>
+  (args: string[]): ControlCall => ({ method: "POST", path, body: { target: need(args[0], "target") } });
 
 const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   pay: (args) => ({ method: "POST", path: "/pay", body: { target: need(args[0], "target"), pin: args[1] } }),
@@ -35,16 +37,32 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   insufficient: act("/insufficient"),
   "wrong-pin": act("/wrong-pin"),
   ignore: act("/ignore"),
-  fail: (args) => ({ method: "POST", path: "/fail", body: { code: need(args[0], "result code"), target: need(args[1], "target") } }),
+  fail: (args) => ({
+    method: "POST",
+    path: "/fail",
+    body: { code: need(args[0], "result code"), target: need(args[1], "target") },
+  }),
   rule: (args) => ({
     method: "POST",
     path: "/rules",
-    body: { phone: need(args[0], "phone"), outcome: need(args[1], "outcome"), delayMs: args[2] ? Number(args[2]) : undefined },
+    body: {
+      phone: need(args[0], "phone"),
+      outcome: need(args[1], "outcome"),
+      delayMs: args[2] ? Number(args[2]) : undefined,
+    },
   }),
   rules: () => ({ method: "GET", path: "/rules" }),
   "clear-rules": () => ({ method: "DELETE", path: "/rules" }),
-  "auto-pay": (args) => ({ method: "POST", path: "/auto-pay", body: { ms: need(args[0], "ms or off") === "off" ? null : Number(args[0]) } }),
-  fault: (args) => ({ method: "POST", path: "/faults", body: JSON.parse(need(args[0], "fault spec as JSON")) as unknown }),
+  "auto-pay": (args) => ({
+    method: "POST",
+    path: "/auto-pay",
+    body: { ms: need(args[0], "ms or off") === "off" ? null : Number(args[0]) },
+  }),
+  fault: (args) => ({
+    method: "POST",
+    path: "/faults",
+    body: JSON.parse(need(args[0], "fault spec as JSON")) as unknown,
+  }),
   faults: () => ({ method: "GET", path: "/faults" }),
   "clear-faults": () => ({ method: "DELETE", path: "/faults" }),
   prompts: (args) => ({ method: "GET", path: `/prompts${query(args[0])}` }),
@@ -64,7 +82,9 @@ async function callRunningEmulator(call: ControlCall): Promise<void> {
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
   });
   const text = await response.text();
-  console.log(text.startsWith("{") || text.startsWith("[") ? JSON.stringify(JSON.parse(text), null, 2) : text);
+  console.log(
+    text.startsWith("{") || text.startsWith("[") ? JSON.stringify(JSON.parse(text), null, 2) : text,
+  );
   if (!response.ok) process.exitCode = 1;
 }
 

@@ -10,10 +10,18 @@ const paySchema = target.extend({ pin: z.string().optional() });
 const failSchema = target.extend({ code: z.union([z.number().int(), z.string().min(1)]) });
 const outcomeSchema = z.string().transform((text, ctx): Outcome => {
   const outcome = parseOutcome(text);
-  if (!outcome) ctx.addIssue({ code: "custom", message: "pay | cancel | insufficient | wrong_pin | timeout | fail:<code>" });
+  if (!outcome)
+    ctx.addIssue({
+      code: "custom",
+      message: "pay | cancel | insufficient | wrong_pin | timeout | fail:<code>",
+    });
   return outcome ?? "pay";
 });
-const ruleSchema = z.object({ phone: z.string().min(5), outcome: outcomeSchema, delayMs: z.number().int().nonnegative().optional() });
+const ruleSchema = z.object({
+  phone: z.string().min(5),
+  outcome: outcomeSchema,
+  delayMs: z.number().int().nonnegative().optional(),
+});
 const autoPaySchema = z.object({ ms: z.number().int().nonnegative().nullable() });
 const optionsSchema = z
   .object({
@@ -86,14 +94,20 @@ function parseBody(text: string): unknown {
 
 function errorAnswer(error: unknown): { status: number; body: { error: string; issues?: unknown } } {
   if (error instanceof ControlError) return { status: error.status, body: { error: error.message } };
-  if (error instanceof z.ZodError) return { status: 400, body: { error: "Invalid control request", issues: error.issues } };
+  if (error instanceof z.ZodError)
+    return { status: 400, body: { error: "Invalid control request", issues: error.issues } };
   return { status: 500, body: { error: error instanceof Error ? error.message : String(error) } };
 }
 
 export const CONTROL_PREFIX = "/__control";
 
 /** JSON in, JSON out; the same operations as the EmulatorHandle's control methods. */
-export async function serveControlCall(control: EmulatorControl, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function serveControlCall(
+  control: EmulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const route = routes(control)[`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
   try {
     if (!route) throw new ControlError(`No control route ${req.method} ${url.pathname}`, 404);

@@ -110,7 +110,8 @@ export function createControl(state: EmulatorState): EmulatorControl {
     log: () => state.calls.list(),
     ledger: (phone) => state.prompts.ledger(phone === undefined ? undefined : normalizePhone(phone)),
     deliveries: () => [...state.deliveries],
-    prompts: (phone) => state.prompts.openFor(phone === undefined ? undefined : normalizePhone(phone)).map(toLedgerEntry),
+    prompts: (phone) =>
+      state.prompts.openFor(phone === undefined ? undefined : normalizePhone(phone)).map(toLedgerEntry),
     expireTokens: () => state.tokens.expireAll(new Date()),
     setOptions,
     options: () => state.options,

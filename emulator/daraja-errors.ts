@@ -4,10 +4,15 @@ export interface DarajaError {
   errorMessage: string;
 }
 
-const LOCK_MESSAGE = "Unable to lock subscriber, a transaction is already in process for the current subscriber";
+const LOCK_MESSAGE =
+  "Unable to lock subscriber, a transaction is already in process for the current subscriber";
 
 export const DARAJA_ERRORS = {
-  invalidAuthentication: { status: 400, errorCode: "400.008.01", errorMessage: "Invalid Authentication passed" },
+  invalidAuthentication: {
+    status: 400,
+    errorCode: "400.008.01",
+    errorMessage: "Invalid Authentication passed",
+  },
   invalidGrantType: { status: 400, errorCode: "400.008.02", errorMessage: "Invalid grant type passed" },
   invalidAccessToken: { status: 404, errorCode: "404.001.03", errorMessage: "Invalid Access Token" },
   resourceNotFound: { status: 404, errorCode: "404.001.01", errorMessage: "Resource not found" },
@@ -15,11 +20,27 @@ export const DARAJA_ERRORS = {
   wrongCredentials: { status: 500, errorCode: "500.001.1001", errorMessage: "Wrong credentials" },
   merchantDoesNotExist: { status: 500, errorCode: "500.001.1001", errorMessage: "Merchant does not exist" },
   subscriberLocked: { status: 500, errorCode: "500.001.1001", errorMessage: LOCK_MESSAGE },
-  beingProcessed: { status: 500, errorCode: "500.001.1001", errorMessage: "The transaction is being processed" },
-  transactionDoesNotExist: { status: 500, errorCode: "500.001.1001", errorMessage: "The transaction does not Exist" },
+  beingProcessed: {
+    status: 500,
+    errorCode: "500.001.1001",
+    errorMessage: "The transaction is being processed",
+  },
+  transactionDoesNotExist: {
+    status: 500,
+    errorCode: "500.001.1001",
+    errorMessage: "The transaction does not Exist",
+  },
   internalServerError: { status: 500, errorCode: "500.003.1001", errorMessage: "Internal Server Error" },
-  systemBusy: { status: 500, errorCode: "500.003.02", errorMessage: "System is busy. Please try again in few minutes." },
-  spikeArrest: { status: 500, errorCode: "500.003.02", errorMessage: "Error Occurred: Spike Arrest Violation" },
+  systemBusy: {
+    status: 500,
+    errorCode: "500.003.02",
+    errorMessage: "System is busy. Please try again in few minutes.",
+  },
+  spikeArrest: {
+    status: 500,
+    errorCode: "500.003.02",
+    errorMessage: "Error Occurred: Spike Arrest Violation",
+  },
   quotaViolation: { status: 500, errorCode: "500.003.03", errorMessage: "Quota Violation" },
 } as const satisfies Record<string, DarajaError>;
 

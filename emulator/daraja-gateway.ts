@@ -23,7 +23,12 @@ const FAULT_ERRORS: Partial<Record<ApiFaultKind, DarajaError>> = {
 };
 
 /** Withholds the answer; after hangMs sends it late (or cuts the line if nothing was processed). */
-function hold(state: EmulatorState, res: ServerResponse, hangMs: number | null, reply: DarajaReply | null): void {
+function hold(
+  state: EmulatorState,
+  res: ServerResponse,
+  hangMs: number | null,
+  reply: DarajaReply | null,
+): void {
   const held = { res, timer: null as NodeJS.Timeout | null };
   state.held.add(held);
   if (hangMs === null) return;
@@ -35,20 +40,33 @@ function hold(state: EmulatorState, res: ServerResponse, hangMs: number | null, 
   }, hangMs);
 }
 
-function answer(state: EmulatorState, req: IncomingMessage, res: ServerResponse, reply: DarajaReply | null, fault: ApiFaultHit | null): void {
+function answer(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  reply: DarajaReply | null,
+  fault: ApiFaultHit | null,
+): void {
   if (fault?.kind === "drop") req.socket.destroy();
   else if (fault?.kind === "hang") hold(state, res, fault.hangMs, reply);
   else if (reply) sendJson(res, reply.status, reply.body);
 }
 
-export async function serveDarajaCall(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function serveDarajaCall(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? "GET";
   const route = ROUTES[`${method} ${url.pathname}`];
   const body = await readBody(req);
   const fault = route ? state.faults.takeApiFault(route.api) : null;
   const ctx: CallContext = { state, method, url, headers: req.headers, body, now: new Date() };
 
-  let reply: DarajaReply | null = route ? null : errorReply(DARAJA_ERRORS.resourceNotFound, state.ids.requestId());
+  let reply: DarajaReply | null = route
+    ? null
+    : errorReply(DARAJA_ERRORS.resourceNotFound, state.ids.requestId());
   if (route && (!fault || fault.accepted)) reply = route.handle(ctx);
   const faultError = fault && FAULT_ERRORS[fault.kind];
   const sent = faultError ? errorReply(faultError, state.ids.requestId(), reply ?? {}) : reply;

@@ -13,7 +13,11 @@ export interface DarajaReply {
   afterSend?: () => void;
 }
 
-export function errorReply(error: DarajaError, requestId: string, extra: Partial<DarajaReply> = {}): DarajaReply {
+export function errorReply(
+  error: DarajaError,
+  requestId: string,
+  extra: Partial<DarajaReply> = {},
+): DarajaReply {
   const { status, errorCode, errorMessage } = error;
   return { ...extra, status, errorCode, body: { requestId, errorCode, errorMessage } };
 }

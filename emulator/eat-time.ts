@@ -33,7 +33,14 @@ export function eatDayFirst(at: Date): string {
 export function parseEatTimestamp(text: string): Date | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - EAT_OFFSET_MS);
   return eatTimestamp(at) === text ? at : null;
 }

@@ -81,16 +81,25 @@ export class FaultBook {
     this.consume(fault);
     const { kind, accepted, hangMs } = fault.spec;
     const wasAccepted = accepted ?? (kind === "hang" || kind === "drop");
-    const label = kind === "hang" || kind === "drop" ? `${kind} (${wasAccepted ? "accepted" : "not accepted"})` : kind;
+    const label =
+      kind === "hang" || kind === "drop" ? `${kind} (${wasAccepted ? "accepted" : "not accepted"})` : kind;
     return { kind, accepted: wasAccepted, hangMs: hangMs ?? null, label };
   }
 
   /** wrongAmount is only spent on successful callbacks: a failure carries no Amount to falsify. */
   takeCallbackEffects(success: boolean): CallbackEffects {
-    const effects: CallbackEffects = { delayMs: 0, drop: false, duplicate: false, wrongAmount: false, amount: undefined, labels: [] };
+    const effects: CallbackEffects = {
+      delayMs: 0,
+      drop: false,
+      duplicate: false,
+      wrongAmount: false,
+      amount: undefined,
+      labels: [],
+    };
     for (const fault of this.faults) {
       const spec = fault.spec;
-      if (spec.target !== "callback" || (spec.kind === "wrongAmount" && !success) || !this.fires(fault)) continue;
+      if (spec.target !== "callback" || (spec.kind === "wrongAmount" && !success) || !this.fires(fault))
+        continue;
       this.consume(fault);
       if (spec.kind === "delay") effects.delayMs += spec.delayMs ?? 0;
       if (spec.kind === "drop") effects.drop = true;

@@ -12,7 +12,9 @@ function randomFrom(alphabet: string, length: number): string {
 }
 
 function hex(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString("hex").slice(0, length);
+  return randomBytes(Math.ceil(length / 2))
+    .toString("hex")
+    .slice(0, length);
 }
 
 /** Issues Daraja-looking identifiers, never the same one twice in a run. */

@@ -9,7 +9,13 @@ export type { CallLogEntry } from "./call-log";
 export { ControlError, type EmulatorControl } from "./control";
 export type { ActiveFault, FaultSpec } from "./faults";
 export type { AppCredentials, EmulatorOptions } from "./options";
-export { DEFAULT_CREDENTIALS, DEFAULT_OPTIONS, SANDBOX_PASSKEY, SANDBOX_PHONE, SANDBOX_SHORTCODE } from "./options";
+export {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_OPTIONS,
+  SANDBOX_PASSKEY,
+  SANDBOX_PHONE,
+  SANDBOX_SHORTCODE,
+} from "./options";
 export type { Outcome } from "./outcomes";
 export type { Ledger, LedgerEntry, PromptState } from "./prompt-store";
 export type { PhoneRule } from "./state";

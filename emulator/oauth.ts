@@ -30,7 +30,10 @@ export function handleOAuth(ctx: CallContext): DarajaReply {
   const token = state.ids.accessToken();
   state.tokens.issue(token, given.consumerKey, tokenLifetimeSec, now, singleTokenPerApp);
   // Daraja announces one second less than the real lifetime, as a string.
-  return { status: 200, body: { access_token: token, expires_in: String(Math.max(tokenLifetimeSec - 1, 0)) } };
+  return {
+    status: 200,
+    body: { access_token: token, expires_in: String(Math.max(tokenLifetimeSec - 1, 0)) },
+  };
 }
 
 /** Every API but OAuth: a missing, unknown or expired Bearer token is a 404. */

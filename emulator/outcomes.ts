@@ -34,7 +34,13 @@ export function resultForCode(code: number | string): PromptResult {
   return { code: numeric, desc: DESCRIPTIONS[text] ?? `Failed with result code ${text}` };
 }
 
-const OUTCOME_CODES: Record<string, number> = { pay: 0, cancel: 1032, insufficient: 1, wrong_pin: 2001, timeout: 1037 };
+const OUTCOME_CODES: Record<string, number> = {
+  pay: 0,
+  cancel: 1032,
+  insufficient: 1,
+  wrong_pin: 2001,
+  timeout: 1037,
+};
 
 export function resultForOutcome(outcome: Outcome): PromptResult {
   if (outcome.startsWith("fail:")) return resultForCode(outcome.slice("fail:".length));

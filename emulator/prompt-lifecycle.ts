@@ -61,7 +61,11 @@ export function startPromptLifecycle(state: EmulatorState, prompt: Prompt, dupli
 }
 
 /** Settles an open prompt and starts its callback; null if it was already settled. */
-export function settlePrompt(state: EmulatorState, prompt: Prompt, result: PromptResult): Promise<DeliveryRecord> | null {
+export function settlePrompt(
+  state: EmulatorState,
+  prompt: Prompt,
+  result: PromptResult,
+): Promise<DeliveryRecord> | null {
   if (prompt.state !== "open") return null;
   prompt.timers.forEach(clearTimeout);
   prompt.timers = [];
@@ -71,7 +75,9 @@ export function settlePrompt(state: EmulatorState, prompt: Prompt, result: Promp
   prompt.resultDesc = result.desc;
   prompt.completedAt = new Date();
   prompt.receipt = paid ? state.ids.receipt() : null;
-  state.say(`prompt ${prompt.checkoutRequestId} ${prompt.state} ResultCode ${result.code}${paid ? ` receipt ${prompt.receipt}` : ""}`);
+  state.say(
+    `prompt ${prompt.checkoutRequestId} ${prompt.state} ResultCode ${result.code}${paid ? ` receipt ${prompt.receipt}` : ""}`,
+  );
   prompt.delivery = deliverCallback(state, prompt);
   return prompt.delivery;
 }

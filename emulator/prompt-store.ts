@@ -81,7 +81,11 @@ export class PromptStore {
 
   paidSince(phone: string, amount: number, since: Date): boolean {
     return this.all().some(
-      (p) => p.state === "paid" && p.phone === phone && p.amount === amount && (p.completedAt?.getTime() ?? 0) >= since.getTime(),
+      (p) =>
+        p.state === "paid" &&
+        p.phone === phone &&
+        p.amount === amount &&
+        (p.completedAt?.getTime() ?? 0) >= since.getTime(),
     );
   }
 

@@ -7,7 +7,12 @@ import { sendHtml, sendJson } from "./http-io";
 import { phonePageHtml } from "./phone-page";
 import type { EmulatorState } from "./state";
 
-async function route(state: EmulatorState, control: EmulatorControl, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  state: EmulatorState,
+  control: EmulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator");
   if (req.method === "GET" && url.pathname === "/") {
     res.writeHead(302, { location: "/phone" }).end();
@@ -23,9 +28,12 @@ async function route(state: EmulatorState, control: EmulatorControl, req: Incomi
 export function createEmulatorServer(state: EmulatorState, control: EmulatorControl): Server {
   return createServer((req, res) => {
     route(state, control, req, res).catch((error: unknown) => {
-      state.say(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+      state.say(
+        `internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       const { status, errorCode, errorMessage } = DARAJA_ERRORS.internalServerError;
-      if (!res.headersSent) sendJson(res, status, { requestId: state.ids.requestId(), errorCode, errorMessage });
+      if (!res.headersSent)
+        sendJson(res, status, { requestId: state.ids.requestId(), errorCode, errorMessage });
     });
   });
 }

@@ -15,7 +15,8 @@ export interface StkPushRequest {
   transactionDesc: string;
 }
 
-export type PushValidation = { ok: true; request: StkPushRequest; warnings: string[] } | { ok: false; error: DarajaError };
+export type PushValidation =
+  { ok: true; request: StkPushRequest; warnings: string[] } | { ok: false; error: DarajaError };
 
 const TRANSACTION_TYPES = ["CustomerPayBillOnline", "CustomerBuyGoodsOnline"];
 const MAX_AMOUNT = 250_000;
@@ -42,7 +43,8 @@ function presentText(value: unknown): string | null {
 
 function warningsFor(request: StkPushRequest): string[] {
   const warnings: string[] = [];
-  if (request.accountReference.length > 12) warnings.push("AccountReference over 12 characters: accepted, but the prompt never shows");
+  if (request.accountReference.length > 12)
+    warnings.push("AccountReference over 12 characters: accepted, but the prompt never shows");
   if (request.transactionDesc.length > 13) warnings.push("TransactionDesc over 13 characters");
   const word = DISCOURAGED_URL_WORDS.find((w) => request.callBackUrl.toLowerCase().includes(w));
   if (word) warnings.push(`CallBackURL contains "${word}", which Safaricom may refuse`);
@@ -57,7 +59,10 @@ export function validatePushBody(body: BodyRecord, now: Date, skewSec: number): 
   const checks: [field: string, value: unknown][] = [
     ["BusinessShortCode", shortcodeFrom(body.BusinessShortCode)],
     ["Timestamp", timestampFrom(body.Timestamp, now, skewSec)],
-    ["TransactionType", TRANSACTION_TYPES.includes(String(body.TransactionType)) ? body.TransactionType : null],
+    [
+      "TransactionType",
+      TRANSACTION_TYPES.includes(String(body.TransactionType)) ? body.TransactionType : null,
+    ],
     ["Amount", amountFrom(body.Amount)],
     ["PhoneNumber", msisdnFrom(body.PhoneNumber)],
     ["PartyA", msisdnFrom(body.PartyA)],
@@ -68,7 +73,8 @@ export function validatePushBody(body: BodyRecord, now: Date, skewSec: number): 
   ];
   const failed = checks.find(([, value]) => value === null);
   if (failed) return { ok: false, error: invalidField(failed[0]) };
-  const [shortcode, timestamp, transactionType, amount, phone, partyA, partyB, url, reference, desc] = checks.map(([, v]) => v);
+  const [shortcode, timestamp, transactionType, amount, phone, partyA, partyB, url, reference, desc] =
+    checks.map(([, v]) => v);
   const request: StkPushRequest = {
     businessShortCode: String(shortcode),
     password: body.Password,

@@ -18,12 +18,20 @@ export function handleStkPush(ctx: CallContext): DarajaReply {
   if (!validation.ok) return errorReply(validation.error, requestId);
   const { request, warnings } = validation;
   const details = { phone: request.phoneNumber, amount: request.amount, warnings };
-  const credentialsError = merchantCredentialsError(state.options.merchants, request.businessShortCode, request.password, request.timestamp);
+  const credentialsError = merchantCredentialsError(
+    state.options.merchants,
+    request.businessShortCode,
+    request.password,
+    request.timestamp,
+  );
   if (credentialsError) return errorReply(credentialsError, requestId, details);
-  if (state.prompts.openFor(request.phoneNumber).length > 0) return errorReply(DARAJA_ERRORS.subscriberLocked, requestId, details);
+  if (state.prompts.openFor(request.phoneNumber).length > 0)
+    return errorReply(DARAJA_ERRORS.subscriberLocked, requestId, details);
 
   const windowStart = new Date(now.getTime() - state.options.duplicateWindowMs);
-  const duplicate = state.options.duplicateAmountRule && state.prompts.paidSince(request.phoneNumber, request.amount, windowStart);
+  const duplicate =
+    state.options.duplicateAmountRule &&
+    state.prompts.paidSince(request.phoneNumber, request.amount, windowStart);
   const prompt = createPrompt(state, request, now);
   return {
     ...details,

@@ -16,14 +16,20 @@ export function handleStkQuery(ctx: CallContext): DarajaReply {
   if (!timestamp) return errorReply(invalidField("Timestamp"), requestId);
   const checkoutRequestId = typeof body.CheckoutRequestID === "string" ? body.CheckoutRequestID : null;
   if (!checkoutRequestId) return errorReply(invalidField("CheckoutRequestID"), requestId);
-  const credentialsError = merchantCredentialsError(state.options.merchants, shortcode, body.Password, timestamp);
+  const credentialsError = merchantCredentialsError(
+    state.options.merchants,
+    shortcode,
+    body.Password,
+    timestamp,
+  );
   if (credentialsError) return errorReply(credentialsError, requestId, { checkoutRequestId });
 
   const prompt = state.prompts.get(checkoutRequestId);
   if (!prompt || prompt.shortcode !== shortcode) {
     return errorReply(DARAJA_ERRORS.transactionDoesNotExist, requestId, { checkoutRequestId });
   }
-  if (prompt.state === "open") return errorReply(DARAJA_ERRORS.beingProcessed, requestId, { checkoutRequestId });
+  if (prompt.state === "open")
+    return errorReply(DARAJA_ERRORS.beingProcessed, requestId, { checkoutRequestId });
   return {
     status: 200,
     checkoutRequestId,

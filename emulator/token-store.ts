@@ -8,7 +8,8 @@ export class TokenStore {
 
   issue(token: string, consumerKey: string, lifetimeSec: number, now: Date, revokeEarlier: boolean): void {
     if (revokeEarlier) {
-      for (const [old, issued] of this.tokens) if (issued.consumerKey === consumerKey) this.tokens.delete(old);
+      for (const [old, issued] of this.tokens)
+        if (issued.consumerKey === consumerKey) this.tokens.delete(old);
     }
     this.tokens.set(token, { consumerKey, expiresAtMs: now.getTime() + lifetimeSec * 1000 });
   }
@@ -19,6 +20,7 @@ export class TokenStore {
   }
 
   expireAll(now: Date): void {
-    for (const issued of this.tokens.values()) issued.expiresAtMs = Math.min(issued.expiresAtMs, now.getTime());
+    for (const issued of this.tokens.values())
+      issued.expiresAtMs = Math.min(issued.expiresAtMs, now.getTime());
   }
 }

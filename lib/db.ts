@@ -16,7 +16,9 @@ const connectionString = env.databaseUrl ?? EMBEDDED_DATABASE_URL;
 export const usesEmbeddedDatabase = connectionString === EMBEDDED_DATABASE_URL;
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: usesEmbeddedDatabase ? 1 : 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: usesEmbeddedDatabase ? 1 : 10 }),
+  });
 }
 
 // One client per server process; kept on globalThis so Next's dev hot reloads reuse it.

@@ -25,13 +25,31 @@ const url = z.preprocess(empty, z.url({ protocol: /^https?$/ }).optional());
 const int = (def: number, min: number, max: number) =>
   z.preprocess(empty, z.coerce.number().int().min(min).max(max).default(def));
 const digits = (min: number, max: number) =>
-  z.preprocess(empty, z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `must be ${min}-${max} digits`).optional());
+  z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(new RegExp(`^\\d{${min},${max}}$`), `must be ${min}-${max} digits`)
+      .optional(),
+  );
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.preprocess(empty, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
+  DATABASE_URL: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgresql://")
+      .optional(),
+  ),
   // Read only by the Prisma CLI (prisma.config.ts) for migrations; validated here so a typo fails early.
-  DIRECT_URL: z.preprocess(empty, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
+  DIRECT_URL: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgresql://")
+      .optional(),
+  ),
   EMBEDDED_PG_PORT: int(54329, 1024, 65534),
   PUBLIC_URL: url,
   VERCEL_ENV: optionalString,
@@ -76,7 +94,8 @@ export class EnvError extends Error {
 function publicUrl(raw: RawEnv): string {
   if (raw.PUBLIC_URL) return raw.PUBLIC_URL.replace(/\/+$/, "");
   // A preview deployment's callbacks must come back to the preview, not to the production shop.
-  const vercelHost = raw.VERCEL_ENV === "production" ? (raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL) : raw.VERCEL_URL;
+  const vercelHost =
+    raw.VERCEL_ENV === "production" ? (raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL) : raw.VERCEL_URL;
   if (vercelHost) return `https://${vercelHost}`;
   return "http://localhost:3000";
 }
@@ -89,7 +108,12 @@ function defaultDarajaUrl(raw: RawEnv): string {
 function crossCheck(raw: RawEnv, callbackBase: string): string[] {
   const problems: string[] = [];
   if (raw.MPESA_ENV !== "emulator") {
-    for (const key of ["MPESA_CONSUMER_KEY", "MPESA_CONSUMER_SECRET", "MPESA_SHORTCODE", "MPESA_PASSKEY"] as const) {
+    for (const key of [
+      "MPESA_CONSUMER_KEY",
+      "MPESA_CONSUMER_SECRET",
+      "MPESA_SHORTCODE",
+      "MPESA_PASSKEY",
+    ] as const) {
       if (!raw[key]) problems.push(`${key}: required when MPESA_ENV=${raw.MPESA_ENV}`);
     }
   }
@@ -97,13 +121,17 @@ function crossCheck(raw: RawEnv, callbackBase: string): string[] {
     problems.push("MPESA_TILL_NUMBER: required when MPESA_TRANSACTION_TYPE=CustomerBuyGoodsOnline");
   }
   if (raw.MPESA_ENV === "production") {
-    if (!callbackBase.startsWith("https://")) problems.push("PUBLIC_URL: must be an https URL when MPESA_ENV=production");
-    if (/localhost|127\.0\.0\.1/.test(callbackBase)) problems.push("PUBLIC_URL: must be public when MPESA_ENV=production");
+    if (!callbackBase.startsWith("https://"))
+      problems.push("PUBLIC_URL: must be an https URL when MPESA_ENV=production");
+    if (/localhost|127\.0\.0\.1/.test(callbackBase))
+      problems.push("PUBLIC_URL: must be public when MPESA_ENV=production");
   }
   if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
-    if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET) problems.push("AUTH_SECRET: required in production");
+    if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET)
+      problems.push("AUTH_SECRET: required in production");
     if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required in production");
-    if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD) problems.push("SELLER_PASSWORD: the development default is refused in production");
+    if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
+      problems.push("SELLER_PASSWORD: the development default is refused in production");
   }
   return problems;
 }
@@ -134,11 +162,17 @@ export function parseEnv(source: Record<string, string | undefined>) {
       tillNumber: raw.MPESA_TILL_NUMBER,
       timeoutMs: raw.MPESA_TIMEOUT_MS,
       callbackBaseUrl: base,
-      callbackIps: raw.MPESA_CALLBACK_IPS?.split(",").map((ip) => ip.trim()).filter(Boolean) ?? [],
+      callbackIps:
+        raw.MPESA_CALLBACK_IPS?.split(",")
+          .map((ip) => ip.trim())
+          .filter(Boolean) ?? [],
     },
     emulatorPort: raw.EMULATOR_PORT,
     authSecret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    seller: { email: raw.SELLER_EMAIL ?? DEV_SELLER_EMAIL, password: raw.SELLER_PASSWORD ?? DEV_SELLER_PASSWORD },
+    seller: {
+      email: raw.SELLER_EMAIL ?? DEV_SELLER_EMAIL,
+      password: raw.SELLER_PASSWORD ?? DEV_SELLER_PASSWORD,
+    },
     cronSecret: raw.CRON_SECRET,
     limits: {
       reservationMinutes: raw.RESERVATION_MINUTES,

@@ -4,8 +4,38 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../lib/generated/prisma/client";
 
-const FIRST = ["Wanjiku", "Otieno", "Akinyi", "Kamau", "Njeri", "Mutua", "Chebet", "Kiprop", "Atieno", "Mwangi", "Wafula", "Nekesa", "Omondi", "Zawadi", "Baraka", "Amina"];
-const LAST = ["Kariuki", "Odhiambo", "Wambui", "Kiptoo", "Mwende", "Njoroge", "Achieng", "Ruto", "Muthoni", "Barasa", "Hassan", "Ouma"];
+const FIRST = [
+  "Wanjiku",
+  "Otieno",
+  "Akinyi",
+  "Kamau",
+  "Njeri",
+  "Mutua",
+  "Chebet",
+  "Kiprop",
+  "Atieno",
+  "Mwangi",
+  "Wafula",
+  "Nekesa",
+  "Omondi",
+  "Zawadi",
+  "Baraka",
+  "Amina",
+];
+const LAST = [
+  "Kariuki",
+  "Odhiambo",
+  "Wambui",
+  "Kiptoo",
+  "Mwende",
+  "Njoroge",
+  "Achieng",
+  "Ruto",
+  "Muthoni",
+  "Barasa",
+  "Hassan",
+  "Ouma",
+];
 const FAILURES: [string, string][] = [
   ["1032", "Request cancelled by user"],
   ["1", "The balance is insufficient for the transaction."],
@@ -27,8 +57,22 @@ function darajaTime(d: Date): number {
   return Number(eat.slice(0, 19).replace(/\D/g, ""));
 }
 
-function callbackBody(a: { merchant: string; checkout: string; code: string; desc: string; amount: number; receipt?: string; phone: string; at: Date }) {
-  const stk: Prisma.InputJsonObject & Record<string, Prisma.InputJsonValue> = { MerchantRequestID: a.merchant, CheckoutRequestID: a.checkout, ResultCode: Number(a.code), ResultDesc: a.desc };
+function callbackBody(a: {
+  merchant: string;
+  checkout: string;
+  code: string;
+  desc: string;
+  amount: number;
+  receipt?: string;
+  phone: string;
+  at: Date;
+}) {
+  const stk: Prisma.InputJsonObject & Record<string, Prisma.InputJsonValue> = {
+    MerchantRequestID: a.merchant,
+    CheckoutRequestID: a.checkout,
+    ResultCode: Number(a.code),
+    ResultDesc: a.desc,
+  };
   if (a.receipt) {
     stk.CallbackMetadata = {
       Item: [
@@ -44,11 +88,17 @@ function callbackBody(a: { merchant: string; checkout: string; code: string; des
 }
 
 /** Adds `count` demo orders ending at `now`. Returns how many were created. */
-export async function seedDemoOrders(db: PrismaClient, { count = 160, now = new Date(), seed = 42 } = {}): Promise<number> {
-  const products = await db.product.findMany({ where: { active: true }, select: { id: true, name: true, priceKes: true } });
+export async function seedDemoOrders(
+  db: PrismaClient,
+  { count = 160, now = new Date(), seed = 42 } = {},
+): Promise<number> {
+  const products = await db.product.findMany({
+    where: { active: true },
+    select: { id: true, name: true, priceKes: true },
+  });
   if (products.length === 0) return 0;
   const r = rng(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const code = (n: number) => Array.from({ length: n }, () => pick([...CODE])).join("");
   const orders: Prisma.OrderCreateManyInput[] = [];
   const items: Prisma.OrderItemCreateManyInput[] = [];
@@ -58,15 +108,36 @@ export async function seedDemoOrders(db: PrismaClient, { count = 160, now = new 
   for (let i = 0; i < count; i++) {
     // Recent days are busier; the last two orders are still waiting for the shopper's PIN.
     const pendingNow = i >= count - 2;
-    const createdAt = pendingNow ? new Date(now.getTime() - (i - count + 3) * 60_000) : new Date(now.getTime() - Math.pow(r(), 1.4) * 30 * 86_400_000 - 600_000);
+    const createdAt = pendingNow
+      ? new Date(now.getTime() - (i - count + 3) * 60_000)
+      : new Date(now.getTime() - Math.pow(r(), 1.4) * 30 * 86_400_000 - 600_000);
     const roll = r();
-    const status = pendingNow ? "PENDING" : roll < 0.66 ? "PAID" : roll < 0.8 ? "FAILED" : roll < 0.96 ? "EXPIRED" : "ATTENTION";
+    const status = pendingNow
+      ? "PENDING"
+      : roll < 0.66
+        ? "PAID"
+        : roll < 0.8
+          ? "FAILED"
+          : roll < 0.96
+            ? "EXPIRED"
+            : "ATTENTION";
     const id = randomUUID();
     const phone = `2547${String(Math.floor(r() * 1e8)).padStart(8, "0")}`;
-    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ p: pick(products), q: 1 + Math.floor(r() * 2) }));
+    const lines = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+      p: pick(products),
+      q: 1 + Math.floor(r() * 2),
+    }));
     const unique = [...new Map(lines.map((l) => [l.p.id, l])).values()];
     const totalKes = unique.reduce((s, l) => s + l.p.priceKes * l.q, 0);
-    for (const l of unique) items.push({ id: randomUUID(), orderId: id, productId: l.p.id, name: l.p.name, unitPriceKes: l.p.priceKes, quantity: l.q });
+    for (const l of unique)
+      items.push({
+        id: randomUUID(),
+        orderId: id,
+        productId: l.p.id,
+        name: l.p.name,
+        unitPriceKes: l.p.priceKes,
+        quantity: l.q,
+      });
 
     const attempt = (offsetSec: number, outcome: "ok" | "fail" | "pending", receipt?: string) => {
       const aId = randomUUID();
@@ -76,15 +147,47 @@ export async function seedDemoOrders(db: PrismaClient, { count = 160, now = new 
       const checkout = `ws_CO_${darajaTime(sent)}${Math.floor(r() * 9e9)}`;
       const [fc, fd] = pick(FAILURES);
       const resultCode = outcome === "ok" ? "0" : outcome === "fail" ? fc : null;
-      const resultDesc = outcome === "ok" ? "The service request is processed successfully." : outcome === "fail" ? fd : null;
+      const resultDesc =
+        outcome === "ok" ? "The service request is processed successfully." : outcome === "fail" ? fd : null;
       attempts.push({
-        id: aId, orderId: id, phone, amountKes: totalKes, callbackToken: randomUUID().replace(/-/g, ""), merchantRequestId: merchant, checkoutRequestId: checkout,
-        status: outcome === "ok" ? "SUCCEEDED" : outcome === "fail" ? "FAILED" : "PENDING", resultCode, resultDesc, receipt: outcome === "ok" ? receipt : null,
-        transactionDate: outcome === "ok" ? done : null, pushSentAt: sent, completedAt: outcome === "pending" ? null : done, createdAt: sent, updatedAt: done,
+        id: aId,
+        orderId: id,
+        phone,
+        amountKes: totalKes,
+        callbackToken: randomUUID().replace(/-/g, ""),
+        merchantRequestId: merchant,
+        checkoutRequestId: checkout,
+        status: outcome === "ok" ? "SUCCEEDED" : outcome === "fail" ? "FAILED" : "PENDING",
+        resultCode,
+        resultDesc,
+        receipt: outcome === "ok" ? receipt : null,
+        transactionDate: outcome === "ok" ? done : null,
+        pushSentAt: sent,
+        completedAt: outcome === "pending" ? null : done,
+        createdAt: sent,
+        updatedAt: done,
       });
       if (outcome !== "pending") {
-        const body = callbackBody({ merchant, checkout, code: resultCode!, desc: resultDesc!, amount: totalKes, receipt, phone, at: done });
-        callbacks.push({ id: randomUUID(), attemptId: aId, rawBody: JSON.stringify(body), body, headers: { "content-type": "application/json" }, sourceIp: "196.201.214.200", verdict: "APPLIED", receivedAt: done });
+        const body = callbackBody({
+          merchant,
+          checkout,
+          code: resultCode!,
+          desc: resultDesc!,
+          amount: totalKes,
+          receipt,
+          phone,
+          at: done,
+        });
+        callbacks.push({
+          id: randomUUID(),
+          attemptId: aId,
+          rawBody: JSON.stringify(body),
+          body,
+          headers: { "content-type": "application/json" },
+          sourceIp: "196.201.214.200",
+          verdict: "APPLIED",
+          receivedAt: done,
+        });
       }
       return done;
     };
@@ -97,7 +200,8 @@ export async function seedDemoOrders(db: PrismaClient, { count = 160, now = new 
       receipt = `T${code(9)}`;
       paidAt = attempt(r() < 0.2 ? 90 : 5, "ok", receipt);
       if (status === "ATTENTION") {
-        attentionReason = "The payment arrived after the order had expired and some items had sold out in the meantime. Check stock, then fulfil or refund.";
+        attentionReason =
+          "The payment arrived after the order had expired and some items had sold out in the meantime. Check stock, then fulfil or refund.";
         paidAt = new Date(createdAt.getTime() + 17 * 60_000);
       }
     } else if (status === "FAILED") attempt(5, "fail");
@@ -105,12 +209,26 @@ export async function seedDemoOrders(db: PrismaClient, { count = 160, now = new 
       if (r() < 0.6) attempt(5, "fail");
     } else attempt(5, "pending");
 
-    const fulfilled = paidAt !== null && status === "PAID" && createdAt.getTime() < now.getTime() - 86_400_000 && r() < 0.8;
+    const fulfilled =
+      paidAt !== null && status === "PAID" && createdAt.getTime() < now.getTime() - 86_400_000 && r() < 0.8;
     orders.push({
-      id, publicId: randomUUID(), reference: `DK-${code(5)}`, customerName: `${pick(FIRST)} ${pick(LAST)}`, phone, totalKes,
-      status: status === "ATTENTION" ? "PAID" : status, fulfilment: fulfilled ? "FULFILLED" : "UNFULFILLED", fulfilledAt: fulfilled ? new Date(paidAt!.getTime() + 5 * 3600_000) : null,
-      reservedUntil: new Date(createdAt.getTime() + 15 * 60_000), stockReserved: status === "PENDING", paidAt, mpesaReceipt: receipt,
-      needsAttention: status === "ATTENTION", attentionReason, createdAt, updatedAt: paidAt ?? createdAt,
+      id,
+      publicId: randomUUID(),
+      reference: `DK-${code(5)}`,
+      customerName: `${pick(FIRST)} ${pick(LAST)}`,
+      phone,
+      totalKes,
+      status: status === "ATTENTION" ? "PAID" : status,
+      fulfilment: fulfilled ? "FULFILLED" : "UNFULFILLED",
+      fulfilledAt: fulfilled ? new Date(paidAt!.getTime() + 5 * 3600_000) : null,
+      reservedUntil: new Date(createdAt.getTime() + 15 * 60_000),
+      stockReserved: status === "PENDING",
+      paidAt,
+      mpesaReceipt: receipt,
+      needsAttention: status === "ATTENTION",
+      attentionReason,
+      createdAt,
+      updatedAt: paidAt ?? createdAt,
     });
   }
   await db.order.createMany({ data: orders });

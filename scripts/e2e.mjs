@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import { findBrowser } from "./find-browser.mjs";
 
 const run = (cmd, args, env = process.env) =>
-  new Promise((resolve) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)));
+  new Promise((resolve) =>
+    spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)),
+  );
 
 const browser = findBrowser();
 console.log(`[e2e] browser: ${browser.how}`);

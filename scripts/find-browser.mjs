@@ -24,10 +24,16 @@ const tryRun = (cmd) => {
 const sudo = process.getuid?.() === 0 ? "" : "sudo ";
 
 export function findBrowser() {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return { path: process.env.CHROMIUM_PATH, how: "CHROMIUM_PATH" };
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return { path: process.env.CHROMIUM_PATH, how: "CHROMIUM_PATH" };
   if (own()) return { path: "", how: "Playwright's own Chromium" };
   if (existsSync(DEBIAN)) return { path: DEBIAN, how: `Debian's chromium at ${DEBIAN}` };
-  if (tryRun(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`) && existsSync(DEBIAN))
+  if (
+    tryRun(
+      `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`,
+    ) &&
+    existsSync(DEBIAN)
+  )
     return { path: DEBIAN, how: `Debian's chromium, just installed with apt, at ${DEBIAN}` };
   throw new Error("no Chromium found or installable: set CHROMIUM_PATH to a Chromium executable");
 }

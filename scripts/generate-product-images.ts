@@ -21,9 +21,16 @@ function hash(s: string) {
 function svg(name: string, category: string) {
   const [bg, main, dark] = palettes[category] ?? palettes.crafts!;
   const h = hash(name);
-  const initials = name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).slice(0, 2).map((w) => w[0]).join("");
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0])
+    .join("");
   const circles = Array.from({ length: 6 }, (_, i) => {
-    const x = (h >>> (i * 3)) % 400, y = (h >>> (i * 2 + 1)) % 400, r = 20 + ((h >>> i) % 60);
+    const x = (h >>> (i * 3)) % 400,
+      y = (h >>> (i * 2 + 1)) % 400,
+      r = 20 + ((h >>> i) % 60);
     return `<circle cx="${x}" cy="${y}" r="${r}" fill="${main}" opacity="0.12"/>`;
   }).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img" aria-label="${escape(name)}">

@@ -5,5 +5,7 @@ import { prisma } from "@/lib/db";
 import { reconcileAll } from "@/lib/payments/reconcile";
 
 const result = await reconcileAll();
-console.log(`[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`);
+console.log(
+  `[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`,
+);
 await prisma.$disconnect();

@@ -2,7 +2,7 @@
 // Stops at the first failing step and prints how long each took.
 import { spawn } from "node:child_process";
 
-const steps = ["typecheck", "lint", "test:unit", "test:integration", "test:e2e"];
+const steps = ["format:check", "typecheck", "lint", "test:unit", "test:integration", "test:e2e"];
 const timings = [];
 
 // The integration tests' embedded PostgreSQL gets its own port, so `npm test` runs beside `npm run dev`.

@@ -15,11 +15,16 @@ export default async function HomePage() {
         </p>
       </section>
       <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading" className="mb-3 text-lg font-semibold">Shop by category</h2>
+        <h2 id="categories-heading" className="mb-3 text-lg font-semibold">
+          Shop by category
+        </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {categories.map((c) => (
             <li key={c.slug}>
-              <Link href={`/categories/${c.slug}`} className="block rounded-xl border border-stone-200 bg-white p-4 font-medium shadow-sm hover:border-brand-500">
+              <Link
+                href={`/categories/${c.slug}`}
+                className="block rounded-xl border border-stone-200 bg-white p-4 font-medium shadow-sm hover:border-brand-500"
+              >
                 {c.name}
               </Link>
             </li>
@@ -27,7 +32,9 @@ export default async function HomePage() {
         </ul>
       </section>
       <section aria-labelledby="featured-heading">
-        <h2 id="featured-heading" className="mb-3 text-lg font-semibold">Featured</h2>
+        <h2 id="featured-heading" className="mb-3 text-lg font-semibold">
+          Featured
+        </h2>
         <Suspense fallback={<ProductGridSkeleton count={4} />}>
           <FeaturedProducts />
         </Suspense>

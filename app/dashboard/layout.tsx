@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { sellerPage } from "@/lib/auth/guards";
 
-export const metadata: Metadata = { title: { default: "Dashboard", template: "%s | Duka dashboard" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Dashboard", template: "%s | Duka dashboard" },
+  robots: { index: false },
+};
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await sellerPage();

@@ -6,7 +6,11 @@ import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Seller sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   if (await getSessionUser()) redirect("/dashboard");
   const { callbackUrl } = await searchParams;
   // The proxy sends a full URL; keep only its dashboard path (the action checks it again).

@@ -12,11 +12,21 @@ export function printTable(title: string, rows: Row[], unit = "ms") {
   const lines = rows.map((r) => {
     const s = [...r.samples].sort((a, b) => a - b);
     const fmt = (v: number) => (Number.isNaN(v) ? "-" : v < 10 ? v.toFixed(2) : v.toFixed(1));
-    return [r.name, String(s.length), fmt(percentile(s, 50)), fmt(percentile(s, 95)), fmt(percentile(s, 99)), ...extraKeys.map((k) => String(r.extra?.[k] ?? ""))];
+    return [
+      r.name,
+      String(s.length),
+      fmt(percentile(s, 50)),
+      fmt(percentile(s, 95)),
+      fmt(percentile(s, 99)),
+      ...extraKeys.map((k) => String(r.extra?.[k] ?? "")),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(`\n${title}\n${row(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.map(row).join("\n")}`);
+  const row = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(
+    `\n${title}\n${row(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.map(row).join("\n")}`,
+  );
 }
 
 /** Machine facts for bench/RESULTS.md. */

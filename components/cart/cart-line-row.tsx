@@ -16,13 +16,21 @@ export function CartLineRow({ line }: { line: PricedLine }) {
   const inputId = `qty-${product.id}`;
   return (
     <li className="flex gap-3 py-4" data-testid="cart-line">
-      <Image src={product.imageUrl} alt={product.name} width={80} height={80} className="h-20 w-20 rounded-lg border border-stone-200 object-cover" />
+      <Image
+        src={product.imageUrl}
+        alt={product.name}
+        width={80}
+        height={80}
+        className="h-20 w-20 rounded-lg border border-stone-200 object-cover"
+      />
       <div className="flex-1 space-y-2">
         <div className="flex justify-between gap-2">
           <Link href={`/products/${product.slug}`} className="font-medium hover:underline">
             {product.name}
           </Link>
-          <span className="font-semibold" data-testid="line-total">{formatKes(line.lineTotalKes)}</span>
+          <span className="font-semibold" data-testid="line-total">
+            {formatKes(line.lineTotalKes)}
+          </span>
         </div>
         <p className="text-sm text-stone-600">{formatKes(product.priceKes)} each</p>
         <div className="flex flex-wrap items-end gap-2">

@@ -9,7 +9,13 @@ export function ProductCard({ product }: Props) {
   return (
     <li className="group overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
       <Link href={`/products/${product.slug}`} className="block focus-visible:outline-offset-0">
-        <Image src={product.imageUrl} alt={product.name} width={400} height={400} className="aspect-square w-full object-cover" />
+        <Image
+          src={product.imageUrl}
+          alt={product.name}
+          width={400}
+          height={400}
+          className="aspect-square w-full object-cover"
+        />
         <div className="space-y-1 p-3">
           <h3 className="line-clamp-2 text-sm font-medium group-hover:underline">{product.name}</h3>
           <p className="font-semibold">{formatKes(product.priceKes)}</p>

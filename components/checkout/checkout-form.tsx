@@ -12,7 +12,14 @@ export function CheckoutForm({ checkoutKey, totalLabel }: { checkoutKey: string;
   return (
     <form action={action} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4" noValidate>
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
-      <TextField label="Full name" name="customerName" autoComplete="name" defaultValue={state?.values?.customerName} errors={errors.customerName} required />
+      <TextField
+        label="Full name"
+        name="customerName"
+        autoComplete="name"
+        defaultValue={state?.values?.customerName}
+        errors={errors.customerName}
+        required
+      />
       <TextField
         label="Phone number"
         name="phone"
@@ -25,7 +32,15 @@ export function CheckoutForm({ checkoutKey, totalLabel }: { checkoutKey: string;
         errors={errors.phone}
         required
       />
-      <TextField label="Email" name="email" type="email" autoComplete="email" hint="Optional: for your receipt." defaultValue={state?.values?.email} errors={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        hint="Optional: for your receipt."
+        defaultValue={state?.values?.email}
+        errors={errors.email}
+      />
       {(state?.message || errors.checkoutKey) && (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {state?.message ?? errors.checkoutKey?.[0]}{" "}
@@ -37,7 +52,9 @@ export function CheckoutForm({ checkoutKey, totalLabel }: { checkoutKey: string;
         </p>
       )}
       <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
-      <p className="text-center text-sm text-stone-600">You will get a prompt for {totalLabel} on your phone. Enter your M-Pesa PIN to pay.</p>
+      <p className="text-center text-sm text-stone-600">
+        You will get a prompt for {totalLabel} on your phone. Enter your M-Pesa PIN to pay.
+      </p>
     </form>
   );
 }

@@ -16,7 +16,10 @@ export function DashboardNav({ user }: { user: SellerUser }) {
         <Link href="/dashboard" className="text-lg font-bold text-brand-700">
           Duka <span className="text-sm font-medium text-stone-500">seller</span>
         </Link>
-        <nav aria-label="Dashboard" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+        <nav
+          aria-label="Dashboard"
+          className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto"
+        >
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="rounded-lg px-3 py-2 font-medium hover:bg-stone-100">
               {l.label}

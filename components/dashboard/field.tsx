@@ -1,5 +1,17 @@
 /** A labelled form field with its error next to it (linked by aria-describedby). */
-export function Field({ id, label, errors, hint, children }: { id: string; label: string; errors?: string[]; hint?: string; children: React.ReactNode }) {
+export function Field({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="text-sm font-medium">
@@ -14,4 +26,5 @@ export function Field({ id, label, errors, hint, children }: { id: string; label
   );
 }
 
-export const inputClass = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+export const inputClass =
+  "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";

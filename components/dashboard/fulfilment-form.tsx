@@ -11,7 +11,9 @@ export function FulfilmentForm({ reference, fulfilled }: { reference: string; fu
     <form action={action} className="flex flex-wrap items-center gap-3" aria-describedby="fulfil-msg">
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="fulfilment" value={fulfilled ? "UNFULFILLED" : "FULFILLED"} />
-      <SubmitButton variant={fulfilled ? "secondary" : "primary"}>{fulfilled ? "Mark unfulfilled" : "Mark fulfilled"}</SubmitButton>
+      <SubmitButton variant={fulfilled ? "secondary" : "primary"}>
+        {fulfilled ? "Mark unfulfilled" : "Mark fulfilled"}
+      </SubmitButton>
       <ActionMessage id="fulfil-msg" result={result} />
     </form>
   );

@@ -31,7 +31,10 @@ function Kpi({ label, revenue, orders }: { label: string; revenue: number; order
 /** The overview, refreshed every few seconds from /api/dashboard/summary. */
 export function LiveOverview({ initial }: { initial: DashboardSummary }) {
   const router = useRouter();
-  const { data = initial, error } = useSWR("/api/dashboard/summary", fetcher, { fallbackData: initial, refreshInterval: 3000 });
+  const { data = initial, error } = useSWR("/api/dashboard/summary", fetcher, {
+    fallbackData: initial,
+    refreshInterval: 3000,
+  });
   // Signed out elsewhere (or disabled): the next poll gets 401, so go to the login page.
   useEffect(() => {
     if (error instanceof Error && error.message.includes("401")) router.push("/login");
@@ -40,11 +43,17 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
   return (
     <div className="space-y-6">
       <p role="status" aria-live="polite" className="text-xs text-stone-500">
-        {error ? "Could not refresh; retrying…" : `Updated ${formatEat(new Date(data.generatedAt), "HH:mm:ss")}`}
+        {error
+          ? "Could not refresh; retrying…"
+          : `Updated ${formatEat(new Date(data.generatedAt), "HH:mm:ss")}`}
       </p>
       {data.needsAttention > 0 && (
-        <Link href="/dashboard/orders?status=attention" className="block rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {data.needsAttention} order{data.needsAttention === 1 ? " needs" : "s need"} your attention: money arrived in an unusual way.
+        <Link
+          href="/dashboard/orders?status=attention"
+          className="block rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {data.needsAttention} order{data.needsAttention === 1 ? " needs" : "s need"} your attention: money
+          arrived in an unusual way.
         </Link>
       )}
       <section aria-label="Revenue" className="grid gap-3 sm:grid-cols-3">
@@ -93,8 +102,14 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
         ) : (
           <ul className="mt-2 divide-y divide-stone-100" data-testid="latest-paid">
             {data.latest.map((o) => (
-              <li key={o.reference} className="flex flex-wrap items-baseline justify-between gap-x-3 py-2 text-sm">
-                <Link href={`/dashboard/orders/${o.reference}`} className="font-medium text-brand-700 hover:underline">
+              <li
+                key={o.reference}
+                className="flex flex-wrap items-baseline justify-between gap-x-3 py-2 text-sm"
+              >
+                <Link
+                  href={`/dashboard/orders/${o.reference}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {o.reference}
                 </Link>
                 <span className="flex-1">{o.customerName}</span>

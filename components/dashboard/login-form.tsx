@@ -21,7 +21,14 @@ export function LoginForm({ next }: { next?: string }) {
         <label htmlFor="password" className="text-sm font-medium">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={input}
+        />
       </div>
       <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700">
         {state?.message}

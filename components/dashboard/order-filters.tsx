@@ -15,12 +15,24 @@ const field = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-2 py-2
 /** A plain GET form: the filter lives in the URL, so it can be bookmarked, shared and exported. */
 export function OrderFilters({ filter }: { filter: OrderFilter }) {
   return (
-    <form method="get" action="/dashboard/orders" role="search" className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/dashboard/orders"
+      role="search"
+      className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6"
+    >
       <div className="col-span-2 sm:col-span-3 lg:col-span-2">
         <label htmlFor="q" className="text-sm font-medium">
           Search
         </label>
-        <input id="q" name="q" type="search" defaultValue={filter.q} placeholder="Reference, name, phone or receipt" className={field} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filter.q}
+          placeholder="Reference, name, phone or receipt"
+          className={field}
+        />
       </div>
       <div>
         <label htmlFor="status" className="text-sm font-medium">
@@ -59,7 +71,10 @@ export function OrderFilters({ filter }: { filter: OrderFilter }) {
         <input id="to" name="to" type="date" defaultValue={filter.to} className={field} />
       </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">
-        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Apply filters
         </button>
         <Link href="/dashboard/orders" className="rounded-lg px-3 py-2 text-sm hover:bg-stone-100">

@@ -7,10 +7,18 @@ const cols = "md:grid md:grid-cols-[7rem_1fr_8rem_7rem_8rem_9rem] md:items-cente
 
 /** Orders as a table on wide screens and as stacked cards on a phone (one markup, two layouts). */
 export function OrdersList({ rows }: { rows: OrderRow[] }) {
-  if (rows.length === 0) return <p className="rounded-xl border border-stone-200 bg-white p-6 text-center text-stone-600">No orders match these filters.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="rounded-xl border border-stone-200 bg-white p-6 text-center text-stone-600">
+        No orders match these filters.
+      </p>
+    );
   return (
     <div className="rounded-xl border border-stone-200 bg-white">
-      <div className={`hidden border-b border-stone-200 px-3 py-2 text-xs font-medium uppercase text-stone-500 ${cols}`} aria-hidden="true">
+      <div
+        className={`hidden border-b border-stone-200 px-3 py-2 text-xs font-medium text-stone-500 uppercase ${cols}`}
+        aria-hidden="true"
+      >
         <span>Reference</span>
         <span>Customer</span>
         <span>Total</span>
@@ -20,8 +28,15 @@ export function OrdersList({ rows }: { rows: OrderRow[] }) {
       </div>
       <ul className="divide-y divide-stone-100" data-testid="orders-list">
         {rows.map((o) => (
-          <li key={o.id} data-testid="order-row" className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-3 text-sm ${cols}`}>
-            <Link href={`/dashboard/orders/${o.reference}`} className="font-medium text-brand-700 hover:underline">
+          <li
+            key={o.id}
+            data-testid="order-row"
+            className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-3 text-sm ${cols}`}
+          >
+            <Link
+              href={`/dashboard/orders/${o.reference}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
               {o.reference}
             </Link>
             <span className="min-w-0 flex-1">
@@ -35,7 +50,9 @@ export function OrdersList({ rows }: { rows: OrderRow[] }) {
               {o.needsAttention && <AttentionBadge />}
             </span>
             <span className="font-mono text-xs">{o.mpesaReceipt ?? "–"}</span>
-            <span className="w-full text-xs text-stone-500 md:w-auto">{formatEat(o.paidAt ?? o.createdAt)}</span>
+            <span className="w-full text-xs text-stone-500 md:w-auto">
+              {formatEat(o.paidAt ?? o.createdAt)}
+            </span>
           </li>
         ))}
       </ul>

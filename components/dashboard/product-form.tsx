@@ -6,9 +6,24 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
 import { Field, inputClass } from "./field";
 
-type Product = { id: string; name: string; slug: string; description: string; priceKes: number; stock: number; categoryId: string; imageUrl: string };
+type Product = {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  priceKes: number;
+  stock: number;
+  categoryId: string;
+  imageUrl: string;
+};
 
-export function ProductForm({ product, categories }: { product?: Product; categories: { id: string; name: string }[] }) {
+export function ProductForm({
+  product,
+  categories,
+}: {
+  product?: Product;
+  categories: { id: string; name: string }[];
+}) {
   const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const props = (name: string) => ({
@@ -25,7 +40,12 @@ export function ProductForm({ product, categories }: { product?: Product; catego
       <Field id="name" label="Name" errors={errors.name}>
         <input {...props("name")} defaultValue={product?.name} />
       </Field>
-      <Field id="slug" label="Web address (slug)" errors={errors.slug} hint="Lowercase words joined by dashes, e.g. kikoy-blue">
+      <Field
+        id="slug"
+        label="Web address (slug)"
+        errors={errors.slug}
+        hint="Lowercase words joined by dashes, e.g. kikoy-blue"
+      >
         <input {...props("slug")} defaultValue={product?.slug} />
       </Field>
       <Field id="description" label="Description" errors={errors.description}>

@@ -11,12 +11,25 @@ export function RevenueChart({ days }: { days: Day[] }) {
   const total = days.reduce((s, d) => s + d.revenueKes, 0);
   return (
     <figure>
-      <svg viewBox={`0 0 ${w} ${h + 14}`} className="h-48 w-full" role="img" aria-label={`Revenue per day over the last ${days.length} days, ${formatKes(total)} in total`}>
+      <svg
+        viewBox={`0 0 ${w} ${h + 14}`}
+        className="h-48 w-full"
+        role="img"
+        aria-label={`Revenue per day over the last ${days.length} days, ${formatKes(total)} in total`}
+      >
         <line x1="0" y1={h} x2={w} y2={h} className="stroke-stone-300" strokeWidth="0.5" />
         {days.map((d, i) => {
           const bh = (d.revenueKes / max) * (h - 4);
           return (
-            <rect key={d.day} x={i * bar + bar * 0.15} y={h - bh} width={bar * 0.7} height={bh} rx="1" className="fill-brand-600">
+            <rect
+              key={d.day}
+              x={i * bar + bar * 0.15}
+              y={h - bh}
+              width={bar * 0.7}
+              height={bh}
+              rx="1"
+              className="fill-brand-600"
+            >
               <title>{`${d.day}: ${formatKes(d.revenueKes)} from ${d.orders} order${d.orders === 1 ? "" : "s"}`}</title>
             </rect>
           );
@@ -31,7 +44,9 @@ export function RevenueChart({ days }: { days: Day[] }) {
           {`max ${formatKes(max)}`}
         </text>
       </svg>
-      <figcaption className="sr-only">Daily paid revenue in Kenyan shillings, East Africa Time days.</figcaption>
+      <figcaption className="sr-only">
+        Daily paid revenue in Kenyan shillings, East Africa Time days.
+      </figcaption>
     </figure>
   );
 }

@@ -9,16 +9,31 @@ import { Field, inputClass } from "./field";
 export function CreateStaffForm() {
   const [state, action] = useActionState(createStaff, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const props = (name: string) => ({ id: `staff-${name}`, name, className: inputClass, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": `staff-${name}-error` });
+  const props = (name: string) => ({
+    id: `staff-${name}`,
+    name,
+    className: inputClass,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": `staff-${name}-error`,
+  });
   return (
-    <form action={action} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-3" noValidate>
+    <form
+      action={action}
+      className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-3"
+      noValidate
+    >
       <Field id="staff-name" label="Name" errors={errors.name}>
         <input {...props("name")} autoComplete="off" />
       </Field>
       <Field id="staff-email" label="Email" errors={errors.email}>
         <input {...props("email")} type="email" autoComplete="off" />
       </Field>
-      <Field id="staff-password" label="Password" errors={errors.password} hint="At least 10 characters; tell them in person">
+      <Field
+        id="staff-password"
+        label="Password"
+        errors={errors.password}
+        hint="At least 10 characters; tell them in person"
+      >
         <input {...props("password")} type="password" autoComplete="new-password" />
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
@@ -39,12 +54,23 @@ export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
         <label htmlFor={`reset-${id}`} className="text-xs font-medium">
           New password for {name}
         </label>
-        <input id={`reset-${id}`} name="password" type="password" autoComplete="new-password" className={inputClass} aria-describedby={`reset-${id}-msg`} aria-invalid={error ? true : undefined} />
+        <input
+          id={`reset-${id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-describedby={`reset-${id}-msg`}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <SubmitButton variant="secondary" className="text-sm">
         Reset password
       </SubmitButton>
-      <ActionMessage id={`reset-${id}-msg`} result={state && { ok: state.ok, message: error?.join(" ") ?? state.message }} />
+      <ActionMessage
+        id={`reset-${id}-msg`}
+        result={state && { ok: state.ok, message: error?.join(" ") ?? state.message }}
+      />
     </form>
   );
 }

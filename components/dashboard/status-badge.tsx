@@ -12,12 +12,21 @@ const TONES: Record<string, string> = {
 
 export function StatusBadge({ value, label }: { value: string; label?: string }) {
   return (
-    <span className={clsx("inline-block rounded-full px-2 py-0.5 text-xs font-medium", TONES[value] ?? "bg-stone-100")}>
+    <span
+      className={clsx(
+        "inline-block rounded-full px-2 py-0.5 text-xs font-medium",
+        TONES[value] ?? "bg-stone-100",
+      )}
+    >
       {label ?? value.charAt(0) + value.slice(1).toLowerCase()}
     </span>
   );
 }
 
 export function AttentionBadge() {
-  return <span className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Needs attention</span>;
+  return (
+    <span className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+      Needs attention
+    </span>
+  );
 }

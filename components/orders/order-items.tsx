@@ -8,7 +8,9 @@ export function OrderItems({ view }: { view: OrderView }) {
       <tbody>
         {view.items.map((item) => (
           <tr key={item.name} className="border-b border-stone-100">
-            <td className="py-1">{item.quantity} × {item.name}</td>
+            <td className="py-1">
+              {item.quantity} × {item.name}
+            </td>
             <td className="py-1 text-right">{formatKes(item.quantity * item.unitPriceKes)}</td>
           </tr>
         ))}

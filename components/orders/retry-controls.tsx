@@ -20,17 +20,37 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="publicId" value={view.publicId} />
-      {otherNumber && <TextField label="Phone number" name="phone" type="tel" inputMode="tel" placeholder="0712 345 678" errors={state?.phoneError ? [state.phoneError] : undefined} required />}
+      {otherNumber && (
+        <TextField
+          label="Phone number"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          placeholder="0712 345 678"
+          errors={state?.phoneError ? [state.phoneError] : undefined}
+          required
+        />
+      )}
       {wait > 0 && (
         <p className="text-sm" role="timer" aria-live="off">
           You can try again in {formatCountdown(wait)}.
         </p>
       )}
-      {state?.message && <p role="alert" className="text-sm text-amber-900">{state.message}</p>}
+      {state?.message && (
+        <p role="alert" className="text-sm text-amber-900">
+          {state.message}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
-        <SubmitButton disabled={wait > 0}>{otherNumber ? "Send prompt to this number" : "Try again"}</SubmitButton>
+        <SubmitButton disabled={wait > 0}>
+          {otherNumber ? "Send prompt to this number" : "Try again"}
+        </SubmitButton>
         {!otherNumber && (
-          <button type="button" onClick={() => setOtherNumber(true)} className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={() => setOtherNumber(true)}
+            className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+          >
             Use a different number
           </button>
         )}

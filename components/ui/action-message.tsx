@@ -1,7 +1,13 @@
 import clsx from "clsx";
 
 /** The outcome of a form action, announced to screen readers. */
-export function ActionMessage({ id, result }: { id: string; result: { ok: boolean; message: string } | null }) {
+export function ActionMessage({
+  id,
+  result,
+}: {
+  id: string;
+  result: { ok: boolean; message: string } | null;
+}) {
   return (
     <p
       id={id}

@@ -10,7 +10,11 @@ export async function ShopHeader() {
         <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
           Duka
         </Link>
-        <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-4 sm:w-auto sm:flex-1">
+        <form
+          action="/search"
+          role="search"
+          className="order-last flex w-full gap-2 sm:order-none sm:ml-4 sm:w-auto sm:flex-1"
+        >
           <label htmlFor="site-search" className="sr-only">
             Search products
           </label>
@@ -21,7 +25,10 @@ export async function ShopHeader() {
             placeholder="Search coffee, kikoy, jiko…"
             className="w-full rounded-lg border border-stone-300 px-3 py-2 text-sm"
           />
-          <button type="submit" className="rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700">
+          <button
+            type="submit"
+            className="rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700"
+          >
             Search
           </button>
         </form>
@@ -30,7 +37,10 @@ export async function ShopHeader() {
           className="ml-auto inline-flex items-center gap-2 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100"
         >
           Cart
-          <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="cart-count">
+          <span
+            className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white"
+            data-testid="cart-count"
+          >
             {count}
           </span>
         </Link>

@@ -1,6 +1,10 @@
 export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-busy="true" aria-label="Loading products">
+    <ul
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"
+      aria-busy="true"
+      aria-label="Loading products"
+    >
       {Array.from({ length: count }, (_, i) => (
         <li key={i} className="animate-pulse overflow-hidden rounded-xl border border-stone-200 bg-white">
           <div className="aspect-square bg-stone-200" />

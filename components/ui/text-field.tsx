@@ -10,7 +10,8 @@ export function TextField({ label, name, hint, errors, id, ...input }: Props) {
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={inputId} className="block text-sm font-medium">

@@ -61,12 +61,22 @@ function merchantOf(entry) {
 function buildCard(entry) {
   const card = element("article", { class: "prompt" });
   const text = "Pay KES " + money.format(entry.amount) + " to " + merchantOf(entry) + "? Enter M-PESA PIN";
-  card.append(element("p", { class: "prompt-text" }, text), element("p", { class: "meta" }, "Account no. " + entry.accountReference));
+  card.append(
+    element("p", { class: "prompt-text" }, text),
+    element("p", { class: "meta" }, "Account no. " + entry.accountReference),
+  );
   const countdown = element("p", { class: "meta countdown" });
   card.append(countdown);
   if (entry.ignored) return { card, countdown };
   const pinId = "pin-" + entry.checkoutRequestId;
-  const pin = element("input", { id: pinId, type: "password", inputmode: "numeric", maxlength: "4", autocomplete: "off", value: "1234" });
+  const pin = element("input", {
+    id: pinId,
+    type: "password",
+    inputmode: "numeric",
+    maxlength: "4",
+    autocomplete: "off",
+    value: "1234",
+  });
   const actions = element("div", { class: "actions" });
   const button = (label, action, extra = () => ({}), className = "") => {
     const node = element("button", { type: "button", class: className }, label);
@@ -107,7 +117,18 @@ function renderPrompts(open) {
 function messageOf(entry) {
   const when = new Date(entry.completedAt).toLocaleString("en-KE");
   if (entry.state === "paid") {
-    return entry.receipt + " Confirmed. Ksh" + money.format(entry.amount) + ".00 sent to " + merchantOf(entry) + " for account " + entry.accountReference + " on " + when + ".";
+    return (
+      entry.receipt +
+      " Confirmed. Ksh" +
+      money.format(entry.amount) +
+      ".00 sent to " +
+      merchantOf(entry) +
+      " for account " +
+      entry.accountReference +
+      " on " +
+      when +
+      "."
+    );
   }
   return "Not paid: " + entry.resultDesc + " (ResultCode " + entry.resultCode + "), " + when + ".";
 }
@@ -129,7 +150,10 @@ function renderKnownPhones(entries) {
 
 async function refresh() {
   try {
-    const [ledger, options] = await Promise.all([getJson("/__control/ledger"), getJson("/__control/options")]);
+    const [ledger, options] = await Promise.all([
+      getJson("/__control/ledger"),
+      getJson("/__control/options"),
+    ]);
     businessName = options.businessName;
     const phone = normalizePhone(phoneInput.value);
     const mine = ledger.entries.filter((entry) => entry.phone === phone);

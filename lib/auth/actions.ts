@@ -7,7 +7,6 @@ import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./messages";
 
 export type LoginState = { message: string } | null;
 
-
 /** Only same-site dashboard paths may be returned to after signing in. */
 function safeNext(value: FormDataEntryValue | null): string {
   const next = typeof value === "string" ? value : "";

@@ -21,7 +21,8 @@ export const authConfig = {
   },
   providers: [],
   callbacks: {
-    authorized: ({ auth, request }) => (request.nextUrl.pathname.startsWith("/dashboard") ? !!auth?.user : true),
+    authorized: ({ auth, request }) =>
+      request.nextUrl.pathname.startsWith("/dashboard") ? !!auth?.user : true,
     jwt: ({ token, user }) => {
       // Only at sign-in: the session id names this session so signing out can revoke it (lib/auth/revocation.ts).
       if (user?.id) {

@@ -39,7 +39,10 @@ async function recordFailure(email: string): Promise<number> {
     // Mirrored on the account so the owner sees it on the staff page (resetting the password clears it).
     await prisma.user.updateMany({
       where: { email },
-      data: { failedLogins: row.count, lockedUntil: new Date(row.windowStart.getTime() + LOGIN_WINDOW_MINUTES * 60_000) },
+      data: {
+        failedLogins: row.count,
+        lockedUntil: new Date(row.windowStart.getTime() + LOGIN_WINDOW_MINUTES * 60_000),
+      },
     });
   } else {
     await prisma.user.updateMany({ where: { email }, data: { failedLogins: row.count } });

@@ -29,12 +29,19 @@ export async function sellerPage(): Promise<SellerUser> {
 }
 
 /** For route handlers: runs `fn` for a signed-in seller, otherwise answers 401/403 as JSON. */
-export async function withSeller(fn: (user: SellerUser) => Promise<Response>, role: "SELLER" | "OWNER" = "SELLER") {
+export async function withSeller(
+  fn: (user: SellerUser) => Promise<Response>,
+  role: "SELLER" | "OWNER" = "SELLER",
+) {
   try {
     const user = role === "OWNER" ? await requireOwner() : await requireSeller();
     return await fn(user);
   } catch (e) {
-    if (e instanceof AccessError) return Response.json({ error: e.message }, { status: e.status, headers: { "Cache-Control": "no-store" } });
+    if (e instanceof AccessError)
+      return Response.json(
+        { error: e.message },
+        { status: e.status, headers: { "Cache-Control": "no-store" } },
+      );
     throw e;
   }
 }
@@ -44,7 +51,9 @@ export type ActionResult<T = object> =
   | { ok: false; message: string; status?: 401 | 403; fieldErrors?: Record<string, string[] | undefined> };
 
 /** For server actions (public endpoints): turns a refusal into a result the form can show. */
-export async function guarded<T extends ActionResult<object>>(fn: () => Promise<T>): Promise<T | Extract<ActionResult, { ok: false }>> {
+export async function guarded<T extends ActionResult<object>>(
+  fn: () => Promise<T>,
+): Promise<T | Extract<ActionResult, { ok: false }>> {
   try {
     return await fn();
   } catch (e) {

@@ -15,7 +15,10 @@ export const getSessionUser = cache(async (): Promise<SellerUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !session.sid || (await isSessionRevoked(session.sid))) return null;
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabled: true },
+  });
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

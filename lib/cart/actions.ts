@@ -15,12 +15,16 @@ const lineInput = z.object({
 });
 
 function parseLine(formData: FormData) {
-  return lineInput.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") ?? 1 });
+  return lineInput.safeParse({
+    productId: formData.get("productId"),
+    quantity: formData.get("quantity") ?? 1,
+  });
 }
 
 export async function addToCart(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
-  if (!input.success || input.data.quantity < 1) return { ok: false, message: "Choose a quantity of at least 1." };
+  if (!input.success || input.data.quantity < 1)
+    return { ok: false, message: "Choose a quantity of at least 1." };
   const product = await findCatalogProduct(input.data.productId);
   if (!product || !product.active) return { ok: false, message: "This product is no longer sold." };
   if (product.stock <= 0) return { ok: false, message: `${product.name} is sold out.` };
@@ -31,7 +35,10 @@ export async function addToCart(_prev: CartActionResult, formData: FormData): Pr
   const quantity = Math.min(wanted, product.stock);
   await writeCartLines(setLine(lines, product.id, quantity));
   revalidatePath("/", "layout");
-  return { ok: quantity === wanted, message: stockMessage(product, wanted) ?? `Added ${product.name} to your cart.` };
+  return {
+    ok: quantity === wanted,
+    message: stockMessage(product, wanted) ?? `Added ${product.name} to your cart.`,
+  };
 }
 
 export async function updateCartLine(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {

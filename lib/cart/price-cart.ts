@@ -40,7 +40,9 @@ export function priceCart(lines: CartLine[], products: CatalogProduct[]): Priced
     let quantity = line.quantity;
     if (quantity > product.stock) {
       quantity = product.stock;
-      notices.push(`Only ${product.stock} of ${product.name} left in stock: your quantity was changed to ${quantity}.`);
+      notices.push(
+        `Only ${product.stock} of ${product.name} left in stock: your quantity was changed to ${quantity}.`,
+      );
     }
     priced.push({ product, quantity, lineTotalKes: product.priceKes * quantity });
   }
@@ -53,7 +55,10 @@ export function priceCart(lines: CartLine[], products: CatalogProduct[]): Priced
   };
 }
 
-export function stockMessage(product: Pick<CatalogProduct, "name" | "stock">, requested: number): string | null {
+export function stockMessage(
+  product: Pick<CatalogProduct, "name" | "stock">,
+  requested: number,
+): string | null {
   if (requested <= product.stock) return null;
   return `Only ${product.stock} of ${product.name} in stock: your cart has ${product.stock}.`;
 }

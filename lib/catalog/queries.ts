@@ -29,7 +29,11 @@ export function getProductBySlug(slug: string) {
 // Prisma's `contains` with driver adapters passes LIKE wildcards through: escape them so "%" means "%".
 // PostgreSQL text cannot hold NUL, so control characters are dropped.
 function likeText(query: string) {
-  return query.replace(/[\u0000-\u001f]/g, "").trim().slice(0, MAX_SEARCH_LENGTH).replace(/[\\%_]/g, "\\$&");
+  return query
+    .replace(/[\u0000-\u001f]/g, "")
+    .trim()
+    .slice(0, MAX_SEARCH_LENGTH)
+    .replace(/[\\%_]/g, "\\$&");
 }
 
 /** Case-insensitive match on name or description; the input is bound as a parameter, never spliced into SQL. */
@@ -39,7 +43,10 @@ export function searchProducts(query: string) {
   return prisma.product.findMany({
     where: {
       active: true,
-      OR: [{ name: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }],
+      OR: [
+        { name: { contains: q, mode: "insensitive" } },
+        { description: { contains: q, mode: "insensitive" } },
+      ],
     },
     orderBy: { name: "asc" },
     take: 48,

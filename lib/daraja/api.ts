@@ -25,7 +25,12 @@ export function createApi(fetchFn: typeof fetch, tokens: TokenCache, settings: A
       }
       const result = await sendRequest(
         fetchFn,
-        { method: "POST", url: `${settings.baseUrl}${path}`, headers: { Authorization: `Bearer ${token}` }, body },
+        {
+          method: "POST",
+          url: `${settings.baseUrl}${path}`,
+          headers: { Authorization: `Bearer ${token}` },
+          body,
+        },
         settings.timeoutMs,
       );
       const refused = result.kind === "response" && isInvalidToken(readEnvelope(result.body));

@@ -31,13 +31,16 @@ export function parseCallback(body: unknown, receivedAt: Date = new Date()): Cal
       checkoutRequestId: cb.CheckoutRequestID,
       resultDesc: cb.ResultDesc ?? "",
     };
-    if (cb.ResultCode !== "0") return { ok: true, callback: { success: false, ...base, resultCode: cb.ResultCode } };
+    if (cb.ResultCode !== "0")
+      return { ok: true, callback: { success: false, ...base, resultCode: cb.ResultCode } };
 
     const meta = metadata.safeParse(cb.CallbackMetadata);
-    if (!meta.success) return { ok: false, error: "Body.stkCallback.CallbackMetadata.Item: missing on a successful payment" };
+    if (!meta.success)
+      return { ok: false, error: "Body.stkCallback.CallbackMetadata.Item: missing on a successful payment" };
     const values = readItems(meta.data.Item);
     const amount = positiveNumber(values.get("Amount"));
-    if (amount === undefined) return { ok: false, error: "CallbackMetadata Amount: missing or not a positive number" };
+    if (amount === undefined)
+      return { ok: false, error: "CallbackMetadata Amount: missing or not a positive number" };
     const receipt = values.get("MpesaReceiptNumber");
     if (typeof receipt !== "string" || receipt.trim() === "") {
       return { ok: false, error: "CallbackMetadata MpesaReceiptNumber: missing or not a string" };
@@ -76,7 +79,12 @@ function readItems(items: unknown[]): Map<string, unknown> {
 }
 
 function positiveNumber(value: unknown, allowZero = false): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isFinite(n) && (n > 0 || (allowZero && n === 0)) ? n : undefined;
 }
 

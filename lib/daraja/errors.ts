@@ -4,7 +4,8 @@ import type { DarajaError, DarajaErrorKind } from "./types";
 const SHOPPER_MESSAGES: Record<DarajaErrorKind, string> = {
   invalid_request: "We couldn't start the M-Pesa payment. Please try again.",
   auth: "M-Pesa payments are unavailable for a moment. Please try again in a few minutes.",
-  wrong_credentials: "M-Pesa payments are unavailable because of a problem on our side. Please try again later.",
+  wrong_credentials:
+    "M-Pesa payments are unavailable because of a problem on our side. Please try again later.",
   subscriber_locked:
     "You already have an M-Pesa prompt open on this phone. Finish or cancel it, then try again in a minute.",
   rate_limited: "M-Pesa is busy right now. Please wait a minute, then try again.",
@@ -22,12 +23,20 @@ const SHOPPER_FIELDS: Record<string, string> = {
 // Any other invalid field (shortcode, callback URL, timestamp...) is our configuration, not the shopper's input.
 function shopperMessage(kind: DarajaErrorKind, field: string | undefined): string {
   if (kind !== "invalid_request" || !field) return SHOPPER_MESSAGES[kind];
-  return (Object.hasOwn(SHOPPER_FIELDS, field) && SHOPPER_FIELDS[field]) || SHOPPER_MESSAGES.wrong_credentials;
+  return (
+    (Object.hasOwn(SHOPPER_FIELDS, field) && SHOPPER_FIELDS[field]) || SHOPPER_MESSAGES.wrong_credentials
+  );
 }
 
-const RETRY_AFTER_SECONDS: Partial<Record<DarajaErrorKind, number>> = { subscriber_locked: 60, rate_limited: 60 };
+const RETRY_AFTER_SECONDS: Partial<Record<DarajaErrorKind, number>> = {
+  subscriber_locked: 60,
+  rate_limited: 60,
+};
 
-export function darajaError(kind: DarajaErrorKind, details: Omit<DarajaError, "kind" | "shopperMessage"> = {}): DarajaError {
+export function darajaError(
+  kind: DarajaErrorKind,
+  details: Omit<DarajaError, "kind" | "shopperMessage"> = {},
+): DarajaError {
   const retryAfterSeconds = RETRY_AFTER_SECONDS[kind];
   return {
     kind,
@@ -47,7 +56,8 @@ export function classifyError(httpStatus: number, envelope: Envelope): DarajaErr
   }
   if (isInvalidToken(envelope) || code.startsWith("400.008.")) return darajaError("auth", details);
   if (code === "500.001.1001") {
-    if (/wrong credentials|merchant does not exist/i.test(message)) return darajaError("wrong_credentials", details);
+    if (/wrong credentials|merchant does not exist/i.test(message))
+      return darajaError("wrong_credentials", details);
     if (/unable to lock subscriber/i.test(message)) return darajaError("subscriber_locked", details);
   }
   if (code === "500.003.02" || code === "500.003.03" || /spike ?arrest|quota ?violation/i.test(code)) {

@@ -37,7 +37,8 @@ export function callbackUrlProblem(url: string, env: "emulator" | "sandbox" | "p
   if (url !== url.trim() || /\s/.test(url)) return "contains spaces";
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "must be http(s)";
   if (env === "production" && parsed.protocol !== "https:") return "must be https in production";
-  if (env !== "emulator" && /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(parsed.hostname)) return "must be public";
+  if (env !== "emulator" && /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(parsed.hostname))
+    return "must be public";
   const lower = url.toLowerCase();
   const word = FORBIDDEN_URL_WORDS.find((w) => lower.includes(w));
   return word ? `contains the word "${word}", which Daraja filters` : null;

@@ -3,13 +3,22 @@ export type HttpResult =
   | { kind: "timeout" }
   | { kind: "network"; detail: string };
 
-export type HttpRequest = { method: "GET" | "POST"; url: string; headers: Record<string, string>; body?: unknown };
+export type HttpRequest = {
+  method: "GET" | "POST";
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+};
 
 /**
  * One HTTP exchange, body included, bounded by timeoutMs. The timer races the whole exchange rather than
  * relying on the abort signal alone, so a fetch that ignores the signal still cannot hang a checkout.
  */
-export async function sendRequest(fetchFn: typeof fetch, req: HttpRequest, timeoutMs: number): Promise<HttpResult> {
+export async function sendRequest(
+  fetchFn: typeof fetch,
+  req: HttpRequest,
+  timeoutMs: number,
+): Promise<HttpResult> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<HttpResult>((resolve) => {

@@ -1,7 +1,14 @@
 // The only door into lib/daraja: nothing outside this folder sees Daraja's wire format.
 export { parseCallback } from "./callback";
 export { createDarajaClient, DEFAULT_TIMEOUT_MS, type DarajaDeps } from "./client";
-export { AMOUNT_MAX, AMOUNT_MIN, callbackUrlProblem, isValidAmount, sanitizeAccountReference, sanitizeDescription } from "./fields";
+export {
+  AMOUNT_MAX,
+  AMOUNT_MIN,
+  callbackUrlProblem,
+  isValidAmount,
+  sanitizeAccountReference,
+  sanitizeDescription,
+} from "./fields";
 export { DarajaAuthError } from "./oauth";
 export { InvalidPhoneError, maskPhone, normalizePhone, tryNormalizePhone } from "./phone";
 export { describeResultCode, type ResultDescription, type ResultReason } from "./result-codes";

@@ -21,7 +21,10 @@ const tokenResponse = z.object({
 
 type OAuthSettings = { baseUrl: string; consumerKey: string; consumerSecret: string; timeoutMs: number };
 
-export async function fetchAccessToken(fetchFn: typeof fetch, settings: OAuthSettings): Promise<FetchedToken> {
+export async function fetchAccessToken(
+  fetchFn: typeof fetch,
+  settings: OAuthSettings,
+): Promise<FetchedToken> {
   const basic = Buffer.from(`${settings.consumerKey}:${settings.consumerSecret}`, "utf8").toString("base64");
   const result = await sendRequest(
     fetchFn,
@@ -32,8 +35,10 @@ export async function fetchAccessToken(fetchFn: typeof fetch, settings: OAuthSet
     },
     settings.timeoutMs,
   );
-  if (result.kind === "timeout") throw new DarajaAuthError(darajaError("unknown", { errorMessage: "OAuth request timed out" }));
-  if (result.kind === "network") throw new DarajaAuthError(darajaError("unknown", { errorMessage: result.detail }));
+  if (result.kind === "timeout")
+    throw new DarajaAuthError(darajaError("unknown", { errorMessage: "OAuth request timed out" }));
+  if (result.kind === "network")
+    throw new DarajaAuthError(darajaError("unknown", { errorMessage: result.detail }));
   if (result.status < 200 || result.status > 299) {
     const error = classifyError(result.status, readEnvelope(result.body));
     // Whatever the OAuth endpoint refuses is a credentials problem, except a busy or broken Daraja.
@@ -43,7 +48,9 @@ export async function fetchAccessToken(fetchFn: typeof fetch, settings: OAuthSet
   }
   const parsed = tokenResponse.safeParse(result.body);
   if (!parsed.success) {
-    throw new DarajaAuthError(darajaError("auth", { httpStatus: result.status, errorMessage: "OAuth answer had no access_token" }));
+    throw new DarajaAuthError(
+      darajaError("auth", { httpStatus: result.status, errorMessage: "OAuth answer had no access_token" }),
+    );
   }
   return { token: parsed.data.access_token, expiresInSec: parsed.data.expires_in };
 }

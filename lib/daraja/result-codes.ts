@@ -13,12 +13,18 @@ export type ResultReason =
   | "pin_locked"
   | "unknown";
 
-export type ResultDescription = { message: string; mayRetry: boolean; retryAfterSeconds?: number; reason: ResultReason };
+export type ResultDescription = {
+  message: string;
+  mayRetry: boolean;
+  retryAfterSeconds?: number;
+  reason: ResultReason;
+};
 
 const SELLER_CONFIG: ResultDescription = {
   reason: "seller_config",
   mayRetry: false,
-  message: "This shop can't take M-Pesa payments right now because of a problem on our side. Please contact us.",
+  message:
+    "This shop can't take M-Pesa payments right now because of a problem on our side. Please contact us.",
 };
 const LIMITS: ResultDescription = {
   reason: "limits",
@@ -47,25 +53,39 @@ const RESULT_CODES: Record<string, ResultDescription> = {
     reason: "duplicate_wait",
     mayRetry: true,
     retryAfterSeconds: 120,
-    message: "M-Pesa blocked this because the same amount was just sent from this number. Wait two minutes, then try again.",
+    message:
+      "M-Pesa blocked this because the same amount was just sent from this number. Wait two minutes, then try again.",
   },
   "1001": {
     reason: "session_open",
     mayRetry: true,
     retryAfterSeconds: 60,
-    message: "You already have an M-Pesa prompt open on this phone. Finish or cancel it, then try again in a minute.",
+    message:
+      "You already have an M-Pesa prompt open on this phone. Finish or cancel it, then try again in a minute.",
   },
-  "1019": { reason: "expired", mayRetry: true, message: "The M-Pesa prompt expired before it was answered. Please try again." },
+  "1019": {
+    reason: "expired",
+    mayRetry: true,
+    message: "The M-Pesa prompt expired before it was answered. Please try again.",
+  },
   "1025": PROMPT_FAILED,
   "9999": PROMPT_FAILED,
-  "1032": { reason: "cancelled", mayRetry: true, message: "You cancelled the M-Pesa prompt. Try again when you're ready." },
+  "1032": {
+    reason: "cancelled",
+    mayRetry: true,
+    message: "You cancelled the M-Pesa prompt. Try again when you're ready.",
+  },
   "1037": {
     reason: "unreachable",
     mayRetry: true,
     message:
       "We couldn't reach your phone. Check that it is on and has signal, then try again. If it keeps happening, your SIM card may need an update from Safaricom.",
   },
-  "2001": { reason: "wrong_pin", mayRetry: true, message: "The M-Pesa PIN entered was wrong. Please try again." },
+  "2001": {
+    reason: "wrong_pin",
+    mayRetry: true,
+    message: "The M-Pesa PIN entered was wrong. Please try again.",
+  },
   "2028": SELLER_CONFIG,
   "8006": {
     reason: "pin_locked",

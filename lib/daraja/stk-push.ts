@@ -31,7 +31,8 @@ type PushContext = { config: DarajaConfig; now: () => Date; post: PostFn };
 export async function stkPush({ config, now, post }: PushContext, req: StkPushRequest): Promise<PushResult> {
   const phone = tryNormalizePhone(req.phone);
   if (!phone) return rejected("PhoneNumber", "PhoneNumber is not a Kenyan mobile number");
-  if (!isValidAmount(req.amountKes)) return rejected("Amount", "Amount must be whole shillings from 1 to 250,000");
+  if (!isValidAmount(req.amountKes))
+    return rejected("Amount", "Amount must be whole shillings from 1 to 250,000");
   const urlProblem = callbackUrlProblem(req.callbackUrl, config.env);
   if (urlProblem) return rejected("CallBackURL", `CallBackURL ${urlProblem}`);
 
@@ -64,21 +65,35 @@ function readPushAnswer(result: ApiResult): PushResult {
   const { status, body } = result;
   if (status >= 200 && status < 300) {
     const parsed = acceptedBody.safeParse(body);
-    if (!parsed.success) return { outcome: "unknown", reason: "bad_response", detail: `HTTP ${status} without a CheckoutRequestID` };
+    if (!parsed.success)
+      return {
+        outcome: "unknown",
+        reason: "bad_response",
+        detail: `HTTP ${status} without a CheckoutRequestID`,
+      };
     const { ResponseCode, ResponseDescription, CustomerMessage } = parsed.data;
     if (ResponseCode !== "0") {
       const details = { httpStatus: status, errorCode: ResponseCode, errorMessage: ResponseDescription };
       return { outcome: "rejected", error: darajaError("unknown", details) };
     }
     const { MerchantRequestID: merchantRequestId, CheckoutRequestID: checkoutRequestId } = parsed.data;
-    return { outcome: "accepted", merchantRequestId, checkoutRequestId, customerMessage: CustomerMessage ?? ResponseDescription ?? "" };
+    return {
+      outcome: "accepted",
+      merchantRequestId,
+      checkoutRequestId,
+      customerMessage: CustomerMessage ?? ResponseDescription ?? "",
+    };
   }
   const envelope = readEnvelope(body);
   const error = classifyError(status, envelope);
   // A 5xx without one of Daraja's own codes came from a proxy or the API gateway (e.g. its GatewayTimeout
   // fault): the push may have reached Daraja behind it. Only the gateway's rate limits surely stopped it.
   if (status >= 500 && !DARAJA_CODE.test(envelope.errorCode ?? "") && error.kind !== "rate_limited") {
-    return { outcome: "unknown", reason: "bad_response", detail: `HTTP ${status} ${envelope.errorCode ?? "without a Daraja error code"}` };
+    return {
+      outcome: "unknown",
+      reason: "bad_response",
+      detail: `HTTP ${status} ${envelope.errorCode ?? "without a Daraja error code"}`,
+    };
   }
   return { outcome: "rejected", error };
 }

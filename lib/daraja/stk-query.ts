@@ -21,7 +21,10 @@ const STILL_PROCESSING_CODES = new Set(["4999"]);
 
 type QueryContext = { config: DarajaConfig; now: () => Date; post: PostFn };
 
-export async function stkQuery({ config, now, post }: QueryContext, checkoutRequestId: string): Promise<QueryResult> {
+export async function stkQuery(
+  { config, now, post }: QueryContext,
+  checkoutRequestId: string,
+): Promise<QueryResult> {
   const timestamp = darajaTimestamp(now());
   const result = await post("/mpesa/stkpushquery/v1/query", {
     BusinessShortCode: config.shortcode,
@@ -37,7 +40,10 @@ function readQueryAnswer(result: ApiResult, checkoutRequestId: string): QueryRes
     case "auth_failed":
       return { state: "error", error: result.error };
     case "timeout":
-      return { state: "error", error: darajaError("unknown", { errorMessage: "Daraja did not answer in time" }) };
+      return {
+        state: "error",
+        error: darajaError("unknown", { errorMessage: "Daraja did not answer in time" }),
+      };
     case "network":
       return { state: "error", error: darajaError("unknown", { errorMessage: result.detail }) };
   }
@@ -45,7 +51,10 @@ function readQueryAnswer(result: ApiResult, checkoutRequestId: string): QueryRes
   if (status >= 200 && status < 300) {
     const parsed = finalBody.safeParse(body);
     if (!parsed.success) {
-      return { state: "error", error: darajaError("unknown", { httpStatus: status, errorMessage: "no ResultCode in the answer" }) };
+      return {
+        state: "error",
+        error: darajaError("unknown", { httpStatus: status, errorMessage: "no ResultCode in the answer" }),
+      };
     }
     const { ResultCode, ResultDesc, MerchantRequestID, CheckoutRequestID } = parsed.data;
     if (STILL_PROCESSING_CODES.has(ResultCode)) return { state: "pending" };

@@ -25,7 +25,14 @@ export function eatNumberToDate(n: number | string): Date {
   const text = typeof n === "number" ? (Number.isSafeInteger(n) ? String(n) : "") : n.trim();
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) throw new RangeError("TransactionDate must be YYYYMMDDHHmmss");
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - EAT_OFFSET_MS);
   // Date.UTC rolls 31 February over into March: a round trip catches impossible dates.
   if (darajaTimestamp(date) !== text) throw new RangeError("TransactionDate is not a real date and time");

@@ -49,7 +49,13 @@ export type PushResult =
 
 export type QueryResult =
   | { state: "pending" }
-  | { state: "final"; resultCode: string; resultDesc: string; merchantRequestId?: string; checkoutRequestId: string }
+  | {
+      state: "final";
+      resultCode: string;
+      resultDesc: string;
+      merchantRequestId?: string;
+      checkoutRequestId: string;
+    }
   | { state: "not_found" }
   | { state: "error"; error: DarajaError };
 
@@ -68,7 +74,13 @@ export type StkCallback =
       phone?: string;
       balance?: number;
     }
-  | { success: false; merchantRequestId: string; checkoutRequestId: string; resultCode: string; resultDesc: string };
+  | {
+      success: false;
+      merchantRequestId: string;
+      checkoutRequestId: string;
+      resultCode: string;
+      resultDesc: string;
+    };
 
 export type CallbackParse = { ok: true; callback: StkCallback } | { ok: false; error: string };
 

@@ -3,11 +3,22 @@ import { tryNormalizePhone } from "@/lib/daraja";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { eatDateBoundary } from "./time";
 
-export const STATUS_FILTERS = ["paid", "pending", "failed", "expired", "cancelled", "attention", "all"] as const;
+export const STATUS_FILTERS = [
+  "paid",
+  "pending",
+  "failed",
+  "expired",
+  "cancelled",
+  "attention",
+  "all",
+] as const;
 export const FULFILMENT_FILTERS = ["all", "unfulfilled", "fulfilled"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)));
 
 const schema = z.object({
   status: z.enum(STATUS_FILTERS).catch("paid"),
@@ -83,7 +94,8 @@ export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [STATUS_WHERE[f.status]];
-  if (f.fulfilment !== "all") and.push({ fulfilment: f.fulfilment === "fulfilled" ? "FULFILLED" : "UNFULFILLED" });
+  if (f.fulfilment !== "all")
+    and.push({ fulfilment: f.fulfilment === "fulfilled" ? "FULFILLED" : "UNFULFILLED" });
   if (f.from || f.to) {
     const range: Prisma.DateTimeFilter = {};
     if (f.from) range.gte = eatDateBoundary(f.from);

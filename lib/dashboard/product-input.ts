@@ -12,14 +12,22 @@ const whole = (label: string, min: number, max: number) =>
 
 /** What the product form sends; errors are worded for the seller and shown next to each field. */
 export const productInput = z.object({
-  name: z.string().trim().min(2, "Enter a name of at least 2 characters").max(120, "Keep the name under 120 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Enter a name of at least 2 characters")
+    .max(120, "Keep the name under 120 characters"),
   slug: z
     .string()
     .trim()
     .toLowerCase()
     .max(80, "Keep the web address under 80 characters")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, e.g. kikoy-blue"),
-  description: z.string().trim().min(10, "Describe the product in at least 10 characters").max(2000, "Keep the description under 2,000 characters"),
+  description: z
+    .string()
+    .trim()
+    .min(10, "Describe the product in at least 10 characters")
+    .max(2000, "Keep the description under 2,000 characters"),
   priceKes: whole("price", 1, 250_000),
   stock: whole("stock", 0, 100_000),
   stockSeen: z.coerce.number().int().min(0).optional(),
@@ -43,6 +51,13 @@ export function sniffImageType(bytes: Uint8Array): keyof typeof IMAGE_TYPES | nu
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return "image/webp";
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return "image/webp";
   return null;
 }

@@ -5,7 +5,16 @@ import { prisma } from "@/lib/db";
 export async function listSellerProducts() {
   return prisma.product.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, priceKes: true, stock: true, imageUrl: true, active: true, category: { select: { name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      priceKes: true,
+      stock: true,
+      imageUrl: true,
+      active: true,
+      category: { select: { name: true } },
+    },
   });
 }
 

@@ -19,13 +19,24 @@ export async function createStaff(_prev: ActionResult | null, formData: FormData
   return guarded(async () => {
     await requireOwner();
     const parsed = newStaff.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      };
     try {
       const { name, email } = parsed.data;
-      await prisma.user.create({ data: { name, email, role: "STAFF", passwordHash: await hashPassword(parsed.data.password) } });
+      await prisma.user.create({
+        data: { name, email, role: "STAFF", passwordHash: await hashPassword(parsed.data.password) },
+      });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        return { ok: false, message: "Check the highlighted fields.", fieldErrors: { email: ["An account with this email already exists"] } };
+        return {
+          ok: false,
+          message: "Check the highlighted fields.",
+          fieldErrors: { email: ["An account with this email already exists"] },
+        };
       }
       throw e;
     }
@@ -35,14 +46,25 @@ export async function createStaff(_prev: ActionResult | null, formData: FormData
 }
 
 /** Sets a new password for a team member and lifts a login lock. OWNER only. */
-export async function resetStaffPassword(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function resetStaffPassword(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return guarded(async () => {
     await requireOwner();
     const parsed = z.object({ id: z.string().min(1), password }).safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, message: "Check the new password.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the new password.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      };
     const user = await prisma.user.findUnique({ where: { id: parsed.data.id } });
     if (!user) return { ok: false, message: "Unknown account." };
-    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(parsed.data.password) },
+    });
     await clearLoginFailures(user.email);
     revalidatePath("/dashboard/staff");
     return { ok: true, message: `New password set for ${user.name}.` };
@@ -50,16 +72,27 @@ export async function resetStaffPassword(_prev: ActionResult | null, formData: F
 }
 
 /** Disables (or re-enables) a STAFF account; a disabled account is signed out on its next request. OWNER only. */
-export async function setStaffDisabled(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function setStaffDisabled(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return guarded(async () => {
     const owner = await requireOwner();
-    const parsed = z.object({ id: z.string().min(1), disabled: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(formData));
+    const parsed = z
+      .object({ id: z.string().min(1), disabled: z.enum(["true", "false"]) })
+      .safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "Unknown account." };
     if (parsed.data.id === owner.id) return { ok: false, message: "You cannot disable your own account." };
     // Only staff accounts: an owner account is never locked out from here.
-    const { count } = await prisma.user.updateMany({ where: { id: parsed.data.id, role: "STAFF" }, data: { disabled: parsed.data.disabled === "true" } });
+    const { count } = await prisma.user.updateMany({
+      where: { id: parsed.data.id, role: "STAFF" },
+      data: { disabled: parsed.data.disabled === "true" },
+    });
     if (count === 0) return { ok: false, message: "Only staff accounts can be disabled." };
     revalidatePath("/dashboard/staff");
-    return { ok: true, message: parsed.data.disabled === "true" ? "Account disabled." : "Account enabled again." };
+    return {
+      ok: true,
+      message: parsed.data.disabled === "true" ? "Account disabled." : "Account enabled again.",
+    };
   });
 }

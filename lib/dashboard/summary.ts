@@ -6,13 +6,21 @@ import { eatDateKeys, eatDayStart } from "./time";
 export const CHART_DAYS = 30;
 
 async function paidSince(since: Date) {
-  const r = await prisma.order.aggregate({ where: { status: "PAID", paidAt: { gte: since } }, _sum: { totalKes: true }, _count: { _all: true } });
+  const r = await prisma.order.aggregate({
+    where: { status: "PAID", paidAt: { gte: since } },
+    _sum: { totalKes: true },
+    _count: { _all: true },
+  });
   return { revenueKes: r._sum.totalKes ?? 0, orders: r._count._all };
 }
 
 /** Revenue and paid orders for today, the last 7 and the last 30 days, counted in EAT calendar days. */
 export async function getKpis(now = new Date()) {
-  const [today, week, month] = await Promise.all([paidSince(eatDayStart(now)), paidSince(eatDayStart(now, 6)), paidSince(eatDayStart(now, 29))]);
+  const [today, week, month] = await Promise.all([
+    paidSince(eatDayStart(now)),
+    paidSince(eatDayStart(now, 6)),
+    paidSince(eatDayStart(now, 29)),
+  ]);
   return { today, week, month };
 }
 
@@ -24,15 +32,27 @@ export async function getRevenueByDay(now = new Date(), days = CHART_DAYS) {
     FROM "Order" WHERE "status" = 'PAID' AND "paidAt" >= ${eatDayStart(now, days - 1)}
     GROUP BY 1`;
   const byDay = new Map(rows.map((r) => [r.day, r]));
-  return eatDateKeys(now, days).map((day) => ({ day, revenueKes: Number(byDay.get(day)?.revenue ?? 0), orders: Number(byDay.get(day)?.orders ?? 0) }));
+  return eatDateKeys(now, days).map((day) => ({
+    day,
+    revenueKes: Number(byDay.get(day)?.revenue ?? 0),
+    orders: Number(byDay.get(day)?.orders ?? 0),
+  }));
 }
 
 /** Attempts of the last 30 days that ended paid vs. failed, and why the failures failed. */
 export async function getPaymentStats(now = new Date()) {
   const since = eatDayStart(now, 29);
   const [byStatus, failures] = await Promise.all([
-    prisma.paymentAttempt.groupBy({ by: ["status"], where: { createdAt: { gte: since }, status: { in: ["SUCCEEDED", "FAILED"] } }, _count: { _all: true } }),
-    prisma.paymentAttempt.groupBy({ by: ["resultCode"], where: { createdAt: { gte: since }, status: "FAILED" }, _count: { _all: true } }),
+    prisma.paymentAttempt.groupBy({
+      by: ["status"],
+      where: { createdAt: { gte: since }, status: { in: ["SUCCEEDED", "FAILED"] } },
+      _count: { _all: true },
+    }),
+    prisma.paymentAttempt.groupBy({
+      by: ["resultCode"],
+      where: { createdAt: { gte: since }, status: "FAILED" },
+      _count: { _all: true },
+    }),
   ]);
   const count = (s: string) => byStatus.find((r) => r.status === s)?._count._all ?? 0;
   const succeeded = count("SUCCEEDED");
@@ -40,12 +60,19 @@ export async function getPaymentStats(now = new Date()) {
   // Several codes share one reason (e.g. limits): group by what the code means.
   const reasons = new Map<string, { reason: string; label: string; count: number }>();
   for (const f of failures) {
-    const d = f.resultCode ? describeResultCode(f.resultCode) : { reason: "no_code", message: "Failed without a result code" };
+    const d = f.resultCode
+      ? describeResultCode(f.resultCode)
+      : { reason: "no_code", message: "Failed without a result code" };
     const prev = reasons.get(d.reason);
     reasons.set(d.reason, { reason: d.reason, label: d.message, count: (prev?.count ?? 0) + f._count._all });
   }
   const topFailures = [...reasons.values()].sort((a, b) => b.count - a.count).slice(0, 5);
-  return { succeeded, failed, successRate: succeeded + failed === 0 ? null : succeeded / (succeeded + failed), topFailures };
+  return {
+    succeeded,
+    failed,
+    successRate: succeeded + failed === 0 ? null : succeeded / (succeeded + failed),
+    topFailures,
+  };
 }
 
 export async function getLatestPaidOrders(take = 8) {
@@ -53,7 +80,14 @@ export async function getLatestPaidOrders(take = 8) {
     where: { status: "PAID" },
     orderBy: [{ paidAt: "desc" }, { id: "desc" }],
     take,
-    select: { reference: true, customerName: true, totalKes: true, paidAt: true, mpesaReceipt: true, fulfilment: true },
+    select: {
+      reference: true,
+      customerName: true,
+      totalKes: true,
+      paidAt: true,
+      mpesaReceipt: true,
+      fulfilment: true,
+    },
   });
 }
 

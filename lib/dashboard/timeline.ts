@@ -12,7 +12,15 @@ type Attempt = {
   createdAt: Date;
   pushSentAt: Date | null;
   completedAt: Date | null;
-  callbacks: { id: string; body: unknown; rawBody: string; verdict: string; reason: string | null; receivedAt: Date; sourceIp: string | null }[];
+  callbacks: {
+    id: string;
+    body: unknown;
+    rawBody: string;
+    verdict: string;
+    reason: string | null;
+    receivedAt: Date;
+    sourceIp: string | null;
+  }[];
 };
 
 export type TimelineEvent = {
@@ -60,11 +68,29 @@ function attemptEvents(a: Attempt, n: number): TimelineEvent[] {
   ];
   const end = a.completedAt ?? undefined;
   if (a.status === "SUCCEEDED") {
-    events.push({ key: `ok-${a.id}`, at: end ?? a.createdAt, tone: "good", title: `Attempt ${n} paid`, detail: a.receipt ? `Receipt ${a.receipt}` : "Receipt not received yet" });
+    events.push({
+      key: `ok-${a.id}`,
+      at: end ?? a.createdAt,
+      tone: "good",
+      title: `Attempt ${n} paid`,
+      detail: a.receipt ? `Receipt ${a.receipt}` : "Receipt not received yet",
+    });
   } else if (a.status === "FAILED") {
-    events.push({ key: `ko-${a.id}`, at: end ?? a.createdAt, tone: "bad", title: `Attempt ${n} failed`, detail: resultInWords(a.resultCode, a.resultDesc) });
+    events.push({
+      key: `ko-${a.id}`,
+      at: end ?? a.createdAt,
+      tone: "bad",
+      title: `Attempt ${n} failed`,
+      detail: resultInWords(a.resultCode, a.resultDesc),
+    });
   } else if (a.status === "UNKNOWN") {
-    events.push({ key: `uk-${a.id}`, at: a.createdAt, tone: "warn", title: `Attempt ${n}: no answer from M-Pesa yet`, detail: "It will be checked with M-Pesa automatically." });
+    events.push({
+      key: `uk-${a.id}`,
+      at: a.createdAt,
+      tone: "warn",
+      title: `Attempt ${n}: no answer from M-Pesa yet`,
+      detail: "It will be checked with M-Pesa automatically.",
+    });
   }
   return [...events, ...a.callbacks.map(callbackEvent)];
 }
@@ -78,9 +104,24 @@ export function buildTimeline(order: {
   mpesaReceipt: string | null;
   attempts: Attempt[];
 }): TimelineEvent[] {
-  const events: TimelineEvent[] = [{ key: "placed", at: order.createdAt, tone: "info", title: `Order placed for ${formatKes(order.totalKes)}` }];
+  const events: TimelineEvent[] = [
+    {
+      key: "placed",
+      at: order.createdAt,
+      tone: "info",
+      title: `Order placed for ${formatKes(order.totalKes)}`,
+    },
+  ];
   order.attempts.forEach((a, i) => events.push(...attemptEvents(a, i + 1)));
-  if (order.paidAt) events.push({ key: "paid", at: order.paidAt, tone: "good", title: "Order marked paid", detail: order.mpesaReceipt ? `M-Pesa receipt ${order.mpesaReceipt}` : undefined });
-  if (order.fulfilledAt) events.push({ key: "fulfilled", at: order.fulfilledAt, tone: "good", title: "Marked fulfilled" });
+  if (order.paidAt)
+    events.push({
+      key: "paid",
+      at: order.paidAt,
+      tone: "good",
+      title: "Order marked paid",
+      detail: order.mpesaReceipt ? `M-Pesa receipt ${order.mpesaReceipt}` : undefined,
+    });
+  if (order.fulfilledAt)
+    events.push({ key: "fulfilled", at: order.fulfilledAt, tone: "good", title: "Marked fulfilled" });
   return events.sort((x, y) => x.at.getTime() - y.at.getTime());
 }

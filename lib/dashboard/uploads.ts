@@ -13,7 +13,9 @@ const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
  * after `next build` are not served from public/, so app/api/uploads serves them. On serverless hosts the
  * disk is not kept: use Vercel Blob (or S3) there (see README).
  */
-export async function saveProductImage(file: File): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
+export async function saveProductImage(
+  file: File,
+): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
   if (file.size > MAX_IMAGE_BYTES) return { ok: false, error: "The image must be 2 MB or smaller" };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
@@ -31,7 +33,8 @@ export async function readProductImage(name: string): Promise<{ bytes: Buffer; t
   if (!match) return null;
   try {
     const bytes = await readFile(path.join(path.resolve(env.uploadDir), name));
-    const type = Object.entries(IMAGE_TYPES).find(([, ext]) => ext === match[1])?.[0] ?? "application/octet-stream";
+    const type =
+      Object.entries(IMAGE_TYPES).find(([, ext]) => ext === match[1])?.[0] ?? "application/octet-stream";
     return { bytes, type };
   } catch {
     return null;

@@ -1,5 +1,8 @@
 /** Reads at most maxBytes of a request body as UTF-8 (invalid bytes become U+FFFD), never more. */
-export async function readCappedText(request: Request, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+export async function readCappedText(
+  request: Request,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
   if (!request.body) return { text: "", truncated: false };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -16,7 +16,8 @@ const checkoutForm = z.object({
     .min(1, "Enter the M-Pesa phone number to pay from.")
     .transform((value, ctx) => {
       const msisdn = tryNormalizePhone(value);
-      if (!msisdn) ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
+      if (!msisdn)
+        ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
       return msisdn ?? "";
     }),
   email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),

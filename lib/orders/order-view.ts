@@ -67,9 +67,13 @@ function toView(order: LoadedOrder, now: Date): OrderView {
   const state = stateOf(order.status, latest?.status);
   const refusal = retryRefusal(order.status, order.attempts, now);
   let retryAvailableAt: Date | null = null;
-  if (state === "unknown" && latest) retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
+  if (state === "unknown" && latest)
+    retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
   if (state === "failed" && latest?.retryAfter) retryAvailableAt = latest.retryAfter;
-  const canRetry = (state === "failed" || state === "unknown") && (refusal === null || retryAvailableAt !== null) && latest?.mayRetry !== false;
+  const canRetry =
+    (state === "failed" || state === "unknown") &&
+    (refusal === null || retryAvailableAt !== null) &&
+    latest?.mayRetry !== false;
   return {
     publicId: order.publicId,
     reference: order.reference,
@@ -82,7 +86,10 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     createdAt: order.createdAt.toISOString(),
     paidAt: iso(order.paidAt),
     receipt: order.mpesaReceipt,
-    promptExpiresAt: state === "waiting" && latest ? iso(secondsAfter(latest.pushSentAt ?? latest.createdAt, PROMPT_SECONDS)) : null,
+    promptExpiresAt:
+      state === "waiting" && latest
+        ? iso(secondsAfter(latest.pushSentAt ?? latest.createdAt, PROMPT_SECONDS))
+        : null,
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),

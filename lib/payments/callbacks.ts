@@ -33,7 +33,10 @@ export async function receiveCallback(input: IncomingCallback): Promise<Judgemen
     judgement = await judge(input, tokenHash);
   } catch (e) {
     // Recorded but not applied (e.g. the database dropped mid-way): reconcile settles it by STK query.
-    judgement = { verdict: "RECEIVED", reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}` };
+    judgement = {
+      verdict: "RECEIVED",
+      reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
+    };
   }
   await saveVerdict(eventId, judgement);
   return { ...judgement, eventId };
@@ -41,10 +44,24 @@ export async function receiveCallback(input: IncomingCallback): Promise<Judgemen
 
 /** The event is already durable: failing to note its verdict must not turn Daraja's answer into a 5xx. */
 async function saveVerdict(eventId: string, judgement: Judgement) {
-  logPaymentEvent({ event: "callback", attempt: judgement.attemptId, verdict: judgement.verdict, reason: judgement.reason });
+  logPaymentEvent({
+    event: "callback",
+    attempt: judgement.attemptId,
+    verdict: judgement.verdict,
+    reason: judgement.reason,
+  });
   await prisma.callbackEvent
-    .update({ where: { id: eventId }, data: { verdict: judgement.verdict, reason: judgement.reason, attemptId: judgement.attemptId } })
-    .catch((e: unknown) => logPaymentEvent({ event: "callback.verdict_unsaved", eventId, error: e instanceof Error ? e.message.slice(0, 200) : String(e) }));
+    .update({
+      where: { id: eventId },
+      data: { verdict: judgement.verdict, reason: judgement.reason, attemptId: judgement.attemptId },
+    })
+    .catch((e: unknown) =>
+      logPaymentEvent({
+        event: "callback.verdict_unsaved",
+        eventId,
+        error: e instanceof Error ? e.message.slice(0, 200) : String(e),
+      }),
+    );
 }
 
 /**
@@ -53,14 +70,22 @@ async function saveVerdict(eventId: string, judgement: Judgement) {
  */
 export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
   const stuck = await prisma.callbackEvent.findMany({
-    where: { verdict: "RECEIVED", token: { not: null }, receivedAt: { lt: new Date(payments().now().getTime() - 30_000) } },
+    where: {
+      verdict: "RECEIVED",
+      token: { not: null },
+      receivedAt: { lt: new Date(payments().now().getTime() - 30_000) },
+    },
     orderBy: { receivedAt: "asc" },
     take: limit,
   });
   for (const event of stuck) {
-    const judgement = await judge({ rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp }, event.token!).catch(
-      (e: unknown): Judgement => ({ verdict: "RECEIVED", reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}` }),
-    );
+    const judgement = await judge(
+      { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
+      event.token!,
+    ).catch((e: unknown): Judgement => ({
+      verdict: "RECEIVED",
+      reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
+    }));
     await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
   }
   return stuck.length;
@@ -70,7 +95,12 @@ export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
 const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
 
 async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<string> {
-  const base = { token: tokenHash, rawBody: storable(input.rawBody), headers: input.headers, sourceIp: input.sourceIp };
+  const base = {
+    token: tokenHash,
+    rawBody: storable(input.rawBody),
+    headers: input.headers,
+    sourceIp: input.sourceIp,
+  };
   let body: object | undefined;
   try {
     const parsed: unknown = JSON.parse(input.rawBody);
@@ -90,7 +120,8 @@ async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<
 type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
 
 async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
-  if (!input.ipAllowed) return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
+  if (!input.ipAllowed)
+    return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
   if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
   const attempt = await prisma.paymentAttempt.findUnique({ where: { callbackToken: tokenHash } });
   if (!attempt) return { verdict: "REJECTED", reason: "unknown token" };
@@ -101,7 +132,12 @@ async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
     return { verdict: "REJECTED", reason: "malformed JSON", attemptId: attempt.id };
   }
   const parsed = parseCallback(json);
-  if (!parsed.ok) return { verdict: "REJECTED", reason: `malformed callback: ${parsed.error}`.slice(0, 500), attemptId: attempt.id };
+  if (!parsed.ok)
+    return {
+      verdict: "REJECTED",
+      reason: `malformed callback: ${parsed.error}`.slice(0, 500),
+      attemptId: attempt.id,
+    };
   return apply(attempt, parsed.callback);
 }
 
@@ -111,7 +147,11 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
   if (cb.success && cb.amount !== attempt.amountKes) {
     await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
-    return { verdict: "REJECTED", reason: `amount ${cb.amount} does not match ${attempt.amountKes}`, attemptId };
+    return {
+      verdict: "REJECTED",
+      reason: `amount ${cb.amount} does not match ${attempt.amountKes}`,
+      attemptId,
+    };
   }
   const verdict = await applyAttemptResult(
     attemptId,
@@ -119,7 +159,8 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
       ? { kind: "success", source: "callback", receipt: cb.receipt, transactionDate: cb.transactionDate }
       : failureOf(cb.resultCode, cb.resultDesc, "callback"),
   );
-  if (verdict.outcome === "duplicate" || verdict.outcome === "ignored") return { verdict: "DUPLICATE", reason: verdict.detail, attemptId };
+  if (verdict.outcome === "duplicate" || verdict.outcome === "ignored")
+    return { verdict: "DUPLICATE", reason: verdict.detail, attemptId };
   return { verdict: "APPLIED", reason: verdict.detail, attemptId };
 }
 
@@ -128,13 +169,17 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
  * query, which cannot see amounts, pays it either) and flag the order for the seller.
  */
 async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, receipt: string) {
-  await flagOrder(attempt.orderId, `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`);
+  await flagOrder(
+    attempt.orderId,
+    `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`,
+  );
   await applyAttemptResult(attempt.id, {
     kind: "failure",
     source: "callback",
     resultCode: "AMOUNT_MISMATCH",
     resultDesc: `Paid KES ${amount}, expected KES ${attempt.amountKes}, receipt ${receipt}`,
-    shopperMessage: "M-Pesa reported a payment that does not match this order. The shop has been alerted and will contact you.",
+    shopperMessage:
+      "M-Pesa reported a payment that does not match this order. The shop has been alerted and will contact you.",
     mayRetry: false,
   });
 }
@@ -155,11 +200,16 @@ export function failureOf(resultCode: string, resultDesc: string, source: "callb
 /** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
 async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkCallback): Promise<string | null> {
   if (attempt.checkoutRequestId) {
-    return attempt.checkoutRequestId === cb.checkoutRequestId ? null : "CheckoutRequestID does not match the attempt";
+    return attempt.checkoutRequestId === cb.checkoutRequestId
+      ? null
+      : "CheckoutRequestID does not match the attempt";
   }
   // Checked first so the usual case raises no unique violation (the embedded PGlite session does not survive
   // one well); the constraint still decides a race.
-  const owner = await prisma.paymentAttempt.findUnique({ where: { checkoutRequestId: cb.checkoutRequestId }, select: { id: true } });
+  const owner = await prisma.paymentAttempt.findUnique({
+    where: { checkoutRequestId: cb.checkoutRequestId },
+    select: { id: true },
+  });
   if (owner && owner.id !== attempt.id) return "CheckoutRequestID belongs to another attempt";
   try {
     await prisma.paymentAttempt.updateMany({

@@ -37,13 +37,22 @@ class CheckoutRefused extends Error {
 }
 
 export async function startCheckout(input: CheckoutInput): Promise<CheckoutResult> {
-  const existing = await prisma.order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { publicId: true } });
+  const existing = await prisma.order.findUnique({
+    where: { checkoutKey: input.checkoutKey },
+    select: { publicId: true },
+  });
   if (existing) return { ok: true, publicId: existing.publicId };
   if (input.lines.length === 0) return { ok: false, reason: "empty", message: "Your cart is empty." };
 
   try {
     const created = await createPendingOrder(input);
-    logPaymentEvent({ event: "order.created", order: created.reference, attempt: created.attempt.id, transition: "->PENDING", phone: input.phone });
+    logPaymentEvent({
+      event: "order.created",
+      order: created.reference,
+      attempt: created.attempt.id,
+      transition: "->PENDING",
+      phone: input.phone,
+    });
     await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
@@ -66,20 +75,34 @@ async function createPendingOrder(input: CheckoutInput) {
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
-      throw new CheckoutRefused("rate_limited", "Too many checkouts from your network. Please wait a few minutes and try again.");
+      throw new CheckoutRefused(
+        "rate_limited",
+        "Too many checkouts from your network. Please wait a few minutes and try again.",
+      );
     }
     if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
-      throw new CheckoutRefused("rate_limited", `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`);
+      throw new CheckoutRefused(
+        "rate_limited",
+        `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
+      );
     }
-    const products = await tx.product.findMany({ where: { id: { in: input.lines.map((l) => l.productId) } } });
+    const products = await tx.product.findMany({
+      where: { id: { in: input.lines.map((l) => l.productId) } },
+    });
     const cart = priceCart(input.lines, products);
     if (cart.notices.length > 0 || cart.lines.length === 0) {
       throw new CheckoutRefused("cart_changed", cart.notices[0] ?? "Your cart is empty.");
     }
     if (!isValidAmount(cart.subtotalKes)) {
-      throw new CheckoutRefused("amount", `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}: please change your cart.`);
+      throw new CheckoutRefused(
+        "amount",
+        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}: please change your cart.`,
+      );
     }
-    const taken = await takeLines(tx, cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })));
+    const taken = await takeLines(
+      tx,
+      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    );
     if (!taken.ok) {
       const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
       throw new CheckoutRefused("cart_changed", `${name} just sold out. Please review your cart.`);
@@ -97,10 +120,20 @@ async function createPendingOrder(input: CheckoutInput) {
         reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
         createdAt: now,
         items: {
-          create: cart.lines.map((l) => ({ productId: l.product.id, name: l.product.name, unitPriceKes: l.product.priceKes, quantity: l.quantity })),
+          create: cart.lines.map((l) => ({
+            productId: l.product.id,
+            name: l.product.name,
+            unitPriceKes: l.product.priceKes,
+            quantity: l.quantity,
+          })),
         },
         attempts: {
-          create: { phone: input.phone, amountKes: cart.subtotalKes, callbackToken: hashToken(token), createdAt: now },
+          create: {
+            phone: input.phone,
+            amountKes: cart.subtotalKes,
+            callbackToken: hashToken(token),
+            createdAt: now,
+          },
         },
       },
       include: { attempts: true },

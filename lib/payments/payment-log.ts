@@ -12,6 +12,11 @@ type PaymentEvent = {
 
 /** One structured line per payment event. Phones are masked; secrets and tokens never reach here. */
 export function logPaymentEvent({ phone, ...fields }: PaymentEvent) {
-  const line = { at: new Date().toISOString(), scope: "payments", ...fields, ...(phone ? { phone: maskPhone(phone) } : {}) };
+  const line = {
+    at: new Date().toISOString(),
+    scope: "payments",
+    ...fields,
+    ...(phone ? { phone: maskPhone(phone) } : {}),
+  };
   console.log(JSON.stringify(line));
 }

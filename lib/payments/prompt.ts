@@ -16,7 +16,12 @@ export async function sendPrompt(attempt: PaymentAttempt, token: string, orderRe
   try {
     return await pushAndRecord(attempt, token, orderReference);
   } catch (e) {
-    logPaymentEvent({ event: "push.unrecorded", order: orderReference, attempt: attempt.id, error: e instanceof Error ? e.message.slice(0, 300) : String(e) });
+    logPaymentEvent({
+      event: "push.unrecorded",
+      order: orderReference,
+      attempt: attempt.id,
+      error: e instanceof Error ? e.message.slice(0, 300) : String(e),
+    });
     await markAttemptUnknown(attempt.id).catch(() => undefined);
     return "unknown" as const;
   }
@@ -37,7 +42,12 @@ async function pushAndRecord(attempt: PaymentAttempt, token: string, orderRefere
     logPaymentEvent({ ...base, event: "push.accepted", checkoutRequestId: result.checkoutRequestId });
   } else if (result.outcome === "unknown") {
     await markAttemptUnknown(attempt.id);
-    logPaymentEvent({ ...base, event: "push.unknown", transition: "PENDING->UNKNOWN", reason: result.reason });
+    logPaymentEvent({
+      ...base,
+      event: "push.unknown",
+      transition: "PENDING->UNKNOWN",
+      reason: result.reason,
+    });
   } else {
     const { error } = result;
     logPaymentEvent({ ...base, event: "push.rejected", kind: error.kind, errorCode: error.errorCode });

@@ -33,7 +33,11 @@ function queryDue(attempt: AttemptToQuery, now: Date): boolean {
 export async function reconcileAttempt(attemptId: string): Promise<string> {
   const now = payments().now();
   const attempt = await prisma.paymentAttempt.findUnique({ where: { id: attemptId } });
-  if (!attempt?.checkoutRequestId || !["PENDING", "UNKNOWN"].includes(attempt.status) || !queryDue(attempt, now)) {
+  if (
+    !attempt?.checkoutRequestId ||
+    !["PENDING", "UNKNOWN"].includes(attempt.status) ||
+    !queryDue(attempt, now)
+  ) {
     return "skipped";
   }
   const claimed = await prisma.paymentAttempt.updateMany({
@@ -42,7 +46,12 @@ export async function reconcileAttempt(attemptId: string): Promise<string> {
   });
   if (claimed.count === 0) return "skipped";
   const answer = await payments().daraja.stkQuery(attempt.checkoutRequestId);
-  logPaymentEvent({ event: "query", attempt: attempt.id, checkoutRequestId: attempt.checkoutRequestId, state: answer.state });
+  logPaymentEvent({
+    event: "query",
+    attempt: attempt.id,
+    checkoutRequestId: attempt.checkoutRequestId,
+    state: answer.state,
+  });
   if (answer.state === "final") {
     await applyAttemptResult(
       attempt.id,
@@ -59,13 +68,20 @@ export async function reconcileAttempt(attemptId: string): Promise<string> {
 /** M-Pesa never gave a final answer: stop asking, let the shopper retry, and tell the seller. */
 async function giveUpQuerying(attemptId: string, orderId: string) {
   await markAttemptUnknown(attemptId);
-  await flagOrder(orderId, `M-Pesa never confirmed attempt ${attemptId} either way: check the M-Pesa statement.`);
+  await flagOrder(
+    orderId,
+    `M-Pesa never confirmed attempt ${attemptId} either way: check the M-Pesa statement.`,
+  );
 }
 
 /** A push that died before its outcome was recorded has no CheckoutRequestID to query: call it unknown. */
 async function markStrandedPushesUnknown(now: Date) {
   const stranded = await prisma.paymentAttempt.findMany({
-    where: { status: "PENDING", checkoutRequestId: null, createdAt: { lt: secondsAfter(now, -STRANDED_PUSH_SECONDS) } },
+    where: {
+      status: "PENDING",
+      checkoutRequestId: null,
+      createdAt: { lt: secondsAfter(now, -STRANDED_PUSH_SECONDS) },
+    },
     select: { id: true },
     take: 500,
   });
@@ -109,7 +125,11 @@ export async function settleOrder({ id: orderId, reservedUntil }: { id: string; 
     orderBy: { createdAt: "desc" },
   });
   if (active?.checkoutRequestId) await reconcileAttempt(active.id);
-  if (active?.status === "PENDING" && !active.checkoutRequestId && active.createdAt < secondsAfter(now, -STRANDED_PUSH_SECONDS)) {
+  if (
+    active?.status === "PENDING" &&
+    !active.checkoutRequestId &&
+    active.createdAt < secondsAfter(now, -STRANDED_PUSH_SECONDS)
+  ) {
     await markAttemptUnknown(active.id);
   }
   if (reservedUntil < now) await expireOrder(orderId, secondsAfter(now, -ACTIVE_ATTEMPT_HOLD_MINUTES * 60));

@@ -16,7 +16,11 @@ export type RetryResult = { ok: true } | { ok: false; message: string };
  * Prompting a different number counts like a checkout from the caller's IP, so an order link cannot be
  * used to send prompts to any number.
  */
-export async function retryPayment(publicId: string, phone?: string, clientIp: string | null = null): Promise<RetryResult> {
+export async function retryPayment(
+  publicId: string,
+  phone?: string,
+  clientIp: string | null = null,
+): Promise<RetryResult> {
   const ctx = payments();
   const token = newCallbackToken();
   const outcome = await prisma.$transaction(async (tx) => {
@@ -31,24 +35,50 @@ export async function retryPayment(publicId: string, phone?: string, clientIp: s
     const refusal = retryRefusal(order.status, order.attempts, now);
     if (refusal) return { ok: false as const, message: refusal };
     const msisdn = phone ?? order.phone;
-    if (msisdn !== order.phone && clientIp && !(await consumeLimit(tx, ipLimitKey(clientIp), ctx.checkoutsPerIp))) {
-      return { ok: false as const, message: "Too many payment requests from your network. Please wait a few minutes." };
+    if (
+      msisdn !== order.phone &&
+      clientIp &&
+      !(await consumeLimit(tx, ipLimitKey(clientIp), ctx.checkoutsPerIp))
+    ) {
+      return {
+        ok: false as const,
+        message: "Too many payment requests from your network. Please wait a few minutes.",
+      };
     }
     if (!(await consumeLimit(tx, phoneLimitKey(msisdn), ctx.promptsPerPhone))) {
-      return { ok: false as const, message: `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes.` };
+      return {
+        ok: false as const,
+        message: `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes.`,
+      };
     }
     const holdUntil = secondsAfter(now, ctx.reservationMinutes * 60);
     await tx.order.update({
       where: { id: order.id },
-      data: { status: "PENDING", phone: msisdn, reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil },
+      data: {
+        status: "PENDING",
+        phone: msisdn,
+        reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil,
+      },
     });
     const attempt = await tx.paymentAttempt.create({
-      data: { orderId: order.id, phone: msisdn, amountKes: order.totalKes, callbackToken: hashToken(token), createdAt: now },
+      data: {
+        orderId: order.id,
+        phone: msisdn,
+        amountKes: order.totalKes,
+        callbackToken: hashToken(token),
+        createdAt: now,
+      },
     });
     return { ok: true as const, attempt, reference: order.reference };
   });
   if (!outcome.ok) return outcome;
-  logPaymentEvent({ event: "attempt.retry", order: outcome.reference, attempt: outcome.attempt.id, transition: "->PENDING", phone: outcome.attempt.phone });
+  logPaymentEvent({
+    event: "attempt.retry",
+    order: outcome.reference,
+    attempt: outcome.attempt.id,
+    transition: "->PENDING",
+    phone: outcome.attempt.phone,
+  });
   await sendPrompt(outcome.attempt, token, outcome.reference);
   return { ok: true };
 }
@@ -58,14 +88,18 @@ type AttemptSummary = { status: string; createdAt: Date; retryAfter: Date | null
 /** Why a retry is not allowed now, in the shopper's words; null when it is. */
 export function retryRefusal(orderStatus: string, attempts: AttemptSummary[], now: Date): string | null {
   if (orderStatus === "PAID") return "This order is already paid.";
-  if (orderStatus !== "PENDING" && orderStatus !== "FAILED") return "This order can no longer be paid. Please check out again.";
-  if (attempts.some((a) => a.status === "PENDING")) return "A payment prompt is already on its way to your phone.";
+  if (orderStatus !== "PENDING" && orderStatus !== "FAILED")
+    return "This order can no longer be paid. Please check out again.";
+  if (attempts.some((a) => a.status === "PENDING"))
+    return "A payment prompt is already on its way to your phone.";
   const unknown = attempts.find((a) => a.status === "UNKNOWN");
   if (unknown && now < secondsAfter(unknown.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS)) {
     return "We are still confirming your last prompt. Please wait a moment before trying again.";
   }
   const last = attempts[0];
-  if (last && last.status === "FAILED" && !last.mayRetry) return "Payments are not possible right now. Please contact the shop.";
-  if (last?.retryAfter && now < last.retryAfter) return "M-Pesa asks us to wait a little before sending another prompt.";
+  if (last && last.status === "FAILED" && !last.mayRetry)
+    return "Payments are not possible right now. Please contact the shop.";
+  if (last?.retryAfter && now < last.retryAfter)
+    return "M-Pesa asks us to wait a little before sending another prompt.";
   return null;
 }

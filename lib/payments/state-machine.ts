@@ -40,7 +40,9 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
   const verdict = await prisma.$transaction(async (tx) => {
     const order = await lockOrder(tx, attempt.orderId);
     const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-    return result.kind === "success" ? applySuccess(tx, order, fresh, result) : applyFailure(tx, order, fresh, result);
+    return result.kind === "success"
+      ? applySuccess(tx, order, fresh, result)
+      : applyFailure(tx, order, fresh, result);
   });
   logPaymentEvent({
     event: `attempt.${result.kind}`,
@@ -57,10 +59,16 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
 type Success = Extract<AttemptResult, { kind: "success" }>;
 type Failure = Extract<AttemptResult, { kind: "failure" }>;
 
-async function applySuccess(tx: Tx, order: Order, attempt: PaymentAttempt, result: Success): Promise<Verdict> {
+async function applySuccess(
+  tx: Tx,
+  order: Order,
+  attempt: PaymentAttempt,
+  result: Success,
+): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
-  if (attempt.resultCode === "AMOUNT_MISMATCH") return { outcome: "ignored", detail: "the payment's amount did not match" };
+  if (attempt.resultCode === "AMOUNT_MISMATCH")
+    return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   }
@@ -82,16 +90,32 @@ async function applySuccess(tx: Tx, order: Order, attempt: PaymentAttempt, resul
   return markOrderPaid(tx, order, attempt, result.receipt, now);
 }
 
-async function markOrderPaid(tx: Tx, order: Order, attempt: PaymentAttempt, receipt: string | null, now: Date): Promise<Verdict> {
+async function markOrderPaid(
+  tx: Tx,
+  order: Order,
+  attempt: PaymentAttempt,
+  receipt: string | null,
+  now: Date,
+): Promise<Verdict> {
   const receiptNote = receipt ?? "receipt not received yet";
   if (order.status === "PAID") {
-    await flag(tx, order.id, `A second payment (${receiptNote}, attempt ${attempt.id}) arrived for an order already paid: refund one.`);
+    await flag(
+      tx,
+      order.id,
+      `A second payment (${receiptNote}, attempt ${attempt.id}) arrived for an order already paid: refund one.`,
+    );
     return { outcome: "flagged", detail: "second success for a paid order" };
   }
-  let attention: string | null = receipt ? null : "Paid according to M-Pesa's status query; the receipt number has not arrived.";
+  let attention: string | null = receipt
+    ? null
+    : "Paid according to M-Pesa's status query; the receipt number has not arrived.";
   if (!order.stockReserved) {
     if (!(await takeStock(tx, order.id))) {
-      await flag(tx, order.id, `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}, and its stock is gone: refund or restock.`);
+      await flag(
+        tx,
+        order.id,
+        `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}, and its stock is gone: refund or restock.`,
+      );
       return { outcome: "flagged", detail: "late payment, stock gone" };
     }
     attention = `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}; its stock was taken again.`;
@@ -105,8 +129,14 @@ async function markOrderPaid(tx: Tx, order: Order, attempt: PaymentAttempt, rece
 }
 
 /** A success for an attempt already settled as paid: either the receipt we were waiting for, or a duplicate. */
-async function fillLateReceipt(tx: Tx, order: Order, attempt: PaymentAttempt, result: Success): Promise<Verdict> {
-  if (!attempt.receiptPending || !result.receipt) return { outcome: "duplicate", detail: "attempt already succeeded" };
+async function fillLateReceipt(
+  tx: Tx,
+  order: Order,
+  attempt: PaymentAttempt,
+  result: Success,
+): Promise<Verdict> {
+  if (!attempt.receiptPending || !result.receipt)
+    return { outcome: "duplicate", detail: "attempt already succeeded" };
   if ((await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   }
@@ -116,12 +146,21 @@ async function fillLateReceipt(tx: Tx, order: Order, attempt: PaymentAttempt, re
   });
   if (order.status === "PAID" && order.mpesaReceipt === null) {
     await tx.order.update({ where: { id: order.id }, data: { mpesaReceipt: result.receipt } });
-    await flag(tx, order.id, `Receipt ${result.receipt} arrived by callback after the STK query confirmed the payment.`);
+    await flag(
+      tx,
+      order.id,
+      `Receipt ${result.receipt} arrived by callback after the STK query confirmed the payment.`,
+    );
   }
   return { outcome: "applied", detail: "late receipt recorded" };
 }
 
-async function applyFailure(tx: Tx, order: Order, attempt: PaymentAttempt, result: Failure): Promise<Verdict> {
+async function applyFailure(
+  tx: Tx,
+  order: Order,
+  attempt: PaymentAttempt,
+  result: Failure,
+): Promise<Verdict> {
   if (!(ACTIVE as readonly string[]).includes(attempt.status)) {
     return { outcome: "duplicate", detail: `attempt already ${attempt.status.toLowerCase()}` };
   }
@@ -145,7 +184,10 @@ async function applyFailure(tx: Tx, order: Order, attempt: PaymentAttempt, resul
     const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
     await tx.order.update({
       where: { id: order.id },
-      data: { status: "FAILED", reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil },
+      data: {
+        status: "FAILED",
+        reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil,
+      },
     });
   }
   return { outcome: "applied", detail: `attempt failed (${result.resultCode})` };
@@ -153,9 +195,16 @@ async function applyFailure(tx: Tx, order: Order, attempt: PaymentAttempt, resul
 
 /** Adds a reason for the seller to look at the order; earlier reasons are kept (one may say "refund"). */
 async function flag(tx: Tx, orderId: string, reason: string) {
-  const { attentionReason } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { attentionReason: true } });
+  const { attentionReason } = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { attentionReason: true },
+  });
   // Each reason once, in the order they came: a replayed callback must not repeat (or erase) earlier ones.
-  const reasons = !attentionReason ? reason : attentionReason.includes(reason) ? attentionReason : `${attentionReason}\n${reason}`;
+  const reasons = !attentionReason
+    ? reason
+    : attentionReason.includes(reason)
+      ? attentionReason
+      : `${attentionReason}\n${reason}`;
   await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
 }
 
@@ -167,7 +216,10 @@ export async function flagOrder(orderId: string, reason: string) {
 }
 
 /** Daraja accepted the push: remember its ids (a callback may already have settled the attempt). */
-export async function recordPushAccepted(attemptId: string, { merchantRequestId, checkoutRequestId }: { merchantRequestId: string; checkoutRequestId: string }) {
+export async function recordPushAccepted(
+  attemptId: string,
+  { merchantRequestId, checkoutRequestId }: { merchantRequestId: string; checkoutRequestId: string },
+) {
   // Only these two fields: callers pass Daraja's whole answer, which carries more.
   const updated = await prisma.paymentAttempt.updateMany({
     where: { id: attemptId, checkoutRequestId: null },
@@ -197,11 +249,21 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
     if (order.stockReserved) await releaseStock(tx, orderId);
     await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", stockReserved: false } });
     // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.
-    const unanswerable = await tx.paymentAttempt.count({ where: { orderId, status: { in: ["PENDING", "UNKNOWN"] }, checkoutRequestId: null } });
+    const unanswerable = await tx.paymentAttempt.count({
+      where: { orderId, status: { in: ["PENDING", "UNKNOWN"] }, checkoutRequestId: null },
+    });
     if (unanswerable > 0) {
-      await flag(tx, orderId, "Expired with a prompt whose outcome M-Pesa never reported: check the M-Pesa statement for a payment from this number.");
+      await flag(
+        tx,
+        orderId,
+        "Expired with a prompt whose outcome M-Pesa never reported: check the M-Pesa statement for a payment from this number.",
+      );
     }
-    logPaymentEvent({ event: "order.expired", order: order.reference, transition: `${order.status}->EXPIRED` });
+    logPaymentEvent({
+      event: "order.expired",
+      order: order.reference,
+      transition: `${order.status}->EXPIRED`,
+    });
     return true;
   });
 }

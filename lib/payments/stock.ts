@@ -5,13 +5,17 @@ type Line = { productId: string; quantity: number };
 
 // Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock (and so can a
 // checkout taking A then B while an expiry puts back B then A).
-const byProduct = (lines: Line[]) => [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+const byProduct = (lines: Line[]) =>
+  [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 
 /**
  * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
  * that cannot be served puts back what the earlier lines took. Returns the product that ran out, if any.
  */
-export async function takeLines(tx: Tx, lines: Line[]): Promise<{ ok: true } | { ok: false; productId: string }> {
+export async function takeLines(
+  tx: Tx,
+  lines: Line[],
+): Promise<{ ok: true } | { ok: false; productId: string }> {
   const taken: Line[] = [];
   for (const line of byProduct(lines)) {
     const { count } = await tx.product.updateMany({

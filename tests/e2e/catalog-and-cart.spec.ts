@@ -21,7 +21,7 @@ test("browse a category, search, and open a product", async ({ page }) => {
 });
 
 test("search with odd characters is safe and says when nothing matches", async ({ page }) => {
-  await page.goto(`/search?q=${encodeURIComponent("'; DROP TABLE \"Product\"; -- %_\\")}`);
+  await page.goto(`/search?q=${encodeURIComponent('\'; DROP TABLE "Product"; -- %_\\')}`);
   await expect(page.getByText(/No products match/)).toBeVisible();
   await page.goto("/search?q=kikoy");
   await expect(page.getByText("1 product found")).toBeVisible();
@@ -42,16 +42,24 @@ test("cart: add two products, change a quantity, remove one, survive a reload", 
   await expect(page.getByTestId("subtotal")).toHaveText("KES 5,260");
   await shop.expectCartCount(5);
 
-  await shop.cartLine("Kericho Gold Tea 250g").getByRole("button", { name: "Remove Kericho Gold Tea 250g" }).click();
+  await shop
+    .cartLine("Kericho Gold Tea 250g")
+    .getByRole("button", { name: "Remove Kericho Gold Tea 250g" })
+    .click();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   await expect(page.getByTestId("subtotal")).toHaveText("KES 4,500");
 
   await page.reload();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
-  await expect(shop.cartLine("Kikoy Beach Towel").getByLabel("Quantity of Kikoy Beach Towel")).toHaveValue("3");
+  await expect(shop.cartLine("Kikoy Beach Towel").getByLabel("Quantity of Kikoy Beach Towel")).toHaveValue(
+    "3",
+  );
   await expect(page.getByRole("button", { name: "Checkout" })).toBeVisible();
 
-  await shop.cartLine("Kikoy Beach Towel").getByRole("button", { name: /^Remove/ }).click();
+  await shop
+    .cartLine("Kikoy Beach Towel")
+    .getByRole("button", { name: /^Remove/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
   await shop.expectCartCount(0);
 });
@@ -88,15 +96,31 @@ test("unknown product and category slugs show the 404 page", async ({ page }) =>
 
 test("a tampered cart cookie is repaired, not a crash", async ({ page, context, baseURL }) => {
   const url = new URL(baseURL!);
-  for (const value of ["{not json", JSON.stringify([{ p: "doesnotexist00", q: 2 }, { p: 7, q: -1 }]), JSON.stringify({ a: 1 })]) {
+  for (const value of [
+    "{not json",
+    JSON.stringify([
+      { p: "doesnotexist00", q: 2 },
+      { p: 7, q: -1 },
+    ]),
+    JSON.stringify({ a: 1 }),
+  ]) {
     await context.clearCookies();
-    await context.addCookies([{ name: "duka_cart", value: encodeURIComponent(value), domain: url.hostname, path: "/" }]);
+    await context.addCookies([
+      { name: "duka_cart", value: encodeURIComponent(value), domain: url.hostname, path: "/" },
+    ]);
     const response = await page.goto("/cart");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
   }
   await context.clearCookies();
-  await context.addCookies([{ name: "duka_cart", value: "%5B%7B%22p%22%3A%22x%22%2C%22q%22%3A1e9%7D%5D", domain: url.hostname, path: "/" }]);
+  await context.addCookies([
+    {
+      name: "duka_cart",
+      value: "%5B%7B%22p%22%3A%22x%22%2C%22q%22%3A1e9%7D%5D",
+      domain: url.hostname,
+      path: "/",
+    },
+  ]);
   expect((await page.goto("/"))?.status()).toBe(200);
 });
 

@@ -99,7 +99,9 @@ test("after result 17 the retry waits out M-Pesa's two minutes with a visible ti
   await expect(page.getByRole("button", { name: "Try again" })).toBeDisabled();
 });
 
-test("the retry timer runs on the server's clock, even on a phone whose clock is ten minutes slow", async ({ page }) => {
+test("the retry timer runs on the server's clock, even on a phone whose clock is ten minutes slow", async ({
+  page,
+}) => {
   await page.clock.install({ time: Date.now() - 10 * 60_000 });
   await new Shop(page).addToCart("akala-sandals", 1);
   await checkOut(page, "0711000110");
@@ -154,7 +156,9 @@ test("the checkout form explains bad input and keeps what was typed", async ({ p
   expect(await withDb((db) => db.order.count({ where: { customerName: "A" } }))).toBe(0);
 });
 
-test("sold-out race: two shoppers want the last one, the second is told before paying", async ({ browser }) => {
+test("sold-out race: two shoppers want the last one, the second is told before paying", async ({
+  browser,
+}) => {
   await withDb((db) => db.product.update({ where: { slug: "bao-board" }, data: { stock: 1 } }));
   const first = await newShopper(browser);
   const second = await newShopper(browser);
@@ -167,7 +171,9 @@ test("sold-out race: two shoppers want the last one, the second is told before p
   await second.page.getByLabel("Full name").fill("Second Shopper");
   await second.page.getByLabel("Phone number").fill("0711000107");
   await second.page.getByRole("button", { name: "Pay with M-Pesa" }).click();
-  await expect(second.page.getByRole("alert").filter({ hasText: /Bao Game Board (just sold out|is sold out)/ })).toBeVisible();
+  await expect(
+    second.page.getByRole("alert").filter({ hasText: /Bao Game Board (just sold out|is sold out)/ }),
+  ).toBeVisible();
   expect((await emulator.ledger("254711000107")).entries).toHaveLength(0);
 
   await answerOnPhone(await first.context.newPage(), "254711000106", "Pay");
@@ -176,7 +182,9 @@ test("sold-out race: two shoppers want the last one, the second is told before p
 
   // Coming back later, the second shopper's cart says so too.
   await second.page.goto("/cart");
-  await expect(second.page.getByText("Bao Game Board is sold out and was removed from your cart.")).toBeVisible();
+  await expect(
+    second.page.getByText("Bao Game Board is sold out and was removed from your cart."),
+  ).toBeVisible();
   await first.context.close();
   await second.context.close();
 });

@@ -36,7 +36,10 @@ test("the owner signs in and out", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("signing out ends the session: a copy of its cookie no longer opens the dashboard", async ({ page, context }) => {
+test("signing out ends the session: a copy of its cookie no longer opens the dashboard", async ({
+  page,
+  context,
+}) => {
   const d = new Dashboard(page);
   await d.signInOk(OWNER.email, OWNER.password);
   const copied = await context.cookies();
@@ -48,7 +51,9 @@ test("signing out ends the session: a copy of its cookie no longer opens the das
   expect((await page.request.get("/api/dashboard/summary")).status()).toBe(401);
 });
 
-test("dashboard pages do not hand out a fresh session cookie (one racing a sign-out would undo it)", async ({ page }) => {
+test("dashboard pages do not hand out a fresh session cookie (one racing a sign-out would undo it)", async ({
+  page,
+}) => {
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
   const res = await page.request.get("/dashboard/orders");
   expect(res.status()).toBe(200);
@@ -76,9 +81,13 @@ test("staff see orders and products but cannot edit products or manage staff", a
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "New product" })).toHaveCount(0);
   await page.goto("/dashboard/products/new");
-  await expect(page.getByRole("alert").filter({ hasText: "Owner only" })).toContainText("Only the shop owner can add products");
+  await expect(page.getByRole("alert").filter({ hasText: "Owner only" })).toContainText(
+    "Only the shop owner can add products",
+  );
   await page.goto("/dashboard/staff");
-  await expect(page.getByRole("alert").filter({ hasText: "Owner only" })).toContainText("Only the shop owner can manage staff");
+  await expect(page.getByRole("alert").filter({ hasText: "Owner only" })).toContainText(
+    "Only the shop owner can manage staff",
+  );
 });
 
 test("the owner edits a product with field errors shown next to the fields", async ({ page }) => {
@@ -95,7 +104,9 @@ test("the owner edits a product with field errors shown next to the fields", asy
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await page.goto("/dashboard/products");
-  await expect(page.getByTestId("product-row").filter({ hasText: "KES 999" }).first()).toContainText("Only 2 left");
+  await expect(page.getByTestId("product-row").filter({ hasText: "KES 999" }).first()).toContainText(
+    "Only 2 left",
+  );
 });
 
 test("the owner creates a staff account, which can then sign in", async ({ page }) => {

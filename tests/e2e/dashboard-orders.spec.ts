@@ -8,10 +8,27 @@ test.beforeAll(async () => {
   await resetShop();
   await createStaff(STAFF.email, STAFF.password, "Packer");
   const hour = 3600_000;
-  await insertOrder({ reference: "DK-PAID1", customerName: "Wanjiku Kamau", receipt: "TLA1B2C3D4", totalKes: 1450, paidAt: new Date(Date.now() - 2 * hour) });
-  await insertOrder({ reference: "DK-PAID2", customerName: "=cmd|' /C calc'!A0", receipt: "TLA9Z8Y7X6", totalKes: 800, paidAt: new Date(Date.now() - 3 * hour) });
+  await insertOrder({
+    reference: "DK-PAID1",
+    customerName: "Wanjiku Kamau",
+    receipt: "TLA1B2C3D4",
+    totalKes: 1450,
+    paidAt: new Date(Date.now() - 2 * hour),
+  });
+  await insertOrder({
+    reference: "DK-PAID2",
+    customerName: "=cmd|' /C calc'!A0",
+    receipt: "TLA9Z8Y7X6",
+    totalKes: 800,
+    paidAt: new Date(Date.now() - 3 * hour),
+  });
   await insertOrder({ reference: "DK-FAIL1", customerName: "Otieno Odhiambo", status: "FAILED" });
-  await insertOrder({ reference: "DK-LATE1", customerName: "Akinyi", receipt: "TLATE00001", needsAttention: "Paid after the order expired; one item sold out meanwhile." });
+  await insertOrder({
+    reference: "DK-LATE1",
+    customerName: "Akinyi",
+    receipt: "TLATE00001",
+    needsAttention: "Paid after the order expired; one item sold out meanwhile.",
+  });
 });
 
 test.beforeEach(async ({ page }) => {
@@ -80,7 +97,12 @@ test("a new paid order appears on the overview without a reload", async ({ page 
   const latest = page.getByTestId("latest-paid");
   await expect(latest).toContainText("DK-PAID1");
   await expect(latest).not.toContainText("DK-LIVE1");
-  await insertOrder({ reference: "DK-LIVE1", customerName: "Baraka Live", receipt: "TLIVE00001", totalKes: 2300 });
+  await insertOrder({
+    reference: "DK-LIVE1",
+    customerName: "Baraka Live",
+    receipt: "TLIVE00001",
+    totalKes: 2300,
+  });
   await expect(latest).toContainText("DK-LIVE1", { timeout: 8_000 });
   await expect(page.getByTestId("kpi-today")).toContainText(/paid order/);
 });

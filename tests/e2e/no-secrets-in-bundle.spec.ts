@@ -34,7 +34,10 @@ function secrets(): Record<string, string> {
 
 test("no secret value is in the client bundle or prerendered pages", () => {
   // The server under test is `next start`, so a build exists; this only makes a missing one say so plainly.
-  expect(existsSync(path.join(NEXT_DIR, "BUILD_ID")), "needs a production build (npm run test:e2e builds one)").toBe(true);
+  expect(
+    existsSync(path.join(NEXT_DIR, "BUILD_ID")),
+    "needs a production build (npm run test:e2e builds one)",
+  ).toBe(true);
   const files = publicFiles();
   expect(files.filter((f) => f.includes(`${path.sep}static${path.sep}`)).length).toBeGreaterThan(10);
 
@@ -42,7 +45,8 @@ test("no secret value is in the client bundle or prerendered pages", () => {
   const values = Object.entries(secrets());
   for (const file of files) {
     const text = readFileSync(file, "latin1");
-    for (const [name, value] of values) if (text.includes(value)) leaks.push(`${name} in ${path.relative(NEXT_DIR, file)}`);
+    for (const [name, value] of values)
+      if (text.includes(value)) leaks.push(`${name} in ${path.relative(NEXT_DIR, file)}`);
   }
   expect(leaks).toEqual([]);
 });

@@ -23,9 +23,14 @@ async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
-  return async () => [...reported, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+  return async () => [
+    ...reported,
+    ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+  ];
 }
 
 test("pages send the security headers", async ({ page }) => {
@@ -33,7 +38,8 @@ test("pages send the security headers", async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     const headers = response!.headers();
-    for (const [name, pattern] of Object.entries(EXPECTED)) expect(headers[name], `${name} on ${path}`).toMatch(pattern);
+    for (const [name, pattern] of Object.entries(EXPECTED))
+      expect(headers[name], `${name} on ${path}`).toMatch(pattern);
     // No 'unsafe-eval' in a production build; that is for `next dev` only.
     expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
     expect(headers["x-powered-by"]).toBeUndefined();

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCategoryWithProducts, getFeaturedProducts, getProductBySlug, searchProducts } from "@/lib/catalog/queries";
+import {
+  getCategoryWithProducts,
+  getFeaturedProducts,
+  getProductBySlug,
+  searchProducts,
+} from "@/lib/catalog/queries";
 import { priceLines } from "@/lib/cart/queries";
 import { prisma } from "@/lib/db";
 import { resetShop } from "./support/database";
@@ -13,7 +18,9 @@ describe("catalog on PostgreSQL", () => {
     expect(products.length).toBeGreaterThanOrEqual(24);
     expect(products.some((p) => p.stock === 0)).toBe(true);
     expect(products.some((p) => p.stock > 0 && p.stock <= 5)).toBe(true);
-    expect(products.every((p) => Number.isInteger(p.priceKes) && p.imageUrl.startsWith("/products/"))).toBe(true);
+    expect(products.every((p) => Number.isInteger(p.priceKes) && p.imageUrl.startsWith("/products/"))).toBe(
+      true,
+    );
     expect((await getFeaturedProducts()).length).toBeGreaterThan(0);
   });
 
@@ -23,7 +30,15 @@ describe("catalog on PostgreSQL", () => {
   });
 
   it("treats any search text as text, never as SQL or a pattern", async () => {
-    for (const q of ["'; DROP TABLE \"Product\"; --", "%", "_", "\\", "\u0000zzqq", "😀", "a".repeat(10_000)]) {
+    for (const q of [
+      '\'; DROP TABLE "Product"; --',
+      "%",
+      "_",
+      "\\",
+      "\u0000zzqq",
+      "😀",
+      "a".repeat(10_000),
+    ]) {
       await expect(searchProducts(q)).resolves.toEqual([]);
     }
     expect(await prisma.product.count()).toBeGreaterThanOrEqual(24);

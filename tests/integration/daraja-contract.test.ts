@@ -8,12 +8,19 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "@/emulator";
-import { createDarajaClient, DarajaAuthError, parseCallback, type DarajaConfig, type PushResult } from "@/lib/daraja";
+import {
+  createDarajaClient,
+  DarajaAuthError,
+  parseCallback,
+  type DarajaConfig,
+  type PushResult,
+} from "@/lib/daraja";
 
 const SANDBOX_SHORTCODE = "174379";
 const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
 const SANDBOX_MSISDN = "254708374149";
-const LIVE = process.env.DARAJA_LIVE === "1" && !!process.env.MPESA_CONSUMER_KEY && !!process.env.MPESA_CONSUMER_SECRET;
+const LIVE =
+  process.env.DARAJA_LIVE === "1" && !!process.env.MPESA_CONSUMER_KEY && !!process.env.MPESA_CONSUMER_SECRET;
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Target = {
@@ -40,16 +47,26 @@ function startCallbackReceiver() {
       const path = req.url ?? "/";
       bodies.set(path, body);
       waiting.get(path)?.(body);
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ ResultCode: 0, ResultDesc: "Accepted" }));
+      res
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ ResultCode: 0, ResultDesc: "Accepted" }));
     });
   });
   return {
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () =>
+          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+        ),
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     next(path: string, timeoutMs = 5_000): Promise<unknown> {
       if (bodies.has(path)) return Promise.resolve(bodies.get(path));
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no callback on ${path} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no callback on ${path} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiting.set(path, (body) => (clearTimeout(timer), resolve(body)));
       });
     },
@@ -61,7 +78,12 @@ const emulatorTarget: Target = {
   enabled: true,
   skipNote: "",
   async start() {
-    const emulator = await startEmulator({ port: 0, quiet: true, promptTimeoutMs: 20_000, tokenLifetimeSec: 3600 });
+    const emulator = await startEmulator({
+      port: 0,
+      quiet: true,
+      promptTimeoutMs: 20_000,
+      tokenLifetimeSec: 3600,
+    });
     const config: DarajaConfig = {
       env: "emulator",
       baseUrl: emulator.url,
@@ -99,7 +121,8 @@ for (const target of [emulatorTarget, liveTarget]) defineContract(target);
 
 function defineContract(target: Target) {
   if (!target.enabled) console.info(`[daraja-contract] ${target.name} block skipped: ${target.skipNote}`);
-  else if (!target.name.startsWith("emulator")) console.info(`[daraja-contract] ${target.name}: emulator-only cases skipped`);
+  else if (!target.name.startsWith("emulator"))
+    console.info(`[daraja-contract] ${target.name}: emulator-only cases skipped`);
 
   describe.skipIf(!target.enabled)(`lib/daraja contract: ${target.name}`, () => {
     const receiver = startCallbackReceiver();
@@ -107,12 +130,19 @@ function defineContract(target: Target) {
     let emulator: Emulator | undefined;
     let receiverUrl = "";
     // The live sandbox cannot reach this machine: its callbacks go to a public placeholder.
-    const callbackUrl = (path: string) => (emulator ? `${receiverUrl}${path}` : (process.env.DARAJA_LIVE_CALLBACK_URL ?? `https://example.com/duka/cb${path}`));
+    const callbackUrl = (path: string) =>
+      emulator
+        ? `${receiverUrl}${path}`
+        : (process.env.DARAJA_LIVE_CALLBACK_URL ?? `https://example.com/duka/cb${path}`);
     const freshPath = () => `/duka/cb/${randomBytes(8).toString("hex")}`;
     let phoneSeq = 0;
     // A new phone per case keeps prompts from one case from locking the next (the live sandbox has only one).
-    const nextPhone = () => (emulator ? `2547${String(10_000_000 + ++phoneSeq * 7919).padStart(8, "0")}` : SANDBOX_MSISDN);
-    const push = (client = createDarajaClient(config), overrides: { phone?: string; amountKes?: number; path?: string } = {}) =>
+    const nextPhone = () =>
+      emulator ? `2547${String(10_000_000 + ++phoneSeq * 7919).padStart(8, "0")}` : SANDBOX_MSISDN;
+    const push = (
+      client = createDarajaClient(config),
+      overrides: { phone?: string; amountKes?: number; path?: string } = {},
+    ) =>
       client.stkPush({
         phone: overrides.phone ?? nextPhone(),
         amountKes: overrides.amountKes ?? 1,
@@ -121,7 +151,10 @@ function defineContract(target: Target) {
         description: "Contract test",
       });
     const accepted = (result: PushResult) => {
-      expect(result).toMatchObject({ outcome: "accepted", checkoutRequestId: expect.stringMatching(/^ws_CO_/) });
+      expect(result).toMatchObject({
+        outcome: "accepted",
+        checkoutRequestId: expect.stringMatching(/^ws_CO_/),
+      });
       if (result.outcome !== "accepted") throw new Error(`push not accepted: ${JSON.stringify(result)}`);
       return result;
     };
@@ -159,17 +192,26 @@ function defineContract(target: Target) {
 
       it("maps a wrong passkey to wrong_credentials", async () => {
         const result = await push(createDarajaClient({ ...config, passkey: "0".repeat(64) }));
-        expect(result).toMatchObject({ outcome: "rejected", error: { kind: "wrong_credentials", errorCode: "500.001.1001" } });
+        expect(result).toMatchObject({
+          outcome: "rejected",
+          error: { kind: "wrong_credentials", errorCode: "500.001.1001" },
+        });
       });
 
       it("maps an unknown shortcode (Merchant does not exist) to wrong_credentials", async () => {
         const result = await push(createDarajaClient({ ...config, shortcode: "999111" }));
-        expect(result).toMatchObject({ outcome: "rejected", error: { kind: "wrong_credentials", errorMessage: expect.stringMatching(/merchant/i) } });
+        expect(result).toMatchObject({
+          outcome: "rejected",
+          error: { kind: "wrong_credentials", errorMessage: expect.stringMatching(/merchant/i) },
+        });
       });
 
       it("maps a malformed shortcode to invalid_request with the field", async () => {
         const result = await push(createDarajaClient({ ...config, shortcode: "12" }));
-        expect(result).toMatchObject({ outcome: "rejected", error: { kind: "invalid_request", field: "BusinessShortCode" } });
+        expect(result).toMatchObject({
+          outcome: "rejected",
+          error: { kind: "invalid_request", field: "BusinessShortCode" },
+        });
       });
 
       it("answers not_found for an unknown CheckoutRequestID", async () => {
@@ -183,7 +225,10 @@ function defineContract(target: Target) {
         if (!emulator) throw new Error("emulator not started");
         return emulator.control;
       };
-      const oauthCalls = () => control().log().filter((entry) => entry.path === "/oauth/v1/generate").length;
+      const oauthCalls = () =>
+        control()
+          .log()
+          .filter((entry) => entry.path === "/oauth/v1/generate").length;
 
       it("success: the callback parses to a paid result and the query is final 0", async () => {
         const client = createDarajaClient(config);
@@ -193,11 +238,18 @@ function defineContract(target: Target) {
         expect(await client.stkQuery(checkoutRequestId)).toEqual({ state: "pending" });
         await control().pay(checkoutRequestId);
         const parsed = parseCallback(await receiver.next(path));
-        expect(parsed).toMatchObject({ ok: true, callback: { success: true, checkoutRequestId, amount: 1250, phone } });
+        expect(parsed).toMatchObject({
+          ok: true,
+          callback: { success: true, checkoutRequestId, amount: 1250, phone },
+        });
         if (!parsed.ok || !parsed.callback.success) throw new Error("not a success");
         expect(parsed.callback.receipt).toMatch(/^[A-Z0-9]{10}$/);
         expect(Math.abs(parsed.callback.transactionDate.getTime() - Date.now())).toBeLessThan(60_000);
-        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({ state: "final", resultCode: "0", checkoutRequestId });
+        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({
+          state: "final",
+          resultCode: "0",
+          checkoutRequestId,
+        });
       });
 
       it.each([
@@ -211,7 +263,10 @@ function defineContract(target: Target) {
         if (action === "cancel") await control().cancel(checkoutRequestId);
         else if (action === "timeout") await control().timeout(checkoutRequestId);
         else await control().fail(checkoutRequestId, "SFC_IC0003");
-        expect(parseCallback(await receiver.next(path))).toMatchObject({ ok: true, callback: { success: false, resultCode: code, checkoutRequestId } });
+        expect(parseCallback(await receiver.next(path))).toMatchObject({
+          ok: true,
+          callback: { success: false, resultCode: code, checkoutRequestId },
+        });
         expect(await client.stkQuery(checkoutRequestId)).toMatchObject({ state: "final", resultCode: code });
       });
 
@@ -220,7 +275,10 @@ function defineContract(target: Target) {
         const phone = nextPhone();
         accepted(await push(client, { phone }));
         const second = await push(client, { phone, amountKes: 2 });
-        expect(second).toMatchObject({ outcome: "rejected", error: { kind: "subscriber_locked", retryAfterSeconds: 60 } });
+        expect(second).toMatchObject({
+          outcome: "rejected",
+          error: { kind: "subscriber_locked", retryAfterSeconds: 60 },
+        });
       });
 
       it("shares one OAuth call between concurrent callers", async () => {
@@ -236,7 +294,9 @@ function defineContract(target: Target) {
         control().expireTokens();
         accepted(await push(client));
         expect(await client.getToken()).not.toBe(first);
-        const calls = control().log().map((entry) => `${entry.path} ${entry.status ?? "-"}`);
+        const calls = control()
+          .log()
+          .map((entry) => `${entry.path} ${entry.status ?? "-"}`);
         expect(calls).toEqual([
           "/oauth/v1/generate 200",
           "/mpesa/stkpush/v1/processrequest 404",
@@ -250,7 +310,9 @@ function defineContract(target: Target) {
         const client = createDarajaClient({ ...config, timeoutMs: 300 });
         const phone = nextPhone();
         expect(await push(client, { phone })).toMatchObject({ outcome: "unknown", reason: "timeout" });
-        const pushes = control().log().filter((entry) => entry.path === "/mpesa/stkpush/v1/processrequest");
+        const pushes = control()
+          .log()
+          .filter((entry) => entry.path === "/mpesa/stkpush/v1/processrequest");
         expect(pushes).toHaveLength(1);
         // The emulator processed it although we never saw the answer: exactly why it is never retried.
         expect(control().prompts(phone)).toHaveLength(1);
@@ -268,23 +330,36 @@ function defineContract(target: Target) {
         ["quota", "rate_limited", "500.003.03"],
       ] as const)("maps a push %s fault to %s", async (kind, expected, errorCode) => {
         control().fault({ target: "push", kind });
-        expect(await push()).toMatchObject({ outcome: "rejected", error: { kind: expected, errorCode, httpStatus: 500 } });
+        expect(await push()).toMatchObject({
+          outcome: "rejected",
+          error: { kind: expected, errorCode, httpStatus: 500 },
+        });
       });
 
       it("maps query faults and timeouts to error results", async () => {
         const client = createDarajaClient({ ...config, timeoutMs: 300 });
         const { checkoutRequestId } = accepted(await push(client));
         control().fault({ target: "query", kind: "rateLimit" });
-        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({ state: "error", error: { kind: "rate_limited" } });
+        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({
+          state: "error",
+          error: { kind: "rate_limited" },
+        });
         control().fault({ target: "query", kind: "hang" });
-        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({ state: "error", error: { kind: "unknown" } });
+        expect(await client.stkQuery(checkoutRequestId)).toMatchObject({
+          state: "error",
+          error: { kind: "unknown" },
+        });
         expect(await client.stkQuery(checkoutRequestId)).toEqual({ state: "pending" });
       });
 
       it("turns an OAuth outage into a rejected push without calling the push API", async () => {
         control().fault({ target: "oauth", kind: "error" });
         expect(await push()).toMatchObject({ outcome: "rejected", error: { kind: "server_error" } });
-        expect(control().log().filter((entry) => entry.path === "/mpesa/stkpush/v1/processrequest")).toHaveLength(0);
+        expect(
+          control()
+            .log()
+            .filter((entry) => entry.path === "/mpesa/stkpush/v1/processrequest"),
+        ).toHaveLength(0);
       });
     });
   });

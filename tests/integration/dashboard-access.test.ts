@@ -31,13 +31,25 @@ beforeAll(async () => {
   await resetShop();
   const o = await prisma.user.findFirstOrThrow({ where: { role: "OWNER" } });
   owner = { id: o.id, email: o.email, name: o.name, role: "OWNER" };
-  const s = await prisma.user.create({ data: { email: "staff@duka.test", name: "Staff", passwordHash: "x", role: "STAFF" } });
+  const s = await prisma.user.create({
+    data: { email: "staff@duka.test", name: "Staff", passwordHash: "x", role: "STAFF" },
+  });
   staff = { id: s.id, email: s.email, name: s.name, role: "STAFF" };
   const p = await prisma.product.findFirstOrThrow({ where: { active: true } });
   productId = p.id;
   categoryId = p.categoryId;
   const order = await prisma.order.create({
-    data: { publicId: "pub-access-1", reference: "DK-ACC01", customerName: "Asha", phone: "254712345678", status: "PAID", totalKes: 500, reservedUntil: new Date(), paidAt: new Date(), mpesaReceipt: "TACCESS001" },
+    data: {
+      publicId: "pub-access-1",
+      reference: "DK-ACC01",
+      customerName: "Asha",
+      phone: "254712345678",
+      status: "PAID",
+      totalKes: 500,
+      reservedUntil: new Date(),
+      paidAt: new Date(),
+      mpesaReceipt: "TACCESS001",
+    },
   });
   expect(order.fulfilment).toBe("UNFULFILLED");
 });
@@ -47,12 +59,21 @@ beforeEach(() => {
 });
 
 const productForm = () =>
-  form({ id: productId, name: "Renamed", slug: "renamed-product", description: "A description long enough", priceKes: "1", stock: "0", categoryId });
+  form({
+    id: productId,
+    name: "Renamed",
+    slug: "renamed-product",
+    description: "A description long enough",
+    priceKes: "1",
+    stock: "0",
+    categoryId,
+  });
 
 const ownerActions = {
   saveProduct: () => saveProduct(null, productForm()),
   archiveProduct: () => setProductArchived(null, form({ id: productId, archived: "true" })),
-  createStaff: () => createStaff(null, form({ name: "Eve", email: "eve@duka.test", password: "long-enough-pass" })),
+  createStaff: () =>
+    createStaff(null, form({ name: "Eve", email: "eve@duka.test", password: "long-enough-pass" })),
   resetStaffPassword: () => resetStaffPassword(null, form({ id: staff.id, password: "another-long-pass" })),
   disableStaff: () => setStaffDisabled(null, form({ id: staff.id, disabled: "true" })),
 };
@@ -69,7 +90,10 @@ async function expectNothingChanged() {
 
 describe("anonymous callers", () => {
   it("get 401 from every dashboard API", async () => {
-    for (const res of [await summary(), await exportCsv(new Request("http://x/api/dashboard/orders/export?status=all"))]) {
+    for (const res of [
+      await summary(),
+      await exportCsv(new Request("http://x/api/dashboard/orders/export?status=all")),
+    ]) {
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain("DK-ACC01");
     }
@@ -78,8 +102,11 @@ describe("anonymous callers", () => {
   it("are refused by every server action, which changes nothing", async () => {
     const fulfil = await setFulfilment(null, form({ reference: "DK-ACC01", fulfilment: "FULFILLED" }));
     expect(fulfil).toMatchObject({ ok: false, status: 401 });
-    for (const [name, act] of Object.entries(ownerActions)) expect(await act(), name).toMatchObject({ ok: false, status: 401 });
-    expect((await prisma.order.findUniqueOrThrow({ where: { reference: "DK-ACC01" } })).fulfilment).toBe("UNFULFILLED");
+    for (const [name, act] of Object.entries(ownerActions))
+      expect(await act(), name).toMatchObject({ ok: false, status: 401 });
+    expect((await prisma.order.findUniqueOrThrow({ where: { reference: "DK-ACC01" } })).fulfilment).toBe(
+      "UNFULFILLED",
+    );
     await expectNothingChanged();
   });
 });
@@ -95,13 +122,16 @@ describe("STAFF", () => {
 
   it("gets 403 from every owner action, which changes nothing", async () => {
     session.user = staff;
-    for (const [name, act] of Object.entries(ownerActions)) expect(await act(), name).toMatchObject({ ok: false, status: 403 });
+    for (const [name, act] of Object.entries(ownerActions))
+      expect(await act(), name).toMatchObject({ ok: false, status: 403 });
     await expectNothingChanged();
   });
 
   it("may fulfil a paid order", async () => {
     session.user = staff;
-    expect(await setFulfilment(null, form({ reference: "DK-ACC01", fulfilment: "FULFILLED" }))).toMatchObject({ ok: true });
+    expect(await setFulfilment(null, form({ reference: "DK-ACC01", fulfilment: "FULFILLED" }))).toMatchObject(
+      { ok: true },
+    );
     const o = await prisma.order.findUniqueOrThrow({ where: { reference: "DK-ACC01" } });
     expect(o.fulfilment).toBe("FULFILLED");
     expect(o.fulfilledAt).not.toBeNull();
@@ -122,14 +152,34 @@ describe("OWNER", () => {
 
   it("cannot disable their own account", async () => {
     session.user = owner;
-    expect(await setStaffDisabled(null, form({ id: owner.id, disabled: "true" }))).toMatchObject({ ok: false });
+    expect(await setStaffDisabled(null, form({ id: owner.id, disabled: "true" }))).toMatchObject({
+      ok: false,
+    });
   });
 
   it("gets field errors for an invalid product", async () => {
     session.user = owner;
-    const r = await saveProduct(null, form({ name: "", slug: "Bad Slug", description: "short", priceKes: "abc", stock: "-1", categoryId: "" }));
+    const r = await saveProduct(
+      null,
+      form({
+        name: "",
+        slug: "Bad Slug",
+        description: "short",
+        priceKes: "abc",
+        stock: "-1",
+        categoryId: "",
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["categoryId", "description", "image", "name", "priceKes", "slug", "stock"]);
+    expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+      "categoryId",
+      "description",
+      "image",
+      "name",
+      "priceKes",
+      "slug",
+      "stock",
+    ]);
   });
 });

@@ -15,47 +15,88 @@ let staffId: string;
 
 beforeAll(async () => {
   await resetShop();
-  const s = await prisma.user.create({ data: { email: "kim@duka.test", name: "Kim", role: "STAFF", passwordHash: await bcrypt.hash("kim-password-1", 10) } });
+  const s = await prisma.user.create({
+    data: {
+      email: "kim@duka.test",
+      name: "Kim",
+      role: "STAFF",
+      passwordHash: await bcrypt.hash("kim-password-1", 10),
+    },
+  });
   staffId = s.id;
 });
 
 beforeEach(async () => {
   await prisma.rateLimitCounter.deleteMany();
-  await prisma.user.update({ where: { id: staffId }, data: { disabled: false, failedLogins: 0, lockedUntil: null } });
+  await prisma.user.update({
+    where: { id: staffId },
+    data: { disabled: false, failedLogins: 0, lockedUntil: null },
+  });
   jwt.sid = "session-1";
   await prisma.revokedSession.deleteMany();
 });
 
 describe("checkCredentials", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
-    expect(await checkCredentials({ email: "KIM@duka.test", password: "kim-password-1" })).toMatchObject({ ok: true, user: { id: staffId, role: "STAFF" } });
+    expect(await checkCredentials({ email: "KIM@duka.test", password: "kim-password-1" })).toMatchObject({
+      ok: true,
+      user: { id: staffId, role: "STAFF" },
+    });
   });
 
   it("gives the same answer for a wrong password, an unknown email and a disabled account", async () => {
-    expect(await checkCredentials({ email: "kim@duka.test", password: "nope" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkCredentials({ email: "nobody@duka.test", password: "nope" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: "kim@duka.test", password: "nope" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await checkCredentials({ email: "nobody@duka.test", password: "nope" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     await prisma.user.update({ where: { id: staffId }, data: { disabled: true } });
-    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`throttles after ${5} failures in 15 minutes, even for the right password, and marks the account locked`, async () => {
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      expect(await checkCredentials({ email: "kim@duka.test", password: `wrong-${i}` })).toEqual({ ok: false, reason: "invalid" });
+      expect(await checkCredentials({ email: "kim@duka.test", password: `wrong-${i}` })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: staffId } })).lockedUntil).not.toBeNull();
     // Other accounts are not affected.
-    expect(await checkCredentials({ email: "owner@duka.test", password: "duka-owner-123" })).toMatchObject({ ok: true });
+    expect(await checkCredentials({ email: "owner@duka.test", password: "duka-owner-123" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("counts parallel guesses too", async () => {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => checkCredentials({ email: "kim@duka.test", password: `guess-${i}` })));
-    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({ ok: false, reason: "throttled" });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        checkCredentials({ email: "kim@duka.test", password: `guess-${i}` }),
+      ),
+    );
+    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
   });
 
   it("starts a fresh window after 15 minutes", async () => {
-    await prisma.rateLimitCounter.create({ data: { key: "login:kim@duka.test", windowStart: new Date(Date.now() - 16 * 60_000), count: 9 } });
-    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toMatchObject({ ok: true });
+    await prisma.rateLimitCounter.create({
+      data: { key: "login:kim@duka.test", windowStart: new Date(Date.now() - 16 * 60_000), count: 9 },
+    });
+    expect(await checkCredentials({ email: "kim@duka.test", password: "kim-password-1" })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -92,6 +133,8 @@ describe("getSessionUser", () => {
     const day = 24 * 3600_000;
     await revokeSession("old", new Date(Date.now() - 2 * day));
     await revokeSession("new");
-    expect((await prisma.revokedSession.findMany({ select: { id: true } })).map((r) => r.id)).toEqual(["new"]);
+    expect((await prisma.revokedSession.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
+      "new",
+    ]);
   });
 });

@@ -8,7 +8,9 @@ const dir = vi.hoisted(() => {
   process.env.UPLOAD_DIR = d;
   return d;
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }) }));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { prisma } = await import("@/lib/db");
 const { saveProduct } = await import("@/lib/dashboard/product-actions");
@@ -25,7 +27,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function productForm(image: File) {
   const f = new FormData();
-  for (const [k, v] of Object.entries({ name: "Maasai shuka", slug: "duka-test-shuka", description: "A warm red checked shuka", priceKes: "1200", stock: "4", categoryId })) f.set(k, v);
+  for (const [k, v] of Object.entries({
+    name: "Maasai shuka",
+    slug: "duka-test-shuka",
+    description: "A warm red checked shuka",
+    priceKes: "1200",
+    stock: "4",
+    categoryId,
+  }))
+    f.set(k, v);
   f.set("image", image);
   return f;
 }
@@ -40,7 +50,13 @@ describe("product image upload", () => {
     expect(new Uint8Array(await readFile(path.join(dir, name)))).toEqual(PNG);
     const res = await serveUpload(new Request("http://x"), { params: Promise.resolve({ file: name }) });
     expect(res.headers.get("content-type")).toBe("image/png");
-    expect((await serveUpload(new Request("http://x"), { params: Promise.resolve({ file: "../../package.json" }) })).status).toBe(404);
+    expect(
+      (
+        await serveUpload(new Request("http://x"), {
+          params: Promise.resolve({ file: "../../package.json" }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses a file that is not an image whatever its claimed type, and one too large", async () => {
@@ -48,6 +64,9 @@ describe("product image upload", () => {
     const r = await saveProduct(null, productForm(svg));
     expect(r).toMatchObject({ ok: false, fieldErrors: { image: ["Upload a JPEG, PNG or WebP image"] } });
     const big = new File([PNG, new Uint8Array(2 * 1024 * 1024)], "big.png", { type: "image/png" });
-    expect(await saveProduct(null, productForm(big))).toMatchObject({ ok: false, fieldErrors: { image: ["The image must be 2 MB or smaller"] } });
+    expect(await saveProduct(null, productForm(big))).toMatchObject({
+      ok: false,
+      fieldErrors: { image: ["The image must be 2 MB or smaller"] },
+    });
   });
 });

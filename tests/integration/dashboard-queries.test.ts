@@ -6,14 +6,26 @@ import { getKpis, getPaymentStats, getRevenueByDay } from "@/lib/dashboard/summa
 import { seedDemoOrders } from "@/prisma/demo-orders";
 import { resetShop } from "./support/database";
 
-const session = vi.hoisted(() => ({ user: { id: "u", email: "o@d.test", name: "O", role: "OWNER" as const } }));
+const session = vi.hoisted(() => ({
+  user: { id: "u", email: "o@d.test", name: "O", role: "OWNER" as const },
+}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 const { GET: exportCsv } = await import("@/app/api/dashboard/orders/export/route");
 
 // 13:00 EAT on 25 Nov 2026.
 const NOW = new Date("2026-11-25T10:00:00Z");
 let n = 0;
-async function order(fields: { status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED"; paidAt?: Date; createdAt?: Date; name?: string; phone?: string; receipt?: string; total?: number; attention?: boolean; fulfilled?: boolean }) {
+async function order(fields: {
+  status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED";
+  paidAt?: Date;
+  createdAt?: Date;
+  name?: string;
+  phone?: string;
+  receipt?: string;
+  total?: number;
+  attention?: boolean;
+  fulfilled?: boolean;
+}) {
   n++;
   return prisma.order.create({
     data: {
@@ -35,12 +47,27 @@ async function order(fields: { status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED
 
 beforeAll(async () => {
   await resetShop();
-  await order({ paidAt: new Date("2026-11-24T21:30:00Z"), receipt: "TKQ1000001", total: 1500, name: "Wanjiku Kamau", phone: "254722000111" }); // 00:30 EAT today
-  await order({ paidAt: new Date("2026-11-24T20:30:00Z"), receipt: "TKQ1000002", total: 700, fulfilled: true }); // 23:30 EAT yesterday
+  await order({
+    paidAt: new Date("2026-11-24T21:30:00Z"),
+    receipt: "TKQ1000001",
+    total: 1500,
+    name: "Wanjiku Kamau",
+    phone: "254722000111",
+  }); // 00:30 EAT today
+  await order({
+    paidAt: new Date("2026-11-24T20:30:00Z"),
+    receipt: "TKQ1000002",
+    total: 700,
+    fulfilled: true,
+  }); // 23:30 EAT yesterday
   await order({ paidAt: new Date("2026-11-19T10:00:00Z"), receipt: "TKQ1000003", total: 300 }); // 6 days ago: in 7 days
   await order({ paidAt: new Date("2026-11-18T10:00:00Z"), receipt: "TKQ1000004", total: 200 }); // 7 days ago: outside 7 days
   await order({ paidAt: new Date("2026-10-01T10:00:00Z"), receipt: "TKQ1000005", total: 9999 }); // outside 30 days
-  await order({ status: "FAILED", createdAt: new Date("2026-11-25T08:00:00Z"), name: "=HYPERLINK(\"http://evil\")" });
+  await order({
+    status: "FAILED",
+    createdAt: new Date("2026-11-25T08:00:00Z"),
+    name: '=HYPERLINK("http://evil")',
+  });
   await order({ status: "EXPIRED", createdAt: new Date("2026-11-20T08:00:00Z"), name: 'Otieno "Oti", Jr.' });
   await order({ status: "EXPIRED", createdAt: new Date("2026-11-21T08:00:00Z"), attention: true });
 });
@@ -63,7 +90,8 @@ describe("KPIs", () => {
 });
 
 describe("orders list", () => {
-  const list = async (q: string) => (await listOrders(parseOrderFilter(new URLSearchParams(q)))).rows.map((r) => r.reference);
+  const list = async (q: string) =>
+    (await listOrders(parseOrderFilter(new URLSearchParams(q)))).rows.map((r) => r.reference);
 
   it("shows paid orders by default, newest payment first", async () => {
     expect(await list("")).toEqual(["DK-Q0001", "DK-Q0002", "DK-Q0003", "DK-Q0004", "DK-Q0005"]);
@@ -97,11 +125,15 @@ describe("orders list", () => {
 
 describe("CSV export", () => {
   it("exports the current filter with escaping and formula protection", async () => {
-    const res = await exportCsv(new Request("http://x/api/dashboard/orders/export?status=all&from=2026-11-20"));
+    const res = await exportCsv(
+      new Request("http://x/api/dashboard/orders/export?status=all&from=2026-11-20"),
+    );
     expect(res.headers.get("content-type")).toContain("text/csv");
     const text = await res.text();
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention");
+    expect(lines[0]).toBe(
+      "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention",
+    );
     expect(lines).toHaveLength(1 + 5);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain(`"Otieno ""Oti"", Jr."`);

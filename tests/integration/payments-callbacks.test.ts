@@ -37,14 +37,18 @@ describe("callback route", () => {
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
     const delivery = await paidButUndelivered(phone);
 
-    const answers = await Promise.all(Array.from({ length: 5 }, () => postCallback(harness, token!, delivery.body)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => postCallback(harness, token!, delivery.body)),
+    );
     expect(answers.map((a) => [a.status, a.json])).toEqual(Array(5).fill([200, ACCEPTED]));
     expect(answers.map((a) => a.json)).toEqual(Array(5).fill(ACCEPTED));
 
     const order = await readOrder(publicId);
     expect(order.status).toBe("PAID");
     expect(order.needsAttention).toBe(false);
-    const receipt = delivery.body.Body.stkCallback.CallbackMetadata!.Item.find((i) => i.Name === "MpesaReceiptNumber")!.Value;
+    const receipt = delivery.body.Body.stkCallback.CallbackMetadata!.Item.find(
+      (i) => i.Name === "MpesaReceiptNumber",
+    )!.Value;
     expect(order.mpesaReceipt).toBe(receipt);
     expect(order.attempts).toHaveLength(1);
     expect(order.attempts[0]).toMatchObject({ status: "SUCCEEDED", receipt, receiptPending: false });
@@ -71,7 +75,10 @@ describe("callback route", () => {
 
     const receipt = newReceipt();
     const { CheckoutRequestID, MerchantRequestID } = failure.body.Body.stkCallback;
-    const success = callbackBody({ checkoutRequestId: CheckoutRequestID, merchantRequestId: MerchantRequestID }, { code: 0, amount: 640, receipt, phone });
+    const success = callbackBody(
+      { checkoutRequestId: CheckoutRequestID, merchantRequestId: MerchantRequestID },
+      { code: 0, amount: 640, receipt, phone },
+    );
     expect((await postCallback(harness, token!, success)).status).toBe(200);
     order = await readOrder(publicId);
     expect(order).toMatchObject({ status: "PAID", mpesaReceipt: receipt, stockReserved: true });
@@ -89,10 +96,18 @@ describe("callback route", () => {
     const paid = await readOrder(publicId);
     expect(paid.status).toBe("PAID");
 
-    const failure = callbackBody({ checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId }, { code: 1032 });
+    const failure = callbackBody(
+      { checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId },
+      { code: 1032 },
+    );
     expect((await postCallback(harness, token!, failure)).json).toEqual(ACCEPTED);
     const after = await readOrder(publicId);
-    expect(after).toMatchObject({ status: "PAID", paidAt: paid.paidAt, mpesaReceipt: paid.mpesaReceipt, needsAttention: false });
+    expect(after).toMatchObject({
+      status: "PAID",
+      paidAt: paid.paidAt,
+      mpesaReceipt: paid.mpesaReceipt,
+      needsAttention: false,
+    });
     expect(after.attempts[0]).toMatchObject({ status: "SUCCEEDED", resultCode: "0" });
     expect((await callbackEvents(attempt.id)).map((e) => e.verdict)).toEqual(["APPLIED", "DUPLICATE"]);
   });
@@ -113,7 +128,12 @@ describe("callback route", () => {
       return o.status === "PAID" && o;
     });
     const attempt = order.attempts[0]!;
-    expect(attempt).toMatchObject({ status: "SUCCEEDED", checkoutRequestId: entry!.checkoutRequestId, merchantRequestId: entry!.merchantRequestId, receipt: entry!.receipt });
+    expect(attempt).toMatchObject({
+      status: "SUCCEEDED",
+      checkoutRequestId: entry!.checkoutRequestId,
+      merchantRequestId: entry!.merchantRequestId,
+      receipt: entry!.receipt,
+    });
     expect(order.mpesaReceipt).toBe(entry!.receipt);
     expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
     expect((await callbackEvents(attempt.id)).map((e) => e.verdict)).toEqual(["APPLIED"]);
@@ -123,7 +143,10 @@ describe("callback route", () => {
     const product = await createProduct({ stock: 2, priceKes: 670 });
     const phone = freshPhone();
     const { publicId, attempt } = await checkoutOk(harness, product.id, phone);
-    const forged = callbackBody({ checkoutRequestId: attempt.checkoutRequestId! }, { code: 0, amount: 670, phone });
+    const forged = callbackBody(
+      { checkoutRequestId: attempt.checkoutRequestId! },
+      { code: 0, amount: 670, phone },
+    );
     const before = await prisma.callbackEvent.count();
     const answer = await postCallback(harness, randomBytes(24).toString("hex"), forged);
     expect(answer).toEqual({ status: 200, json: ACCEPTED });
@@ -138,11 +161,17 @@ describe("callback route", () => {
     const product = await createProduct({ stock: 2, priceKes: 675 });
     const phone = freshPhone();
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
-    const other = callbackBody({ checkoutRequestId: "ws_CO_000000000000000000000000" }, { code: 0, amount: 675, phone });
+    const other = callbackBody(
+      { checkoutRequestId: "ws_CO_000000000000000000000000" },
+      { code: 0, amount: 675, phone },
+    );
     expect((await postCallback(harness, token!, other)).status).toBe(200);
     expect((await readOrder(publicId)).status).toBe("PENDING");
     const [event] = await callbackEvents(attempt.id);
-    expect(event).toMatchObject({ verdict: "REJECTED", reason: "CheckoutRequestID does not match the attempt" });
+    expect(event).toMatchObject({
+      verdict: "REJECTED",
+      reason: "CheckoutRequestID does not match the attempt",
+    });
   });
 
   it("rejects a callback for an attempt of unknown outcome that names another attempt's CheckoutRequestID", async () => {
@@ -152,11 +181,20 @@ describe("callback route", () => {
     harness.emulator.control.fault({ target: "push", kind: "hang", accepted: true });
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
     expect(attempt).toMatchObject({ status: "UNKNOWN", checkoutRequestId: null });
-    const stolen = callbackBody({ checkoutRequestId: other.attempt.checkoutRequestId! }, { code: 0, amount: 677, phone });
+    const stolen = callbackBody(
+      { checkoutRequestId: other.attempt.checkoutRequestId! },
+      { code: 0, amount: 677, phone },
+    );
     expect((await postCallback(harness, token!, stolen)).status).toBe(200);
     const [event] = await callbackEvents(attempt.id);
-    expect(event).toMatchObject({ verdict: "REJECTED", reason: "CheckoutRequestID belongs to another attempt" });
-    expect((await readOrder(publicId)).attempts[0]).toMatchObject({ status: "UNKNOWN", checkoutRequestId: null });
+    expect(event).toMatchObject({
+      verdict: "REJECTED",
+      reason: "CheckoutRequestID belongs to another attempt",
+    });
+    expect((await readOrder(publicId)).attempts[0]).toMatchObject({
+      status: "UNKNOWN",
+      checkoutRequestId: null,
+    });
     expect((await readOrder(other.publicId)).status).toBe("PENDING");
   });
 
@@ -174,7 +212,11 @@ describe("callback route", () => {
     expect(order.needsAttention).toBe(true);
     expect(order.attentionReason).toMatch(/KES 1\b/);
     // Settled as not paid, with no retry offered: an STK query (which cannot see amounts) never pays it later.
-    expect(order.attempts[0]).toMatchObject({ status: "FAILED", resultCode: "AMOUNT_MISMATCH", mayRetry: false });
+    expect(order.attempts[0]).toMatchObject({
+      status: "FAILED",
+      resultCode: "AMOUNT_MISMATCH",
+      mayRetry: false,
+    });
     const [event] = await callbackEvents(attempt.id);
     expect(event).toMatchObject({ verdict: "REJECTED" });
     expect(event!.reason).toMatch(/amount 1 does not match 680/);
@@ -186,14 +228,27 @@ describe("callback route", () => {
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
     await flagOrder(attempt.orderId, "Shopper called about delivery.");
     const receipt = newReceipt();
-    const body = callbackBody({ checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId }, { code: 0, amount: 5, receipt, phone });
+    const body = callbackBody(
+      { checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId },
+      { code: 0, amount: 5, receipt, phone },
+    );
     await postCallback(harness, token!, body);
     await postCallback(harness, token!, body); // Daraja may deliver twice
     // An STK query sent before the callback came answers now: it cannot see amounts.
-    expect(await applyAttemptResult(attempt.id, { kind: "success", receipt: null, transactionDate: null, source: "query" })).toMatchObject({ outcome: "ignored" });
+    expect(
+      await applyAttemptResult(attempt.id, {
+        kind: "success",
+        receipt: null,
+        transactionDate: null,
+        source: "query",
+      }),
+    ).toMatchObject({ outcome: "ignored" });
     const order = await readOrder(publicId);
     expect(order).toMatchObject({ status: "FAILED", paidAt: null, needsAttention: true });
-    expect(order.attentionReason!.split("\n")).toEqual(["Shopper called about delivery.", `M-Pesa reported KES 5 (receipt ${receipt}) but KES 685 was asked.`]);
+    expect(order.attentionReason!.split("\n")).toEqual([
+      "Shopper called about delivery.",
+      `M-Pesa reported KES 5 (receipt ${receipt}) but KES 685 was asked.`,
+    ]);
     await harness.emulator.control.cancel(phone).catch(() => undefined);
   });
 
@@ -205,16 +260,30 @@ describe("callback route", () => {
     const garbage: (string | Uint8Array<ArrayBuffer>)[] = [
       "",
       "not json at all",
-      "{\"Body\":",
+      '{"Body":',
       "null",
       "42",
       JSON.stringify({ Body: { stkCallback: { CheckoutRequestID: crid } } }),
-      JSON.stringify({ Body: { stkCallback: { CheckoutRequestID: crid, ResultCode: 0, ResultDesc: "ok", CallbackMetadata: { Item: "nope" } } } }),
+      JSON.stringify({
+        Body: {
+          stkCallback: {
+            CheckoutRequestID: crid,
+            ResultCode: 0,
+            ResultDesc: "ok",
+            CallbackMetadata: { Item: "nope" },
+          },
+        },
+      }),
       JSON.stringify({ hello: ["world"] }),
-      JSON.stringify({ Body: { stkCallback: { CheckoutRequestID: crid, ResultCode: 0, ResultDesc: "x" } } }) + " ".repeat(70_000),
+      JSON.stringify({ Body: { stkCallback: { CheckoutRequestID: crid, ResultCode: 0, ResultDesc: "x" } } }) +
+        " ".repeat(70_000),
       `{"Body":{"stkCallback":{"CheckoutRequestID":"${crid}","ResultCode":0,"ResultDesc":"${"x".repeat(100_000)}"}}}`,
       "\u0000\u0000{\u0000}",
-      JSON.stringify({ Body: { stkCallback: { CheckoutRequestID: `${crid}\u0000`, ResultCode: "\u0000", ResultDesc: "\u0000" } } }),
+      JSON.stringify({
+        Body: {
+          stkCallback: { CheckoutRequestID: `${crid}\u0000`, ResultCode: "\u0000", ResultDesc: "\u0000" },
+        },
+      }),
       "[".repeat(30_000) + "]".repeat(30_000),
       '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000),
       new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0xc3, 0x28, 0x7d]),
@@ -225,7 +294,10 @@ describe("callback route", () => {
       expect(answer, `body ${String(body).slice(0, 40)}`).toEqual({ status: 200, json: ACCEPTED });
     }
     // Bodies over the size cap are judged before the token is looked up: they carry its hash only.
-    const events = await prisma.callbackEvent.findMany({ where: { token: attempt.callbackToken }, orderBy: { receivedAt: "asc" } });
+    const events = await prisma.callbackEvent.findMany({
+      where: { token: attempt.callbackToken },
+      orderBy: { receivedAt: "asc" },
+    });
     expect(events).toHaveLength(garbage.length);
     expect(events.every((e) => e.verdict === "REJECTED")).toBe(true);
     expect(events.filter((e) => e.rawBody.includes("\u0000"))).toHaveLength(0);

@@ -3,7 +3,16 @@ import "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
-import { callbackEvents, checkoutOk, clock, createProduct, freshPhone, readOrder, stockOf, withPaymentsHarness } from "./support/payments-harness";
+import {
+  callbackEvents,
+  checkoutOk,
+  clock,
+  createProduct,
+  freshPhone,
+  readOrder,
+  stockOf,
+  withPaymentsHarness,
+} from "./support/payments-harness";
 
 const harness = withPaymentsHarness();
 
@@ -29,7 +38,10 @@ describe("expiry", () => {
     expect(await stockOf(product.id)).toBe(5);
     expect(await expireDueOrders()).toBe(0);
     expect(await stockOf(product.id)).toBe(5);
-    expect(await retryPayment(publicId)).toMatchObject({ ok: false, message: expect.stringMatching(/can no longer be paid/) });
+    expect(await retryPayment(publicId)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/can no longer be paid/),
+    });
   });
 
   it("keeps an order whose prompt is still open reserved, until the attempt is too old to hold it", async () => {
@@ -58,7 +70,12 @@ describe("late money", () => {
     await harness.emulator.control.pay(phone);
     const order = await readOrder(publicId);
     const receipt = harness.emulator.control.ledger(phone).entries[0]!.receipt;
-    expect(order).toMatchObject({ status: "PAID", mpesaReceipt: receipt, stockReserved: true, needsAttention: true });
+    expect(order).toMatchObject({
+      status: "PAID",
+      mpesaReceipt: receipt,
+      stockReserved: true,
+      needsAttention: true,
+    });
     expect(order.attentionReason).toMatch(/after the order expired; its stock was taken again/);
     expect(order.attempts[0]).toMatchObject({ status: "SUCCEEDED", receipt });
     expect(await stockOf(product.id)).toBe(1);
@@ -77,7 +94,12 @@ describe("late money", () => {
     await harness.emulator.control.pay(phone);
     const order = await readOrder(publicId);
     const receipt = harness.emulator.control.ledger(phone).entries[0]!.receipt!;
-    expect(order).toMatchObject({ status: "EXPIRED", paidAt: null, stockReserved: false, needsAttention: true });
+    expect(order).toMatchObject({
+      status: "EXPIRED",
+      paidAt: null,
+      stockReserved: false,
+      needsAttention: true,
+    });
     expect(order.attentionReason).toContain(receipt);
     expect(order.attentionReason).toMatch(/stock is gone/);
     expect(order.attempts[0]).toMatchObject({ status: "SUCCEEDED", receipt });
@@ -93,7 +115,10 @@ describe("late money", () => {
     harness.emulator.control.fault({ target: "push", kind: "hang", accepted: true });
     const { publicId } = await checkoutOk(harness, product.id, firstPhone);
     expect((await readOrder(publicId)).attempts[0]!.status).toBe("UNKNOWN");
-    expect(await retryPayment(publicId, secondPhone)).toMatchObject({ ok: false, message: expect.stringMatching(/still confirming/) });
+    expect(await retryPayment(publicId, secondPhone)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/still confirming/),
+    });
 
     clock.advance(121);
     expect(await retryPayment(publicId, secondPhone)).toEqual({ ok: true });
@@ -103,7 +128,12 @@ describe("late money", () => {
 
     await harness.emulator.control.pay(firstPhone);
     const order = await readOrder(publicId);
-    expect(order).toMatchObject({ status: "PAID", paidAt: paid.paidAt, mpesaReceipt: paid.mpesaReceipt, needsAttention: true });
+    expect(order).toMatchObject({
+      status: "PAID",
+      paidAt: paid.paidAt,
+      mpesaReceipt: paid.mpesaReceipt,
+      needsAttention: true,
+    });
     const secondReceipt = harness.emulator.control.ledger(firstPhone).entries[0]!.receipt!;
     expect(order.attentionReason).toMatch(/second payment/);
     expect(order.attentionReason).toContain(secondReceipt);

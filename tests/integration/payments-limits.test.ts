@@ -6,11 +6,21 @@ import { getOrderView } from "@/lib/orders/order-view";
 import { startCheckout } from "@/lib/payments/checkout";
 import { configurePayments } from "@/lib/payments/context";
 import { retryPayment } from "@/lib/payments/retry";
-import { checkout, checkoutOk, clock, createProduct, freshPhone, readOrder, stockOf, withPaymentsHarness } from "./support/payments-harness";
+import {
+  checkout,
+  checkoutOk,
+  clock,
+  createProduct,
+  freshPhone,
+  readOrder,
+  stockOf,
+  withPaymentsHarness,
+} from "./support/payments-harness";
 
 const harness = withPaymentsHarness();
 
-const pushCount = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
+const pushCount = () =>
+  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
 
 describe("checkouts M-Pesa cannot take", () => {
   it("refuses a total over KES 250,000 before reserving stock or prompting", async () => {
@@ -18,7 +28,11 @@ describe("checkouts M-Pesa cannot take", () => {
     const phone = freshPhone();
     const pushesBefore = pushCount();
     const result = await checkout(product.id, phone, { quantity: 2 });
-    expect(result).toMatchObject({ ok: false, reason: "amount", message: expect.stringMatching(/KES 250,000/) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "amount",
+      message: expect.stringMatching(/KES 250,000/),
+    });
     expect(await stockOf(product.id)).toBe(5);
     expect(pushCount()).toBe(pushesBefore);
     expect((await checkout(product.id, phone, { quantity: 1 })).ok).toBe(true);
@@ -29,7 +43,8 @@ describe("checkouts M-Pesa cannot take", () => {
     const soldOut = await createProduct({ stock: 0, priceKes: 905 });
     const product = await createProduct({ stock: 10, priceKes: 906 });
     const phone = freshPhone();
-    for (let i = 0; i < 5; i++) expect(await checkout(soldOut.id, phone)).toMatchObject({ ok: false, reason: "cart_changed" });
+    for (let i = 0; i < 5; i++)
+      expect(await checkout(soldOut.id, phone)).toMatchObject({ ok: false, reason: "cart_changed" });
     for (let i = 0; i < 3; i++) {
       await checkoutOk(harness, product.id, phone);
       await harness.emulator.control.cancel(phone);
@@ -59,7 +74,10 @@ describe("abuse limits", () => {
 
     // A retry on one of those orders counts against the same limit.
     const [first] = await prisma.order.findMany({ where: { phone }, orderBy: { createdAt: "asc" } });
-    expect(await retryPayment(first!.publicId)).toMatchObject({ ok: false, message: expect.stringMatching(/Too many M-Pesa prompts/) });
+    expect(await retryPayment(first!.publicId)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Too many M-Pesa prompts/),
+    });
     expect(harness.emulator.control.log()).toHaveLength(pushesBefore);
 
     clock.advance(10 * 60 + 1);
@@ -75,7 +93,11 @@ describe("abuse limits", () => {
     expect((await checkout(product.id, phones[0]!, { clientIp: ip })).ok).toBe(true);
     expect((await checkout(product.id, phones[1]!, { clientIp: ip })).ok).toBe(true);
     const third = await checkout(product.id, phones[2]!, { clientIp: ip });
-    expect(third).toMatchObject({ ok: false, reason: "rate_limited", message: expect.stringMatching(/Too many checkouts from your network/) });
+    expect(third).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: expect.stringMatching(/Too many checkouts from your network/),
+    });
     expect(harness.emulator.control.ledger(phones[2]).totals.count).toBe(0);
     expect(await prisma.order.count({ where: { clientIp: ip } })).toBe(2);
     // Another network is not affected.
@@ -97,7 +119,10 @@ describe("an order link used to prompt other numbers", () => {
     }
     await harness.emulator.control.cancel(harness.emulator.control.prompts().at(-1)!.checkoutRequestId);
     const victim = freshPhone();
-    expect(await retryPayment(publicId, victim, ip)).toMatchObject({ ok: false, message: expect.stringMatching(/Too many payment requests/) });
+    expect(await retryPayment(publicId, victim, ip)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Too many payment requests/),
+    });
     expect(harness.emulator.control.ledger(victim).totals.count).toBe(0);
     // "Try again" on the number already on the order is not an IP matter.
     expect(await retryPayment(publicId, undefined, ip)).toEqual({ ok: true });
@@ -108,18 +133,27 @@ describe("an order link used to prompt other numbers", () => {
 describe("double submit", () => {
   // Real PostgreSQL only: on the embedded PGlite a unique violation inside a transaction, raced by
   // another connection, breaks the shared session (see support/embedded-db-pool.ts).
-  it.skipIf(onEmbeddedDatabase)("creates one order and one prompt when the same form is submitted twice at once", async () => {
-    const product = await createProduct({ stock: 5, priceKes: 925 });
-    const phone = freshPhone();
-    const input = { lines: [{ productId: product.id, quantity: 1 }], customerName: "Otieno Test", phone, clientIp: null, checkoutKey: `double-${phone}` };
-    const results = await Promise.all([startCheckout(input), startCheckout(input), startCheckout(input)]);
-    expect(results.every((r) => r.ok)).toBe(true);
-    expect(new Set(results.map((r) => r.ok && r.publicId)).size).toBe(1);
-    expect(await prisma.order.count({ where: { phone } })).toBe(1);
-    expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
-    expect(await stockOf(product.id)).toBe(4);
-    expect(await startCheckout(input)).toEqual(results[0]);
-  });
+  it.skipIf(onEmbeddedDatabase)(
+    "creates one order and one prompt when the same form is submitted twice at once",
+    async () => {
+      const product = await createProduct({ stock: 5, priceKes: 925 });
+      const phone = freshPhone();
+      const input = {
+        lines: [{ productId: product.id, quantity: 1 }],
+        customerName: "Otieno Test",
+        phone,
+        clientIp: null,
+        checkoutKey: `double-${phone}`,
+      };
+      const results = await Promise.all([startCheckout(input), startCheckout(input), startCheckout(input)]);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(new Set(results.map((r) => r.ok && r.publicId)).size).toBe(1);
+      expect(await prisma.order.count({ where: { phone } })).toBe(1);
+      expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
+      expect(await stockOf(product.id)).toBe(4);
+      expect(await startCheckout(input)).toEqual(results[0]);
+    },
+  );
 });
 
 describe("retry", () => {
@@ -127,7 +161,10 @@ describe("retry", () => {
     const product = await createProduct({ stock: 3, priceKes: 930 });
     const phone = freshPhone();
     const { publicId } = await checkoutOk(harness, product.id, phone);
-    expect(await retryPayment(publicId)).toEqual({ ok: false, message: "A payment prompt is already on its way to your phone." });
+    expect(await retryPayment(publicId)).toEqual({
+      ok: false,
+      message: "A payment prompt is already on its way to your phone.",
+    });
     expect(await retryPayment(publicId, freshPhone())).toMatchObject({ ok: false });
     expect((await readOrder(publicId)).attempts).toHaveLength(1);
     expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
@@ -147,7 +184,11 @@ describe("retry", () => {
     expect(retryAfter.getTime() - failed.attempts[0]!.completedAt!.getTime()).toBe(waitSeconds * 1000);
 
     const view = await getOrderView(publicId, { settle: false });
-    expect(view).toMatchObject({ state: "failed", canRetry: true, retryAvailableAt: retryAfter.toISOString() });
+    expect(view).toMatchObject({
+      state: "failed",
+      canRetry: true,
+      retryAvailableAt: retryAfter.toISOString(),
+    });
 
     const refused = { ok: false, message: "M-Pesa asks us to wait a little before sending another prompt." };
     expect(await retryPayment(publicId)).toEqual(refused);
@@ -161,7 +202,9 @@ describe("retry", () => {
     expect(order.status).toBe("PENDING");
     expect(order.attempts.map((a) => a.status)).toEqual(["FAILED", "PENDING"]);
     expect(harness.emulator.control.ledger(phone).totals.count).toBe(2);
-    expect(order.attempts[1]!.checkoutRequestId).toBe(harness.emulator.control.ledger(phone).entries[1]!.checkoutRequestId);
+    expect(order.attempts[1]!.checkoutRequestId).toBe(
+      harness.emulator.control.ledger(phone).entries[1]!.checkoutRequestId,
+    );
   });
 });
 
@@ -181,9 +224,17 @@ describe("sold-out race", () => {
       expect(!r.ok && r.message).toMatch(/sold out/);
     }
     expect(await stockOf(product.id)).toBe(0);
-    const orders = await prisma.order.findMany({ where: { items: { some: { productId: product.id } } }, include: { items: true, attempts: true } });
+    const orders = await prisma.order.findMany({
+      where: { items: { some: { productId: product.id } } },
+      include: { items: true, attempts: true },
+    });
     expect(orders).toHaveLength(5);
-    expect(orders.every((o) => o.status === "PENDING" && o.stockReserved && o.items[0]!.quantity === 1 && o.attempts.length === 1)).toBe(true);
+    expect(
+      orders.every(
+        (o) =>
+          o.status === "PENDING" && o.stockReserved && o.items[0]!.quantity === 1 && o.attempts.length === 1,
+      ),
+    ).toBe(true);
     expect(pushCount() - pushesBefore).toBe(5);
     expect((await prisma.product.findMany({ where: { stock: { lt: 0 } } })).length).toBe(0);
   });

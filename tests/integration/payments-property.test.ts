@@ -29,7 +29,10 @@ const harness = withPaymentsHarness();
 const FAILURE_CODES = [1, 17, 1001, 1032, 1037, 2001, 8006, "SFC_IC0003"] as const;
 
 const rarely = fc.nat(9).map((n) => n === 0);
-const result = fc.oneof({ weight: 1, arbitrary: fc.constant("success" as const) }, { weight: 2, arbitrary: fc.constantFrom(...FAILURE_CODES) });
+const result = fc.oneof(
+  { weight: 1, arbitrary: fc.constant("success" as const) },
+  { weight: 2, arbitrary: fc.constantFrom(...FAILURE_CODES) },
+);
 const callbackStep = fc.record({
   kind: fc.constant("callback" as const),
   target: fc.nat(4),
@@ -43,13 +46,31 @@ type CallbackStep = typeof callbackStep extends fc.Arbitrary<infer T> ? T : neve
 const step = fc.oneof(
   { weight: 4, arbitrary: callbackStep },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("replay" as const), index: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("burst" as const), callbacks: fc.array(callbackStep, { minLength: 2, maxLength: 3 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("burst" as const),
+      callbacks: fc.array(callbackStep, { minLength: 2, maxLength: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("query" as const), target: fc.nat(4), result }) },
   // A shopper's retry, often right after cancelling the prompt on the phone.
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("retry" as const), cancelFirst: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("advance" as const), seconds: fc.constantFrom(30, 61, 121, 16 * 60, 31 * 60) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("advance" as const),
+      seconds: fc.constantFrom(30, 61, 121, 16 * 60, 31 * 60),
+    }),
+  },
   // The reconcile job, possibly after the reservation (or an unanswered attempt's hold) has run out.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("expire" as const), seconds: fc.constantFrom(0, 16 * 60, 31 * 60) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("expire" as const),
+      seconds: fc.constantFrom(0, 16 * 60, 31 * 60),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("rival" as const) }) },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -68,13 +89,18 @@ type Run = {
 };
 
 async function startRun(initialStock: number): Promise<Run> {
-  await prisma.$executeRawUnsafe(`TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "RateLimitCounter" CASCADE`);
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "RateLimitCounter" CASCADE`,
+  );
   clock.reset();
   const product = await createProduct({ stock: initialStock, priceKes: 1200 });
   const phone = freshPhone();
   const started = await checkout(product.id, phone);
   if (!started.ok) throw new Error(started.message);
-  const order = await prisma.order.findUniqueOrThrow({ where: { publicId: started.publicId }, include: { attempts: true } });
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { publicId: started.publicId },
+    include: { attempts: true },
+  });
   return {
     productId: product.id,
     initialStock,
@@ -96,9 +122,17 @@ async function sendCallback(run: Run, s: CallbackStep) {
   const attempts = (await attemptsOf(run)).filter((a) => run.tokens.has(a.id));
   const attempt = attempts[s.target % attempts.length]!;
   const body = callbackBody(
-    { checkoutRequestId: s.wrongId ? "ws_CO_01012026000000000700000000" : attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId },
+    {
+      checkoutRequestId: s.wrongId ? "ws_CO_01012026000000000700000000" : attempt.checkoutRequestId!,
+      merchantRequestId: attempt.merchantRequestId,
+    },
     s.result === "success"
-      ? { code: 0, amount: s.wrongAmount ? attempt.amountKes - 1 : attempt.amountKes, receipt: run.receipts[s.receipt], phone: attempt.phone }
+      ? {
+          code: 0,
+          amount: s.wrongAmount ? attempt.amountKes - 1 : attempt.amountKes,
+          receipt: run.receipts[s.receipt],
+          phone: attempt.phone,
+        }
       : { code: s.result },
   );
   await deliver(run, run.tokens.get(attempt.id)!, body);
@@ -134,7 +168,14 @@ async function apply(run: Run, s: Step) {
     case "retry": {
       if (s.cancelFirst) {
         const latest = (await attemptsOf(run)).filter((a) => run.tokens.has(a.id)).length - 1;
-        await sendCallback(run, { kind: "callback", target: latest, result: 1032, wrongId: false, wrongAmount: false, receipt: 0 });
+        await sendCallback(run, {
+          kind: "callback",
+          target: latest,
+          result: 1032,
+          wrongId: false,
+          wrongAmount: false,
+          receipt: 0,
+        });
       }
       const phone = freshPhone();
       const retried = await retryPayment(run.publicId, phone);
@@ -155,7 +196,10 @@ async function apply(run: Run, s: Step) {
 }
 
 async function checkInvariants(run: Run) {
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: run.orderId }, include: { items: true } });
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: run.orderId },
+    include: { items: true },
+  });
   const attempts = await attemptsOf(run);
   const product = await prisma.product.findUniqueOrThrow({ where: { id: run.productId } });
   const reserved = await prisma.orderItem.aggregate({
@@ -180,7 +224,9 @@ async function checkInvariants(run: Run) {
 
   const succeeded = attempts.filter((a) => a.status === "SUCCEEDED");
   expect(attempts.every((a) => a.amountKes === order.totalKes)).toBe(true);
-  expect(attempts.filter((a) => a.status === "PENDING" || a.status === "UNKNOWN").length).toBeLessThanOrEqual(1);
+  expect(attempts.filter((a) => a.status === "PENDING" || a.status === "UNKNOWN").length).toBeLessThanOrEqual(
+    1,
+  );
   if (order.status === "PAID") {
     // PAID implies a succeeded attempt for the order's amount, and the order holds its stock.
     expect(succeeded.some((a) => a.amountKes === order.totalKes)).toBe(true);
@@ -188,7 +234,8 @@ async function checkInvariants(run: Run) {
     if (order.mpesaReceipt) expect(succeeded.map((a) => a.receipt)).toContain(order.mpesaReceipt);
   }
   // Money received twice, or for an order that is not paid, is never silent.
-  if (succeeded.length > 1 || (succeeded.length > 0 && order.status !== "PAID")) expect(order.needsAttention).toBe(true);
+  if (succeeded.length > 1 || (succeeded.length > 0 && order.status !== "PAID"))
+    expect(order.needsAttention).toBe(true);
 
   // Every callback is recorded, and each was judged (none left unapplied by an error).
   const hashes = [...new Set(run.sent.map((s) => hashToken(s.token)))];
@@ -200,14 +247,18 @@ async function checkInvariants(run: Run) {
 describe("payment state machine under any interleaving", () => {
   it("keeps the money invariants", { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 }), fc.array(step, { minLength: 1, maxLength: 20 }), async (initialStock, steps) => {
-        const run = await startRun(initialStock);
-        await checkInvariants(run);
-        for (const s of steps) {
-          await apply(run, s);
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 }),
+        fc.array(step, { minLength: 1, maxLength: 20 }),
+        async (initialStock, steps) => {
+          const run = await startRun(initialStock);
           await checkInvariants(run);
-        }
-      }),
+          for (const s of steps) {
+            await apply(run, s);
+            await checkInvariants(run);
+          }
+        },
+      ),
       { numRuns: 50, endOnFailure: true },
     );
   });

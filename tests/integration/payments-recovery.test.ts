@@ -20,8 +20,10 @@ import {
 
 const harness = withPaymentsHarness();
 
-const pushCalls = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest");
-const queryCalls = () => harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query");
+const pushCalls = () =>
+  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest");
+const queryCalls = () =>
+  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query");
 
 describe("recovery", () => {
   it("recovers a dropped callback by STK query once the attempt is over 60 s old", async () => {
@@ -46,7 +48,13 @@ describe("recovery", () => {
     expect(order.mpesaReceipt).toBeNull();
     expect(order.needsAttention).toBe(true);
     expect(order.attentionReason).toMatch(/receipt/i);
-    expect(order.attempts[0]).toMatchObject({ id: attempt.id, status: "SUCCEEDED", receiptPending: true, receipt: null, queryCount: 1 });
+    expect(order.attempts[0]).toMatchObject({
+      id: attempt.id,
+      status: "SUCCEEDED",
+      receiptPending: true,
+      receipt: null,
+      queryCount: 1,
+    });
     expect(await stockOf(product.id)).toBe(2);
     expect(await callbackEvents(attempt.id)).toHaveLength(0);
 
@@ -78,7 +86,11 @@ describe("recovery", () => {
     expect(order.status).toBe("PAID");
     expect(order.mpesaReceipt).toBe(harness.emulator.control.ledger(phone).entries[0]!.receipt);
     expect(order.attempts).toHaveLength(1);
-    expect(order.attempts[0]).toMatchObject({ status: "SUCCEEDED", checkoutRequestId: delivery.checkoutRequestId, receiptPending: false });
+    expect(order.attempts[0]).toMatchObject({
+      status: "SUCCEEDED",
+      checkoutRequestId: delivery.checkoutRequestId,
+      receiptPending: false,
+    });
     expect(harness.emulator.control.ledger(phone).entries).toHaveLength(1);
     expect(pushCalls().filter((c) => c.fault?.startsWith("hang"))).toHaveLength(1);
   });
@@ -114,7 +126,10 @@ describe("recovery", () => {
     const dropped = await harness.emulator.control.pay(phone);
     clock.advance(61);
     await reconcileAll();
-    expect((await readOrder(publicId)).attempts[0]).toMatchObject({ status: "SUCCEEDED", receiptPending: true });
+    expect((await readOrder(publicId)).attempts[0]).toMatchObject({
+      status: "SUCCEEDED",
+      receiptPending: true,
+    });
     // The same callback, as if Daraja's delivery had been slow rather than lost.
     expect((await postCallback(harness, token!, dropped.body)).status).toBe(200);
     const order = await readOrder(publicId);
@@ -152,7 +167,10 @@ describe("recovery when nothing answers", () => {
     const product = await createProduct({ stock: 3, priceKes: 880 });
     const phone = freshPhone();
     const { publicId, attempt } = await checkoutOk(harness, product.id, phone);
-    await prisma.paymentAttempt.update({ where: { id: attempt.id }, data: { checkoutRequestId: null, merchantRequestId: null } });
+    await prisma.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { checkoutRequestId: null, merchantRequestId: null },
+    });
     clock.advance(60);
     await reconcileAll();
     expect((await readOrder(publicId)).attempts[0]!.status).toBe("PENDING");
@@ -167,10 +185,19 @@ describe("recovery when nothing answers", () => {
     const product = await createProduct({ stock: 3, priceKes: 890 });
     const phone = freshPhone();
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
-    const body = callbackBody({ checkoutRequestId: attempt.checkoutRequestId! }, { code: 0, amount: 890, phone });
+    const body = callbackBody(
+      { checkoutRequestId: attempt.checkoutRequestId! },
+      { code: 0, amount: 890, phone },
+    );
     // As if the database failed between recording the event and applying it.
     await prisma.callbackEvent.create({
-      data: { token: hashToken(token!), rawBody: JSON.stringify(body), headers: {}, verdict: "RECEIVED", receivedAt: clock.now() },
+      data: {
+        token: hashToken(token!),
+        rawBody: JSON.stringify(body),
+        headers: {},
+        verdict: "RECEIVED",
+        receivedAt: clock.now(),
+      },
     });
     await reconcileAll();
     expect((await readOrder(publicId)).status).toBe("PENDING");
@@ -178,7 +205,11 @@ describe("recovery when nothing answers", () => {
     expect(await reconcileAll()).toMatchObject({ replayed: 1 });
     expect((await readOrder(publicId)).status).toBe("PAID");
     const [event] = await prisma.callbackEvent.findMany({ where: { token: hashToken(token!) } });
-    expect(event).toMatchObject({ verdict: "APPLIED", attemptId: attempt.id, reason: expect.stringMatching(/^replayed/) });
+    expect(event).toMatchObject({
+      verdict: "APPLIED",
+      attemptId: attempt.id,
+      reason: expect.stringMatching(/^replayed/),
+    });
     await harness.emulator.control.cancel(phone).catch(() => undefined);
   });
 });

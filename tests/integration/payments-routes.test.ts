@@ -37,9 +37,17 @@ const VIEW_FIELDS = [
 ].sort();
 
 async function status(publicId: string) {
-  const response = await statusGet(new Request(`http://shop.test/api/orders/${encodeURIComponent(publicId)}`), { params: Promise.resolve({ publicId }) });
+  const response = await statusGet(
+    new Request(`http://shop.test/api/orders/${encodeURIComponent(publicId)}`),
+    { params: Promise.resolve({ publicId }) },
+  );
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 describe("GET /api/orders/<publicId>", () => {
@@ -51,18 +59,40 @@ describe("GET /api/orders/<publicId>", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get("cache-control")).toBe("no-store");
     expect(Object.keys(answer.json).sort()).toEqual(VIEW_FIELDS);
-    expect(answer.json).toMatchObject({ publicId, reference: order.reference, state: "waiting", totalKes: 2220, paidAt: null, receipt: null, canRetry: false });
+    expect(answer.json).toMatchObject({
+      publicId,
+      reference: order.reference,
+      state: "waiting",
+      totalKes: 2220,
+      paidAt: null,
+      receipt: null,
+      canRetry: false,
+    });
     expect(answer.json.items).toEqual([{ name: product.name, quantity: 2, unitPriceKes: 1110 }]);
     expect(answer.json.phoneMasked).toMatch(/\d{3}$/);
     const attempt = order.attempts[0]!;
-    for (const secret of [phone, phone.slice(3), order.id, attempt.id, attempt.callbackToken, attempt.checkoutRequestId!, attempt.merchantRequestId!, product.id]) {
+    for (const secret of [
+      phone,
+      phone.slice(3),
+      order.id,
+      attempt.id,
+      attempt.callbackToken,
+      attempt.checkoutRequestId!,
+      attempt.merchantRequestId!,
+      product.id,
+    ]) {
       expect(answer.text).not.toContain(secret);
     }
 
     await harness.emulator.control.pay(phone);
     const paid = await status(publicId);
     expect(Object.keys(paid.json).sort()).toEqual(VIEW_FIELDS);
-    expect(paid.json).toMatchObject({ state: "paid", receipt: (await readOrder(publicId)).mpesaReceipt, canRetry: false, failureMessage: null });
+    expect(paid.json).toMatchObject({
+      state: "paid",
+      receipt: (await readOrder(publicId)).mpesaReceipt,
+      canRetry: false,
+      failureMessage: null,
+    });
   });
 
   it("never calls a payment failed while its success is still being applied", async () => {
@@ -78,7 +108,15 @@ describe("GET /api/orders/<publicId>", () => {
   });
 
   it("answers 404 for unknown or malformed ids", async () => {
-    for (const id of ["AAAAAAAAAAAAAAAAAAAAAA", "a", "../../etc/passwd", "x".repeat(65), "DK-ABCDEF", "' OR 1=1 --", ""]) {
+    for (const id of [
+      "AAAAAAAAAAAAAAAAAAAAAA",
+      "a",
+      "../../etc/passwd",
+      "x".repeat(65),
+      "DK-ABCDEF",
+      "' OR 1=1 --",
+      "",
+    ]) {
       const answer = await status(id);
       expect(answer.status, id).toBe(404);
       expect(answer.json).toEqual({ error: "Order not found" });
@@ -102,7 +140,9 @@ describe("GET /api/orders/<publicId>", () => {
     expect(settled.json.failureMessage).toMatch(/cancelled/i);
     // Polled again at once: no second query.
     await status(publicId);
-    expect(harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query")).toHaveLength(1);
+    expect(
+      harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query"),
+    ).toHaveLength(1);
   });
 });
 
@@ -116,18 +156,29 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
     const product = await createProduct({ stock: 2, priceKes: 1160 });
     const phone = freshPhone();
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
-    const body = JSON.stringify(callbackBody({ checkoutRequestId: attempt.checkoutRequestId! }, { code: 0, amount: 1160, phone }));
+    const body = JSON.stringify(
+      callbackBody({ checkoutRequestId: attempt.checkoutRequestId! }, { code: 0, amount: 1160, phone }),
+    );
     const send = (forwardedFor: string) =>
-      POST(new Request(`http://shop.test/api/payments/callback/${token}`, { method: "POST", body, headers: { "x-forwarded-for": forwardedFor } }), {
-        params: Promise.resolve({ token: token! }),
-      });
+      POST(
+        new Request(`http://shop.test/api/payments/callback/${token}`, {
+          method: "POST",
+          body,
+          headers: { "x-forwarded-for": forwardedFor },
+        }),
+        {
+          params: Promise.resolve({ token: token! }),
+        },
+      );
 
     const forged = await send("203.0.113.7, 196.201.214.200");
     expect(forged.status).toBe(200);
     expect((await readOrder(publicId)).status).toBe("PENDING");
     const [rejected] = await callbackEvents(attempt.id);
     expect(rejected).toBeUndefined(); // refused before the token was even looked up: recorded without an attempt
-    expect(await prisma.callbackEvent.count({ where: { sourceIp: "203.0.113.7", verdict: "REJECTED" } })).toBe(1);
+    expect(
+      await prisma.callbackEvent.count({ where: { sourceIp: "203.0.113.7", verdict: "REJECTED" } }),
+    ).toBe(1);
 
     const fromSafaricom = await send("196.201.214.206");
     expect(fromSafaricom.status).toBe(200);
@@ -159,9 +210,20 @@ describe("GET /api/cron/reconcile", () => {
     const { configurePayments } = await import("@/lib/payments/context");
     configurePayments(harness.defaults);
     const call = (authorization?: string) =>
-      GET(new Request("http://shop.test/api/cron/reconcile", { headers: authorization ? { authorization } : {} }));
+      GET(
+        new Request("http://shop.test/api/cron/reconcile", {
+          headers: authorization ? { authorization } : {},
+        }),
+      );
 
-    for (const wrong of [undefined, "Bearer", "Bearer nope", "Bearer cron-secret-for-tests-012345678", "cron-secret-for-tests-0123456789", "Basic cron-secret-for-tests-0123456789"]) {
+    for (const wrong of [
+      undefined,
+      "Bearer",
+      "Bearer nope",
+      "Bearer cron-secret-for-tests-012345678",
+      "cron-secret-for-tests-0123456789",
+      "Basic cron-secret-for-tests-0123456789",
+    ]) {
       const response = await call(wrong);
       expect(response.status, String(wrong)).toBe(401);
       expect(await response.json()).toEqual({ error: "Unauthorized" });

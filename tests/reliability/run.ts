@@ -32,7 +32,15 @@ const only = process.env.RELIABILITY_ONLY?.split(",");
 const wanted = (scenario: string) => !only || only.includes(scenario);
 const scale = Number(process.env.RELIABILITY_SCALE ?? 1);
 const n = (full: number, min: number) => Math.max(min, Math.round(full * scale));
-const counts = { storm: n(5000, 50), forgery: n(1000, 70), fuzz: n(10_000, 200), faults: n(300, 40), crash: n(200, 30), inventory: 200, abuse: 100 };
+const counts = {
+  storm: n(5000, 50),
+  forgery: n(1000, 70),
+  fuzz: n(10_000, 200),
+  faults: n(300, 40),
+  crash: n(200, 30),
+  inventory: 200,
+  abuse: 100,
+};
 
 const stack = await startStack({
   appPort: Number(process.env.RELIABILITY_APP_PORT ?? 3300),
@@ -42,7 +50,9 @@ const stack = await startStack({
   emulator: { promptTimeoutMs: 60 * 60_000 },
 });
 const started = Date.now();
-console.log(`[reliability] RELIABILITY_SCALE=${scale}: ${JSON.stringify(counts)}; app ${stack.app.url} (log ${stack.app.logFile}, runner log ${runnerLog}), emulator ${stack.emulator.url}`);
+console.log(
+  `[reliability] RELIABILITY_SCALE=${scale}: ${JSON.stringify(counts)}; app ${stack.app.url} (log ${stack.app.logFile}, runner log ${runnerLog}), emulator ${stack.emulator.url}`,
+);
 
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   const t0 = Date.now();
@@ -55,7 +65,9 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
 /** The cron route, as Vercel calls it, until it has nothing left to query. */
 async function reconcileRoute() {
   for (let call = 1; call <= 30; call++) {
-    const response = await fetch(`${stack.app.url}/api/cron/reconcile`, { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+    const response = await fetch(`${stack.app.url}/api/cron/reconcile`, {
+      headers: { authorization: `Bearer ${CRON_SECRET}` },
+    });
     const body = (await response.json()) as { queried: number; answers: Record<string, number> };
     console.log(`  [reconcile] call ${call}: HTTP ${response.status} ${JSON.stringify(body)}`);
     if (response.status !== 200 || !body.queried) return; // it stops early on its time budget: call until it finds nothing due
@@ -72,13 +84,15 @@ try {
   if (wanted("storm") || wanted("forgery")) {
     const { tally, settled } = await phase("storm", () => storm(stack, counts.storm));
     if (wanted("storm")) tallies.push(tally);
-    if (wanted("forgery")) tallies.push(await phase("forgery", () => forgery(stack, counts.forgery, settled)));
+    if (wanted("forgery"))
+      tallies.push(await phase("forgery", () => forgery(stack, counts.forgery, settled)));
   }
   if (wanted("fuzz")) tallies.push(await phase("fuzz", () => fuzz(stack, counts.fuzz)));
   if (pending.length > 0) {
     await phase("reconcile route", async () => {
       const wait = Math.max(...pending.map((p) => p.latest.getTime())) + 61_000 - Date.now();
-      if (wait > 0) console.log(`  waiting ${Math.ceil(wait / 1000)} s for the reconcile route's 60 s query threshold`);
+      if (wait > 0)
+        console.log(`  waiting ${Math.ceil(wait / 1000)} s for the reconcile route's 60 s query threshold`);
       await sleep(Math.max(0, wait));
       await reconcileRoute();
     });
@@ -94,7 +108,9 @@ try {
   await prisma.$disconnect();
 }
 
-console.log(`\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`);
+console.log(
+  `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
+);
 const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());

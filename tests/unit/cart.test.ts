@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUANTITY, addLine, itemCount, parseCartCookie, serializeCart, setLine } from "@/lib/cart/cart-lines";
+import {
+  MAX_QUANTITY,
+  addLine,
+  itemCount,
+  parseCartCookie,
+  serializeCart,
+  setLine,
+} from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
 
 const product = (id: string, priceKes: number, stock: number, active = true) => ({
-  id, slug: id, name: `Product ${id}`, priceKes, stock, imageUrl: "/x.svg", active,
+  id,
+  slug: id,
+  name: `Product ${id}`,
+  priceKes,
+  stock,
+  imageUrl: "/x.svg",
+  active,
 });
 
 describe("cart cookie", () => {
@@ -49,7 +62,10 @@ describe("cart cookie", () => {
 describe("pricing a cart", () => {
   it("uses database prices and sums in whole shillings", () => {
     const cart = priceCart(
-      [{ productId: "a", quantity: 2 }, { productId: "b", quantity: 1 }],
+      [
+        { productId: "a", quantity: 2 },
+        { productId: "b", quantity: 1 },
+      ],
       [product("a", 1450, 10), product("b", 380, 10)],
     );
     expect(cart.subtotalKes).toBe(3280);
@@ -67,7 +83,11 @@ describe("pricing a cart", () => {
 
   it("removes sold-out, archived and unknown products", () => {
     const cart = priceCart(
-      [{ productId: "a", quantity: 1 }, { productId: "b", quantity: 1 }, { productId: "zz", quantity: 1 }],
+      [
+        { productId: "a", quantity: 1 },
+        { productId: "b", quantity: 1 },
+        { productId: "zz", quantity: 1 },
+      ],
       [product("a", 100, 0), product("b", 100, 5, false)],
     );
     expect(cart.lines).toEqual([]);

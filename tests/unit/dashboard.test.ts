@@ -7,10 +7,13 @@ import { buildTimeline } from "@/lib/dashboard/timeline";
 
 describe("csv", () => {
   it("quotes separators, quotes and newlines", () => {
-    expect(csvRow(["a,b", 'say "hi"', "two\nlines", 1500, null])).toBe('"a,b","say ""hi""","two\nlines",1500,\r\n');
+    expect(csvRow(["a,b", 'say "hi"', "two\nlines", 1500, null])).toBe(
+      '"a,b","say ""hi""","two\nlines",1500,\r\n',
+    );
   });
   it("defuses formulas in text cells but not numbers", () => {
-    for (const s of ["=1+1", "+254", "-2", "@SUM(A1)", "\tx"]) expect(csvCell(s).replace(/^"/, "").startsWith("'")).toBe(true);
+    for (const s of ["=1+1", "+254", "-2", "@SUM(A1)", "\tx"])
+      expect(csvCell(s).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell("Wanjiku")).toBe("Wanjiku");
   });
@@ -18,8 +21,17 @@ describe("csv", () => {
 
 describe("order filters", () => {
   it("default to paid orders and ignore junk", () => {
-    expect(parseOrderFilter({})).toEqual({ status: "paid", fulfilment: "all", from: undefined, to: undefined, q: "", page: 1 });
-    expect(parseOrderFilter({ status: "hacked", page: "-3", from: "yesterday", fulfilment: ["fulfilled", "x"] })).toMatchObject({ status: "paid", page: 1, from: undefined, fulfilment: "fulfilled" });
+    expect(parseOrderFilter({})).toEqual({
+      status: "paid",
+      fulfilment: "all",
+      from: undefined,
+      to: undefined,
+      q: "",
+      page: 1,
+    });
+    expect(
+      parseOrderFilter({ status: "hacked", page: "-3", from: "yesterday", fulfilment: ["fulfilled", "x"] }),
+    ).toMatchObject({ status: "paid", page: 1, from: undefined, fulfilment: "fulfilled" });
   });
   it("round-trip through the URL, leaving defaults out", () => {
     const f = parseOrderFilter({ status: "attention", q: "Asha K", from: "2026-11-01", page: "3" });
@@ -30,14 +42,20 @@ describe("order filters", () => {
   });
   it("search picks an indexed equality where it can", () => {
     expect(searchWhere("0712 345 678")).toEqual({ phone: "254712345678" });
-    expect(searchWhere("tk12abc9xy")).toEqual({ OR: [{ reference: "TK12ABC9XY" }, { reference: "DK-TK12ABC9XY" }, { mpesaReceipt: "TK12ABC9XY" }] });
+    expect(searchWhere("tk12abc9xy")).toEqual({
+      OR: [{ reference: "TK12ABC9XY" }, { reference: "DK-TK12ABC9XY" }, { mpesaReceipt: "TK12ABC9XY" }],
+    });
     expect(searchWhere("Wanjiku")).toEqual({ customerName: { contains: "Wanjiku", mode: "insensitive" } });
-    expect(searchWhere("50%_off")).toEqual({ customerName: { contains: "50\\%\\_off", mode: "insensitive" } });
+    expect(searchWhere("50%_off")).toEqual({
+      customerName: { contains: "50\\%\\_off", mode: "insensitive" },
+    });
     expect(searchWhere("  ")).toBeUndefined();
   });
   it("date range uses EAT midnights, on paidAt for paid orders", () => {
     const where = orderWhere(parseOrderFilter({ from: "2026-11-25", to: "2026-11-25" }));
-    expect(where.AND).toContainEqual({ paidAt: { gte: new Date("2026-11-24T21:00:00Z"), lt: new Date("2026-11-25T21:00:00Z") } });
+    expect(where.AND).toContainEqual({
+      paidAt: { gte: new Date("2026-11-24T21:00:00Z"), lt: new Date("2026-11-25T21:00:00Z") },
+    });
     const all = orderWhere(parseOrderFilter({ status: "all", from: "2026-11-25" }));
     expect(all.AND).toContainEqual({ createdAt: { gte: new Date("2026-11-24T21:00:00Z") } });
   });
@@ -55,17 +73,42 @@ describe("EAT days", () => {
 
 describe("product input", () => {
   it("reports each bad field in the seller's words", () => {
-    const r = productInput.safeParse({ name: "x", slug: "Not OK", description: "", priceKes: "12.5", stock: "-1", categoryId: "" });
+    const r = productInput.safeParse({
+      name: "x",
+      slug: "Not OK",
+      description: "",
+      priceKes: "12.5",
+      stock: "-1",
+      categoryId: "",
+    });
     expect(r.success).toBe(false);
-    expect(Object.keys(r.error!.flatten().fieldErrors).sort()).toEqual(["categoryId", "description", "name", "priceKes", "slug", "stock"]);
+    expect(Object.keys(r.error!.flatten().fieldErrors).sort()).toEqual([
+      "categoryId",
+      "description",
+      "name",
+      "priceKes",
+      "slug",
+      "stock",
+    ]);
   });
   it("accepts a good product and suggests slugs", () => {
-    expect(productInput.safeParse({ name: "Kikoy", slug: "kikoy-blue", description: "A soft cotton kikoy", priceKes: "1450", stock: "3", categoryId: "c1" }).success).toBe(true);
+    expect(
+      productInput.safeParse({
+        name: "Kikoy",
+        slug: "kikoy-blue",
+        description: "A soft cotton kikoy",
+        priceKes: "1450",
+        stock: "3",
+        categoryId: "c1",
+      }).success,
+    ).toBe(true);
     expect(slugify("Kenya AA Coffee, 500g!")).toBe("kenya-aa-coffee-500g");
   });
   it("recognises images by their bytes", () => {
     expect(sniffImageType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
-    expect(sniffImageType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("image/png");
+    expect(sniffImageType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
+      "image/png",
+    );
     expect(sniffImageType(new TextEncoder().encode("RIFF....WEBPVP8 "))).toBe("image/webp");
     expect(sniffImageType(new TextEncoder().encode("<svg onload=alert(1)>"))).toBeNull();
   });
@@ -75,7 +118,16 @@ describe("timeline", () => {
   it("puts attempts and callbacks in order with result codes in words", () => {
     const t0 = new Date("2026-11-25T10:00:00Z");
     const at = (s: number) => new Date(t0.getTime() + s * 1000);
-    const body = { Body: { stkCallback: { MerchantRequestID: "m", CheckoutRequestID: "c", ResultCode: 1032, ResultDesc: "Request cancelled by user" } } };
+    const body = {
+      Body: {
+        stkCallback: {
+          MerchantRequestID: "m",
+          CheckoutRequestID: "c",
+          ResultCode: 1032,
+          ResultDesc: "Request cancelled by user",
+        },
+      },
+    };
     const events = buildTimeline({
       createdAt: t0,
       totalKes: 1500,
@@ -84,9 +136,27 @@ describe("timeline", () => {
       mpesaReceipt: null,
       attempts: [
         {
-          id: "a1", phone: "254712345678", amountKes: 1500, status: "FAILED", resultCode: "1032", resultDesc: "Request cancelled by user", receipt: null,
-          createdAt: at(1), pushSentAt: at(2), completedAt: at(20),
-          callbacks: [{ id: "cb1", body, rawBody: JSON.stringify(body), verdict: "APPLIED", reason: null, receivedAt: at(20), sourceIp: null }],
+          id: "a1",
+          phone: "254712345678",
+          amountKes: 1500,
+          status: "FAILED",
+          resultCode: "1032",
+          resultDesc: "Request cancelled by user",
+          receipt: null,
+          createdAt: at(1),
+          pushSentAt: at(2),
+          completedAt: at(20),
+          callbacks: [
+            {
+              id: "cb1",
+              body,
+              rawBody: JSON.stringify(body),
+              verdict: "APPLIED",
+              reason: null,
+              receivedAt: at(20),
+              sourceIp: null,
+            },
+          ],
         },
       ],
     });

@@ -19,7 +19,12 @@ describe("configuration", () => {
     expect(env.mpesa.baseUrl).toBe("http://127.0.0.1:4010");
     expect(env.mpesa.shortcode).toBe("174379");
     expect(env.publicUrl).toBe("http://localhost:3000");
-    expect(env.limits).toEqual({ reservationMinutes: 15, promptsPerPhone: 3, checkoutsPerIp: 10, windowMinutes: 10 });
+    expect(env.limits).toEqual({
+      reservationMinutes: 15,
+      promptsPerPhone: 3,
+      checkoutsPerIp: 10,
+      windowMinutes: 10,
+    });
   });
 
   it("treats empty strings as unset, like a copied .env.example", () => {
@@ -27,7 +32,12 @@ describe("configuration", () => {
   });
 
   it("reports one clear line per bad variable", () => {
-    const lines = problems({ DATABASE_URL: "mysql://x", MPESA_ENV: "live", MPESA_TIMEOUT_MS: "fast", PUBLIC_URL: "not a url" });
+    const lines = problems({
+      DATABASE_URL: "mysql://x",
+      MPESA_ENV: "live",
+      MPESA_TIMEOUT_MS: "fast",
+      PUBLIC_URL: "not a url",
+    });
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.startsWith("DATABASE_URL:"))).toMatch(/postgresql/);
     expect(lines.some((l) => l.startsWith("MPESA_ENV:"))).toBe(true);
@@ -72,8 +82,17 @@ describe("configuration", () => {
     expect(problems({ MPESA_TRANSACTION_TYPE: "CustomerBuyGoodsOnline" })).toEqual([
       "MPESA_TILL_NUMBER: required when MPESA_TRANSACTION_TYPE=CustomerBuyGoodsOnline",
     ]);
-    const prod = { NODE_ENV: "production", MPESA_ENV: "production", MPESA_CONSUMER_KEY: "k", MPESA_CONSUMER_SECRET: "s",
-      MPESA_SHORTCODE: "600000", MPESA_PASSKEY: "p", PUBLIC_URL: "https://duka.example.co.ke", AUTH_SECRET: "x", CRON_SECRET: "y" };
+    const prod = {
+      NODE_ENV: "production",
+      MPESA_ENV: "production",
+      MPESA_CONSUMER_KEY: "k",
+      MPESA_CONSUMER_SECRET: "s",
+      MPESA_SHORTCODE: "600000",
+      MPESA_PASSKEY: "p",
+      PUBLIC_URL: "https://duka.example.co.ke",
+      AUTH_SECRET: "x",
+      CRON_SECRET: "y",
+    };
     expect(problems({ ...prod, SELLER_PASSWORD: "duka-owner-123" })).toEqual([
       "SELLER_PASSWORD: the development default is refused in production",
     ]);
@@ -83,6 +102,8 @@ describe("configuration", () => {
     expect(parseEnv({ VERCEL_URL: "duka-abc.vercel.app" }).publicUrl).toBe("https://duka-abc.vercel.app");
     const vercel = { VERCEL_URL: "duka-git-branch.vercel.app", VERCEL_PROJECT_PRODUCTION_URL: "duka.co.ke" };
     expect(parseEnv({ ...vercel, VERCEL_ENV: "production" }).publicUrl).toBe("https://duka.co.ke");
-    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview" }).publicUrl).toBe("https://duka-git-branch.vercel.app");
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview" }).publicUrl).toBe(
+      "https://duka-git-branch.vercel.app",
+    );
   });
 });

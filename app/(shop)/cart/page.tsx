@@ -13,10 +13,15 @@ export default async function CartPage() {
       <div className="mx-auto max-w-md space-y-4 py-12 text-center">
         <h1 className="text-2xl font-bold">Your cart is empty</h1>
         {cart.notices.map((n) => (
-          <p key={n} role="status" className="text-amber-800">{n}</p>
+          <p key={n} role="status" className="text-amber-800">
+            {n}
+          </p>
         ))}
         <p className="text-stone-600">Browse the shop and add something you like.</p>
-        <Link href="/" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/"
+          className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Start shopping
         </Link>
       </div>
@@ -26,7 +31,10 @@ export default async function CartPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Your cart</h1>
       {cart.notices.length > 0 && (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
           {cart.notices.map((n) => (
             <p key={n}>{n}</p>
           ))}
@@ -39,10 +47,15 @@ export default async function CartPage() {
       </ul>
       <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-4">
         <span className="font-medium">Subtotal ({cart.itemCount} items)</span>
-        <span className="text-xl font-bold" data-testid="subtotal">{formatKes(cart.subtotalKes)}</span>
+        <span className="text-xl font-bold" data-testid="subtotal">
+          {formatKes(cart.subtotalKes)}
+        </span>
       </div>
       <form action="/checkout" method="get">
-        <button type="submit" className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700"
+        >
           Checkout
         </button>
       </form>

@@ -17,14 +17,27 @@ export default async function CheckoutPage() {
     <div className="mx-auto max-w-lg space-y-4">
       <h1 className="text-2xl font-bold">Checkout</h1>
       {cart.notices.map((n) => (
-        <p key={n} role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{n}</p>
+        <p
+          key={n}
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {n}
+        </p>
       ))}
-      <section aria-labelledby="summary-heading" className="rounded-xl border border-stone-200 bg-white p-4 text-sm">
-        <h2 id="summary-heading" className="mb-2 font-semibold">Order summary</h2>
+      <section
+        aria-labelledby="summary-heading"
+        className="rounded-xl border border-stone-200 bg-white p-4 text-sm"
+      >
+        <h2 id="summary-heading" className="mb-2 font-semibold">
+          Order summary
+        </h2>
         <ul>
           {cart.lines.map((l) => (
             <li key={l.product.id} className="flex justify-between py-1">
-              <span>{l.quantity} × {l.product.name}</span>
+              <span>
+                {l.quantity} × {l.product.name}
+              </span>
               <span>{formatKes(l.lineTotalKes)}</span>
             </li>
           ))}

@@ -18,7 +18,11 @@ export default async function OrdersPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Orders</h1>
-        <a href={`/api/dashboard/orders/export${filterQuery(filter)}`} className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100" download>
+        <a
+          href={`/api/dashboard/orders/export${filterQuery(filter)}`}
+          className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
+          download
+        >
           Export CSV
         </a>
       </div>
@@ -29,11 +33,23 @@ export default async function OrdersPage({ searchParams }: Props) {
       <OrdersList rows={rows} />
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={pageLink(page - 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">← Previous</Link> : <span />}
+          {page > 1 ? (
+            <Link href={pageLink(page - 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>
             Page {page} of {pages}
           </span>
-          {page < pages ? <Link href={pageLink(page + 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">Next →</Link> : <span />}
+          {page < pages ? (
+            <Link href={pageLink(page + 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
     </div>

@@ -15,24 +15,40 @@ export default async function ProductsPage() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Products</h1>
         {isOwner && (
-          <Link href="/dashboard/products/new" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/dashboard/products/new"
+            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             New product
           </Link>
         )}
       </div>
-      <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white" data-testid="products-list">
+      <ul
+        className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white"
+        data-testid="products-list"
+      >
         {products.map((p) => (
-          <li key={p.id} data-testid="product-row" className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-3 text-sm md:grid md:grid-cols-[1fr_8rem_7rem_8rem_5rem]">
+          <li
+            key={p.id}
+            data-testid="product-row"
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-3 text-sm md:grid md:grid-cols-[1fr_8rem_7rem_8rem_5rem]"
+          >
             <span className="min-w-0 flex-1">
               <span className="font-medium">{p.name}</span>
-              {!p.active && <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs">Archived</span>}
+              {!p.active && (
+                <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs">Archived</span>
+              )}
               <span className="block text-xs text-stone-500">{p.category.name}</span>
             </span>
             <span>{formatKes(p.priceKes)}</span>
             <span>{p.stock} in stock</span>
             <StockBadge stock={p.stock} />
             {isOwner ? (
-              <Link href={`/dashboard/products/${p.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${p.name}`}>
+              <Link
+                href={`/dashboard/products/${p.id}/edit`}
+                className="font-medium text-brand-700 hover:underline"
+                aria-label={`Edit ${p.name}`}
+              >
                 Edit
               </Link>
             ) : (

@@ -32,7 +32,16 @@ export async function createStaff(email: string, password: string, name = "Staff
   return withDb((db) => db.user.create({ data: { email, name, role: "STAFF", passwordHash } }));
 }
 
-type OrderFields = { reference: string; customerName?: string; phone?: string; receipt?: string | null; totalKes?: number; status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED"; paidAt?: Date; needsAttention?: string };
+type OrderFields = {
+  reference: string;
+  customerName?: string;
+  phone?: string;
+  receipt?: string | null;
+  totalKes?: number;
+  status?: "PAID" | "PENDING" | "FAILED" | "EXPIRED";
+  paidAt?: Date;
+  needsAttention?: string;
+};
 
 /** Inserts an order as the checkout would leave it (PAID by default, with one item and a succeeded attempt). */
 export async function insertOrder(o: OrderFields) {
@@ -42,7 +51,9 @@ export async function insertOrder(o: OrderFields) {
     const paid = status === "PAID";
     const paidAt = paid ? (o.paidAt ?? new Date()) : null;
     const total = o.totalKes ?? product.priceKes;
-    const receipt = paid ? (o.receipt ?? `T${o.reference.replace(/\W/g, "").slice(-9).padStart(9, "0")}`) : null;
+    const receipt = paid
+      ? (o.receipt ?? `T${o.reference.replace(/\W/g, "").slice(-9).padStart(9, "0")}`)
+      : null;
     return db.order.create({
       data: {
         publicId: `e2e-${o.reference}`,
@@ -66,7 +77,11 @@ export async function insertOrder(o: OrderFields) {
               callbackToken: `e2e-token-${o.reference}`,
               status: paid ? "SUCCEEDED" : status === "FAILED" ? "FAILED" : "PENDING",
               resultCode: paid ? "0" : status === "FAILED" ? "1032" : null,
-              resultDesc: paid ? "The service request is processed successfully." : status === "FAILED" ? "Request cancelled by user" : null,
+              resultDesc: paid
+                ? "The service request is processed successfully."
+                : status === "FAILED"
+                  ? "Request cancelled by user"
+                  : null,
               receipt,
               completedAt: paidAt,
             },

@@ -5,7 +5,8 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 const embeddedPgPort = Number(process.env.E2E_PG_PORT ?? 54349);
 
-const databaseUrl = process.env.DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${embeddedPgPort}/postgres`;
+const databaseUrl =
+  process.env.DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${embeddedPgPort}/postgres`;
 
 export const E2E = {
   appPort,

@@ -18,14 +18,20 @@ export const emulator = {
   async setOptions(options: Record<string, unknown>) {
     await this.post("options", options);
   },
-  async ledger(phone?: string): Promise<{ entries: { state: string; resultCode?: string | number; amount: number }[] }> {
+  async ledger(
+    phone?: string,
+  ): Promise<{ entries: { state: string; resultCode?: string | number; amount: number }[] }> {
     const res = await fetch(`${E2E.emulatorUrl}/__control/ledger${phone ? `?phone=${phone}` : ""}`);
     return res.json();
   },
 };
 
 /** Opens the emulator's phone page for a number and answers its prompt with the given button. */
-export async function answerOnPhone(page: Page, msisdn: string, button: "Pay" | "Cancel" | "Wrong PIN" | "Insufficient funds" | "Ignore") {
+export async function answerOnPhone(
+  page: Page,
+  msisdn: string,
+  button: "Pay" | "Cancel" | "Wrong PIN" | "Insufficient funds" | "Ignore",
+) {
   await page.goto(`${E2E.emulatorUrl}/phone?phone=${msisdn}`);
   await expect(page.getByText(/Pay KES [\d,]+ to DUKA\? Enter M-PESA PIN/)).toBeVisible();
   await page.getByRole("button", { name: button, exact: true }).first().click();

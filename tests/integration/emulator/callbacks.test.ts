@@ -7,13 +7,21 @@ describe("emulator callbacks and phone actions", () => {
   const startPrompt = async (overrides: Record<string, unknown> = {}) => {
     const answer = await push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
     expect(answer.status).toBe(200);
-    return { checkoutRequestId: String(answer.body.CheckoutRequestID), merchantRequestId: String(answer.body.MerchantRequestID) };
+    return {
+      checkoutRequestId: String(answer.body.CheckoutRequestID),
+      merchantRequestId: String(answer.body.MerchantRequestID),
+    };
   };
 
   it("POSTs Daraja's success body once, with the Businessshortcode header", async () => {
     const ids = await startPrompt();
     const delivery = await setup.emulator.control.pay(PHONE);
-    expect(delivery).toMatchObject({ status: 200, error: null, url: setup.receiver.url, checkoutRequestId: ids.checkoutRequestId });
+    expect(delivery).toMatchObject({
+      status: 200,
+      error: null,
+      url: setup.receiver.url,
+      checkoutRequestId: ids.checkoutRequestId,
+    });
     await sleep(100);
     expect(setup.receiver.received).toHaveLength(1);
     const [callback] = setup.receiver.received;
@@ -41,7 +49,9 @@ describe("emulator callbacks and phone actions", () => {
         },
       },
     });
-    const items = (callback?.body as { Body: { stkCallback: { CallbackMetadata: { Item: { Value?: number }[] } } } }).Body.stkCallback.CallbackMetadata.Item;
+    const items = (
+      callback?.body as { Body: { stkCallback: { CallbackMetadata: { Item: { Value?: number }[] } } } }
+    ).Body.stkCallback.CallbackMetadata.Item;
     expect(Math.abs(Number(items[3]?.Value) - Number(eatTimestamp()))).toBeLessThan(100);
   });
 
@@ -54,9 +64,20 @@ describe("emulator callbacks and phone actions", () => {
     const { checkoutRequestId } = await startPrompt();
     await setup.emulator.control[action](checkoutRequestId);
     expect(setup.receiver.received[0]?.body).toEqual({
-      Body: { stkCallback: { MerchantRequestID: expect.any(String), CheckoutRequestID: checkoutRequestId, ResultCode: code, ResultDesc: desc } },
+      Body: {
+        stkCallback: {
+          MerchantRequestID: expect.any(String),
+          CheckoutRequestID: checkoutRequestId,
+          ResultCode: code,
+          ResultDesc: desc,
+        },
+      },
     });
-    expect(setup.emulator.control.ledger().entries[0]).toMatchObject({ state: "failed", resultCode: code, receipt: null });
+    expect(setup.emulator.control.ledger().entries[0]).toMatchObject({
+      state: "failed",
+      resultCode: code,
+      receipt: null,
+    });
   });
 
   it("answers 2001 to the configured wrong PIN and pays with any other", async () => {
@@ -69,7 +90,10 @@ describe("emulator callbacks and phone actions", () => {
   it("fails with any code, strings included", async () => {
     await startPrompt();
     const delivery = await setup.emulator.control.fail("0708374149", "SFC_IC0003");
-    expect(delivery.body.Body.stkCallback).toMatchObject({ ResultCode: "SFC_IC0003", ResultDesc: "The operator does not exist." });
+    expect(delivery.body.Body.stkCallback).toMatchObject({
+      ResultCode: "SFC_IC0003",
+      ResultDesc: "The operator does not exist.",
+    });
   });
 
   it("refuses to act twice on a prompt, or on a phone without one", async () => {
@@ -92,7 +116,9 @@ describe("emulator callbacks and phone actions", () => {
     await setup.emulator.control.pay(PHONE);
     const { checkoutRequestId } = await startPrompt();
     await sleep(200);
-    expect(setup.receiver.received[1]?.body).toMatchObject({ Body: { stkCallback: { CheckoutRequestID: checkoutRequestId, ResultCode: 17 } } });
+    expect(setup.receiver.received[1]?.body).toMatchObject({
+      Body: { stkCallback: { CheckoutRequestID: checkoutRequestId, ResultCode: 17 } },
+    });
     setup.emulator.control.setOptions({ duplicateAmountRule: false });
     await startPrompt();
     expect((await setup.emulator.control.pay(PHONE)).body.Body.stkCallback.ResultCode).toBe(0);

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bootEmulator, getToken, PHONE, push, pushBody, startReceiver, waitUntil, withEmulator } from "./helpers";
+import {
+  bootEmulator,
+  getToken,
+  PHONE,
+  push,
+  pushBody,
+  startReceiver,
+  waitUntil,
+  withEmulator,
+} from "./helpers";
 
 describe("emulator control API over HTTP", () => {
   const setup = withEmulator({ duplicateAmountRule: false });
@@ -13,13 +22,18 @@ describe("emulator control API over HTTP", () => {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & unknown[] };
   }
-  const send = (overrides: Record<string, unknown> = {}) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
+  const send = (overrides: Record<string, unknown> = {}) =>
+    push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
 
   it("pays by phone and answers with the delivery record", async () => {
     await send();
     const answer = await control("POST", "/pay", { target: PHONE, pin: "1234" });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 200, url: setup.receiver.url, latencyMs: expect.any(Number) });
+    expect(answer.body).toMatchObject({
+      status: 200,
+      url: setup.receiver.url,
+      latencyMs: expect.any(Number),
+    });
     expect(setup.receiver.received).toHaveLength(1);
   });
 
@@ -36,14 +50,19 @@ describe("emulator control API over HTTP", () => {
   });
 
   it("answers 404 and 400 with a JSON error", async () => {
-    expect(await control("POST", "/pay", { target: PHONE })).toMatchObject({ status: 404, body: { error: expect.any(String) } });
+    expect(await control("POST", "/pay", { target: PHONE })).toMatchObject({
+      status: 404,
+      body: { error: expect.any(String) },
+    });
     expect((await control("POST", "/pay", {})).status).toBe(400);
     expect((await control("POST", "/rules", { phone: PHONE, outcome: "explode" })).status).toBe(400);
     expect((await control("GET", "/nothing")).status).toBe(404);
   });
 
   it("sets rules, auto-pay, faults and options", async () => {
-    expect((await control("POST", "/rules", { phone: "254700000009", outcome: "fail:1", delayMs: 10 })).body).toEqual({
+    expect(
+      (await control("POST", "/rules", { phone: "254700000009", outcome: "fail:1", delayMs: 10 })).body,
+    ).toEqual({
       "254700000009": { outcome: "fail:1", delayMs: 10 },
     });
     await send({ PhoneNumber: "254700000009", PartyA: "254700000009" });
@@ -55,9 +74,14 @@ describe("emulator control API over HTTP", () => {
     await send();
     await waitUntil(() => setup.receiver.received.length === 2);
 
-    expect((await control("POST", "/faults", { target: "push", kind: "error" })).body).toMatchObject({ id: 1, remaining: 1 });
+    expect((await control("POST", "/faults", { target: "push", kind: "error" })).body).toMatchObject({
+      id: 1,
+      remaining: 1,
+    });
     expect((await send({ Amount: 7 })).status).toBe(500);
-    expect((await control("POST", "/options", { businessName: "DUKA" })).body).toMatchObject({ businessName: "DUKA" });
+    expect((await control("POST", "/options", { businessName: "DUKA" })).body).toMatchObject({
+      businessName: "DUKA",
+    });
     expect((await control("POST", "/options", { port: 1 })).status).toBe(400);
   });
 
@@ -68,9 +92,13 @@ describe("emulator control API over HTTP", () => {
     await send({ Amount: 0 });
 
     const prompts = await control("GET", "/prompts?phone=0711000009");
-    expect(prompts.body).toMatchObject([{ checkoutRequestId: open.body.CheckoutRequestID, state: "open", amount: 40 }]);
+    expect(prompts.body).toMatchObject([
+      { checkoutRequestId: open.body.CheckoutRequestID, state: "open", amount: 40 },
+    ]);
     const ledger = await control("GET", "/ledger");
-    expect(ledger.body).toMatchObject({ totals: { count: 2, openCount: 1, paidCount: 1, paidAmount: 1250, failedCount: 0 } });
+    expect(ledger.body).toMatchObject({
+      totals: { count: 2, openCount: 1, paidCount: 1, paidAmount: 1250, failedCount: 0 },
+    });
     expect((ledger.body as unknown as { entries: Record<string, unknown>[] }).entries[0]).toMatchObject({
       checkoutRequestId: paid.body.CheckoutRequestID,
       merchantRequestId: paid.body.MerchantRequestID,
@@ -120,7 +148,8 @@ describe("emulator phone page", () => {
       expect(response.headers.get("content-type")).toContain("text/html");
       const html = await response.text();
       expect(html).toContain('<label for="phone">Phone number</label>');
-      for (const name of ['"Pay"', '"Wrong PIN"', '"Cancel"', '"Insufficient funds"', '"Ignore"']) expect(html).toContain(name);
+      for (const name of ['"Pay"', '"Wrong PIN"', '"Cancel"', '"Insufficient funds"', '"Ignore"'])
+        expect(html).toContain(name);
       expect(html).not.toContain("/*SCRIPT*/");
       expect(html).not.toContain("/*STYLE*/");
     } finally {

@@ -4,7 +4,8 @@ import { BASIC, getToken, PHONE, push, pushBody, query, sleep, waitUntil, withEm
 describe("emulator fault injection", () => {
   const setup = withEmulator({ duplicateAmountRule: false });
 
-  const send = (overrides: Record<string, unknown> = {}) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
+  const send = (overrides: Record<string, unknown> = {}) =>
+    push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
   const rawPush = (signal?: AbortSignal) =>
     fetch(`${setup.emulator.url}/mpesa/stkpush/v1/processrequest`, {
       method: "POST",
@@ -18,14 +19,17 @@ describe("emulator fault injection", () => {
     ["rateLimit", "500.003.02", "System is busy. Please try again in few minutes."],
     ["spikeArrest", "500.003.02", "Error Occurred: Spike Arrest Violation"],
     ["quota", "500.003.03", "Quota Violation"],
-  ] as const)("answers the next push with a %s fault, without creating a prompt", async (kind, errorCode, errorMessage) => {
-    setup.emulator.control.fault({ target: "push", kind });
-    const answer = await send();
-    expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ requestId: expect.any(String), errorCode, errorMessage });
-    expect(setup.emulator.control.prompts()).toHaveLength(0);
-    expect((await send()).status).toBe(200);
-  });
+  ] as const)(
+    "answers the next push with a %s fault, without creating a prompt",
+    async (kind, errorCode, errorMessage) => {
+      setup.emulator.control.fault({ target: "push", kind });
+      const answer = await send();
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({ requestId: expect.any(String), errorCode, errorMessage });
+      expect(setup.emulator.control.prompts()).toHaveLength(0);
+      expect((await send()).status).toBe(200);
+    },
+  );
 
   it("applies a fault to the next N calls, and can accept the push behind the error", async () => {
     setup.emulator.control.fault({ target: "push", kind: "error", count: 2, accepted: true });
@@ -41,21 +45,29 @@ describe("emulator fault injection", () => {
     setup.emulator.control.reset();
     setup.emulator.control.fault({ target: "oauth", kind: "error", probability: 1 });
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${setup.emulator.url}/oauth/v1/generate?grant_type=client_credentials`, { headers: { authorization: BASIC } });
+      const response = await fetch(`${setup.emulator.url}/oauth/v1/generate?grant_type=client_credentials`, {
+        headers: { authorization: BASIC },
+      });
       expect(response.status).toBe(500);
     }
   });
 
   it("faults queries too", async () => {
     setup.emulator.control.fault({ target: "query", kind: "rateLimit" });
-    expect((await query(setup.emulator.url, setup.token, "ws_CO_x")).body).toMatchObject({ errorCode: "500.003.02" });
+    expect((await query(setup.emulator.url, setup.token, "ws_CO_x")).body).toMatchObject({
+      errorCode: "500.003.02",
+    });
   });
 
   it("hangs a push past the client's timeout yet creates the prompt; reset frees the socket", async () => {
     setup.emulator.control.fault({ target: "push", kind: "hang" });
     await expect(rawPush(AbortSignal.timeout(200))).rejects.toThrow();
     expect(setup.emulator.control.prompts(PHONE)).toHaveLength(1);
-    expect(setup.emulator.control.log()[0]).toMatchObject({ status: null, fault: "hang (accepted)", checkoutRequestId: expect.stringMatching(/^ws_CO_/) });
+    expect(setup.emulator.control.log()[0]).toMatchObject({
+      status: null,
+      fault: "hang (accepted)",
+      checkoutRequestId: expect.stringMatching(/^ws_CO_/),
+    });
   });
 
   it("sends the held answer late when the hang has a duration", async () => {

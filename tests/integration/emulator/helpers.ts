@@ -24,12 +24,17 @@ export function password(timestamp: string, shortcode = SHORTCODE, passkey = PAS
 }
 
 export async function getToken(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/oauth/v1/generate?grant_type=client_credentials`, { headers: { authorization: BASIC } });
+  const response = await fetch(`${baseUrl}/oauth/v1/generate?grant_type=client_credentials`, {
+    headers: { authorization: BASIC },
+  });
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
 }
 
-export function pushBody(callbackUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function pushBody(
+  callbackUrl: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const timestamp = eatTimestamp();
   return {
     BusinessShortCode: SHORTCODE,
@@ -59,16 +64,31 @@ export async function postJson(url: string, token: string, body: unknown): Promi
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, contentType: response.headers.get("content-type"), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 export function push(baseUrl: string, token: string, body: unknown): Promise<JsonAnswer> {
   return postJson(`${baseUrl}/mpesa/stkpush/v1/processrequest`, token, body);
 }
 
-export function query(baseUrl: string, token: string, checkoutRequestId: string, overrides: Record<string, unknown> = {}): Promise<JsonAnswer> {
+export function query(
+  baseUrl: string,
+  token: string,
+  checkoutRequestId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<JsonAnswer> {
   const timestamp = eatTimestamp();
-  const body = { BusinessShortCode: SHORTCODE, Password: password(timestamp), Timestamp: timestamp, CheckoutRequestID: checkoutRequestId, ...overrides };
+  const body = {
+    BusinessShortCode: SHORTCODE,
+    Password: password(timestamp),
+    Timestamp: timestamp,
+    CheckoutRequestID: checkoutRequestId,
+    ...overrides,
+  };
   return postJson(`${baseUrl}/mpesa/stkpushquery/v1/query`, token, body);
 }
 
@@ -86,7 +106,9 @@ export async function startReceiver(status = 200) {
     req.on("data", (chunk: Buffer) => (text += chunk.toString()));
     req.on("end", () => {
       received.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(text) as unknown });
-      res.writeHead(status, { "content-type": "application/json" }).end('{"ResultCode":0,"ResultDesc":"Accepted"}');
+      res
+        .writeHead(status, { "content-type": "application/json" })
+        .end('{"ResultCode":0,"ResultDesc":"Accepted"}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

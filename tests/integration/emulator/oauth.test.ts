@@ -3,7 +3,9 @@ import type { EmulatorHandle } from "@/emulator";
 import { BASIC, bootEmulator, PHONE, push, pushBody, sleep } from "./helpers";
 
 const generate = (base: string, authorization: string | null, grantType = "client_credentials") =>
-  fetch(`${base}/oauth/v1/generate?grant_type=${grantType}`, { headers: authorization ? { authorization } : {} });
+  fetch(`${base}/oauth/v1/generate?grant_type=${grantType}`, {
+    headers: authorization ? { authorization } : {},
+  });
 const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
 
 describe("emulator OAuth", () => {
@@ -24,7 +26,11 @@ describe("emulator OAuth", () => {
     const response = await generate(emulator.url, BASIC, "password");
     expect(response.status).toBe(400);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toEqual({ requestId: expect.any(String), errorCode: "400.008.02", errorMessage: "Invalid grant type passed" });
+    expect(body).toEqual({
+      requestId: expect.any(String),
+      errorCode: "400.008.02",
+      errorMessage: "Invalid grant type passed",
+    });
   });
 
   it.each([
@@ -36,7 +42,10 @@ describe("emulator OAuth", () => {
   ])("refuses %s with 400.008.01", async (_label, authorization) => {
     const response = await generate(emulator.url, authorization);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ errorCode: "400.008.01", errorMessage: "Invalid Authentication passed" });
+    expect(await response.json()).toMatchObject({
+      errorCode: "400.008.01",
+      errorMessage: "Invalid Authentication passed",
+    });
   });
 
   it("accepts any key and secret when told to", async () => {
@@ -51,12 +60,20 @@ describe("emulator access tokens", () => {
   beforeAll(async () => (emulator = await bootEmulator({ tokenLifetimeSec: 1 })));
   afterAll(() => emulator.stop());
 
-  const tokenFor = async () => ((await (await generate(emulator.url, BASIC)).json()) as { access_token: string }).access_token;
-  const invalidToken = { requestId: expect.any(String), errorCode: "404.001.03", errorMessage: "Invalid Access Token" };
+  const tokenFor = async () =>
+    ((await (await generate(emulator.url, BASIC)).json()) as { access_token: string }).access_token;
+  const invalidToken = {
+    requestId: expect.any(String),
+    errorCode: "404.001.03",
+    errorMessage: "Invalid Access Token",
+  };
 
   it("answers 404.001.03 to a missing or unknown token", async () => {
     const body = pushBody("http://127.0.0.1:9/cb", { PhoneNumber: PHONE });
-    const missing = await fetch(`${emulator.url}/mpesa/stkpush/v1/processrequest`, { method: "POST", body: JSON.stringify(body) });
+    const missing = await fetch(`${emulator.url}/mpesa/stkpush/v1/processrequest`, {
+      method: "POST",
+      body: JSON.stringify(body),
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual(invalidToken);
     const unknown = await push(emulator.url, "x".repeat(28), body);

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { bootEmulator, getToken, push, pushBody, sleep, waitUntil, withEmulator } from "./helpers";
 
-const resultCodeOf = (body: unknown) => (body as { Body: { stkCallback: { ResultCode: number | string } } }).Body.stkCallback.ResultCode;
+const resultCodeOf = (body: unknown) =>
+  (body as { Body: { stkCallback: { ResultCode: number | string } } }).Body.stkCallback.ResultCode;
 
 describe("emulator scripted outcomes", () => {
   const setup = withEmulator({ duplicateAmountRule: false });
 
-  const pushTo = (phone: string) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, { PhoneNumber: phone, PartyA: phone }));
+  const pushTo = (phone: string) =>
+    push(
+      setup.emulator.url,
+      setup.token,
+      pushBody(setup.receiver.url, { PhoneNumber: phone, PartyA: phone }),
+    );
 
   it("applies a phone's rule after its delay", async () => {
     setup.emulator.control.setRule("254700000001", { outcome: "cancel", delayMs: 300 });

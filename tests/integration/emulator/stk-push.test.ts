@@ -4,7 +4,8 @@ import { eatTimestamp, password, PHONE, push, pushBody, SHORTCODE, withEmulator 
 describe("emulator STK push", () => {
   const setup = withEmulator();
 
-  const send = (overrides: Record<string, unknown> = {}) => push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
+  const send = (overrides: Record<string, unknown> = {}) =>
+    push(setup.emulator.url, setup.token, pushBody(setup.receiver.url, overrides));
 
   it("accepts a valid push with Daraja's body and realistic IDs", async () => {
     const answer = await send();
@@ -23,11 +24,21 @@ describe("emulator STK push", () => {
   });
 
   it("accepts numbers for numeric fields and a localhost callback", async () => {
-    const answer = await send({ Amount: "1", BusinessShortCode: 174379, PartyB: 174379, PhoneNumber: 254708374149, CallBackURL: "http://localhost:3000/cb" });
+    const answer = await send({
+      Amount: "1",
+      BusinessShortCode: 174379,
+      PartyB: 174379,
+      PhoneNumber: 254708374149,
+      CallBackURL: "http://localhost:3000/cb",
+    });
     expect(answer.status).toBe(200);
   });
 
-  const invalid = (field: string) => ({ requestId: expect.any(String), errorCode: "400.002.02", errorMessage: `Bad Request - Invalid ${field}` });
+  const invalid = (field: string) => ({
+    requestId: expect.any(String),
+    errorCode: "400.002.02",
+    errorMessage: `Bad Request - Invalid ${field}`,
+  });
 
   it.each([
     ["BusinessShortCode", { BusinessShortCode: "17437999" }],
@@ -81,12 +92,21 @@ describe("emulator STK push", () => {
   it("answers 500 Wrong credentials to a password that does not match", async () => {
     const answer = await send({ Password: password(eatTimestamp(), SHORTCODE, "wrong-passkey") });
     expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ requestId: expect.any(String), errorCode: "500.001.1001", errorMessage: "Wrong credentials" });
+    expect(answer.body).toEqual({
+      requestId: expect.any(String),
+      errorCode: "500.001.1001",
+      errorMessage: "Wrong credentials",
+    });
   });
 
   it("answers 500 Merchant does not exist to an unknown shortcode", async () => {
     const timestamp = eatTimestamp();
-    const answer = await send({ BusinessShortCode: "600000", PartyB: "600000", Password: password(timestamp, "600000"), Timestamp: timestamp });
+    const answer = await send({
+      BusinessShortCode: "600000",
+      PartyB: "600000",
+      Password: password(timestamp, "600000"),
+      Timestamp: timestamp,
+    });
     expect(answer.status).toBe(500);
     expect(answer.body).toMatchObject({ errorCode: "500.001.1001", errorMessage: "Merchant does not exist" });
   });
@@ -94,7 +114,12 @@ describe("emulator STK push", () => {
   it("knows configured merchants", async () => {
     setup.emulator.control.setOptions({ merchants: { "600000": "other-passkey" } });
     const timestamp = eatTimestamp();
-    const answer = await send({ BusinessShortCode: "600000", PartyB: "600000", Password: password(timestamp, "600000", "other-passkey"), Timestamp: timestamp });
+    const answer = await send({
+      BusinessShortCode: "600000",
+      PartyB: "600000",
+      Password: password(timestamp, "600000", "other-passkey"),
+      Timestamp: timestamp,
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -104,13 +129,17 @@ describe("emulator STK push", () => {
     expect(second.status).toBe(500);
     expect(second.body).toMatchObject({
       errorCode: "500.001.1001",
-      errorMessage: "Unable to lock subscriber, a transaction is already in process for the current subscriber",
+      errorMessage:
+        "Unable to lock subscriber, a transaction is already in process for the current subscriber",
     });
     expect((await send({ PhoneNumber: "254711000001", PartyA: "254711000001" })).status).toBe(200);
   });
 
   it("accepts a long AccountReference but never shows the prompt, and warns in the log", async () => {
-    const answer = await send({ AccountReference: "ACCOUNT-REF-TOO-LONG", TransactionDesc: "A description that is long" });
+    const answer = await send({
+      AccountReference: "ACCOUNT-REF-TOO-LONG",
+      TransactionDesc: "A description that is long",
+    });
     expect(answer.status).toBe(200);
     const [entry] = setup.emulator.control.ledger().entries;
     expect(entry).toMatchObject({ shownOnPhone: false, state: "open" });

@@ -12,7 +12,11 @@ describe("emulator STK query", () => {
   it("answers 500 'being processed' while the prompt is open", async () => {
     const answer = await query(setup.emulator.url, setup.token, await startPrompt());
     expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ requestId: expect.any(String), errorCode: "500.001.1001", errorMessage: "The transaction is being processed" });
+    expect(answer.body).toEqual({
+      requestId: expect.any(String),
+      errorCode: "500.001.1001",
+      errorMessage: "The transaction is being processed",
+    });
   });
 
   it("answers the final result with ResultCode as a string and no receipt", async () => {
@@ -39,17 +43,29 @@ describe("emulator STK query", () => {
   it("answers 500 'does not Exist' to an unknown CheckoutRequestID", async () => {
     const answer = await query(setup.emulator.url, setup.token, "ws_CO_01012026000000123708374149");
     expect(answer.status).toBe(500);
-    expect(answer.body).toMatchObject({ errorCode: "500.001.1001", errorMessage: "The transaction does not Exist" });
+    expect(answer.body).toMatchObject({
+      errorCode: "500.001.1001",
+      errorMessage: "The transaction does not Exist",
+    });
   });
 
   it("checks the token, the timestamp and the password like the push", async () => {
     const id = await startPrompt();
     expect((await query(setup.emulator.url, "bad-token", id)).status).toBe(404);
     const stale = eatTimestamp(-3600);
-    expect((await query(setup.emulator.url, setup.token, id, { Timestamp: stale, Password: password(stale) })).body).toMatchObject({
+    expect(
+      (await query(setup.emulator.url, setup.token, id, { Timestamp: stale, Password: password(stale) }))
+        .body,
+    ).toMatchObject({
       errorMessage: "Bad Request - Invalid Timestamp",
     });
-    expect((await query(setup.emulator.url, setup.token, id, { Password: password(eatTimestamp(), SHORTCODE, "nope") })).body).toMatchObject({
+    expect(
+      (
+        await query(setup.emulator.url, setup.token, id, {
+          Password: password(eatTimestamp(), SHORTCODE, "nope"),
+        })
+      ).body,
+    ).toMatchObject({
       errorMessage: "Wrong credentials",
     });
   });

@@ -32,13 +32,20 @@ export const clock = {
   },
 };
 
-export type Harness = { emulator: EmulatorHandle; bridgeUrl: string; defaults: PaymentsContext; stop(): Promise<void> };
+export type Harness = {
+  emulator: EmulatorHandle;
+  bridgeUrl: string;
+  defaults: PaymentsContext;
+  stop(): Promise<void>;
+};
 
 /** Our public URL as Daraja sees it: POST /api/payments/callback/<token> goes to the real route handler. */
 function startBridge(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => void bridge(req, res));
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
   );
 }
 
@@ -60,8 +67,12 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
       body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
       duplex: "half",
     } as RequestInit);
-    const response = await callbackRoute(request, { params: Promise.resolve({ token: decodeURIComponent(match[1]!) }) });
-    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+    const response = await callbackRoute(request, {
+      params: Promise.resolve({ token: decodeURIComponent(match[1]!) }),
+    });
+    res
+      .writeHead(response.status, Object.fromEntries(response.headers))
+      .end(Buffer.from(await response.arrayBuffer()));
   } catch (e) {
     res.writeHead(599, { "content-type": "text/plain" }).end(e instanceof Error ? e.message : String(e));
   }
@@ -69,7 +80,12 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
 
 export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOptions> = {}): Promise<Harness> {
   // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test.
-  const emulator = await startEmulator({ port: 0, quiet: true, promptTimeoutMs: 600_000, ...emulatorOptions });
+  const emulator = await startEmulator({
+    port: 0,
+    quiet: true,
+    promptTimeoutMs: 600_000,
+    ...emulatorOptions,
+  });
   const { server, url: bridgeUrl } = await startBridge();
   clock.reset();
   configurePayments({
@@ -122,11 +138,23 @@ export async function createProduct({ stock, priceKes = 500 }: { stock: number; 
   });
   const slug = `item-${randomBytes(6).toString("hex")}`;
   return prisma.product.create({
-    data: { slug, name: `Item ${slug}`, description: "For payment tests", priceKes, stock, imageUrl: "/products/test.jpg", categoryId: category.id },
+    data: {
+      slug,
+      name: `Item ${slug}`,
+      description: "For payment tests",
+      priceKes,
+      stock,
+      imageUrl: "/products/test.jpg",
+      categoryId: category.id,
+    },
   });
 }
 
-export function checkout(productId: string, phone: string, { quantity = 1, clientIp = null as string | null } = {}) {
+export function checkout(
+  productId: string,
+  phone: string,
+  { quantity = 1, clientIp = null as string | null } = {},
+) {
   return startCheckout({
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Test",
@@ -137,7 +165,12 @@ export function checkout(productId: string, phone: string, { quantity = 1, clien
 }
 
 /** Checks out and insists it worked: the order, its first attempt and the prompt's CallBackURL token. */
-export async function checkoutOk(harness: Harness, productId: string, phone: string, options?: Parameters<typeof checkout>[2]) {
+export async function checkoutOk(
+  harness: Harness,
+  productId: string,
+  phone: string,
+  options?: Parameters<typeof checkout>[2],
+) {
   const result = await checkout(productId, phone, options);
   if (!result.ok) throw new Error(`checkout refused: ${result.message}`);
   const order = await readOrder(result.publicId);
@@ -154,7 +187,10 @@ export function tokenOf(harness: Harness, phone: string): string | null {
 export function readOrder(publicId: string) {
   return prisma.order.findUniqueOrThrow({
     where: { publicId },
-    include: { items: true, attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } } },
+    include: {
+      items: true,
+      attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
+    },
   });
 }
 
@@ -163,11 +199,15 @@ export async function stockOf(productId: string) {
 }
 
 /** Polls until check returns a value other than undefined/false; no fixed sleeps. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_000, what = "condition" } = {}): Promise<Exclude<T, false | undefined | null>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, what = "condition" } = {},
+): Promise<Exclude<T, false | undefined | null>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value !== undefined && value !== false && value !== null) return value as Exclude<T, false | undefined | null>;
+    if (value !== undefined && value !== false && value !== null)
+      return value as Exclude<T, false | undefined | null>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -175,13 +215,20 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_0
 
 /** The emulator's delivery (or drop) of the callback for a CheckoutRequestID. */
 export function waitForDelivery(harness: Harness, checkoutRequestId: string) {
-  return waitFor(() => harness.emulator.control.deliveries().find((d) => d.checkoutRequestId === checkoutRequestId), {
-    what: `callback for ${checkoutRequestId}`,
-  });
+  return waitFor(
+    () => harness.emulator.control.deliveries().find((d) => d.checkoutRequestId === checkoutRequestId),
+    {
+      what: `callback for ${checkoutRequestId}`,
+    },
+  );
 }
 
 /** POSTs a body to our callback URL over HTTP, as Daraja would. */
-export async function postCallback(harness: Harness, token: string, body: string | Uint8Array<ArrayBuffer> | StkCallbackBody) {
+export async function postCallback(
+  harness: Harness,
+  token: string,
+  body: string | Uint8Array<ArrayBuffer> | StkCallbackBody,
+) {
   const payload = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
   const response = await fetch(`${harness.bridgeUrl}/api/payments/callback/${token}`, {
     method: "POST",
@@ -200,7 +247,8 @@ export function callbackBody(
     MerchantRequestID: ids.merchantRequestId ?? "29115-34620561-1",
     CheckoutRequestID: ids.checkoutRequestId,
     ResultCode: result.code,
-    ResultDesc: result.code === 0 ? "The service request is processed successfully." : "Request cancelled by user",
+    ResultDesc:
+      result.code === 0 ? "The service request is processed successfully." : "Request cancelled by user",
   };
   if (result.code === 0) {
     stkCallback.CallbackMetadata = {

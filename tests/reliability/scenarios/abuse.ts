@@ -27,15 +27,25 @@ export async function abuse(stack: Stack, tries: number): Promise<Tally> {
     configurePayments(saved);
   }
   const seconds = (Date.now() - started) / 1000;
-  const pushes = stack.emulator.control.log().filter((c) => c.id > lastCall && c.path.includes("stkpush")).length;
+  const pushes = stack.emulator.control
+    .log()
+    .filter((c) => c.id > lastCall && c.path.includes("stkpush")).length;
   const orders = await prisma.order.count({ where: { phone } });
   let allowed = 0;
   for (const r of results) {
     if (r.ok) allowed++;
-    tally.unit([r.ok && allowed > defaults.promptsPerPhone && `checkout ${allowed} for one phone was allowed`, !r.ok && r.reason !== "rate_limited" && `refused as ${r.reason}`]);
+    tally.unit([
+      r.ok && allowed > defaults.promptsPerPhone && `checkout ${allowed} for one phone was allowed`,
+      !r.ok && r.reason !== "rate_limited" && `refused as ${r.reason}`,
+    ]);
   }
-  tally.invariant(pushes <= defaults.promptsPerPhone, `${pushes} pushes reached the emulator (limit ${defaults.promptsPerPhone})`);
+  tally.invariant(
+    pushes <= defaults.promptsPerPhone,
+    `${pushes} pushes reached the emulator (limit ${defaults.promptsPerPhone})`,
+  );
   tally.invariant(seconds < 60, `the ${tries} checkouts took ${seconds.toFixed(0)} s, not within a minute`);
-  tally.note(`${tries} checkouts in ${seconds.toFixed(1)} s: ${allowed} allowed, ${orders} orders, ${pushes} pushes reached the emulator (limit ${defaults.promptsPerPhone} per ${defaults.windowMinutes} min)`);
+  tally.note(
+    `${tries} checkouts in ${seconds.toFixed(1)} s: ${allowed} allowed, ${orders} orders, ${pushes} pushes reached the emulator (limit ${defaults.promptsPerPhone} per ${defaults.windowMinutes} min)`,
+  );
   return tally;
 }

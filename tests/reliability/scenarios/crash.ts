@@ -17,7 +17,10 @@ export async function startCrash(stack: Stack, count: number): Promise<Pending> 
   const phones = Array.from({ length: count }, freshPhone);
   const results = await mapLimit(phones, 8, (phone) => checkout(product.id, phone));
   const latest = new Date();
-  tally.invariant(results.every((r) => r.ok), `${results.filter((r) => !r.ok).length} checkouts refused`);
+  tally.invariant(
+    results.every((r) => r.ok),
+    `${results.filter((r) => !r.ok).length} checkouts refused`,
+  );
   const phoneSet = new Set(phones);
   const prompts = control.ledger().entries.filter((e) => phoneSet.has(e.phone));
 
@@ -32,27 +35,44 @@ export async function startCrash(stack: Stack, count: number): Promise<Pending> 
       restarted ??= stack.app.start().then(() => tally.note("app restarted"));
       await restarted;
     }
-    const delivery = await (randomInt(10) < 7 ? control.pay(prompt.checkoutRequestId) : control.cancel(prompt.checkoutRequestId));
+    const delivery = await (randomInt(10) < 7
+      ? control.pay(prompt.checkoutRequestId)
+      : control.cancel(prompt.checkoutRequestId));
     return { prompt, delivery };
   });
   const ok = deliveries.filter((d) => d.delivery.status === 200);
-  tally.note(`${ok.length} callbacks answered 200, ${deliveries.length - ok.length} failed (${[...new Set(deliveries.filter((d) => d.delivery.status !== 200).map((d) => d.delivery.error ?? d.delivery.status))].slice(0, 3).join(" | ")})`);
+  tally.note(
+    `${ok.length} callbacks answered 200, ${deliveries.length - ok.length} failed (${[...new Set(deliveries.filter((d) => d.delivery.status !== 200).map((d) => d.delivery.error ?? d.delivery.status))].slice(0, 3).join(" | ")})`,
+  );
 
   // Right away, before any reconcile: a 200 means the callback is in the database.
   const attempts = await attemptsByToken(ok.map((d) => tokenOfUrl(d.prompt.callbackUrl)));
-  const events = await prisma.callbackEvent.findMany({ where: { attemptId: { in: [...attempts.values()].map((a) => a!.id) } } });
+  const events = await prisma.callbackEvent.findMany({
+    where: { attemptId: { in: [...attempts.values()].map((a) => a!.id) } },
+  });
   for (const { prompt } of ok) {
     const attempt = attempts.get(tokenOfUrl(prompt.callbackUrl))!;
-    const mine = events.filter((e) => e.attemptId === attempt.id && e.rawBody.includes(prompt.checkoutRequestId));
+    const mine = events.filter(
+      (e) => e.attemptId === attempt.id && e.rawBody.includes(prompt.checkoutRequestId),
+    );
     tally.unit([
       mine.length === 0 && `${prompt.checkoutRequestId}: answered 200 but not in the database`,
-      mine.some((e) => e.verdict === "RECEIVED" || e.verdict === "REJECTED") && `${prompt.checkoutRequestId}: recorded but not applied (${mine.map((e) => e.reason).join(", ")})`,
+      mine.some((e) => e.verdict === "RECEIVED" || e.verdict === "REJECTED") &&
+        `${prompt.checkoutRequestId}: recorded but not applied (${mine.map((e) => e.reason).join(", ")})`,
     ]);
   }
-  return { latest, finish: () => check(tally, stack, prompts, new Set(ok.map((d) => d.prompt.checkoutRequestId))) };
+  return {
+    latest,
+    finish: () => check(tally, stack, prompts, new Set(ok.map((d) => d.prompt.checkoutRequestId))),
+  };
 }
 
-async function check(tally: Tally, stack: Stack, prompts: { checkoutRequestId: string; callbackUrl: string }[], answered: Set<string>) {
+async function check(
+  tally: Tally,
+  stack: Stack,
+  prompts: { checkoutRequestId: string; callbackUrl: string }[],
+  answered: Set<string>,
+) {
   const ledger = new Map(stack.emulator.control.ledger().entries.map((e) => [e.checkoutRequestId, e]));
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
   let recovered = 0;
@@ -62,9 +82,12 @@ async function check(tally: Tally, stack: Stack, prompts: { checkoutRequestId: s
     const expected = final.state === "paid" ? "PAID" : "FAILED";
     if (!answered.has(prompt.checkoutRequestId) && attempt.order.status === expected) recovered++;
     tally.unit([
-      attempt.order.status !== expected && `${attempt.order.reference}: order ${attempt.order.status}, ledger ${final.state} (callback ${answered.has(prompt.checkoutRequestId) ? "answered 200" : "missed"}, attempt ${attempt.status}, ${attempt.queryCount} queries)`,
+      attempt.order.status !== expected &&
+        `${attempt.order.reference}: order ${attempt.order.status}, ledger ${final.state} (callback ${answered.has(prompt.checkoutRequestId) ? "answered 200" : "missed"}, attempt ${attempt.status}, ${attempt.queryCount} queries)`,
     ]);
   }
-  tally.note(`${prompts.length - answered.size} missed callbacks, ${recovered} recovered by the reconcile route`);
+  tally.note(
+    `${prompts.length - answered.size} missed callbacks, ${recovered} recovered by the reconcile route`,
+  );
   return tally;
 }

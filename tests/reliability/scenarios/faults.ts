@@ -12,7 +12,18 @@ import { checkout, createProduct, freshPhone, mapLimit, tokenOfUrl, waitFor } fr
 import { hashToken } from "@/lib/payments/identifiers";
 import { Tally } from "../support/tally";
 
-const OUTCOMES: Outcome[] = ["pay", "pay", "pay", "pay", "pay", "pay", "cancel", "insufficient", "wrong_pin", "timeout"];
+const OUTCOMES: Outcome[] = [
+  "pay",
+  "pay",
+  "pay",
+  "pay",
+  "pay",
+  "pay",
+  "cancel",
+  "insufficient",
+  "wrong_pin",
+  "timeout",
+];
 
 export type Pending = { latest: Date; finish(): Promise<Tally> };
 
@@ -21,7 +32,8 @@ export async function startFaults(stack: Stack, count: number): Promise<Pending>
   const { control } = stack.emulator;
   const product = await createProduct({ stock: 1_000_000, priceKes: 777 });
   const phones = Array.from({ length: count }, freshPhone);
-  for (const phone of phones) control.setRule(phone, { outcome: OUTCOMES[randomInt(OUTCOMES.length)]!, delayMs: randomInt(800) });
+  for (const phone of phones)
+    control.setRule(phone, { outcome: OUTCOMES[randomInt(OUTCOMES.length)]!, delayMs: randomInt(800) });
   // Each push fault is tried in turn, so together they hit roughly a third of the pushes.
   const pushFaults = [
     { kind: "error", probability: 0.06 },
@@ -37,7 +49,10 @@ export async function startFaults(stack: Stack, count: number): Promise<Pending>
 
   const results = await mapLimit(phones, 8, (phone) => checkout(product.id, phone));
   const latest = new Date();
-  tally.invariant(results.every((r) => r.ok), `${results.filter((r) => !r.ok).length} checkouts refused`);
+  tally.invariant(
+    results.every((r) => r.ok),
+    `${results.filter((r) => !r.ok).length} checkouts refused`,
+  );
   const phoneSet = new Set(phones);
   const ours = () => control.ledger().entries.filter((e) => phoneSet.has(e.phone));
   await waitFor(() => ours().every((e) => e.state !== "open"), "faults prompts settled");
@@ -46,7 +61,12 @@ export async function startFaults(stack: Stack, count: number): Promise<Pending>
     return ours().every((e) => delivered.has(e.checkoutRequestId));
   }, "faults callbacks attempted");
   await new Promise((r) => setTimeout(r, 3000)); // held (hang) answers and duplicate second POSTs
-  const applied = control.faults().map((f) => `${f.spec.target}.${f.spec.kind}${"accepted" in f.spec && f.spec.accepted !== undefined ? (f.spec.accepted ? "+" : "-") : ""} x${f.applied}`);
+  const applied = control
+    .faults()
+    .map(
+      (f) =>
+        `${f.spec.target}.${f.spec.kind}${"accepted" in f.spec && f.spec.accepted !== undefined ? (f.spec.accepted ? "+" : "-") : ""} x${f.applied}`,
+    );
   tally.note(`faults applied: ${applied.join(", ")}`);
   control.clearFaults();
   control.clearRules();
@@ -62,7 +82,12 @@ async function check(tally: Tally, stack: Stack, phones: string[]) {
     const hash = hashToken(tokenOfUrl(e.callbackUrl));
     promptsByHash.set(hash, [...(promptsByHash.get(hash) ?? []), e]);
   }
-  const orders = await prisma.order.findMany({ where: { phone: { in: phones } }, include: { attempts: { include: { _count: { select: { callbacks: { where: { verdict: "APPLIED" } } } } } } } });
+  const orders = await prisma.order.findMany({
+    where: { phone: { in: phones } },
+    include: {
+      attempts: { include: { _count: { select: { callbacks: { where: { verdict: "APPLIED" } } } } } },
+    },
+  });
   let unknowable = 0;
   let paidDb = 0;
   let paidLedger = 0;
@@ -76,19 +101,38 @@ async function check(tally: Tally, stack: Stack, phones: string[]) {
     if (lost) unknowable++;
     if (order.status === "PAID") paidDb += order.totalKes;
     if (prompt?.state === "paid" && !lost) paidLedger += prompt.amount;
-    const expected = lost ? "PENDING" : !prompt ? (attempt.status === "FAILED" ? "FAILED" : "PENDING") : prompt.state === "paid" ? "PAID" : "FAILED";
+    const expected = lost
+      ? "PENDING"
+      : !prompt
+        ? attempt.status === "FAILED"
+          ? "FAILED"
+          : "PENDING"
+        : prompt.state === "paid"
+          ? "PAID"
+          : "FAILED";
     tally.unit([
       order.attempts.length !== 1 && `${order.reference}: ${order.attempts.length} attempts`,
       prompts.length > 1 && `${order.reference}: prompted ${prompts.length} times for one attempt`,
-      order.status !== expected && `${order.reference}: order ${order.status}, expected ${expected} (attempt ${attempt.status}, prompt ${prompt?.state ?? "none"})`,
-      !prompt && !["FAILED", "UNKNOWN"].includes(attempt.status) && `${order.reference}: no prompt, attempt ${attempt.status}`,
+      order.status !== expected &&
+        `${order.reference}: order ${order.status}, expected ${expected} (attempt ${attempt.status}, prompt ${prompt?.state ?? "none"})`,
+      !prompt &&
+        !["FAILED", "UNKNOWN"].includes(attempt.status) &&
+        `${order.reference}: no prompt, attempt ${attempt.status}`,
       attempt._count.callbacks > 1 && `${order.reference}: ${attempt._count.callbacks} callbacks applied`,
     ]);
   }
   tally.invariant(orders.length === phones.length, `${orders.length} orders for ${phones.length} checkouts`);
-  tally.invariant(paidDb === paidLedger, `paid KES ${paidDb} in the database, ${paidLedger} in the emulator's ledger`);
+  tally.invariant(
+    paidDb === paidLedger,
+    `paid KES ${paidDb} in the database, ${paidLedger} in the emulator's ledger`,
+  );
   const noPrompt = orders.filter((o) => !promptsByHash.has(o.attempts[0]!.callbackToken)).length;
-  tally.note(`${orders.length} orders: ${entries.length} prompted, ${noPrompt} never prompted (push refused or lost), paid KES ${paidDb}`);
-  if (unknowable > 0) tally.note(`${unknowable} attempts unknowable by design: push answer lost AND callback dropped (no CheckoutRequestID to query); left UNKNOWN, not paid`);
+  tally.note(
+    `${orders.length} orders: ${entries.length} prompted, ${noPrompt} never prompted (push refused or lost), paid KES ${paidDb}`,
+  );
+  if (unknowable > 0)
+    tally.note(
+      `${unknowable} attempts unknowable by design: push answer lost AND callback dropped (no CheckoutRequestID to query); left UNKNOWN, not paid`,
+    );
   return tally;
 }

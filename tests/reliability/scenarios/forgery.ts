@@ -6,13 +6,32 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
-import { attemptsByToken, checkout, createProduct, freshPhone, mapLimit, postCallback, tokenOfUrl, waitFor } from "../support/shop";
+import {
+  attemptsByToken,
+  checkout,
+  createProduct,
+  freshPhone,
+  mapLimit,
+  postCallback,
+  tokenOfUrl,
+  waitFor,
+} from "../support/shop";
 import { Tally } from "../support/tally";
 import { randomCheckoutRequestId, type SettledCallback } from "./storm";
 
-type Target = { token: string; attemptId: string; orderId: string; checkoutRequestId: string; amount: number };
+type Target = {
+  token: string;
+  attemptId: string;
+  orderId: string;
+  checkoutRequestId: string;
+  amount: number;
+};
 
-export function successBody(checkoutRequestId: string, amount: number, receipt = `F${randomBytes(5).toString("hex").toUpperCase().slice(0, 9)}`) {
+export function successBody(
+  checkoutRequestId: string,
+  amount: number,
+  receipt = `F${randomBytes(5).toString("hex").toUpperCase().slice(0, 9)}`,
+) {
   return JSON.stringify({
     Body: {
       stkCallback: {
@@ -35,7 +54,11 @@ export function successBody(checkoutRequestId: string, amount: number, receipt =
 }
 
 /** Pending attempts with open prompts; `lostPush` ones never learnt their CheckoutRequestID (push answer dropped). */
-export async function pendingTargets(stack: Stack, count: number, { lostPush = false } = {}): Promise<Target[]> {
+export async function pendingTargets(
+  stack: Stack,
+  count: number,
+  { lostPush = false } = {},
+): Promise<Target[]> {
   const product = await createProduct({ stock: 1_000_000, priceKes: 350 });
   const phones = Array.from({ length: count }, freshPhone);
   if (lostPush) stack.emulator.control.fault({ target: "push", kind: "drop", accepted: true, count });
@@ -45,17 +68,35 @@ export async function pendingTargets(stack: Stack, count: number, { lostPush = f
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
   return prompts.map((p) => {
     const attempt = attempts.get(tokenOfUrl(p.callbackUrl))!;
-    return { token: tokenOfUrl(p.callbackUrl), attemptId: attempt.id, orderId: attempt.orderId, checkoutRequestId: p.checkoutRequestId, amount: p.amount };
+    return {
+      token: tokenOfUrl(p.callbackUrl),
+      attemptId: attempt.id,
+      orderId: attempt.orderId,
+      checkoutRequestId: p.checkoutRequestId,
+      amount: p.amount,
+    };
   });
 }
 
 /** What a wrong transition would change (needsAttention is checked on its own). */
 export async function snapshot(attemptIds: string[]) {
-  const rows = await prisma.paymentAttempt.findMany({ where: { id: { in: attemptIds } }, include: { order: true } });
+  const rows = await prisma.paymentAttempt.findMany({
+    where: { id: { in: attemptIds } },
+    include: { order: true },
+  });
   return new Map(
     rows.map((a) => [
       a.id,
-      JSON.stringify([a.status, a.checkoutRequestId, a.receipt, a.resultCode, a.order.status, a.order.mpesaReceipt, a.order.paidAt, a.order.stockReserved]),
+      JSON.stringify([
+        a.status,
+        a.checkoutRequestId,
+        a.receipt,
+        a.resultCode,
+        a.order.status,
+        a.order.mpesaReceipt,
+        a.order.paidAt,
+        a.order.stockReserved,
+      ]),
     ]),
   );
 }
@@ -65,17 +106,29 @@ export async function settleTargets(stack: Stack, targets: Target[]) {
   const { control } = stack.emulator;
   await mapLimit(targets, 8, (t) => control.cancel(t.checkoutRequestId).catch(() => undefined));
   const ids = targets.map((t) => t.attemptId);
-  await waitFor(async () => (await prisma.paymentAttempt.count({ where: { id: { in: ids }, status: { in: ["PENDING", "UNKNOWN"] } } })) === 0, "targets settled");
+  await waitFor(
+    async () =>
+      (await prisma.paymentAttempt.count({
+        where: { id: { in: ids }, status: { in: ["PENDING", "UNKNOWN"] } },
+      })) === 0,
+    "targets settled",
+  );
 }
 
-export async function forgery(stack: Stack, count: number, stormCallbacks: SettledCallback[]): Promise<Tally> {
+export async function forgery(
+  stack: Stack,
+  count: number,
+  stormCallbacks: SettledCallback[],
+): Promise<Tally> {
   const tally = new Tally("forgery");
   const targets = await pendingTargets(stack, Math.max(5, Math.min(30, Math.ceil(count / 30))));
   const lost = await pendingTargets(stack, 5, { lostPush: true });
   const amountTargets = await pendingTargets(stack, 5);
   const paidStorm = stormCallbacks.filter((s) => s.paid);
   const stormAttempts = await attemptsByToken(paidStorm.slice(0, 200).map((s) => s.token));
-  const watched = [...targets, ...lost].map((t) => t.attemptId).concat([...stormAttempts.values()].map((a) => a!.id));
+  const watched = [...targets, ...lost]
+    .map((t) => t.attemptId)
+    .concat([...stormAttempts.values()].map((a) => a!.id));
   const before = await snapshot(watched);
   const since = new Date();
   const pick = <T>(xs: T[]) => xs[randomInt(xs.length)]!;
@@ -85,12 +138,24 @@ export async function forgery(stack: Stack, count: number, stormCallbacks: Settl
     const genuine = pick(paidStorm);
     switch (i % 7) {
       case 0:
-        return { kind: "unknown token", token: randomBytes(24).toString("hex"), body: successBody(t.checkoutRequestId, t.amount) };
+        return {
+          kind: "unknown token",
+          token: randomBytes(24).toString("hex"),
+          body: successBody(t.checkoutRequestId, t.amount),
+        };
       case 1:
-        return { kind: "wrong CheckoutRequestID", token: t.token, body: successBody(randomCheckoutRequestId(), t.amount) };
+        return {
+          kind: "wrong CheckoutRequestID",
+          token: t.token,
+          body: successBody(randomCheckoutRequestId(), t.amount),
+        };
       case 2: {
         const a = pick(amountTargets);
-        return { kind: "wrong amount", token: a.token, body: successBody(a.checkoutRequestId, pick([a.amount - 1, a.amount + 1, a.amount * 10, 1])) };
+        return {
+          kind: "wrong amount",
+          token: a.token,
+          body: successBody(a.checkoutRequestId, pick([a.amount - 1, a.amount + 1, a.amount * 10, 1])),
+        };
       }
       case 3:
         return { kind: "another payment's body", token: t.token, body: genuine.body };
@@ -99,9 +164,17 @@ export async function forgery(stack: Stack, count: number, stormCallbacks: Settl
       case 5:
         return { kind: "another payment's id on a lost push", token: pick(lost).token, body: genuine.body };
       default: {
-        const receipt = (JSON.parse(genuine.body) as { Body: { stkCallback: { CallbackMetadata: { Item: { Name: string; Value?: unknown }[] } } } })
-          .Body.stkCallback.CallbackMetadata.Item.find((item) => item.Name === "MpesaReceiptNumber")!.Value as string;
-        return { kind: "replayed receipt", token: t.token, body: successBody(t.checkoutRequestId, t.amount, receipt) };
+        const receipt = (
+          JSON.parse(genuine.body) as {
+            Body: { stkCallback: { CallbackMetadata: { Item: { Name: string; Value?: unknown }[] } } };
+          }
+        ).Body.stkCallback.CallbackMetadata.Item.find((item) => item.Name === "MpesaReceiptNumber")!
+          .Value as string;
+        return {
+          kind: "replayed receipt",
+          token: t.token,
+          body: successBody(t.checkoutRequestId, t.amount, receipt),
+        };
       }
     }
   });
@@ -109,13 +182,31 @@ export async function forgery(stack: Stack, count: number, stormCallbacks: Settl
 
   const after = await snapshot(watched);
   const changed = watched.filter((id) => before.get(id) !== after.get(id));
-  forgeries.forEach((f, i) => tally.unit([statuses[i]!.status !== 200 && `${f.kind}: HTTP ${statuses[i]!.status} ${statuses[i]!.error ?? ""}`]));
-  tally.invariant(changed.length === 0, `${changed.length} watched attempts/orders changed, e.g. ${changed[0]}: ${before.get(changed[0]!)} -> ${after.get(changed[0]!)}`);
-  const applied = await prisma.callbackEvent.count({ where: { receivedAt: { gte: since }, verdict: "APPLIED", attemptId: { notIn: amountTargets.map((t) => t.attemptId) } } });
+  forgeries.forEach((f, i) =>
+    tally.unit([
+      statuses[i]!.status !== 200 && `${f.kind}: HTTP ${statuses[i]!.status} ${statuses[i]!.error ?? ""}`,
+    ]),
+  );
+  tally.invariant(
+    changed.length === 0,
+    `${changed.length} watched attempts/orders changed, e.g. ${changed[0]}: ${before.get(changed[0]!)} -> ${after.get(changed[0]!)}`,
+  );
+  const applied = await prisma.callbackEvent.count({
+    where: {
+      receivedAt: { gte: since },
+      verdict: "APPLIED",
+      attemptId: { notIn: amountTargets.map((t) => t.attemptId) },
+    },
+  });
   tally.invariant(applied === 0, `${applied} forged callbacks applied`);
-  const flagged = await prisma.order.count({ where: { id: { in: [...targets, ...lost].map((t) => t.orderId) }, needsAttention: true } });
+  const flagged = await prisma.order.count({
+    where: { id: { in: [...targets, ...lost].map((t) => t.orderId) }, needsAttention: true },
+  });
   tally.invariant(flagged === 0, `${flagged} orders flagged by forgeries other than a wrong amount`);
-  const amountOrders = await prisma.order.findMany({ where: { id: { in: amountTargets.map((t) => t.orderId) } }, include: { attempts: true } });
+  const amountOrders = await prisma.order.findMany({
+    where: { id: { in: amountTargets.map((t) => t.orderId) } },
+    include: { attempts: true },
+  });
   for (const o of amountOrders) {
     tally.unit([
       o.status === "PAID" && `${o.reference}: paid by a wrong amount`,
@@ -124,8 +215,13 @@ export async function forgery(stack: Stack, count: number, stormCallbacks: Settl
     ]);
   }
   const recorded = await prisma.callbackEvent.count({ where: { receivedAt: { gte: since } } });
-  tally.invariant(recorded === statuses.filter((s) => s.status === 200).length, `${recorded} recorded vs ${statuses.filter((s) => s.status === 200).length} answered 200`);
-  tally.note(`${count} forgeries against ${targets.length} pending + ${lost.length} lost-push attempts and ${stormAttempts.size} paid ones`);
+  tally.invariant(
+    recorded === statuses.filter((s) => s.status === 200).length,
+    `${recorded} recorded vs ${statuses.filter((s) => s.status === 200).length} answered 200`,
+  );
+  tally.note(
+    `${count} forgeries against ${targets.length} pending + ${lost.length} lost-push attempts and ${stormAttempts.size} paid ones`,
+  );
   await settleTargets(stack, [...targets, ...lost, ...amountTargets]);
   return tally;
 }

@@ -49,7 +49,25 @@ const PATHS = [
 
 const oddValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(null, "", "0", "1032", "SFC_IC0003", 1e308, -1e308, -1, 0.5, 2 ** 53 + 1, "NaN", "Infinity", [], {}, true, "\u0000", "ws_CO_"),
+  fc.constantFrom(
+    null,
+    "",
+    "0",
+    "1032",
+    "SFC_IC0003",
+    1e308,
+    -1e308,
+    -1,
+    0.5,
+    2 ** 53 + 1,
+    "NaN",
+    "Infinity",
+    [],
+    {},
+    true,
+    "\u0000",
+    "ws_CO_",
+  ),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.double(),
   fc.bigInt().map(String),
@@ -69,11 +87,27 @@ function mutate(mutations: { path: (string | number)[]; value: unknown; remove: 
   return JSON.stringify(body);
 }
 
-const BAD_BYTES = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x00], [0xef, 0xbf, 0xbe], [0xe2, 0x82]];
+const BAD_BYTES = [
+  [0xff],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0x00],
+  [0xef, 0xbf, 0xbe],
+  [0xe2, 0x82],
+];
 const enc = new TextEncoder();
 
 const body: fc.Arbitrary<string | Uint8Array> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.record({ path: fc.constantFrom(...PATHS), value: oddValue, remove: fc.boolean() }), { minLength: 1, maxLength: 4 }).map(mutate) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .array(fc.record({ path: fc.constantFrom(...PATHS), value: oddValue, remove: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map(mutate),
+  },
   { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 300 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) },
@@ -87,9 +121,13 @@ const body: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.integer({ min: 10, max: 120_000 }), fc.boolean()).map(([depth, arrays]) =>
-      arrays ? `{"Body":${"[".repeat(depth)}${"]".repeat(depth)}}` : `${'{"Body":'.repeat(depth)}{}${"}".repeat(depth)}`,
-    ),
+    arbitrary: fc
+      .tuple(fc.integer({ min: 10, max: 120_000 }), fc.boolean())
+      .map(([depth, arrays]) =>
+        arrays
+          ? `{"Body":${"[".repeat(depth)}${"]".repeat(depth)}}`
+          : `${'{"Body":'.repeat(depth)}{}${"}".repeat(depth)}`,
+      ),
   },
   {
     weight: 1,
@@ -101,7 +139,13 @@ const body: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   },
 );
 
-const CONTENT_TYPES = ["application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"];
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "application/json; charset=latin1",
+];
 
 export async function fuzz(stack: Stack, count: number): Promise<Tally> {
   const tally = new Tally("fuzz");
@@ -110,28 +154,43 @@ export async function fuzz(stack: Stack, count: number): Promise<Tally> {
   const before = await snapshot(ids);
   const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
   tally.note(`fast-check seed ${seed} (FUZZ_SEED=${seed} repeats this run's bodies)`);
-  const bodies = fc.sample(fc.tuple(body, fc.nat(99), fc.nat(CONTENT_TYPES.length - 1)), { numRuns: count, seed });
-  const since = new Date();
-  const statuses = await mapLimit(bodies, Number(process.env.FUZZ_CONCURRENCY ?? 32), ([payload, where, type]) => {
-    const token = where < 80 ? targets[where % targets.length]!.token : randomBytes(24).toString("hex");
-    return postCallback(stack.app.url, token, payload, CONTENT_TYPES[type]);
+  const bodies = fc.sample(fc.tuple(body, fc.nat(99), fc.nat(CONTENT_TYPES.length - 1)), {
+    numRuns: count,
+    seed,
   });
+  const since = new Date();
+  const statuses = await mapLimit(
+    bodies,
+    Number(process.env.FUZZ_CONCURRENCY ?? 32),
+    ([payload, where, type]) => {
+      const token = where < 80 ? targets[where % targets.length]!.token : randomBytes(24).toString("hex");
+      return postCallback(stack.app.url, token, payload, CONTENT_TYPES[type]);
+    },
+  );
   bodies.forEach(([payload, where, type], i) => {
     const { status, error } = statuses[i]!;
     const size = typeof payload === "string" ? Buffer.byteLength(payload) : payload.length;
     const to = `${where < 80 ? "a pending attempt" : "an unknown token"} as ${CONTENT_TYPES[type]}`;
-    tally.unit([(status === 0 || status >= 500) && `HTTP ${status} ${error ?? ""} for a ${size}-byte body to ${to}: ${Buffer.from(payload).subarray(0, 60).toString("latin1")}`]);
+    tally.unit([
+      (status === 0 || status >= 500) &&
+        `HTTP ${status} ${error ?? ""} for a ${size}-byte body to ${to}: ${Buffer.from(payload).subarray(0, 60).toString("latin1")}`,
+    ]);
   });
 
   const after = await snapshot(ids);
   const changed = ids.filter((id) => before.get(id) !== after.get(id));
   tally.invariant(changed.length === 0, `${changed.length} target attempts changed`);
-  const flagged = await prisma.order.count({ where: { id: { in: targets.map((t) => t.orderId) }, needsAttention: true } });
+  const flagged = await prisma.order.count({
+    where: { id: { in: targets.map((t) => t.orderId) }, needsAttention: true },
+  });
   tally.invariant(flagged === 0, `${flagged} target orders flagged`);
   const oks = statuses.filter((s) => s.status === 200).length;
   const recorded = await prisma.callbackEvent.count({ where: { receivedAt: { gte: since } } });
   tally.invariant(recorded === oks, `${recorded} bodies recorded, ${oks} answered 200`);
-  const alive = await fetch(`${stack.app.url}/api/orders/fuzz-alive-check`).then((r) => r.status, () => 0);
+  const alive = await fetch(`${stack.app.url}/api/orders/fuzz-alive-check`).then(
+    (r) => r.status,
+    () => 0,
+  );
   tally.invariant(alive === 404, `server not answering after the fuzz (HTTP ${alive})`);
   const byStatus = new Map<number, number>();
   for (const s of statuses) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);

@@ -17,19 +17,37 @@ export async function inventory(stack: Stack, shoppers: number): Promise<Tally> 
   const tally = new Tally("inventory");
   const product = await createProduct({ stock: STOCK, priceKes: 2500 });
   const phones = Array.from({ length: shoppers }, freshPhone);
-  const results = await Promise.all(phones.map((phone) => checkout(product.id, phone).catch((e: Error) => ({ ok: false as const, reason: "error", message: e.message }))));
+  const results = await Promise.all(
+    phones.map((phone) =>
+      checkout(product.id, phone).catch((e: Error) => ({
+        ok: false as const,
+        reason: "error",
+        message: e.message,
+      })),
+    ),
+  );
   const won = results.filter((r) => r.ok);
   const soldOut = results.filter((r) => !r.ok && r.reason === "cart_changed");
-  for (const r of results) tally.unit([!r.ok && r.reason !== "cart_changed" && `checkout ${r.reason}: ${r.message}`]);
-  const orders = await prisma.order.findMany({ where: { items: { some: { productId: product.id } } }, include: { attempts: true } });
+  for (const r of results)
+    tally.unit([!r.ok && r.reason !== "cart_changed" && `checkout ${r.reason}: ${r.message}`]);
+  const orders = await prisma.order.findMany({
+    where: { items: { some: { productId: product.id } } },
+    include: { attempts: true },
+  });
   const stockAfter = (await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock;
-  tally.invariant(won.length === STOCK && orders.length === STOCK && stockAfter === 0, `${won.length} checkouts won, ${orders.length} orders, stock left ${stockAfter} (want ${STOCK}, ${STOCK}, 0)`);
+  tally.invariant(
+    won.length === STOCK && orders.length === STOCK && stockAfter === 0,
+    `${won.length} checkouts won, ${orders.length} orders, stock left ${stockAfter} (want ${STOCK}, ${STOCK}, 0)`,
+  );
   tally.note(`${shoppers} concurrent checkouts: ${won.length} reserved, ${soldOut.length} told it sold out`);
 
   const paidOrders = orders.slice(0, PAID);
   for (const order of paidOrders) await stack.emulator.control.pay(order.attempts[0]!.checkoutRequestId!);
   const ids = paidOrders.map((o) => o.id);
-  await waitFor(async () => (await prisma.order.count({ where: { id: { in: ids }, status: "PAID" } })) === PAID, "paid orders");
+  await waitFor(
+    async () => (await prisma.order.count({ where: { id: { in: ids }, status: "PAID" } })) === PAID,
+    "paid orders",
+  );
 
   const realNow = () => new Date();
   configurePayments({ now: () => new Date(Date.now() + 31 * 60_000) });
@@ -38,11 +56,18 @@ export async function inventory(stack: Stack, shoppers: number): Promise<Tally> 
   } finally {
     configurePayments({ now: realNow });
   }
-  const final = await prisma.order.groupBy({ by: ["status"], where: { id: { in: orders.map((o) => o.id) } }, _count: { _all: true } });
+  const final = await prisma.order.groupBy({
+    by: ["status"],
+    where: { id: { in: orders.map((o) => o.id) } },
+    _count: { _all: true },
+  });
   const count = (status: string) => final.find((g) => g.status === status)?._count._all ?? 0;
   const stockBack = (await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock;
   tally.invariant(stockBack === STOCK - PAID, `stock after expiry ${stockBack}, want ${STOCK - PAID}`);
-  tally.invariant(count("PAID") === PAID && count("EXPIRED") === STOCK - PAID, `after expiry: ${JSON.stringify(final.map((g) => [g.status, g._count._all]))}`);
+  tally.invariant(
+    count("PAID") === PAID && count("EXPIRED") === STOCK - PAID,
+    `after expiry: ${JSON.stringify(final.map((g) => [g.status, g._count._all]))}`,
+  );
   tally.note(`after expiry: ${count("PAID")} paid, ${count("EXPIRED")} expired, stock back to ${stockBack}`);
   return tally;
 }

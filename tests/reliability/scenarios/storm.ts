@@ -7,7 +7,16 @@ import { randomInt } from "node:crypto";
 import type { LedgerEntry } from "@/emulator";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
-import { attemptsByToken, checkout, createProduct, freshPhone, mapLimit, postCallback, shuffle, tokenOfUrl } from "../support/shop";
+import {
+  attemptsByToken,
+  checkout,
+  createProduct,
+  freshPhone,
+  mapLimit,
+  postCallback,
+  shuffle,
+  tokenOfUrl,
+} from "../support/shop";
 import { Tally } from "../support/tally";
 
 const OUTCOMES = [
@@ -25,17 +34,27 @@ function pickOutcome() {
 
 export type SettledCallback = { token: string; body: string; checkoutRequestId: string; paid: boolean };
 
-export async function storm(stack: Stack, count: number): Promise<{ tally: Tally; settled: SettledCallback[] }> {
+export async function storm(
+  stack: Stack,
+  count: number,
+): Promise<{ tally: Tally; settled: SettledCallback[] }> {
   const tally = new Tally("storm");
   const { control } = stack.emulator;
-  const products = await Promise.all([1, 49, 500, 1250, 9999].map((priceKes) => createProduct({ stock: 100_000_000, priceKes })));
+  const products = await Promise.all(
+    [1, 49, 500, 1250, 9999].map((priceKes) => createProduct({ stock: 100_000_000, priceKes })),
+  );
   control.fault({ target: "callback", kind: "drop", probability: 1 });
 
   const phones = Array.from({ length: count }, freshPhone);
   const started = Date.now();
-  const checkouts = await mapLimit(phones, 16, (phone, i) => checkout(products[i % products.length]!.id, phone, { quantity: 1 + (i % 3) }));
+  const checkouts = await mapLimit(phones, 16, (phone, i) =>
+    checkout(products[i % products.length]!.id, phone, { quantity: 1 + (i % 3) }),
+  );
   tally.note(`${count} checkouts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  tally.invariant(checkouts.every((c) => c.ok), `${checkouts.filter((c) => !c.ok).length} checkouts refused`);
+  tally.invariant(
+    checkouts.every((c) => c.ok),
+    `${checkouts.filter((c) => !c.ok).length} checkouts refused`,
+  );
 
   const phoneSet = new Set(phones);
   const prompts = control.ledger().entries.filter((e) => phoneSet.has(e.phone) && e.state === "open");
@@ -44,7 +63,12 @@ export async function storm(stack: Stack, count: number): Promise<{ tally: Tally
     const outcome = pickOutcome();
     const delivery = await control[outcome](prompt.checkoutRequestId);
     if (outcome === "pay") expectedPaid += prompt.amount;
-    return { token: tokenOfUrl(prompt.callbackUrl), body: JSON.stringify(delivery.body), checkoutRequestId: prompt.checkoutRequestId, paid: outcome === "pay" };
+    return {
+      token: tokenOfUrl(prompt.callbackUrl),
+      body: JSON.stringify(delivery.body),
+      checkoutRequestId: prompt.checkoutRequestId,
+      paid: outcome === "pay",
+    };
   });
   control.clearFaults();
 
@@ -53,21 +77,38 @@ export async function storm(stack: Stack, count: number): Promise<{ tally: Tally
   const statuses = await mapLimit(posts, 32, (s) => postCallback(stack.app.url, s.token, s.body));
   tally.note(`${posts.length} callback POSTs in ${((Date.now() - t0) / 1000).toFixed(1)} s (32 concurrent)`);
   const okByToken = new Map<string, number>();
-  posts.forEach((s, i) => statuses[i]!.status === 200 && okByToken.set(s.token, (okByToken.get(s.token) ?? 0) + 1));
+  posts.forEach(
+    (s, i) => statuses[i]!.status === 200 && okByToken.set(s.token, (okByToken.get(s.token) ?? 0) + 1),
+  );
   const failedPosts = statuses.filter((s) => s.status !== 200);
-  tally.invariant(failedPosts.length === 0, `${failedPosts.length} POSTs not answered 200 (e.g. ${JSON.stringify(failedPosts[0])})`);
+  tally.invariant(
+    failedPosts.length === 0,
+    `${failedPosts.length} POSTs not answered 200 (e.g. ${JSON.stringify(failedPosts[0])})`,
+  );
 
   await checkInvariants(tally, stack, prompts, okByToken, expectedPaid);
   return { tally, settled };
 }
 
-async function checkInvariants(tally: Tally, stack: Stack, prompts: LedgerEntry[], okByToken: Map<string, number>, expectedPaid: number) {
+async function checkInvariants(
+  tally: Tally,
+  stack: Stack,
+  prompts: LedgerEntry[],
+  okByToken: Map<string, number>,
+  expectedPaid: number,
+) {
   const ledger = new Map(stack.emulator.control.ledger().entries.map((e) => [e.checkoutRequestId, e]));
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
   const ids = [...attempts.values()].flatMap((a) => (a ? [a.id] : []));
-  const events = await prisma.callbackEvent.groupBy({ by: ["attemptId", "verdict"], where: { attemptId: { in: ids } }, _count: { _all: true } });
+  const events = await prisma.callbackEvent.groupBy({
+    by: ["attemptId", "verdict"],
+    where: { attemptId: { in: ids } },
+    _count: { _all: true },
+  });
   const eventCount = (attemptId: string, verdict?: string) =>
-    events.filter((e) => e.attemptId === attemptId && (!verdict || e.verdict === verdict)).reduce((n, e) => n + e._count._all, 0);
+    events
+      .filter((e) => e.attemptId === attemptId && (!verdict || e.verdict === verdict))
+      .reduce((n, e) => n + e._count._all, 0);
   const succeededPerOrder = await prisma.paymentAttempt.groupBy({
     by: ["orderId"],
     where: { id: { in: ids }, status: "SUCCEEDED" },
@@ -90,25 +131,47 @@ async function checkInvariants(tally: Tally, stack: Stack, prompts: LedgerEntry[
     if (order.status === "PAID") paidTotal += order.totalKes;
     const paid = final.state === "paid";
     tally.unit([
-      paid && attempt.status !== "SUCCEEDED" && `${attempt.id}: paid in the ledger, attempt ${attempt.status}`,
-      paid && (attempt.receipt !== final.receipt || order.mpesaReceipt !== final.receipt) && `${attempt.id}: receipt ${attempt.receipt}/${order.mpesaReceipt} vs ledger ${final.receipt}`,
-      !paid && attempt.status !== "FAILED" && `${attempt.id}: failed (${final.resultCode}) in the ledger, attempt ${attempt.status}`,
-      !paid && attempt.resultCode !== String(final.resultCode) && `${attempt.id}: result code ${attempt.resultCode} vs ${final.resultCode}`,
-      order.status !== (paid ? "PAID" : "FAILED") && `${order.reference}: order ${order.status}, ledger ${final.state}`,
-      order.status === "PAID" && attempt.status !== "SUCCEEDED" && `${order.reference}: paid without a successful attempt`,
-      order.totalKes !== final.amount && `${order.reference}: total ${order.totalKes} vs prompt ${final.amount}`,
+      paid &&
+        attempt.status !== "SUCCEEDED" &&
+        `${attempt.id}: paid in the ledger, attempt ${attempt.status}`,
+      paid &&
+        (attempt.receipt !== final.receipt || order.mpesaReceipt !== final.receipt) &&
+        `${attempt.id}: receipt ${attempt.receipt}/${order.mpesaReceipt} vs ledger ${final.receipt}`,
+      !paid &&
+        attempt.status !== "FAILED" &&
+        `${attempt.id}: failed (${final.resultCode}) in the ledger, attempt ${attempt.status}`,
+      !paid &&
+        attempt.resultCode !== String(final.resultCode) &&
+        `${attempt.id}: result code ${attempt.resultCode} vs ${final.resultCode}`,
+      order.status !== (paid ? "PAID" : "FAILED") &&
+        `${order.reference}: order ${order.status}, ledger ${final.state}`,
+      order.status === "PAID" &&
+        attempt.status !== "SUCCEEDED" &&
+        `${order.reference}: paid without a successful attempt`,
+      order.totalKes !== final.amount &&
+        `${order.reference}: total ${order.totalKes} vs prompt ${final.amount}`,
       order.needsAttention && `${order.reference}: flagged: ${order.attentionReason}`,
-      eventCount(attempt.id) !== oks && `${attempt.id}: ${eventCount(attempt.id)} callbacks recorded, ${oks} answered 200`,
-      eventCount(attempt.id, "APPLIED") !== 1 && `${attempt.id}: applied ${eventCount(attempt.id, "APPLIED")} times`,
+      eventCount(attempt.id) !== oks &&
+        `${attempt.id}: ${eventCount(attempt.id)} callbacks recorded, ${oks} answered 200`,
+      eventCount(attempt.id, "APPLIED") !== 1 &&
+        `${attempt.id}: applied ${eventCount(attempt.id, "APPLIED")} times`,
     ]);
   }
   const paidTwice = succeededPerOrder.filter((g) => g._count._all > 1).length;
   tally.invariant(paidTwice === 0, `${paidTwice} orders with more than one successful attempt`);
-  const ledgerPaid = prompts.reduce((sum, p) => sum + (ledger.get(p.checkoutRequestId)!.state === "paid" ? p.amount : 0), 0);
-  tally.invariant(paidTotal === ledgerPaid && paidTotal === expectedPaid, `paid total KES ${paidTotal}, emulator ${ledgerPaid}, expected ${expectedPaid}`);
+  const ledgerPaid = prompts.reduce(
+    (sum, p) => sum + (ledger.get(p.checkoutRequestId)!.state === "paid" ? p.amount : 0),
+    0,
+  );
+  tally.invariant(
+    paidTotal === ledgerPaid && paidTotal === expectedPaid,
+    `paid total KES ${paidTotal}, emulator ${ledgerPaid}, expected ${expectedPaid}`,
+  );
   const oks = [...okByToken.values()].reduce((a, b) => a + b, 0);
   tally.invariant(recorded === oks, `${recorded} callbacks recorded, ${oks} answered 200`);
-  tally.note(`paid KES ${paidTotal} on ${prompts.filter((p) => ledger.get(p.checkoutRequestId)!.state === "paid").length} orders; ${recorded} callbacks recorded`);
+  tally.note(
+    `paid KES ${paidTotal} on ${prompts.filter((p) => ledger.get(p.checkoutRequestId)!.state === "paid").length} orders; ${recorded} callbacks recorded`,
+  );
 }
 
 export const randomCheckoutRequestId = () => `ws_CO_${Date.now()}${randomInt(1_000_000_000)}`;

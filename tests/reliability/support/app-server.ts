@@ -17,12 +17,21 @@ export async function ensureBuild(force: boolean) {
   }
   console.log("[stack] next build ...");
   const code = await new Promise<number>((resolve) =>
-    spawn(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", (c) => resolve(c ?? 1)),
+    spawn(NEXT_BIN, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    }).on("exit", (c) => resolve(c ?? 1)),
   );
   if (code !== 0) throw new Error(`next build exited ${code}`);
 }
 
-export type AppServer = { url: string; logFile: string; start(): Promise<void>; kill9(): void; stop(): Promise<void> };
+export type AppServer = {
+  url: string;
+  logFile: string;
+  start(): Promise<void>;
+  kill9(): void;
+  stop(): Promise<void>;
+};
 
 export function appServer(port: number, env: Record<string, string>, name = "app"): AppServer {
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +56,10 @@ export function appServer(port: number, env: Record<string, string>, name = "app
     const started = Date.now();
     // Ready when a route that reads the database answers (an unknown order: 404).
     for (;;) {
-      const status = await fetch(`${url}/api/orders/readiness-probe-0000`).then((r) => r.status, () => 0);
+      const status = await fetch(`${url}/api/orders/readiness-probe-0000`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 404) break;
       if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}; see ${logFile}`);
       if (Date.now() - started > 60_000) throw new Error(`next start not ready after 60 s; see ${logFile}`);

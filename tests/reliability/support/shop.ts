@@ -12,7 +12,15 @@ export async function createProduct({ stock, priceKes }: { stock: number; priceK
   });
   const slug = `rel-${randomBytes(6).toString("hex")}`;
   return prisma.product.create({
-    data: { slug, name: `Item ${slug}`, description: "Reliability suite", priceKes, stock, imageUrl: "/products/test.jpg", categoryId: category.id },
+    data: {
+      slug,
+      name: `Item ${slug}`,
+      description: "Reliability suite",
+      priceKes,
+      stock,
+      imageUrl: "/products/test.jpg",
+      categoryId: category.id,
+    },
   });
 }
 
@@ -23,7 +31,11 @@ export function freshPhone(): string {
   return `2547${String(phoneSeq).padStart(8, "0")}`;
 }
 
-export function checkout(productId: string, phone: string, { quantity = 1, clientIp = null as string | null } = {}) {
+export function checkout(
+  productId: string,
+  phone: string,
+  { quantity = 1, clientIp = null as string | null } = {},
+) {
   return startCheckout({
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Reliability",
@@ -37,7 +49,10 @@ export const tokenOfUrl = (callbackUrl: string) => callbackUrl.slice(callbackUrl
 
 /** The attempt a CallBackURL belongs to (only the token's hash is stored). */
 export async function attemptsByToken(tokens: string[]) {
-  const attempts = await prisma.paymentAttempt.findMany({ where: { callbackToken: { in: tokens.map(hashToken) } }, include: { order: true } });
+  const attempts = await prisma.paymentAttempt.findMany({
+    where: { callbackToken: { in: tokens.map(hashToken) } },
+    include: { order: true },
+  });
   const byHash = new Map(attempts.map((a) => [a.callbackToken, a]));
   return new Map(tokens.map((t) => [t, byHash.get(hashToken(t))]));
 }
@@ -45,7 +60,12 @@ export async function attemptsByToken(tokens: string[]) {
 export type PostResult = { status: number; error?: string };
 
 /** POSTs a body to our callback URL as Daraja does; status 0 when the connection failed. */
-export async function postCallback(appUrl: string, token: string, body: string | Uint8Array, contentType = "application/json"): Promise<PostResult> {
+export async function postCallback(
+  appUrl: string,
+  token: string,
+  body: string | Uint8Array,
+  contentType = "application/json",
+): Promise<PostResult> {
   try {
     const response = await fetch(`${appUrl}/api/payments/callback/${token}`, {
       method: "POST",
@@ -55,12 +75,19 @@ export async function postCallback(appUrl: string, token: string, body: string |
     await response.arrayBuffer();
     return { status: response.status };
   } catch (e) {
-    return { status: 0, error: e instanceof Error ? `${e.message}${e.cause ? `: ${String(e.cause)}` : ""}` : String(e) };
+    return {
+      status: 0,
+      error: e instanceof Error ? `${e.message}${e.cause ? `: ${String(e.cause)}` : ""}` : String(e),
+    };
   }
 }
 
 /** Runs fn over items with at most `limit` in flight, results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

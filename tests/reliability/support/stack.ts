@@ -20,7 +20,8 @@ export async function startStack(options: {
   emulator?: Partial<EmulatorOptions>;
   appEnv?: Record<string, string>;
 }): Promise<Stack> {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through scripts/with-db.mjs (the npm scripts do)");
+  if (!process.env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set: run through scripts/with-db.mjs (the npm scripts do)");
   await ensureBuild(options.build ?? false);
   const emulator = await startEmulator({ port: options.emulatorPort, quiet: true, ...options.emulator });
   const app = appServer(options.appPort, {

@@ -7,7 +7,8 @@ const withItems = (items: Item[]) => ({
   Body: { stkCallback: { ...successCallback.Body.stkCallback, CallbackMetadata: { Item: items } } },
 });
 const items = successCallback.Body.stkCallback.CallbackMetadata.Item;
-const replace = (name: string, value: unknown): Item[] => items.map((i) => (i.Name === name ? { Name: name, Value: value } : i));
+const replace = (name: string, value: unknown): Item[] =>
+  items.map((i) => (i.Name === name ? { Name: name, Value: value } : i));
 const without = (name: string): Item[] => items.filter((i) => i.Name !== name);
 
 describe("parseCallback", () => {
@@ -41,30 +42,50 @@ describe("parseCallback", () => {
     });
   });
 
-  it("takes a string ResultCode like SFC_IC0003, and \"0\" as success", () => {
-    const sfc = { Body: { stkCallback: { ...cancelledCallback.Body.stkCallback, ResultCode: "SFC_IC0003" } } };
-    expect(parseCallback(sfc)).toMatchObject({ ok: true, callback: { success: false, resultCode: "SFC_IC0003" } });
+  it('takes a string ResultCode like SFC_IC0003, and "0" as success', () => {
+    const sfc = {
+      Body: { stkCallback: { ...cancelledCallback.Body.stkCallback, ResultCode: "SFC_IC0003" } },
+    };
+    expect(parseCallback(sfc)).toMatchObject({
+      ok: true,
+      callback: { success: false, resultCode: "SFC_IC0003" },
+    });
     const stringZero = { Body: { stkCallback: { ...successCallback.Body.stkCallback, ResultCode: "0" } } };
     expect(parseCallback(stringZero)).toMatchObject({ ok: true, callback: { success: true, amount: 1 } });
   });
 
   it.each([
-    ["Amount as \"1.00\"", replace("Amount", "1.00"), { amount: 1 }],
+    ['Amount as "1.00"', replace("Amount", "1.00"), { amount: 1 }],
     ["a non-integer Amount", replace("Amount", 1.5), { amount: 1.5 }],
-    ["TransactionDate as a string", replace("TransactionDate", "20191219102115"), { transactionDate: new Date("2019-12-19T07:21:15Z") }],
+    [
+      "TransactionDate as a string",
+      replace("TransactionDate", "20191219102115"),
+      { transactionDate: new Date("2019-12-19T07:21:15Z") },
+    ],
     ["PhoneNumber as a string", replace("PhoneNumber", "254708374149"), { phone: "254708374149" }],
     ["a Balance with a Value", replace("Balance", 12.5), { balance: 12.5 }],
     ["items in reverse order", [...items].reverse(), { amount: 1, receipt: "NLJ7RT61SV" }],
-    ["unknown extra items", [...items, { Name: "Extra", Value: { deep: [1] } }, { Name: 7 } as unknown as Item], { amount: 1 }],
+    [
+      "unknown extra items",
+      [...items, { Name: "Extra", Value: { deep: [1] } }, { Name: 7 } as unknown as Item],
+      { amount: 1 },
+    ],
   ])("tolerates %s", (_, metadataItems, expected) => {
-    expect(parseCallback(withItems(metadataItems))).toMatchObject({ ok: true, callback: { success: true, ...expected } });
+    expect(parseCallback(withItems(metadataItems))).toMatchObject({
+      ok: true,
+      callback: { success: true, ...expected },
+    });
   });
 
   it("omits a missing phone, and falls back to the receive time for a missing or bad TransactionDate", () => {
     const receivedAt = new Date("2026-11-25T10:00:00Z");
     const noPhone = parseCallback(withItems(without("PhoneNumber")));
     expect(noPhone.ok && noPhone.callback).not.toHaveProperty("phone");
-    for (const bad of [without("TransactionDate"), replace("TransactionDate", 20191399999999), replace("TransactionDate", 1e300)]) {
+    for (const bad of [
+      without("TransactionDate"),
+      replace("TransactionDate", 20191399999999),
+      replace("TransactionDate", 1e300),
+    ]) {
       expect(parseCallback(withItems(bad), receivedAt)).toMatchObject({
         ok: true,
         callback: { success: true, transactionDate: receivedAt, transactionDateMissing: true },
@@ -78,7 +99,11 @@ describe("parseCallback", () => {
     ["a text Amount", withItems(replace("Amount", "one")), /Amount/],
     ["no receipt", withItems(without("MpesaReceiptNumber")), /MpesaReceiptNumber/],
     ["an empty receipt", withItems(replace("MpesaReceiptNumber", "  ")), /MpesaReceiptNumber/],
-    ["no CallbackMetadata", { Body: { stkCallback: { ...cancelledCallback.Body.stkCallback, ResultCode: 0 } } }, /CallbackMetadata/],
+    [
+      "no CallbackMetadata",
+      { Body: { stkCallback: { ...cancelledCallback.Body.stkCallback, ResultCode: 0 } } },
+      /CallbackMetadata/,
+    ],
   ])("refuses a success with %s", (_, body, message) => {
     const parsed = parseCallback(body);
     expect(parsed.ok).toBe(false);
@@ -86,9 +111,21 @@ describe("parseCallback", () => {
   });
 
   it.each([
-    ["missing CheckoutRequestID", { Body: { stkCallback: { ResultCode: 0 } } }, /Body\.stkCallback\.CheckoutRequestID/],
-    ["missing ResultCode", { Body: { stkCallback: { CheckoutRequestID: "ws_CO_1" } } }, /Body\.stkCallback\.ResultCode/],
-    ["ResultCode an object", { Body: { stkCallback: { CheckoutRequestID: "ws_CO_1", ResultCode: {} } } }, /ResultCode/],
+    [
+      "missing CheckoutRequestID",
+      { Body: { stkCallback: { ResultCode: 0 } } },
+      /Body\.stkCallback\.CheckoutRequestID/,
+    ],
+    [
+      "missing ResultCode",
+      { Body: { stkCallback: { CheckoutRequestID: "ws_CO_1" } } },
+      /Body\.stkCallback\.ResultCode/,
+    ],
+    [
+      "ResultCode an object",
+      { Body: { stkCallback: { CheckoutRequestID: "ws_CO_1", ResultCode: {} } } },
+      /ResultCode/,
+    ],
     ["no stkCallback", { Body: {} }, /Body\.stkCallback/],
   ])("says which field is wrong: %s", (_, body, message) => {
     const parsed = parseCallback(body);
@@ -103,12 +140,22 @@ describe("parseCallback", () => {
       throw new Error("boom");
     },
   });
-  it.each([null, undefined, 0, 1e308, "", "{\"Body\":{}}", [], [successCallback], true, deep, hostile, { Body: { stkCallback: null } }])(
-    "never throws on garbage: %#",
-    (garbage) => {
-      const parsed = parseCallback(garbage);
-      expect(parsed.ok).toBe(false);
-      expect(!parsed.ok && parsed.error.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    0,
+    1e308,
+    "",
+    '{"Body":{}}',
+    [],
+    [successCallback],
+    true,
+    deep,
+    hostile,
+    { Body: { stkCallback: null } },
+  ])("never throws on garbage: %#", (garbage) => {
+    const parsed = parseCallback(garbage);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error.length).toBeGreaterThan(0);
+  });
 });

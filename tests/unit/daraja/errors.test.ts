@@ -35,9 +35,15 @@ describe("Daraja error envelopes on stkPush", () => {
 describe("classifyError", () => {
   it("decides on codes before text", () => {
     // Only 500.001.1001 is split by its text; the same words under another code do not count.
-    expect(classifyError(500, { errorCode: "500.003.1001", errorMessage: "Wrong credentials" }).kind).toBe("server_error");
-    expect(classifyError(400, { errorCode: "400.008.01", errorMessage: "Unable to lock subscriber" }).kind).toBe("auth");
-    expect(classifyError(500, { errorCode: "500.001.1001", errorMessage: "Something else" }).kind).toBe("server_error");
+    expect(classifyError(500, { errorCode: "500.003.1001", errorMessage: "Wrong credentials" }).kind).toBe(
+      "server_error",
+    );
+    expect(
+      classifyError(400, { errorCode: "400.008.01", errorMessage: "Unable to lock subscriber" }).kind,
+    ).toBe("auth");
+    expect(classifyError(500, { errorCode: "500.001.1001", errorMessage: "Something else" }).kind).toBe(
+      "server_error",
+    );
   });
 
   it("tolerates missing or foreign bodies", () => {
@@ -45,8 +51,12 @@ describe("classifyError", () => {
     expect(classifyError(429, {}).kind).toBe("rate_limited");
     expect(classifyError(401, {}).kind).toBe("auth");
     expect(classifyError(418, {}).kind).toBe("unknown");
-    expect(classifyError(500, { errorMessage: "Error Occurred: Spike Arrest Violation" }).kind).toBe("rate_limited");
-    expect(classifyError(429, { errorCode: "policies.ratelimit.SpikeArrestViolation" }).kind).toBe("rate_limited");
+    expect(classifyError(500, { errorMessage: "Error Occurred: Spike Arrest Violation" }).kind).toBe(
+      "rate_limited",
+    );
+    expect(classifyError(429, { errorCode: "policies.ratelimit.SpikeArrestViolation" }).kind).toBe(
+      "rate_limited",
+    );
   });
 
   it("gives every kind a shopper-safe message without codes or jargon", () => {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { AMOUNT_MAX, AMOUNT_MIN, callbackUrlProblem, isValidAmount, sanitizeAccountReference, sanitizeDescription } from "@/lib/daraja";
+import {
+  AMOUNT_MAX,
+  AMOUNT_MIN,
+  callbackUrlProblem,
+  isValidAmount,
+  sanitizeAccountReference,
+  sanitizeDescription,
+} from "@/lib/daraja";
 
 describe("amount limits", () => {
   it("accepts whole shillings from 1 to 250,000", () => {
     expect([AMOUNT_MIN, AMOUNT_MAX]).toEqual([1, 250_000]);
     for (const ok of [1, 2, 999, 250_000]) expect(isValidAmount(ok)).toBe(true);
-    for (const bad of [0, -1, 0.5, 1.5, 250_001, Number.NaN, Number.POSITIVE_INFINITY]) expect(isValidAmount(bad)).toBe(false);
+    for (const bad of [0, -1, 0.5, 1.5, 250_001, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(isValidAmount(bad)).toBe(false);
   });
 });
 
@@ -45,7 +53,9 @@ describe("sanitizeDescription", () => {
 
 describe("callbackUrlProblem", () => {
   it("accepts public https URLs everywhere and local http for the emulator", () => {
-    expect(callbackUrlProblem("https://shop.example.com/api/payments/callback/ab12", "production")).toBeNull();
+    expect(
+      callbackUrlProblem("https://shop.example.com/api/payments/callback/ab12", "production"),
+    ).toBeNull();
     expect(callbackUrlProblem("http://127.0.0.1:3000/api/payments/callback/ab12", "emulator")).toBeNull();
     expect(callbackUrlProblem("http://shop.example.com/cb", "sandbox")).toBeNull();
   });

@@ -40,7 +40,9 @@ describe("normalizePhone", () => {
   });
 
   it("keeps the number out of the error message", () => {
-    expect(() => normalizePhone("0808374149")).toThrow(expect.not.objectContaining({ message: expect.stringContaining("0808") }));
+    expect(() => normalizePhone("0808374149")).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining("0808") }),
+    );
   });
 });
 

@@ -53,7 +53,11 @@ export const queryFinal = {
   ResultDesc: "Request cancelled by user",
 };
 
-const envelope = (errorCode: string, errorMessage: string) => ({ requestId: "9458-79414631-1", errorCode, errorMessage });
+const envelope = (errorCode: string, errorMessage: string) => ({
+  requestId: "9458-79414631-1",
+  errorCode,
+  errorMessage,
+});
 
 export const errors = {
   invalidPhone: envelope("400.002.02", "Bad Request - Invalid PhoneNumber"),

@@ -9,7 +9,11 @@ describe("stkPush", () => {
   it("sends the Daraja body with EAT timestamp, password and normalized phone", async () => {
     const fake = fakeDaraja({ push: () => json(200, pushAccepted) });
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch, now });
-    const result = await client.stkPush({ ...pushRequest, accountReference: "Order #2026-0042/x", description: "Payment for order 42" });
+    const result = await client.stkPush({
+      ...pushRequest,
+      accountReference: "Order #2026-0042/x",
+      description: "Payment for order 42",
+    });
     expect(result).toEqual({
       outcome: "accepted",
       merchantRequestId: pushAccepted.MerchantRequestID,
@@ -45,7 +49,9 @@ describe("stkPush", () => {
   });
 
   it("refuses a buy-goods config without a till", () => {
-    expect(() => createDarajaClient(testConfig({ transactionType: "CustomerBuyGoodsOnline" }))).toThrow(/tillNumber/);
+    expect(() => createDarajaClient(testConfig({ transactionType: "CustomerBuyGoodsOnline" }))).toThrow(
+      /tillNumber/,
+    );
   });
 
   it.each([
@@ -58,7 +64,10 @@ describe("stkPush", () => {
     [{ callbackUrl: "http://localhost:3000/cb" }, "CallBackURL"],
   ])("rejects %j locally without calling Daraja", async (override, field) => {
     const fake = fakeDaraja();
-    const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush({ ...pushRequest, ...override });
+    const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush({
+      ...pushRequest,
+      ...override,
+    });
     expect(result).toMatchObject({ outcome: "rejected", error: { kind: "invalid_request", field } });
     expect(fake.calls).toEqual({ oauth: 0, push: 0, query: 0 });
   });
@@ -81,9 +90,20 @@ describe("stkPush", () => {
   });
 
   it("returns unknown when the connection drops", async () => {
-    const fake = fakeDaraja({ push: () => Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) })) });
+    const fake = fakeDaraja({
+      push: () =>
+        Promise.reject(
+          new TypeError("fetch failed", {
+            cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+          }),
+        ),
+    });
     const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
-    expect(result).toEqual({ outcome: "unknown", reason: "network", detail: "TypeError: fetch failed: ECONNRESET" });
+    expect(result).toEqual({
+      outcome: "unknown",
+      reason: "network",
+      detail: "TypeError: fetch failed: ECONNRESET",
+    });
     expect(fake.calls.push).toBe(1);
   });
 
@@ -94,9 +114,22 @@ describe("stkPush", () => {
     ["a 504 with an empty JSON body", json(504, {})],
     [
       "the API gateway's own timeout fault",
-      json(504, { fault: { faultstring: "Gateway Timeout", detail: { errorcode: "messaging.adaptors.http.flow.GatewayTimeout" } } }),
+      json(504, {
+        fault: {
+          faultstring: "Gateway Timeout",
+          detail: { errorcode: "messaging.adaptors.http.flow.GatewayTimeout" },
+        },
+      }),
     ],
-    ["a 503 fault from the gateway", json(503, { fault: { faultstring: "The Service is temporarily unavailable", detail: { errorcode: "messaging.adaptors.http.flow.ServiceUnavailable" } } })],
+    [
+      "a 503 fault from the gateway",
+      json(503, {
+        fault: {
+          faultstring: "The Service is temporarily unavailable",
+          detail: { errorcode: "messaging.adaptors.http.flow.ServiceUnavailable" },
+        },
+      }),
+    ],
   ])("returns unknown for %s (the prompt may exist)", async (_, response) => {
     const fake = fakeDaraja({ push: () => response });
     const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
@@ -105,14 +138,27 @@ describe("stkPush", () => {
   });
 
   it("rejects a push the gateway refused by its spike arrest policy (it never reached Daraja)", async () => {
-    const fake = fakeDaraja({ push: () => json(500, { fault: { faultstring: "Spike arrest violation", detail: { errorcode: "policies.ratelimit.SpikeArrestViolation" } } }) });
+    const fake = fakeDaraja({
+      push: () =>
+        json(500, {
+          fault: {
+            faultstring: "Spike arrest violation",
+            detail: { errorcode: "policies.ratelimit.SpikeArrestViolation" },
+          },
+        }),
+    });
     const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
     expect(result).toMatchObject({ outcome: "rejected", error: { kind: "rate_limited" } });
   });
 
   it("rejects a 200 whose ResponseCode is not 0", async () => {
-    const fake = fakeDaraja({ push: () => json(200, { ...pushAccepted, ResponseCode: "1", ResponseDescription: "Rejected" }) });
+    const fake = fakeDaraja({
+      push: () => json(200, { ...pushAccepted, ResponseCode: "1", ResponseDescription: "Rejected" }),
+    });
     const result = await createDarajaClient(testConfig(), { fetch: fake.fetch }).stkPush(pushRequest);
-    expect(result).toMatchObject({ outcome: "rejected", error: { kind: "unknown", errorCode: "1", httpStatus: 200 } });
+    expect(result).toMatchObject({
+      outcome: "rejected",
+      error: { kind: "unknown", errorCode: "1", httpStatus: 200 },
+    });
   });
 });

@@ -6,7 +6,10 @@ import { errors, queryFinal, SANDBOX_PASSKEY } from "./samples";
 const ID = "ws_CO_23052022122137653708374149";
 const query = async (handler: () => Response | Promise<Response>, timeoutMs = 1_000) => {
   const fake = fakeDaraja({ query: handler });
-  const client = createDarajaClient(testConfig({ timeoutMs }), { fetch: fake.fetch, now: () => new Date("2026-11-25T22:30:00Z") });
+  const client = createDarajaClient(testConfig({ timeoutMs }), {
+    fetch: fake.fetch,
+    now: () => new Date("2026-11-25T22:30:00Z"),
+  });
   return { result: await client.stkQuery(ID), fake };
 };
 
@@ -33,18 +36,32 @@ describe("stkQuery", () => {
   });
 
   it("accepts a numeric ResultCode", async () => {
-    const { result } = await query(() => json(200, { ...queryFinal, ResultCode: 0, ResultDesc: "The service request is processed successfully." }));
+    const { result } = await query(() =>
+      json(200, {
+        ...queryFinal,
+        ResultCode: 0,
+        ResultDesc: "The service request is processed successfully.",
+      }),
+    );
     expect(result).toMatchObject({ state: "final", resultCode: "0" });
   });
 
   it.each([
     [500, errors.beingProcessed, { state: "pending" }],
-    [200, { ...queryFinal, ResultCode: "4999", ResultDesc: "The transaction is still under processing" }, { state: "pending" }],
+    [
+      200,
+      { ...queryFinal, ResultCode: "4999", ResultDesc: "The transaction is still under processing" },
+      { state: "pending" },
+    ],
     [500, errors.notFound, { state: "not_found" }],
     [500, errors.busy, { state: "error", error: { kind: "rate_limited" } }],
     [500, errors.quota, { state: "error", error: { kind: "rate_limited" } }],
     [500, errors.internal, { state: "error", error: { kind: "server_error" } }],
-    [400, errors.invalidShortcode, { state: "error", error: { kind: "invalid_request", field: "BusinessShortCode" } }],
+    [
+      400,
+      errors.invalidShortcode,
+      { state: "error", error: { kind: "invalid_request", field: "BusinessShortCode" } },
+    ],
     [500, errors.wrongCredentials, { state: "error", error: { kind: "wrong_credentials" } }],
     [200, { ResponseCode: "0" }, { state: "error", error: { kind: "unknown" } }],
   ])("HTTP %i %j", async (status, body, expected) => {
@@ -54,7 +71,9 @@ describe("stkQuery", () => {
 
   it("retries once after 404.001.03 with a new token", async () => {
     let n = 0;
-    const { result, fake } = await query(() => (++n === 1 ? json(404, errors.invalidToken) : json(200, queryFinal)));
+    const { result, fake } = await query(() =>
+      ++n === 1 ? json(404, errors.invalidToken) : json(200, queryFinal),
+    );
     expect(result.state).toBe("final");
     expect(fake.calls).toEqual({ oauth: 2, push: 0, query: 2 });
   });
@@ -63,6 +82,9 @@ describe("stkQuery", () => {
     const hung = await query(() => new Promise<Response>(() => {}), 30);
     expect(hung.result).toMatchObject({ state: "error", error: { kind: "unknown" } });
     const dropped = await query(() => Promise.reject(new TypeError("fetch failed")));
-    expect(dropped.result).toMatchObject({ state: "error", error: { kind: "unknown", errorMessage: "TypeError: fetch failed" } });
+    expect(dropped.result).toMatchObject({
+      state: "error",
+      error: { kind: "unknown", errorMessage: "TypeError: fetch failed" },
+    });
   });
 });

@@ -13,11 +13,15 @@ describe("OAuth token cache", () => {
     const fake = fakeDaraja();
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch });
     await expect(client.getToken()).resolves.toBe(oauthOk.access_token);
-    expect(fake.seen[0]?.headers.get("authorization")).toBe(`Basic ${Buffer.from("key:secret").toString("base64")}`);
+    expect(fake.seen[0]?.headers.get("authorization")).toBe(
+      `Basic ${Buffer.from("key:secret").toString("base64")}`,
+    );
   });
 
   it("shares one fetch between concurrent callers", async () => {
-    const fake = fakeDaraja({ oauth: async () => (await new Promise((r) => setTimeout(r, 20)), json(200, oauthOk)) });
+    const fake = fakeDaraja({
+      oauth: async () => (await new Promise((r) => setTimeout(r, 20)), json(200, oauthOk)),
+    });
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch });
     const tokens = await Promise.all(Array.from({ length: 10 }, () => client.getToken()));
     expect(new Set(tokens)).toEqual(new Set([oauthOk.access_token]));
@@ -27,7 +31,9 @@ describe("OAuth token cache", () => {
   it.each([["3599"], [3599]])("caches until 60 s before expiry (expires_in %j)", async (expiresIn) => {
     const time = clock();
     let n = 0;
-    const fake = fakeDaraja({ oauth: () => json(200, { access_token: `token-${++n}`, expires_in: expiresIn }) });
+    const fake = fakeDaraja({
+      oauth: () => json(200, { access_token: `token-${++n}`, expires_in: expiresIn }),
+    });
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch, now: time.now });
     expect(await client.getToken()).toBe("token-1");
     time.advance(3599 - 61);
@@ -41,7 +47,10 @@ describe("OAuth token cache", () => {
     let n = 0;
     const fake = fakeDaraja({
       oauth: () => json(200, { access_token: `token-${++n}`, expires_in: 3599 }),
-      push: (req) => (req.headers.get("authorization") === "Bearer token-1" ? json(404, errors.invalidToken) : json(200, pushAccepted)),
+      push: (req) =>
+        req.headers.get("authorization") === "Bearer token-1"
+          ? json(404, errors.invalidToken)
+          : json(200, pushAccepted),
     });
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch });
     const result = await client.stkPush(pushRequest);
@@ -55,7 +64,10 @@ describe("OAuth token cache", () => {
     const fake = fakeDaraja({ push: () => json(404, errors.invalidToken) });
     const client = createDarajaClient(testConfig(), { fetch: fake.fetch });
     const result = await client.stkPush(pushRequest);
-    expect(result).toMatchObject({ outcome: "rejected", error: { kind: "auth", errorCode: "404.001.03", httpStatus: 404 } });
+    expect(result).toMatchObject({
+      outcome: "rejected",
+      error: { kind: "auth", errorCode: "404.001.03", httpStatus: 404 },
+    });
     expect(fake.calls).toEqual({ oauth: 2, push: 2, query: 0 });
   });
 
@@ -69,7 +81,10 @@ describe("OAuth token cache", () => {
     expect(thrown).toBeInstanceOf(DarajaAuthError);
     expect((thrown as DarajaAuthError).error).toMatchObject({ kind: "auth", errorCode, httpStatus: 400 });
     const push = await client.stkPush(pushRequest);
-    expect(push).toMatchObject({ outcome: "rejected", error: { kind: "auth", shopperMessage: expect.stringMatching(/try again/) } });
+    expect(push).toMatchObject({
+      outcome: "rejected",
+      error: { kind: "auth", shopperMessage: expect.stringMatching(/try again/) },
+    });
     expect(fake.calls.push).toBe(0);
   });
 
@@ -83,7 +98,9 @@ describe("OAuth token cache", () => {
 
   it("treats a 200 without access_token as an auth failure and never leaks the secret", async () => {
     const fake = fakeDaraja({ oauth: () => json(200, { nope: true }) });
-    const client = createDarajaClient(testConfig({ consumerSecret: "super-secret-value" }), { fetch: fake.fetch });
+    const client = createDarajaClient(testConfig({ consumerSecret: "super-secret-value" }), {
+      fetch: fake.fetch,
+    });
     const thrown = await client.getToken().catch((e: unknown) => e);
     expect(thrown).toMatchObject({ error: { kind: "auth" } });
     expect(JSON.stringify(thrown) + String(thrown)).not.toContain("super-secret-value");

@@ -5,6 +5,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   const image = await readProductImage((await params).file);
   if (!image) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(image.bytes), {
-    headers: { "Content-Type": image.type, "Cache-Control": "public, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": image.type,
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -34,11 +34,17 @@ export default async function OrderPage({ params }: Props) {
         {order.needsAttention && <AttentionBadge />}
       </div>
       {order.needsAttention && (
-        <section className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" aria-labelledby="attention-h">
+        <section
+          className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+          aria-labelledby="attention-h"
+        >
           <h2 id="attention-h" className="font-semibold">
             Why this order needs attention
           </h2>
-          <p className="mt-1">{order.attentionReason ?? "Money arrived for this order in an unusual way. Check the timeline below."}</p>
+          <p className="mt-1">
+            {order.attentionReason ??
+              "Money arrived for this order in an unusual way. Check the timeline below."}
+          </p>
           <p className="mt-1">Check the M-Pesa statement, then fulfil the order or refund the customer.</p>
         </section>
       )}
@@ -76,7 +82,8 @@ export default async function OrderPage({ params }: Props) {
             {order.items.map((i) => (
               <li key={i.id} className="flex justify-between gap-2 py-1">
                 <span>
-                  {i.quantity} × {i.name} <span className="text-stone-500">@ {formatKes(i.unitPriceKes)}</span>
+                  {i.quantity} × {i.name}{" "}
+                  <span className="text-stone-500">@ {formatKes(i.unitPriceKes)}</span>
                 </span>
                 <span>{formatKes(i.quantity * i.unitPriceKes)}</span>
               </li>
@@ -100,7 +107,10 @@ export default async function OrderPage({ params }: Props) {
         <ol className="mt-3 space-y-3" data-testid="timeline">
           {timeline.map((e) => (
             <li key={e.key} className="flex gap-3 text-sm">
-              <span className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", dot[e.tone])} aria-hidden="true" />
+              <span
+                className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", dot[e.tone])}
+                aria-hidden="true"
+              />
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{e.title}</p>
                 {e.detail && <p className="text-stone-700">{e.detail}</p>}
@@ -108,7 +118,9 @@ export default async function OrderPage({ params }: Props) {
                 {e.raw !== undefined && (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-brand-700">Raw payload</summary>
-                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-stone-100 p-2 text-xs">{e.raw}</pre>
+                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-stone-100 p-2 text-xs">
+                      {e.raw}
+                    </pre>
                   </details>
                 )}
               </div>

@@ -7,7 +7,19 @@ import { eatDateKey } from "@/lib/dashboard/time";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["Reference", "Placed (EAT)", "Paid (EAT)", "Customer", "Phone", "Status", "Fulfilment", "Total (KES)", "M-Pesa receipt", "Items", "Needs attention"];
+const HEADER = [
+  "Reference",
+  "Placed (EAT)",
+  "Paid (EAT)",
+  "Customer",
+  "Phone",
+  "Status",
+  "Fulfilment",
+  "Total (KES)",
+  "M-Pesa receipt",
+  "Items",
+  "Needs attention",
+];
 
 /** The current filter as CSV, streamed batch by batch. */
 export async function GET(request: Request) {
