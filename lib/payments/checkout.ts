@@ -3,6 +3,8 @@ import { prisma, type Tx } from "@/lib/db";
 import type { CartLine } from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
 import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
+import { type DeliveryChoice, quoteDelivery } from "@/lib/delivery/pricing";
+import { loadDeliveryConfig } from "@/lib/delivery/queries";
 import { formatKes } from "@/lib/format";
 import { payments, secondsAfter } from "./context";
 import { isUniqueViolation } from "./db-errors";
@@ -18,6 +20,8 @@ export type CheckoutInput = {
   /** Normalized MSISDN (lib/daraja normalizePhone). */
   phone: string;
   email?: string;
+  /** The delivery option picked, with the fee the shopper saw for it. */
+  delivery: DeliveryChoice;
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
@@ -25,11 +29,11 @@ export type CheckoutInput = {
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
-  | { ok: false; reason: "cart_changed" | "rate_limited" | "amount" | "empty"; message: string };
+  | { ok: false; reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty"; message: string };
 
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "rate_limited" | "amount",
+    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount",
     message: string,
   ) {
     super(message);
@@ -93,10 +97,14 @@ async function createPendingOrder(input: CheckoutInput) {
     if (cart.notices.length > 0 || cart.lines.length === 0) {
       throw new CheckoutRefused("cart_changed", cart.notices[0] ?? "Your cart is empty.");
     }
-    if (!isValidAmount(cart.subtotalKes)) {
+    const delivery = quoteDelivery(await loadDeliveryConfig(tx), cart.subtotalKes, input.delivery);
+    if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
+    const { feeKes, ...snapshot } = delivery.snapshot;
+    const totalKes = cart.subtotalKes + feeKes;
+    if (!isValidAmount(totalKes)) {
       throw new CheckoutRefused(
         "amount",
-        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}: please change your cart.`,
+        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
       );
     }
     const taken = await takeLines(
@@ -116,7 +124,9 @@ async function createPendingOrder(input: CheckoutInput) {
         phone: input.phone,
         email: input.email,
         clientIp: input.clientIp,
-        totalKes: cart.subtotalKes,
+        totalKes,
+        deliveryFeeKes: feeKes,
+        delivery: { create: snapshot },
         reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
         createdAt: now,
         items: {
@@ -130,7 +140,7 @@ async function createPendingOrder(input: CheckoutInput) {
         attempts: {
           create: {
             phone: input.phone,
-            amountKes: cart.subtotalKes,
+            amountKes: totalKes,
             callbackToken: hashToken(token),
             createdAt: now,
           },

@@ -132,7 +132,8 @@ describe("CSV export", () => {
     const text = await res.text();
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention",
+      "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention," +
+        "Delivery,Zone,Delivery fee (KES),Goods (KES),County,Town or estate,Landmark",
     );
     expect(lines).toHaveLength(1 + 5);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);

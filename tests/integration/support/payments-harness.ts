@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallbackBody } from "@/emulator";
 import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
 import { createDarajaClient } from "@/lib/daraja";
+import { type DeliveryChoice, PICKUP_KEY } from "@/lib/delivery/pricing";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/payments/checkout";
@@ -150,15 +151,21 @@ export async function createProduct({ stock, priceKes = 500 }: { stock: number; 
   });
 }
 
+/** Checks out one product; picked up at the shop (free) unless a delivery choice is given. */
 export function checkout(
   productId: string,
   phone: string,
-  { quantity = 1, clientIp = null as string | null } = {},
+  {
+    quantity = 1,
+    clientIp = null as string | null,
+    delivery = { key: PICKUP_KEY, seenFeeKes: 0 } as DeliveryChoice,
+  } = {},
 ) {
   return startCheckout({
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Test",
     phone,
+    delivery,
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
   });

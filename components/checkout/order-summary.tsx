@@ -1,0 +1,52 @@
+import type { DeliveryOffer } from "@/lib/delivery/pricing";
+import { formatKes } from "@/lib/format";
+import { feeLabel } from "./delivery-options";
+
+export type SummaryLine = { id: string; label: string; totalKes: number };
+
+type Props = {
+  lines: SummaryLine[];
+  goodsKes: number;
+  delivery: DeliveryOffer | undefined;
+  totalKes: number;
+};
+
+/** Items, delivery and the total the M-Pesa prompt will ask for; read out again when the option changes. */
+export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
+  return (
+    <section
+      aria-labelledby="summary-heading"
+      className="rounded-xl border border-stone-200 bg-white p-4 text-sm"
+    >
+      <h2 id="summary-heading" className="mb-2 font-semibold">
+        Order summary
+      </h2>
+      <ul>
+        {lines.map((l) => (
+          <li key={l.id} className="flex justify-between gap-2 py-1">
+            <span>{l.label}</span>
+            <span>{formatKes(l.totalKes)}</span>
+          </li>
+        ))}
+      </ul>
+      <div aria-live="polite">
+        <p className="flex justify-between border-t pt-2">
+          <span>Items</span>
+          <span data-testid="checkout-goods">{formatKes(goodsKes)}</span>
+        </p>
+        <p className="flex justify-between py-1">
+          <span>
+            Delivery{delivery ? ` (${delivery.method === "PICKUP" ? "pickup" : delivery.label})` : ""}
+          </span>
+          <span data-testid="checkout-delivery-fee">
+            {delivery ? feeLabel(delivery.feeKes) : "Choose above"}
+          </span>
+        </p>
+        <p className="mt-1 flex justify-between border-t pt-2 text-base font-semibold">
+          <span>Total</span>
+          <span data-testid="checkout-total">{formatKes(totalKes)}</span>
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+[with-db] embedded PostgreSQL (PGlite) up in 17720 ms: postgresql://postgres:postgres@127.0.0.1:54631/postgres
+Prisma schema loaded from prisma/schema.prisma
+Datasource "db": PostgreSQL database "postgres", schema "public" using driver adapter "@prisma/adapter-pg"
+
+WARNING: Your schema specifies the following datasource properties but you are using a Driver Adapter via prisma.config.ts:
+- url
+
+The values from your schema will NOT be used!
+
+We recommend you to remove those properties from your schema to avoid confusion if you are only using driver adapters.
+
+3 migrations found in prisma/migrations
+
+
+The following migration(s) have been applied:
+
+migrations/
+  └─ 20261125013901_init/
+    └─ migration.sql
+  └─ 20261125020000_payment_details/
+    └─ migration.sql
+  └─ 20261125120000_revoked_sessions/
+    └─ migration.sql
+      
+All migrations have been successfully applied.
+-- CreateEnum
+CREATE TYPE "DeliveryMethod" AS ENUM ('PICKUP', 'DELIVERY');
+
+-- AlterEnum
+ALTER TYPE "FulfilmentStatus" ADD VALUE 'DISPATCHED';
+
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "deliveryFeeKes" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "dispatchedAt" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "DeliverySettings" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "pickupEnabled" BOOLEAN NOT NULL DEFAULT true,
+    "pickupAddress" TEXT NOT NULL,
+    "pickupHours" TEXT NOT NULL,
+    "freeDeliveryThresholdKes" INTEGER,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DeliverySettings_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DeliveryZone" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "feeKes" INTEGER NOT NULL,
+    "etaText" TEXT NOT NULL,
+    "counties" TEXT[],
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DeliveryZone_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OrderDelivery" (
+    "orderId" TEXT NOT NULL,
+    "method" "DeliveryMethod" NOT NULL,
+    "zoneId" TEXT,
+    "zoneName" TEXT,
+    "etaText" TEXT,
+    "county" TEXT,
+    "town" TEXT,
+    "landmark" TEXT,
+    "pickupAddress" TEXT,
+    "pickupHours" TEXT,
+
+    CONSTRAINT "OrderDelivery_pkey" PRIMARY KEY ("orderId")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeliveryZone_name_key" ON "DeliveryZone"("name");
+
+-- CreateIndex
+CREATE INDEX "OrderDelivery_zoneId_idx" ON "OrderDelivery"("zoneId");
+
+-- AddForeignKey
+ALTER TABLE "OrderDelivery" ADD CONSTRAINT "OrderDelivery_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderDelivery" ADD CONSTRAINT "OrderDelivery_zoneId_fkey" FOREIGN KEY ("zoneId") REFERENCES "DeliveryZone"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
