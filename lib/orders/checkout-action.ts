@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { tryNormalizePhone } from "@/lib/daraja";
-import { deliveryForm, type DeliveryFields, findUnservedCounty } from "@/lib/delivery/checkout-input";
+import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
+import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { startCheckout } from "@/lib/payments/checkout";
 

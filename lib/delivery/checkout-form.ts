@@ -1,8 +1,6 @@
-import "server-only";
 import { z } from "zod";
 import { isCounty } from "./counties";
-import { type DeliveryChoice, OPTIONS_CHANGED, PICKUP_KEY, parseOfferValue, servesCounty } from "./pricing";
-import { loadDeliveryConfig } from "./queries";
+import { type DeliveryChoice, OPTIONS_CHANGED, PICKUP_KEY, parseOfferValue } from "./pricing";
 
 export type DeliveryFields = { delivery: string; county: string; town: string; landmark: string };
 
@@ -33,11 +31,3 @@ export const deliveryForm = z
       });
     return { delivery: { ...offer, county: form.county, town: form.town, landmark: form.landmark } };
   });
-
-/** A zone chosen for a county it does not cover: the message for the county field, else null. */
-export async function findUnservedCounty(choice: DeliveryChoice): Promise<string | null> {
-  if (choice.key === PICKUP_KEY || !choice.county) return null;
-  const zone = (await loadDeliveryConfig()).zones.find((z) => z.id === choice.key);
-  if (!zone || servesCounty(zone, choice.county)) return null;
-  return `${zone.name} does not deliver to ${choice.county}: choose another option or county.`;
-}
