@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { deliverySettingsInput, readSettingsForm, readZoneForm, zoneInput } from "./settings-input";
+import { parseDeliverySettings, readSettingsForm, readZoneForm, zoneInput } from "./settings-input";
 
 export type SettingsFormState = ActionResult | null;
 
@@ -23,9 +23,8 @@ export async function saveDeliverySettings(
 ): Promise<ActionResult> {
   return guarded(async () => {
     await requireOwner();
-    const parsed = deliverySettingsInput.safeParse(readSettingsForm(formData));
-    if (!parsed.success)
-      return { ok: false, message: CHECK_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    const parsed = parseDeliverySettings(readSettingsForm(formData));
+    if (!parsed.ok) return { ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
     await prisma.deliverySettings.upsert({
       where: { id: 1 },
       update: parsed.data,
