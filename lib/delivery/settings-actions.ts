@@ -7,7 +7,9 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseDeliverySettings, readSettingsForm, readZoneForm, zoneInput } from "./settings-input";
 
-export type SettingsFormState = ActionResult | null;
+/** On refusal the form gets back what was typed (React resets a form after its action). */
+type Result = ActionResult & { values?: Record<string, string | string[] | boolean> };
+export type SettingsFormState = Result | null;
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 
@@ -17,14 +19,12 @@ function refresh() {
 }
 
 /** Saves the pickup point and the free-delivery threshold. OWNER only; placed orders keep their snapshot. */
-export async function saveDeliverySettings(
-  _prev: SettingsFormState,
-  formData: FormData,
-): Promise<ActionResult> {
-  return guarded(async () => {
+export async function saveDeliverySettings(_prev: SettingsFormState, formData: FormData): Promise<Result> {
+  return guarded(async (): Promise<Result> => {
     await requireOwner();
-    const parsed = parseDeliverySettings(readSettingsForm(formData));
-    if (!parsed.ok) return { ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    const values = readSettingsForm(formData);
+    const parsed = parseDeliverySettings(values);
+    if (!parsed.ok) return { ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors, values };
     await prisma.deliverySettings.upsert({
       where: { id: 1 },
       update: parsed.data,
@@ -36,12 +36,18 @@ export async function saveDeliverySettings(
 }
 
 /** Creates a zone (no id) or updates one. OWNER only; placed orders keep the fee they were charged. */
-export async function saveZone(_prev: SettingsFormState, formData: FormData): Promise<ActionResult> {
-  return guarded(async () => {
+export async function saveZone(_prev: SettingsFormState, formData: FormData): Promise<Result> {
+  return guarded(async (): Promise<Result> => {
     await requireOwner();
-    const parsed = zoneInput.safeParse(readZoneForm(formData));
+    const values = readZoneForm(formData);
+    const parsed = zoneInput.safeParse(values);
     if (!parsed.success)
-      return { ok: false, message: CHECK_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+      return {
+        ok: false,
+        message: CHECK_FIELDS,
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+        values,
+      };
     const id = formData.get("id");
     try {
       if (typeof id === "string" && id) {
@@ -52,7 +58,12 @@ export async function saveZone(_prev: SettingsFormState, formData: FormData): Pr
       }
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-        return { ok: false, message: CHECK_FIELDS, fieldErrors: { name: ["Another zone has this name."] } };
+        return {
+          ok: false,
+          message: CHECK_FIELDS,
+          fieldErrors: { name: ["Another zone has this name."] },
+          values,
+        };
       throw e;
     }
     refresh();

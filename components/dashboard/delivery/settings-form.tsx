@@ -19,6 +19,13 @@ const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
 export function DeliverySettingsForm({ settings }: { settings: Settings | null }) {
   const [result, action] = useActionState(saveDeliverySettings, null);
   const errors = (result && !result.ok && result.fieldErrors) || {};
+  const typed = result && !result.ok ? result.values : undefined;
+  const shown = {
+    pickupEnabled: typed ? typed.pickupEnabled === true : (settings?.pickupEnabled ?? true),
+    pickupAddress: typed ? String(typed.pickupAddress) : settings?.pickupAddress,
+    pickupHours: typed ? String(typed.pickupHours) : settings?.pickupHours,
+    threshold: typed ? String(typed.freeDeliveryThresholdKes) : (settings?.freeDeliveryThresholdKes ?? ""),
+  };
   return (
     <form
       action={action}
@@ -33,7 +40,7 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         <input
           type="checkbox"
           name="pickupEnabled"
-          defaultChecked={settings?.pickupEnabled ?? true}
+          defaultChecked={shown.pickupEnabled}
           className="h-5 w-5 accent-brand-600"
         />
         Shoppers can pick up orders at the shop (free)
@@ -42,7 +49,7 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         <input
           id="pickupAddress"
           name="pickupAddress"
-          defaultValue={settings?.pickupAddress}
+          defaultValue={shown.pickupAddress}
           aria-invalid={invalid(errors.pickupAddress)}
           aria-describedby="pickupAddress-error"
           className={inputClass}
@@ -57,7 +64,7 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         <input
           id="pickupHours"
           name="pickupHours"
-          defaultValue={settings?.pickupHours}
+          defaultValue={shown.pickupHours}
           aria-invalid={invalid(errors.pickupHours)}
           aria-describedby="pickupHours-error"
           className={inputClass}
@@ -73,7 +80,7 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
           id="freeDeliveryThresholdKes"
           name="freeDeliveryThresholdKes"
           inputMode="numeric"
-          defaultValue={settings?.freeDeliveryThresholdKes ?? ""}
+          defaultValue={shown.threshold}
           aria-invalid={invalid(errors.freeDeliveryThresholdKes)}
           aria-describedby="freeDeliveryThresholdKes-error"
           className={inputClass}

@@ -23,6 +23,14 @@ const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
 export function ZoneForm({ zone }: { zone?: Zone }) {
   const [result, action] = useActionState(saveZone, null);
   const errors = (result && !result.ok && result.fieldErrors) || {};
+  const typed = result && !result.ok ? result.values : undefined;
+  const shown = {
+    name: typed ? String(typed.name) : zone?.name,
+    feeKes: typed ? String(typed.feeKes) : zone?.feeKes,
+    etaText: typed ? String(typed.etaText) : zone?.etaText,
+    counties: typed ? [typed.counties].flat() : (zone?.counties ?? []),
+    active: typed ? typed.active === true : (zone?.active ?? true),
+  };
   const p = zone?.id ?? "new";
   const title = zone ? zone.name : "Add a zone";
   return (
@@ -41,7 +49,7 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
           <input
             id={`${p}-name`}
             name="name"
-            defaultValue={zone?.name}
+            defaultValue={shown.name}
             placeholder="e.g. Nairobi CBD"
             aria-invalid={invalid(errors.name)}
             aria-describedby={`${p}-name-error`}
@@ -53,7 +61,7 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
             id={`${p}-fee`}
             name="feeKes"
             inputMode="numeric"
-            defaultValue={zone?.feeKes}
+            defaultValue={shown.feeKes}
             aria-invalid={invalid(errors.feeKes)}
             aria-describedby={`${p}-fee-error`}
             className={inputClass}
@@ -63,7 +71,7 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
           <input
             id={`${p}-eta`}
             name="etaText"
-            defaultValue={zone?.etaText}
+            defaultValue={shown.etaText}
             placeholder="e.g. Same day"
             aria-invalid={invalid(errors.etaText)}
             aria-describedby={`${p}-eta-error`}
@@ -82,7 +90,7 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
                 type="checkbox"
                 name="counties"
                 value={c}
-                defaultChecked={zone?.counties.includes(c)}
+                defaultChecked={shown.counties.includes(c)}
                 className="h-4 w-4 accent-brand-600"
               />
               {c}
@@ -95,7 +103,7 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
         <input
           type="checkbox"
           name="active"
-          defaultChecked={zone?.active ?? true}
+          defaultChecked={shown.active}
           className="h-5 w-5 accent-brand-600"
         />
         Offered at checkout
