@@ -23,16 +23,17 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
   const [state, action] = useActionState<CheckoutFormState, FormData>(checkout, null);
   const [picked, setPicked] = useState<string | null>(null);
   const errors = state?.fieldErrors ?? {};
-  const submittedKey = parseOfferValue(state?.values?.delivery ?? "")?.key;
-  const chosen =
-    offers.find((o) => o.key === (picked ?? submittedKey)) ?? (offers.length === 1 ? offers[0] : undefined);
+  // React resets the form after each action: the radios start from what was submitted (or the only option).
+  const submittedKey =
+    parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
+  const chosen = offers.find((o) => o.key === (picked ?? submittedKey));
   const totalKes = goodsKes + (chosen?.feeKes ?? 0);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
       <DeliveryOptions
         offers={offers}
-        chosenKey={chosen?.key}
+        initialKey={submittedKey}
         onChoose={setPicked}
         goodsKes={goodsKes}
         freeThresholdKes={freeThresholdKes}
@@ -78,7 +79,7 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
             className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
           >
             {state?.message ?? errors.checkoutKey?.[0]}{" "}
-            {state?.message && (
+            {state?.message && !state.aboutDelivery && (
               <Link href="/cart" className="font-medium underline">
                 Review your cart
               </Link>

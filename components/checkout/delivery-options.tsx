@@ -3,7 +3,7 @@ import { formatKes } from "@/lib/format";
 
 type Props = {
   offers: DeliveryOffer[];
-  chosenKey: string | undefined;
+  initialKey: string | undefined;
   onChoose: (key: string) => void;
   goodsKes: number;
   freeThresholdKes: number | null;
@@ -15,7 +15,7 @@ export function feeLabel(feeKes: number): string {
 }
 
 /** The owner's delivery options as radio buttons, each with its fee and time (or the shop's address). */
-export function DeliveryOptions({ offers, chosenKey, onChoose, goodsKes, freeThresholdKes, errors }: Props) {
+export function DeliveryOptions({ offers, initialKey, onChoose, goodsKes, freeThresholdKes, errors }: Props) {
   const errorId = errors?.length ? "delivery-error" : undefined;
   return (
     <fieldset
@@ -38,7 +38,7 @@ export function DeliveryOptions({ offers, chosenKey, onChoose, goodsKes, freeThr
             type="radio"
             name="delivery"
             value={offerValue(offer)}
-            checked={offer.key === chosenKey}
+            defaultChecked={offer.key === initialKey}
             onChange={() => onChoose(offer.key)}
             className="mt-1 h-5 w-5 shrink-0 accent-brand-600"
           />

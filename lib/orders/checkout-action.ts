@@ -34,6 +34,8 @@ export type CheckoutValues = { customerName: string; phone: string; email: strin
 
 export type CheckoutFormState = {
   message?: string;
+  /** The message is about delivery options (the page shows them afresh), not the cart. */
+  aboutDelivery?: boolean;
   fieldErrors?: Partial<Record<CheckoutField, string[]>>;
   values?: CheckoutValues;
 } | null;
@@ -81,7 +83,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
     if (result.reason === "delivery") revalidatePath("/checkout");
-    return { message: result.message, values };
+    return { message: result.message, aboutDelivery: result.reason === "delivery", values };
   }
   await writeCartLines([]);
   redirect(`/orders/${result.publicId}`);
