@@ -25,26 +25,30 @@ export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
         {lines.map((l) => (
           <li key={l.id} className="flex justify-between gap-2 py-1">
             <span>{l.label}</span>
-            <span>{formatKes(l.totalKes)}</span>
+            <span className="whitespace-nowrap">{formatKes(l.totalKes)}</span>
           </li>
         ))}
       </ul>
       <div aria-live="polite">
-        <p className="flex justify-between border-t pt-2">
+        <p className="flex justify-between gap-2 border-t pt-2">
           <span>Items</span>
-          <span data-testid="checkout-goods">{formatKes(goodsKes)}</span>
+          <span className="whitespace-nowrap" data-testid="checkout-goods">
+            {formatKes(goodsKes)}
+          </span>
         </p>
-        <p className="flex justify-between py-1">
+        <p className="flex justify-between gap-2 py-1">
           <span>
             Delivery{delivery ? ` (${delivery.method === "PICKUP" ? "pickup" : delivery.label})` : ""}
           </span>
-          <span data-testid="checkout-delivery-fee">
+          <span className="whitespace-nowrap" data-testid="checkout-delivery-fee">
             {delivery ? feeLabel(delivery.feeKes) : "Choose above"}
           </span>
         </p>
-        <p className="mt-1 flex justify-between border-t pt-2 text-base font-semibold">
+        <p className="mt-1 flex justify-between gap-2 border-t pt-2 text-base font-semibold">
           <span>Total</span>
-          <span data-testid="checkout-total">{formatKes(totalKes)}</span>
+          <span className="whitespace-nowrap" data-testid="checkout-total">
+            {formatKes(totalKes)}
+          </span>
         </p>
       </div>
     </section>

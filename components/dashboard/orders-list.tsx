@@ -41,7 +41,8 @@ export function OrdersList({ rows }: { rows: OrderRow[] }) {
             >
               {o.reference}
             </Link>
-            <span className="min-w-0 flex-1">
+            {/* Its own line on a phone: squeezed beside the total, a long name ran into it. */}
+            <span className="min-w-0 flex-1 basis-full md:basis-auto">
               {o.customerName}
               <span className="block text-xs text-stone-500">{o.phone}</span>
               {o.delivery && (

@@ -104,13 +104,13 @@ export default async function OrderPage({ params }: Props) {
             ))}
           </ul>
           {order.delivery && (
-            <p className="mt-2 flex justify-between gap-2 border-t border-stone-200 pt-2">
+            <p className="mt-2 flex justify-between gap-2 border-t border-stone-200 pt-2 text-sm">
               <span>Goods</span>
               <span>{formatKes(order.totalKes - order.deliveryFeeKes)}</span>
             </p>
           )}
           {order.delivery && (
-            <p className="flex justify-between gap-2">
+            <p className="flex justify-between gap-2 text-sm">
               <span>{deliveryLabel(order.delivery)}</span>
               <span>{order.deliveryFeeKes === 0 ? "Free" : formatKes(order.deliveryFeeKes)}</span>
             </p>
