@@ -60,3 +60,14 @@ export function describeDelivery(d: OrderDeliveryView | null): string {
   const eta = d.etaText ? `; ${d.etaText}` : "";
   return `${deliveryLabel(d)} (${fee})${place ? ` to ${place}` : ""}${eta}.`;
 }
+
+/**
+ * For messages about a stored order (e.g. the payment confirmation): load the order with
+ * `include: { delivery: true }` and pass it as is.
+ */
+export function describeOrderDelivery(order: {
+  deliveryFeeKes: number;
+  delivery: Omit<OrderDeliveryView, "feeKes"> | null;
+}): string {
+  return describeDelivery(order.delivery && deliveryView(order.delivery, order.deliveryFeeKes));
+}

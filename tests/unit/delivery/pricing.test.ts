@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KENYA_COUNTIES, isCounty } from "@/lib/delivery/counties";
-import { describeDelivery } from "@/lib/delivery/describe";
+import { describeDelivery, describeOrderDelivery } from "@/lib/delivery/describe";
+import { type Fulfilment, type Method, fulfilmentLabel, fulfilmentSteps } from "@/lib/delivery/fulfilment";
 import {
   type DeliveryConfig,
   OPTIONS_CHANGED,
@@ -170,6 +171,17 @@ describe("describing the delivery (receipts, messages)", () => {
     ).toBe("Delivery: Nairobi CBD (KES 200) to Opposite the post office, CBD, Nairobi; Same day.");
   });
 
+  it("words a stored order's delivery, and says so when an older order has none", () => {
+    expect(describeOrderDelivery({ deliveryFeeKes: 0, delivery: null })).toBe("Delivery not recorded.");
+    const delivery = { ...stored, method: "DELIVERY" as const, zoneName: "Rest of Kenya", ...address };
+    expect(
+      describeOrderDelivery({
+        deliveryFeeKes: 0,
+        delivery: { ...delivery, pickupAddress: null, pickupHours: null },
+      }),
+    ).toBe("Delivery: Rest of Kenya (free) to Opposite the post office, CBD, Nairobi.");
+  });
+
   it("says where to pick up, and when the shop is open", () => {
     expect(
       describeDelivery({
@@ -180,5 +192,18 @@ describe("describing the delivery (receipts, messages)", () => {
         pickupHours: "Mon-Sat 8:00-18:00",
       }),
     ).toBe("Pickup at the shop: Kimathi Street, Nairobi, open Mon-Sat 8:00-18:00.");
+  });
+});
+
+describe("fulfilment steps", () => {
+  it("dispatch then deliver a delivery, pick up a pickup, and keep 'fulfilled' for older orders", () => {
+    const labels = (method: Method, f: Fulfilment) => fulfilmentSteps(method, f).map((s) => s.label);
+    expect(labels("DELIVERY", "UNFULFILLED")).toEqual(["Mark dispatched", "Mark delivered"]);
+    expect(labels("DELIVERY", "DISPATCHED")).toEqual(["Mark delivered", "Mark unfulfilled"]);
+    expect(labels("PICKUP", "UNFULFILLED")).toEqual(["Mark picked up"]);
+    expect(labels(null, "UNFULFILLED")).toEqual(["Mark fulfilled"]);
+    expect(labels("PICKUP", "FULFILLED")).toEqual(["Mark unfulfilled"]);
+    expect(fulfilmentLabel("PICKUP", "FULFILLED")).toBe("Picked up");
+    expect(fulfilmentLabel("DELIVERY", "FULFILLED")).toBe("Delivered");
   });
 });
