@@ -76,6 +76,8 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
 async function createPendingOrder(input: CheckoutInput) {
   const ctx = payments();
   const token = newCallbackToken();
+  // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
+  const deliveryConfig = await loadDeliveryConfig();
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
@@ -97,7 +99,7 @@ async function createPendingOrder(input: CheckoutInput) {
     if (cart.notices.length > 0 || cart.lines.length === 0) {
       throw new CheckoutRefused("cart_changed", cart.notices[0] ?? "Your cart is empty.");
     }
-    const delivery = quoteDelivery(await loadDeliveryConfig(tx), cart.subtotalKes, input.delivery);
+    const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
     if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
     const { feeKes, ...snapshot } = delivery.snapshot;
     const totalKes = cart.subtotalKes + feeKes;
