@@ -48,6 +48,14 @@ describe("checkout with delivery", () => {
     const { publicId, attempt } = await checkoutOk(harness, product.id, phone, {
       delivery: await toZone("Nairobi CBD", 200),
     });
+    // Like the name, where it goes is shown only on the receipt: the link may be shared before paying.
+    const waiting = await getOrderView(publicId, { settle: false });
+    expect(waiting?.delivery).toMatchObject({
+      zoneName: "Nairobi CBD",
+      feeKes: 200,
+      town: null,
+      landmark: null,
+    });
     await harness.emulator.control.pay(attempt.checkoutRequestId!);
     const paid = await waitFor(async () => (await readOrder(publicId)).status === "PAID" || undefined, {
       what: "order paid",
