@@ -6,6 +6,7 @@ import { isUniqueViolation } from "./db-errors";
 import { hashToken } from "./identifiers";
 import { payments } from "./context";
 import { logPaymentEvent } from "./payment-log";
+import { recordRejectedCallback } from "./rejected-callbacks";
 import { applyAttemptResult, flagOrder } from "./state-machine";
 
 export type IncomingCallback = {
@@ -23,10 +24,19 @@ type Judgement = { verdict: CallbackVerdict; reason: string; attemptId?: string 
 
 /**
  * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
- * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost.
+ * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost. A POST that
+ * matches no payment is only noted, small and capped (rejected-callbacks.ts): nobody's money rides on it.
  */
-export async function receiveCallback(input: IncomingCallback): Promise<Judgement & { eventId: string }> {
+export async function receiveCallback(
+  input: IncomingCallback,
+): Promise<Judgement & { eventId: string | null }> {
   const tokenHash = hashToken(input.token);
+  const outsider = await outsiderReason(input, tokenHash);
+  if (outsider) {
+    logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
+    const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
+    return { verdict: "REJECTED", reason: outsider, eventId };
+  }
   const eventId = await recordEvent(input, tokenHash);
   let judgement: Judgement;
   try {
@@ -118,6 +128,15 @@ async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<
 }
 
 type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
+
+async function outsiderReason(input: Judged, tokenHash: string): Promise<string | null> {
+  if (!input.ipAllowed) return `source IP ${input.sourceIp ?? "unknown"} not allowed`;
+  const known = await prisma.paymentAttempt.findUnique({
+    where: { callbackToken: tokenHash },
+    select: { id: true },
+  });
+  return known ? null : "unknown token";
+}
 
 async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
   if (!input.ipAllowed)
