@@ -83,7 +83,7 @@ const schema = z.object({
 
   RESERVATION_MINUTES: int(15, 1, 24 * 60),
   PROMPTS_PER_PHONE: int(3, 1, 1000),
-  CHECKOUTS_PER_IP: int(10, 1, 100_000),
+  CHECKOUTS_PER_IP: int(30, 1, 100_000),
   LIMIT_WINDOW_MINUTES: int(10, 1, 24 * 60),
   UPLOAD_DIR: z.preprocess(empty, z.string().default("public/uploads")),
 
@@ -98,7 +98,7 @@ const schema = z.object({
   ),
   MAX_QUANTITY_PER_LINE: int(10, 1, 99),
   MAX_ITEMS_PER_ORDER: int(30, 1, 10_000),
-  OPEN_ORDERS_PER_PHONE: int(2, 1, 1000),
+  OPEN_ORDERS_PER_PHONE: int(4, 1, 1000),
   OPEN_ORDERS_PER_IP: int(20, 1, 100_000),
   NUMBER_CHANGES_PER_ORDER: int(2, 0, 20),
   REJECTED_CALLBACKS_PER_IP: int(60, 0, 100_000),

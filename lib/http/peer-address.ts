@@ -19,7 +19,7 @@ export function stampPeerAddresses() {
       const req = args[0] as IncomingMessage;
       req.headers[name] = req.socket.remoteAddress ?? "";
     }
-    return emit.call(this, event, ...args);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
 }
 

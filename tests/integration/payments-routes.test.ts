@@ -219,9 +219,9 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS, off Verce
 
     expect((await send("127.0.0.1")).status).toBe(200);
     expect((await readOrder(publicId)).status).toBe("PENDING");
-    expect(
-      await prisma.callbackEvent.count({ where: { sourceIp: "127.0.0.1", verdict: "REJECTED" } }),
-    ).toBe(1);
+    expect(await prisma.callbackEvent.count({ where: { sourceIp: "127.0.0.1", verdict: "REJECTED" } })).toBe(
+      1,
+    );
 
     expect((await send("196.201.214.200")).status).toBe(200);
     expect((await readOrder(publicId)).status).toBe("PAID");

@@ -22,11 +22,11 @@ describe("configuration", () => {
     expect(env.limits).toEqual({
       reservationMinutes: 15,
       promptsPerPhone: 3,
-      checkoutsPerIp: 10,
+      checkoutsPerIp: 30,
       windowMinutes: 10,
       maxQuantityPerLine: 10,
       maxItemsPerOrder: 30,
-      openOrdersPerPhone: 2,
+      openOrdersPerPhone: 4,
       openOrdersPerIp: 20,
       numberChangesPerOrder: 2,
       rejectedCallbacksPerIp: 60,
