@@ -164,6 +164,8 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
   const attemptId = attempt.id;
   const idProblem = await matchCheckoutRequestId(attempt, cb);
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
+  if (cb.success && cb.amount === attempt.amountKes && attempt.resultCode === "AMOUNT_MISMATCH")
+    return confirmAfterMismatch(attempt, cb);
   if (cb.success && cb.amount !== attempt.amountKes) {
     await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
     return {
@@ -201,6 +203,41 @@ async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, rec
       "M-Pesa reported a payment that does not match this order. The shop has been alerted and will contact you.",
     mayRetry: false,
   });
+}
+
+/**
+ * The right amount with a receipt, after an earlier success that reported a wrong one: Daraja sends one
+ * callback per payment, so one of the two is not Daraja's. An STK query asks Safaricom whether this
+ * CheckoutRequestID was paid; only then does the right one pay the order. The seller sees both.
+ */
+async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCallback, { success: true }>) {
+  const attemptId = attempt.id;
+  const answer = await payments().daraja.stkQuery(cb.checkoutRequestId);
+  const confirmed = answer.state === "final" && answer.resultCode === "0";
+  await flagOrder(
+    attempt.orderId,
+    confirmed
+      ? `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}), the amount asked, and M-Pesa's status query confirmed the payment: the order is paid. Check the earlier wrong-amount callback.`
+      : `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}) after a wrong-amount one, but M-Pesa's status query did not confirm it.`,
+  );
+  if (!confirmed)
+    return {
+      verdict: "REJECTED" as const,
+      reason: "right amount after a mismatch, not confirmed by query",
+      attemptId,
+    };
+  const verdict = await applyAttemptResult(attemptId, {
+    kind: "success",
+    source: "callback",
+    receipt: cb.receipt,
+    transactionDate: cb.transactionDate,
+    confirmedAfterMismatch: true,
+  });
+  return {
+    verdict: verdict.outcome === "ignored" ? ("DUPLICATE" as const) : ("APPLIED" as const),
+    reason: verdict.detail,
+    attemptId,
+  };
 }
 
 export function failureOf(resultCode: string, resultDesc: string, source: "callback" | "query") {
