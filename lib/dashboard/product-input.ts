@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withoutBidiControls } from "@/lib/plain-text";
 
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+export { MAX_IMAGE_BYTES } from "./image-limits";
 export const IMAGE_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
 
 const whole = (label: string, min: number, max: number) =>
