@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { resetShop } from "./support/database";
+import { OWNER, resetShop } from "./support/database";
 import { Dashboard } from "./support/dashboard";
 import { E2E } from "./support/e2e-env";
 
 test.beforeAll(resetShop);
-
-const OWNER = { email: "owner@duka.test", password: "duka-owner-123" };
 
 test("a malformed percent-encoded path answers 400 with the security headers, not a bare 500", async ({
   request,
@@ -62,7 +60,7 @@ test("the production server refuses to start without AUTH_SECRET and CRON_SECRET
       child.kill("SIGKILL");
       resolve(null);
     }, 45_000);
-    child.on("exit", (c) => {
+    child.on("exit", (c: number | null) => {
       clearTimeout(timer);
       resolve(c);
     });
