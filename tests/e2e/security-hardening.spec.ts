@@ -43,15 +43,18 @@ test("scripts run by nonce: no 'unsafe-inline' in script-src, a fresh nonce per 
 
 test("the production server refuses to start without AUTH_SECRET and CRON_SECRET, naming them", async () => {
   test.setTimeout(60_000);
-  const env: Record<string, string | undefined> = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...E2E.serverEnv,
     NODE_ENV: "production",
+    DATABASE_URL: E2E.databaseUrl,
   };
   delete env.AUTH_SECRET;
   delete env.CRON_SECRET;
-  env.DATABASE_URL = E2E.databaseUrl;
-  const child = spawn("npx", ["next", "start", "-p", String(E2E.appPort + 57)], { env, stdio: "pipe" });
+  const child = spawn("npx", ["next", "start", "-p", String(E2E.appPort + 57)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
