@@ -13,6 +13,7 @@ import { startCrash } from "./scenarios/crash";
 import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
 import { fuzz } from "./scenarios/fuzz";
+import { hostile } from "./scenarios/hostile";
 import { inventory } from "./scenarios/inventory";
 import { storm } from "./scenarios/storm";
 import { sleep } from "./support/shop";
@@ -40,6 +41,7 @@ const counts = {
   crash: n(200, 30),
   inventory: 200,
   abuse: 100,
+  hostile: n(1000, 200),
 };
 
 const stack = await startStack({
@@ -100,6 +102,7 @@ try {
   }
   if (wanted("inventory")) tallies.push(await phase("inventory", () => inventory(stack, counts.inventory)));
   if (wanted("abuse")) tallies.push(await phase("abuse", () => abuse(stack, counts.abuse)));
+  if (wanted("hostile")) tallies.push(await phase("hostile", () => hostile(stack, counts.hostile)));
 } catch (e) {
   failure = e;
   console.error(`[reliability] aborted: ${e instanceof Error ? e.stack : String(e)}`);
@@ -111,7 +114,7 @@ try {
 console.log(
   `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 );
-const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
+const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse", "hostile"].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());
   for (const example of t.examples) console.log(`    violation: ${example}`);
