@@ -31,14 +31,21 @@ test("scripts run by nonce: no 'unsafe-inline' in script-src, a fresh nonce per 
   expect(policies[0]).not.toBe(policies[1]);
   // Hydrated: the cart page's client code answers, so Next's own scripts carried the nonce.
   await expect(page.getByRole("heading", { name: /cart/i })).toBeVisible();
-  const injected = await page.evaluate(() => {
-    const w = window as unknown as { injectedRan?: boolean };
-    const script = document.createElement("script");
-    script.textContent = "window.injectedRan = true";
-    document.body.append(script);
-    return w.injectedRan === true;
+  // An inline script that got into the served HTML (what an XSS would be) carries no nonce: it does not run,
+  // while the page's own scripts still do.
+  await page.route("**/search?q=injected", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      "<script>window.injectedRan = true</script></body>",
+    );
+    await route.fulfill({ response, body: html });
   });
-  expect(injected).toBe(false);
+  await page.goto("/search?q=injected");
+  await expect(page.getByRole("searchbox").first()).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan),
+  ).toBeUndefined();
 });
 
 test("the production server refuses to start without AUTH_SECRET and CRON_SECRET, naming them", async () => {
