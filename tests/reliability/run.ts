@@ -41,7 +41,7 @@ const counts = {
   crash: n(200, 30),
   inventory: 200,
   abuse: 100,
-  hostile: n(1000, 200),
+  hostile: n(1000, 1000),
 };
 
 const stack = await startStack({
