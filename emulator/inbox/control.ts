@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ZodError } from "zod";
 import { readBody, sendJson } from "../http-io";
-import type { Inbox } from "./store";
+import type { Inbox, InboxMessage } from "./store";
 
 export const INBOX_CONTROL_PATH = "/__control/inbox";
+
+const withoutId = (m: InboxMessage) => {
+  const { id, ...rest } = m;
+  void id;
+  return rest;
+};
 
 /** GET/DELETE /__control/inbox (?to= filters), GET/POST/DELETE /__control/inbox/faults. */
 export async function serveInboxControl(inbox: Inbox, req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -11,11 +17,7 @@ export async function serveInboxControl(inbox: Inbox, req: IncomingMessage, res:
   try {
     switch (route) {
       case "GET /":
-        return sendJson(
-          res,
-          200,
-          inbox.list(url.searchParams.get("to")).map(({ id: _id, ...message }) => message),
-        );
+        return sendJson(res, 200, inbox.list(url.searchParams.get("to")).map(withoutId));
       case "DELETE /":
         inbox.clear();
         return sendJson(res, 200, { cleared: true });

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import { createHash, randomBytes } from "node:crypto";
+import type { Db, Tx } from "@/lib/db";
 import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
 import {
@@ -9,6 +9,7 @@ import {
   orderConfirmation,
   sellerAttention,
   sellerNewOrder,
+  testMessage,
 } from "./messages";
 import { sellerRecipients, toE164 } from "./recipients";
 
@@ -87,4 +88,36 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
     );
   }
   if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** The owner's "send a test message": one to each current alert recipient, each press a new message. */
+export async function enqueueTestMessages(db: Tx | Db): Promise<number> {
+  const ctx = notifications();
+  const to = onChannels(await sellerRecipients(db, ctx.sellerPhone));
+  const rows = messageRows(
+    { key: `test:${randomBytes(8).toString("hex")}`, orderId: null, kind: "TEST" },
+    testMessage(ctx),
+    to,
+  );
+  if (rows.length > 0) await db.notification.createMany({ data: rows });
+  return rows.length;
+}
+
+/** The owner's "resend": a new message with the same content; the original keeps its history. */
+export async function enqueueResend(db: Tx | Db, notificationId: string): Promise<boolean> {
+  const original = await db.notification.findUnique({ where: { id: notificationId } });
+  if (!original) return false;
+  await db.notification.create({
+    data: {
+      idempotencyKey: `${original.idempotencyKey}:resend:${randomBytes(8).toString("hex")}`,
+      orderId: original.orderId,
+      kind: original.kind,
+      channel: original.channel,
+      recipient: original.recipient,
+      subject: original.subject,
+      text: original.text,
+      html: original.html,
+    },
+  });
+  return true;
 }
