@@ -103,7 +103,7 @@ describe("alert settings form", () => {
   it("names each bad entry in its field's error", () => {
     const result = alertSettingsSchema.safeParse({ alertPhones: "0712345678 12345", alertEmails: "nope@" });
     expect(result.success).toBe(false);
-    const issues = result.error!.issues.map((i) => `${i.path[0]}: ${i.message}`);
+    const issues = result.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     expect(issues).toEqual([
       expect.stringMatching(/^alertPhones: .*12345/),
       expect.stringMatching(/^alertEmails: .*nope@/),
