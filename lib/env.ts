@@ -103,6 +103,14 @@ const schema = z.object({
       .optional(),
   ),
   NOTIFY_TIMEOUT_MS: int(10_000, 500, 60_000),
+  NOTIFY_RETRY_SECONDS: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^\d+(,\d+){0,19}$/, "must be comma-separated seconds, e.g. 60,300,1800,7200")
+      .default("60,300,1800,7200")
+      .transform((s) => s.split(",").map(Number)),
+  ),
   EMULATOR_SMTP_PORT: int(1025, 1, 65535),
 });
 
@@ -192,6 +200,7 @@ function notificationSettings(raw: RawEnv) {
     shopName: raw.SHOP_NAME,
     sellerPhone: raw.SELLER_PHONE,
     timeoutMs: raw.NOTIFY_TIMEOUT_MS,
+    retrySeconds: raw.NOTIFY_RETRY_SECONDS,
     sms: sms ? { ...sms, senderId: raw.AT_SENDER_ID } : null,
     email: smtpUrl ? { smtpUrl, from: raw.MAIL_FROM ?? `${raw.SHOP_NAME} <orders@duka.test>` } : null,
   };

@@ -27,7 +27,7 @@ export function notifications(): NotificationsContext {
     shopName: config.shopName,
     publicUrl: env.publicUrl,
     sellerPhone: config.sellerPhone,
-    backoffSeconds: [60, 5 * 60, 30 * 60, 2 * 60 * 60],
+    backoffSeconds: config.retrySeconds,
     now: () => new Date(),
   };
   return current;
