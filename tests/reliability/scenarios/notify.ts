@@ -52,12 +52,19 @@ export async function notify(stack: Stack, count: number, cron: () => Promise<vo
   await sleep(61_000);
   while (Date.now() < deadline) {
     await cron();
-    const open = await prisma.notification.count({ where: { status: { in: ["QUEUED", "SENDING"] } } });
+    const open = await prisma.notification.count({
+      where: { status: { in: ["QUEUED", "SENDING"] }, orderId: { in: await orderIds(phones) } },
+    });
     if (open === 0) break;
     await sleep(2000);
   }
   inbox.clearFaults();
   return check(tally, stack, phones, inFlightAtKill);
+}
+
+async function orderIds(phones: string[]) {
+  const orders = await prisma.order.findMany({ where: { phone: { in: phones } }, select: { id: true } });
+  return orders.map((o) => o.id);
 }
 
 async function check(tally: Tally, stack: Stack, phones: string[], inFlightAtKill: number) {
@@ -83,7 +90,9 @@ async function check(tally: Tally, stack: Stack, phones: string[], inFlightAtKil
       !has(SELLER.email, order.reference) && `${order.reference}: seller email not delivered`,
     ]);
   }
-  const failed = await prisma.notification.count({ where: { status: "FAILED" } });
+  const failed = await prisma.notification.count({
+    where: { status: "FAILED", orderId: { in: orders.map((o) => o.id) } },
+  });
   const duplicates = [...received.values()].reduce((sum, n) => sum + n - 1, 0);
   tally.note(
     `${paid} paid orders, ${stack.emulator.inbox.list().length} messages received, ${failed} given up, ${duplicates} duplicates (${inFlightAtKill} sends were in flight at the kill)`,
