@@ -62,12 +62,16 @@ async function sendOne(row: Notification): Promise<SendResult> {
 
 export type DrainReport = { sent: number; retrying: number; failed: number };
 
-/** Sends what is due, a few at a time, until nothing is due or the batch limit is reached. */
-export async function drainNotifications({ limit = 200 } = {}): Promise<DrainReport> {
+/**
+ * Sends what is due, a few at a time, until nothing is due, the batch limit is reached or the time budget is
+ * spent (a serverless function has a time limit; what is left waits for the next kick or the cron).
+ */
+export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, retrying: 0, failed: 0 };
   const leaseToken = randomBytes(12).toString("hex");
+  const started = Date.now();
   let budget = limit;
-  while (budget > 0) {
+  while (budget > 0 && Date.now() - started < budgetMs) {
     const rows = await claim(Math.min(SENDS_AT_ONCE, budget), notifications().now(), leaseToken);
     if (rows.length === 0) break;
     budget -= rows.length;
