@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications } from "@/lib/notifications/drain";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
 import { reconcileAttempt } from "@/lib/payments/reconcile";
 import { applyAttemptResult } from "@/lib/payments/state-machine";
 import { startCheckout } from "@/lib/payments/checkout";
@@ -261,6 +262,17 @@ describe("order notifications", () => {
     await settleOutbox(order.id);
     expect(inbox("owner@shop.example.test")).toHaveLength(1);
     expect(inbox("+254711000222")).toHaveLength(1);
+  });
+
+  it("queues nothing when the transition that would cause the messages rolls back", async () => {
+    const { order } = await checkoutWithEmail();
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await enqueueOrderNotifications(tx, { orderId: order.id, event: "paid" });
+        throw new Error("the payment transaction failed after queueing");
+      }),
+    ).rejects.toThrow("after queueing");
+    expect(await prisma.notification.count({ where: { orderId: order.id } })).toBe(0);
   });
 
   it("sends nothing for a failed attempt", async () => {
