@@ -3,7 +3,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { Inbox } from "./store";
 
-export interface LocalSmtp {
+interface LocalSmtp {
   port: number;
   stop(): Promise<void>;
 }

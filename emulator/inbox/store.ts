@@ -12,7 +12,7 @@ export interface InboxMessage {
   at: string;
 }
 
-export const inboxFaultSchema = z.object({
+const inboxFaultSchema = z.object({
   target: z.enum(["sms", "email"]),
   /** error: the gateway fails (SMS: HTTP 500, email: 451); timeout: it never answers; reject: it refuses the recipient. */
   kind: z.enum(["error", "timeout", "reject"]),
@@ -30,7 +30,7 @@ export type InboxFault = z.infer<typeof inboxFaultSchema>;
 type ActiveInboxFault = InboxFault & { remaining: number | null };
 
 /** Phones match with or without their "+"; emails without case. */
-export const sameRecipient = (a: string, b: string) =>
+const sameRecipient = (a: string, b: string) =>
   a.replace(/^\+/, "").toLowerCase() === b.replace(/^\+/, "").toLowerCase();
 
 /** Every SMS and email the local gateways received, newest last, and the faults they are told to play. */

@@ -60,7 +60,7 @@ async function sendOne(row: Notification): Promise<SendResult> {
   }
 }
 
-export type DrainReport = { sent: number; retrying: number; failed: number };
+type DrainReport = { sent: number; retrying: number; failed: number };
 
 /**
  * Sends what is due, a few at a time, until nothing is due, the batch limit is reached or the time budget is

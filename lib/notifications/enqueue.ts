@@ -14,7 +14,7 @@ import {
 import { sellerRecipients, toE164 } from "./recipients";
 
 /** What happened to an order that people must hear about. */
-export type OrderEvent =
+type OrderEvent =
   { orderId: string; event: "paid" } | { orderId: string; event: "attention"; reason: string };
 
 type Row = {
@@ -29,7 +29,7 @@ type Row = {
 };
 
 /** One SMS and one email per recipient, keyed so the same event written twice adds nothing. */
-export function messageRows(
+function messageRows(
   base: { key: string; orderId: string | null; kind: NotificationKind },
   rendered: Rendered,
   to: { sms: string[]; email: string[] },

@@ -28,7 +28,7 @@ export async function getAlertSettings() {
 export type MessageView = ReturnType<typeof toMessageView>;
 
 /** A message as the dashboard shows it: recipient masked, the gateway's reason when it failed. */
-export function toMessageView(n: {
+function toMessageView(n: {
   id: string;
   kind: string;
   channel: "SMS" | "EMAIL";

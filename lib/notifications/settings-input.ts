@@ -45,4 +45,3 @@ export const alertSettingsSchema = z.object({
   smsEnabled: z.preprocess((v) => v === "on", z.boolean()),
   emailEnabled: z.preprocess((v) => v === "on", z.boolean()),
 });
-export type AlertSettingsInput = z.infer<typeof alertSettingsSchema>;

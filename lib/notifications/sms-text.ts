@@ -1,5 +1,5 @@
 /** One SMS segment holds 160 GSM-7 characters; a single character outside GSM-7 cuts it to 70. */
-export const SMS_SEGMENT = 160;
+const SMS_SEGMENT = 160;
 
 const GSM7_BASIC =
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";

@@ -5,7 +5,7 @@ import { type Channel, type OutgoingMessage, type SendResult, errorText } from "
  * A thin client of Africa's Talking's SMS API (POST /version1/messaging). The official SDK picks its host from
  * the username and cannot be pointed at a local gateway, so Duka speaks the HTTP API itself.
  */
-export type AfricasTalkingConfig = {
+type AfricasTalkingConfig = {
   baseUrl: string;
   username: string;
   apiKey: string;

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { type Channel, type OutgoingMessage, type SendResult, errorText } from "./types";
 
-export type SmtpConfig = { smtpUrl: string; from: string; timeoutMs: number };
+type SmtpConfig = { smtpUrl: string; from: string; timeoutMs: number };
 
 /** A 5xx reply is the server's final word on that message; a 4xx or a broken connection may pass later. */
 function judgeSmtpError(e: unknown): SendResult {
