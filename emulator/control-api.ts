@@ -103,15 +103,17 @@ export const CONTROL_PREFIX = "/__control";
 
 /**
  * Any web page the developer visits could otherwise drive the local emulator: a cross-origin form or
- * text/plain fetch needs no CORS preflight. Only JSON calls, and only from the emulator's own phone page
- * or from a client that sends no Origin (the CLI, tests).
+ * text/plain fetch needs no CORS preflight. Only JSON bodies, and only from the emulator's own phone page
+ * or from a client that sends no Origin (the CLI, tests): browsers send Origin with every POST and DELETE.
  */
 function refusal(req: IncomingMessage): ControlError | null {
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${req.headers.host ?? ""}`)
     return new ControlError(`Origin ${origin} may not use the control API`, 403);
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (req.method !== "GET" && type !== "application/json")
+  const hasBody =
+    Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (hasBody && type !== "application/json")
     return new ControlError("Send the control call as Content-Type: application/json", 415);
   return null;
 }
