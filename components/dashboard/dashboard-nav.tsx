@@ -9,6 +9,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard/orders", label: "Orders" },
     { href: "/dashboard/products", label: "Products" },
     ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
+    ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/notifications", label: "Notifications" }] : []),
     ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/delivery", label: "Delivery" }] : []),
   ];
   return (

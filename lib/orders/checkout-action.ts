@@ -5,29 +5,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
-import { tryNormalizePhone } from "@/lib/daraja";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { startCheckout } from "@/lib/payments/checkout";
+import { checkoutForm } from "./checkout-form";
 
-const checkoutForm = z
-  .object({
-    customerName: z.string().trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters."),
-    phone: z
-      .string()
-      .trim()
-      .min(1, "Enter the M-Pesa phone number to pay from.")
-      .transform((value, ctx) => {
-        const msisdn = tryNormalizePhone(value);
-        if (!msisdn)
-          ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
-        return msisdn ?? "";
-      }),
-    email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),
-    checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
-  })
-  .and(deliveryForm);
+const checkoutWithDelivery = checkoutForm.and(deliveryForm);
 
 type CheckoutField = "customerName" | "phone" | "email" | "checkoutKey" | keyof DeliveryFields;
 export type CheckoutValues = { customerName: string; phone: string; email: string } & DeliveryFields;
@@ -67,7 +51,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
   if (formData.get("intent") === "quote") return { values };
-  const parsed = checkoutForm.safeParse(raw);
+  const parsed = checkoutWithDelivery.safeParse(raw);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const unserved = await findUnservedCounty(parsed.data.delivery);
   if (unserved) return { fieldErrors: { county: [unserved] }, values };

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Tx, prisma } from "@/lib/db";
 import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
 import { payments, secondsAfter } from "./context";
 import { logPaymentEvent } from "./payment-log";
 import { releaseStock, takeStock } from "./stock";
@@ -12,7 +13,14 @@ import { releaseStock, takeStock } from "./stock";
  */
 
 export type AttemptResult =
-  | { kind: "success"; receipt: string | null; transactionDate: Date | null; source: "callback" | "query" }
+  | {
+      kind: "success";
+      receipt: string | null;
+      transactionDate: Date | null;
+      source: "callback" | "query";
+      /** The right amount arrived after a wrong one, and an STK query confirmed the payment. */
+      confirmedAfterMismatch?: boolean;
+    }
   | {
       kind: "failure";
       resultCode: string;
@@ -67,7 +75,7 @@ async function applySuccess(
 ): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
-  if (attempt.resultCode === "AMOUNT_MISMATCH")
+  if (attempt.resultCode === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
@@ -124,6 +132,7 @@ async function markOrderPaid(
     where: { id: order.id },
     data: { status: "PAID", paidAt: now, mpesaReceipt: receipt, stockReserved: true },
   });
+  await enqueueOrderNotifications(tx, { orderId: order.id, event: "paid" });
   if (attention) await flag(tx, order.id, attention);
   return attention ? { outcome: "flagged", detail: attention } : { outcome: "applied", detail: "order paid" };
 }
@@ -206,6 +215,7 @@ async function flag(tx: Tx, orderId: string, reason: string) {
       ? attentionReason
       : `${attentionReason}\n${reason}`;
   await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
+  await enqueueOrderNotifications(tx, { orderId, event: "attention", reason });
 }
 
 export async function flagOrder(orderId: string, reason: string) {

@@ -13,7 +13,9 @@ import { startCrash } from "./scenarios/crash";
 import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
 import { fuzz } from "./scenarios/fuzz";
+import { hostile } from "./scenarios/hostile";
 import { inventory } from "./scenarios/inventory";
+import { notify } from "./scenarios/notify";
 import { storm } from "./scenarios/storm";
 import { sleep } from "./support/shop";
 import { CRON_SECRET, startStack } from "./support/stack";
@@ -24,7 +26,8 @@ const runnerLog = path.join(tmpdir(), "duka-reliability-runner.log");
 const logStream = createWriteStream(runnerLog);
 const print = console.log.bind(console);
 console.log = (...args: unknown[]) => {
-  if (typeof args[0] === "string" && args[0].includes('"scope":"payments"')) logStream.write(`${args[0]}\n`);
+  if (typeof args[0] === "string" && /"scope":"(payments|notifications)"/.test(args[0]))
+    logStream.write(`${args[0]}\n`);
   else print(...args);
 };
 
@@ -40,6 +43,8 @@ const counts = {
   crash: n(200, 30),
   inventory: 200,
   abuse: 100,
+  hostile: n(1000, 1000),
+  notify: n(1000, 30),
 };
 
 const stack = await startStack({
@@ -100,6 +105,9 @@ try {
   }
   if (wanted("inventory")) tallies.push(await phase("inventory", () => inventory(stack, counts.inventory)));
   if (wanted("abuse")) tallies.push(await phase("abuse", () => abuse(stack, counts.abuse)));
+  if (wanted("notify"))
+    tallies.push(await phase("notify", () => notify(stack, counts.notify, reconcileRoute)));
+  if (wanted("hostile")) tallies.push(await phase("hostile", () => hostile(stack, counts.hostile)));
 } catch (e) {
   failure = e;
   console.error(`[reliability] aborted: ${e instanceof Error ? e.stack : String(e)}`);
@@ -111,7 +119,17 @@ try {
 console.log(
   `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 );
-const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
+const order = [
+  "storm",
+  "forgery",
+  "fuzz",
+  "faults",
+  "crash",
+  "inventory",
+  "abuse",
+  "notify",
+  "hostile",
+].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());
   for (const example of t.examples) console.log(`    violation: ${example}`);
