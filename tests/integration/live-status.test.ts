@@ -104,6 +104,26 @@ describe.each([
   });
 });
 
+describe("the stream's lifetime", () => {
+  let short: Instance;
+  beforeAll(async () => {
+    short = await startInstance({ LIVE_STREAM_SECONDS: "5" });
+  }, 60_000);
+  afterAll(() => {
+    short.process.kill("SIGTERM");
+  });
+
+  it("ends itself after LIVE_STREAM_SECONDS, before the platform's time limit, for the browser to reconnect", async () => {
+    const product = await createProduct({ stock: 5, priceKes: 670 });
+    const { publicId } = await checkoutOk(harness, product.id, freshPhone());
+    const opened = Date.now();
+    const stream = await openEvents(`${short.url}/api/orders/${publicId}/events`);
+    expect(await stream.next()).toMatchObject({ state: "waiting" });
+    expect(await stream.next(8_000)).toBe("end");
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(4_900);
+  });
+});
+
 describe("GET /api/orders/<publicId>/events on this instance", () => {
   const events = (publicId: string) =>
     eventsGet(new Request(`http://shop.test/api/orders/${encodeURIComponent(publicId)}/events`), {
