@@ -30,7 +30,7 @@ const stack = await startStack({
   build: process.argv.includes("--build"),
   emulator: { promptTimeoutMs: 3_600_000 },
 });
-const second = await stack.anotherInstance(appPort + 1);
+const second = await stack.anotherInstance(Number(process.env.BENCH_APP2_PORT ?? appPort + 1));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: FLAGS,
