@@ -10,7 +10,7 @@ import { listenUrl } from "./listen-url";
  * Watchers are only told "look again": they re-read and decide whether anything they show changed.
  */
 
-export const POLL_MS = 250;
+const POLL_MS = 250;
 const RELISTEN_MS = 5_000;
 // A warm instance with no stream left keeps its listener a little while for the next shopper, then lets go.
 const IDLE_CLOSE_MS = 30_000;
