@@ -1,8 +1,8 @@
 import "server-only";
 import { Client } from "pg";
-import { prisma } from "@/lib/db";
 import { ORDER_CHANGES_CHANNEL } from "./announce";
 import { listenUrl } from "./listen-url";
+import { readLatestPaidAt, readOrderVersions } from "./versions";
 
 /**
  * How this instance's live streams hear that an order changed: ONE connection LISTENing for the whole
@@ -172,15 +172,10 @@ function stopPolling() {
   feed.pollTimer = null;
 }
 
-/** One query for every watched order: its own or its attempts' latest updatedAt (Prisma's @updatedAt). */
 async function pollOnce() {
   const ids = [...feed.orders.keys()];
   if (ids.length > 0) {
-    const rows = await prisma.$queryRaw<{ id: string; version: string }[]>`
-      SELECT o.id, GREATEST(o."updatedAt", MAX(a."updatedAt"))::text AS version
-      FROM "Order" o LEFT JOIN "PaymentAttempt" a ON a."orderId" = o.id
-      WHERE o.id = ANY(${ids}) GROUP BY o.id`;
-    for (const { id, version } of rows) {
+    for (const { id, version } of await readOrderVersions(ids)) {
       // A first sighting counts as a change: the watcher may have read just before it.
       if (feed.versions.get(id) === version) continue;
       feed.versions.set(id, version);
@@ -188,10 +183,9 @@ async function pollOnce() {
     }
   }
   if (feed.paid.size > 0) {
-    const [row] = await prisma.$queryRaw<{ latest: string | null }[]>`
-      SELECT MAX("paidAt")::text AS latest FROM "Order" WHERE "status" = 'PAID'`;
-    if (row && row.latest !== feed.latestPaid) {
-      feed.latestPaid = row.latest;
+    const latest = await readLatestPaidAt();
+    if (latest !== feed.latestPaid) {
+      feed.latestPaid = latest;
       tell(feed.paid);
     }
   }
