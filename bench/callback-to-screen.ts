@@ -108,11 +108,16 @@ try {
   printTable(`Callback to screen: ${PAYMENTS} payments per row, Chromium on the production build`, rows);
   for (const note of notes) console.log(note);
 
-  const held = await holdStreams(stack.app, WAITING_SHOPPERS, async () => {
-    const result = await checkout(product.id, freshPhone());
-    if (!result.ok) throw new Error(result.message);
-    return result.publicId;
-  });
+  const held = await holdStreams(
+    stack.app,
+    WAITING_SHOPPERS,
+    async () => {
+      const result = await checkout(product.id, freshPhone());
+      if (!result.ok) throw new Error(result.message);
+      return result.publicId;
+    },
+    () => stack.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query").length,
+  );
   console.log(`\n${WAITING_SHOPPERS} shoppers waiting at once on one instance (${held.mode})`);
   for (const [what, value] of Object.entries(held.figures)) console.log(`  ${what}: ${value}`);
   console.log(`\nMachine: ${await machine(prisma)}, Chromium ${browser.version()}`);
