@@ -7,6 +7,9 @@ import { type OrderView, findOrderId, readOrderForStream, settleOrderIfDue } fro
 
 // The old polling interval: a stream never settles its order more often than a polling page did.
 const MIN_SETTLE_GAP_MS = 1_500;
+// A read that fails (e.g. the pool busy under a burst of shoppers) is tried again, then the stream gives up.
+const READ_RETRY_MS = 1_000;
+const READ_ATTEMPTS = 3;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Nothing the shopper can do changes these any more: the stream says so and ends. */
@@ -32,7 +35,9 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
   let running = false;
   let again = false;
   let settleTimer: NodeJS.Timeout | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
   let lastSettle = 0;
+  let failures = 0;
 
   const refresh = () => {
     if (running) {
@@ -52,6 +57,7 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
 
   async function readAndSend() {
     const found = await readOrderForStream(publicId);
+    failures = 0;
     if (!found || sink.closed) return sink.close();
     // serverTime changes on every read; only what the page shows counts.
     const key = JSON.stringify({ ...found.view, serverTime: null });
@@ -81,10 +87,12 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
     if (!sink.closed) refresh();
   }
 
-  // A failed read ends the stream: the browser polls meanwhile and reconnects.
+  // Reads that keep failing end the stream: the browser polls meanwhile and reconnects.
   function fail(e: unknown) {
-    console.error("[live] order stream failed:", e instanceof Error ? e.message : e);
-    sink.close();
+    console.error("[live] order stream read failed:", e instanceof Error ? e.message : e);
+    if (++failures >= READ_ATTEMPTS) return sink.close();
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(refresh, READ_RETRY_MS * failures);
   }
 
   const unwatch = watchOrder(orderId, refresh);
@@ -92,5 +100,6 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
   return () => {
     unwatch();
     clearTimeout(settleTimer);
+    clearTimeout(retryTimer);
   };
 }

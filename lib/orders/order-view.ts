@@ -42,7 +42,8 @@ async function loadOrder(publicId: string) {
         where: { publicId },
         include: { items: true, attempts: { orderBy: { createdAt: "desc" } } },
       }),
-    { isolationLevel: "RepeatableRead" },
+    // maxWait: a burst of shoppers (streams opening together) may queue for the pool longer than Prisma's 2 s.
+    { isolationLevel: "RepeatableRead", maxWait: 10_000 },
   );
 }
 
