@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { type DeliveryChoice, OPTIONS_CHANGED, PICKUP_KEY } from "@/lib/delivery/pricing";
-import { getOrderView } from "@/lib/orders/order-view";
+import { readOrderView } from "@/lib/orders/order-view";
 import {
   checkout,
   checkoutOk,
@@ -49,7 +49,7 @@ describe("checkout with delivery", () => {
       delivery: await toZone("Nairobi CBD", 200),
     });
     // Like the name, where it goes is shown only on the receipt: the link may be shared before paying.
-    const waiting = await getOrderView(publicId, { settle: false });
+    const waiting = await readOrderView(publicId);
     expect(waiting?.delivery).toMatchObject({
       zoneName: "Nairobi CBD",
       feeKes: 200,
@@ -61,7 +61,7 @@ describe("checkout with delivery", () => {
       what: "order paid",
     });
     expect(paid).toBe(true);
-    const view = await getOrderView(publicId, { settle: false });
+    const view = await readOrderView(publicId);
     expect(view?.totalKes).toBe(1000);
     expect(view?.delivery).toMatchObject({ method: "DELIVERY", feeKes: 200, landmark: westlands.landmark });
   });
@@ -74,7 +74,7 @@ describe("checkout with delivery", () => {
     });
     expect([order.totalKes, order.deliveryFeeKes]).toEqual([700, 0]);
     expect(promptAmount(phone)).toBe(700);
-    const view = await getOrderView(publicId, { settle: false });
+    const view = await readOrderView(publicId);
     expect(view?.delivery).toMatchObject({ method: "PICKUP", pickupHours: "Mon-Sat 8:00-18:00" });
     await harness.emulator.control.cancel(phone);
   });
