@@ -1,28 +1,3 @@
-[with-db] embedded PostgreSQL (PGlite) up in 16619 ms: postgresql://postgres:postgres@127.0.0.1:54611/postgres
-Prisma schema loaded from prisma/schema.prisma
-Datasource "db": PostgreSQL database "postgres", schema "public" using driver adapter "@prisma/adapter-pg"
-
-WARNING: Your schema specifies the following datasource properties but you are using a Driver Adapter via prisma.config.ts:
-- url
-
-The values from your schema will NOT be used!
-
-We recommend you to remove those properties from your schema to avoid confusion if you are only using driver adapters.
-
-3 migrations found in prisma/migrations
-
-
-The following migration(s) have been applied:
-
-migrations/
-  └─ 20261125013901_init/
-    └─ migration.sql
-  └─ 20261125020000_payment_details/
-    └─ migration.sql
-  └─ 20261125120000_revoked_sessions/
-    └─ migration.sql
-      
-All migrations have been successfully applied.
 -- CreateEnum
 CREATE TYPE "C2bPaymentStatus" AS ENUM ('RECEIVED', 'APPLIED', 'UNMATCHED', 'REFUNDED');
 
