@@ -49,7 +49,7 @@ export async function markPaymentRefunded(
 }
 
 /** Registers the shop's Pay Bill confirmation and validation URLs with Daraja. Owner only. */
-export async function registerPaybillUrls(_prev: ActionResult | null): Promise<ActionResult> {
+export async function registerPaybillUrls(): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireOwner();
     const outcome = await registerC2bUrls(user.email);
