@@ -4,6 +4,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import type { OrderView } from "@/lib/orders/order-view";
 import { formatKes } from "@/lib/format";
+import { PayByHandPanel } from "./pay-by-hand-panel";
 import { ClockOffset, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
 
@@ -19,6 +20,8 @@ const fetchView = async (url: string): Promise<Polled> => {
 };
 
 const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
+// A failed prompt may still be paid by hand (Pay Bill): keep listening, more slowly.
+const pollEvery = (v: OrderView) => (isSettling(v) ? 1500 : v.payByHand ? 3000 : 0);
 
 /** The order page's live part: polls the status endpoint while the payment is in flight. */
 export function OrderStatus({ initial }: { initial: OrderView }) {
@@ -26,7 +29,7 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
   const { data = fallbackData, mutate } = useSWR(`/api/orders/${initial.publicId}`, fetchView, {
     fallbackData,
     // Before the first fetch SWR passes undefined (fallbackData is not in its cache): use the server's view.
-    refreshInterval: (latest) => (isSettling((latest ?? fallbackData).view) ? 1500 : 0),
+    refreshInterval: (latest) => pollEvery((latest ?? fallbackData).view),
     // SWR's default 2 s de-duplication would swallow every other 1.5 s poll.
     dedupingInterval: 500,
     revalidateOnFocus: true,
@@ -45,6 +48,7 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
         {view.state === "paid" && <PaidPanel view={view} />}
         {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
         {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
+        {view.payByHand && <PayByHandPanel pay={view.payByHand} />}
       </div>
     </ClockOffset>
   );

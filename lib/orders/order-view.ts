@@ -4,6 +4,7 @@ import { maskPhone } from "@/lib/daraja";
 import { payments, secondsAfter } from "@/lib/payments/context";
 import { settleOrder } from "@/lib/payments/reconcile";
 import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRefusal } from "@/lib/payments/retry";
+import { type PayByHand, payByHandFor } from "./pay-by-hand";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
@@ -27,6 +28,8 @@ export type OrderView = {
   /** Retrying is possible now or later (at retryAvailableAt); false once nothing can help. */
   canRetry: boolean;
   retryAvailableAt: string | null;
+  /** Pay Bill / Buy Goods from the M-Pesa menu, while the order is open. */
+  payByHand: PayByHand | null;
   /** When the view was made, so the page counts down on the server's clock rather than the device's. */
   serverTime: string;
 };
@@ -40,7 +43,11 @@ async function loadOrder(publicId: string) {
     (tx) =>
       tx.order.findUnique({
         where: { publicId },
-        include: { items: true, attempts: { orderBy: { createdAt: "desc" } } },
+        include: {
+          items: true,
+          attempts: { orderBy: { createdAt: "desc" } },
+          c2bPayments: { where: { status: "APPLIED" }, select: { amountKes: true } },
+        },
       }),
     { isolationLevel: "RepeatableRead" },
   );
@@ -93,6 +100,11 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),
+    payByHand: payByHandFor(
+      order,
+      latest,
+      order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0),
+    ),
     serverTime: now.toISOString(),
   };
 }

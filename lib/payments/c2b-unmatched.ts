@@ -71,3 +71,13 @@ export async function refundPayment(paymentId: string, by: string): Promise<Reso
     ? { ok: true, message: "Marked refunded." }
     : { ok: false, message: "That payment was already attached or refunded." };
 }
+
+/** The owner's recent decisions on unmatched payments: who attached or refunded what, and when. */
+export async function listResolvedPayments() {
+  return prisma.c2bPayment.findMany({
+    where: { resolvedBy: { not: null } },
+    orderBy: { resolvedAt: "desc" },
+    take: 20,
+    include: { order: { select: { reference: true } } },
+  });
+}

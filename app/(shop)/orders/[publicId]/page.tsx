@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderStatus } from "@/components/orders/order-status";
 import { getOrderView } from "@/lib/orders/order-view";
+import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
 
 // The checkout action and the order page may wait on Daraja (token + push or query, 15 s timeouts each).
 export const maxDuration = 60;
@@ -14,6 +15,8 @@ export default async function OrderPage({ params }: Props) {
   const { publicId } = await params;
   const view = /^[A-Za-z0-9_-]{10,64}$/.test(publicId) ? await getOrderView(publicId) : null;
   if (!view) notFound();
+  // Pay Bill needs the shop's C2B URLs; against the emulator they register themselves.
+  if (view.payByHand) await ensureC2bRegisteredInDevelopment();
   return (
     <div className="mx-auto max-w-lg">
       <OrderStatus initial={view} />
