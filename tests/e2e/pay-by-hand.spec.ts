@@ -17,7 +17,7 @@ test("prompt fails with 1037, the shopper pays by Pay Bill with a lower-case ref
   context,
 }) => {
   // The phone never shows the prompt: Daraja reports 1037 (unreachable).
-  await emulator.post("rules", { phone: "254711000301", outcome: "timeout" });
+  await emulator.post("rules", { phone: "254711000301", outcome: "timeout", delayMs: 500 });
   await new Shop(page).addToCart("mwiko-set", 1);
   await page.goto("/checkout");
   await page.getByLabel("Full name").fill("Achieng Otieno");
@@ -61,7 +61,7 @@ test("the owner attaches an unmatched till payment to its order in one click", a
   // An order waiting for payment; its shopper pays by Buy Goods, which carries no account number.
   const shopper = await browser.newContext();
   const shopperPage = await shopper.newPage();
-  await emulator.post("rules", { phone: "254711000302", outcome: "timeout" });
+  await emulator.post("rules", { phone: "254711000302", outcome: "timeout", delayMs: 500 });
   await new Shop(shopperPage).addToCart("kericho-gold-tea-250g", 1);
   await shopperPage.goto("/checkout");
   await shopperPage.getByLabel("Full name").fill("Kamau Njoroge");
