@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { abuse } from "./scenarios/abuse";
+import { c2bStorm } from "./scenarios/c2b-storm";
 import { startCrash } from "./scenarios/crash";
 import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
@@ -34,6 +35,7 @@ const scale = Number(process.env.RELIABILITY_SCALE ?? 1);
 const n = (full: number, min: number) => Math.max(min, Math.round(full * scale));
 const counts = {
   storm: n(5000, 50),
+  c2b: n(1000, 40),
   forgery: n(1000, 70),
   fuzz: n(10_000, 200),
   faults: n(300, 40),
@@ -87,6 +89,7 @@ try {
     if (wanted("forgery"))
       tallies.push(await phase("forgery", () => forgery(stack, counts.forgery, settled)));
   }
+  if (wanted("c2b")) tallies.push(await phase("c2b storm", () => c2bStorm(stack, counts.c2b)));
   if (wanted("fuzz")) tallies.push(await phase("fuzz", () => fuzz(stack, counts.fuzz)));
   if (pending.length > 0) {
     await phase("reconcile route", async () => {
@@ -111,7 +114,7 @@ try {
 console.log(
   `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 );
-const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
+const order = ["storm", "forgery", "c2b", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());
   for (const example of t.examples) console.log(`    violation: ${example}`);
