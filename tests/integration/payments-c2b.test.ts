@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { accountNumberOf } from "@/lib/payments/c2b-account";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
+import { getOrderView } from "@/lib/orders/order-view";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import {
   checkoutOk,
@@ -77,6 +78,20 @@ describe("registering the C2B URLs", () => {
 });
 
 describe("Pay Bill with the order number", () => {
+  it("is offered on the order page, unasked once the prompt failed with 1037", async () => {
+    const { publicId, phone, order } = await openOrder(520);
+    const before = (await getOrderView(publicId, { settle: false }))!.payByHand;
+    expect(before).toMatchObject({
+      kind: "paybill",
+      businessNumber: SHORTCODE,
+      accountNumber: accountNumberOf(order.reference),
+      amountKes: 520,
+      suggested: false,
+    });
+    await harness.emulator.control.timeout(phone);
+    expect((await getOrderView(publicId, { settle: false }))!.payByHand?.suggested).toBe(true);
+  });
+
   it("pays the order when the shopper types the reference in lower case with spaces", async () => {
     const { product, publicId, order } = await openOrder(1800);
     const typed =
@@ -142,6 +157,12 @@ describe("amounts that do not match (no external validation)", () => {
     expect(current.needsAttention).toBe(true);
     expect(current.attentionReason).toContain("KES 400 due");
     expect((await paymentOf(first.transId)).status).toBe("APPLIED");
+    // The shopper sees what arrived and pays the balance the same way.
+    expect((await getOrderView(publicId, { settle: false }))!.payByHand).toMatchObject({
+      amountKes: 400,
+      receivedKes: 600,
+      suggested: true,
+    });
 
     const rest = await payBill(order.reference, 400);
     current = await readOrder(publicId);
