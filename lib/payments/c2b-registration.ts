@@ -100,6 +100,11 @@ export async function ensureC2bRegisteredInDevelopment(): Promise<void> {
   );
 }
 
-export async function latestC2bRegistration() {
-  return prisma.c2bRegistration.findFirst({ orderBy: { createdAt: "desc" } });
+/** The last attempt (its words for the owner) and the last success (whose URLs M-Pesa still calls). */
+export async function c2bRegistrationStatus() {
+  const [latest, active] = await Promise.all([
+    prisma.c2bRegistration.findFirst({ orderBy: { createdAt: "desc" } }),
+    prisma.c2bRegistration.findFirst({ where: { ok: true }, orderBy: { createdAt: "desc" } }),
+  ]);
+  return { latest, active };
 }

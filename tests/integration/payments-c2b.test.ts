@@ -5,6 +5,7 @@ import type { C2bNotificationBody } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { accountNumberOf } from "@/lib/payments/c2b-account";
+import { configurePayments } from "@/lib/payments/context";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
 import { getOrderView } from "@/lib/orders/order-view";
@@ -74,6 +75,17 @@ describe("registering the C2B URLs", () => {
     } finally {
       harness.emulator.control.setOptions({ c2bRegisterOnce: false });
     }
+  });
+});
+
+describe("registering from a bad address", () => {
+  it("refuses a PUBLIC_URL with a word Daraja filters before calling Daraja, saying what to change", async () => {
+    const registrations = harness.emulator.control.c2bRegistrations();
+    configurePayments({ callbackBaseUrl: "http://mpesa-shop.example" });
+    const outcome = await registerC2bUrls("owner@duka.test");
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/"mpesa".*Set PUBLIC_URL/);
+    expect(harness.emulator.control.c2bRegistrations()).toEqual(registrations);
   });
 });
 

@@ -1,7 +1,7 @@
 import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard/c2b-forms";
 import { sellerPage } from "@/lib/auth/guards";
 import { formatEat, formatKes } from "@/lib/format";
-import { ensureC2bRegisteredInDevelopment, latestC2bRegistration } from "@/lib/payments/c2b-registration";
+import { c2bRegistrationStatus, ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
 import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b-unmatched";
 
 export const metadata = { title: "Payments" };
@@ -11,7 +11,7 @@ export default async function PaymentsPage() {
   const user = await sellerPage();
   await ensureC2bRegisteredInDevelopment();
   const [registration, unmatched, resolved] = await Promise.all([
-    latestC2bRegistration(),
+    c2bRegistrationStatus(),
     listUnmatchedPayments(),
     listResolvedPayments(),
   ]);
@@ -31,10 +31,15 @@ export default async function PaymentsPage() {
           the URLs registered here.
         </p>
         <p className="text-sm" data-testid="c2b-registration">
-          {registration
-            ? `${registration.ok ? "Registered" : "Not registered"} (${formatEat(registration.createdAt)}, by ${registration.registeredBy ?? "unknown"}): ${registration.message}`
+          {registration.latest
+            ? `${registration.latest.ok ? "Registered" : "Not registered"} (${formatEat(registration.latest.createdAt)}, by ${registration.latest.registeredBy ?? "unknown"}): ${registration.latest.message}`
             : "Not registered yet."}
         </p>
+        {registration.active && !registration.latest?.ok && (
+          <p className="text-sm text-stone-600">
+            The URLs registered on {formatEat(registration.active.createdAt)} stay in use.
+          </p>
+        )}
         {owner && <RegisterUrlsForm />}
       </section>
 
