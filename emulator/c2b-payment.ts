@@ -9,7 +9,7 @@ import type {
 import { eatTimestamp } from "./eat-time";
 import type { EmulatorState } from "./state";
 
-export interface C2bPaymentRequest {
+interface C2bPaymentRequest {
   kind: C2bTransactionType;
   /** The paybill or till number the customer typed. */
   paidTo: string;

@@ -58,7 +58,7 @@ function readTime(value: string | undefined): Date | undefined {
 }
 
 /** Daraja's C2B validation result codes. */
-export const C2B_REJECTION = {
+const C2B_REJECTION = {
   invalidMsisdn: "C2B00011",
   invalidAccount: "C2B00012",
   invalidAmount: "C2B00013",

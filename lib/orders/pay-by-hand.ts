@@ -25,7 +25,7 @@ const PUSH_OUTAGE = /^(5\d\d\.|server_error$|rate_limited$|auth$|unknown$|subscr
 
 type Latest = { status: string; resultCode: string | null } | undefined;
 
-export function promptCouldNotReach(latest: Latest): boolean {
+function promptCouldNotReach(latest: Latest): boolean {
   if (latest?.status === "UNKNOWN") return true;
   if (latest?.status !== "FAILED" || !latest.resultCode) return false;
   return PROMPT_DID_NOT_REACH.has(latest.resultCode) || PUSH_OUTAGE.test(latest.resultCode);

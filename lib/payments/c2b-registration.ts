@@ -7,9 +7,9 @@ import { hashToken, newCallbackToken } from "./identifiers";
 import { logPaymentEvent } from "./payment-log";
 
 /** Path of the C2B URLs: the token segment authenticates M-Pesa (it signs nothing). No filtered words. */
-export const C2B_PATH = "/api/payments/paybill";
+const C2B_PATH = "/api/payments/paybill";
 
-export function c2bUrls(base: string, token: string) {
+function c2bUrls(base: string, token: string) {
   return {
     confirmationUrl: `${base}${C2B_PATH}/${token}/confirm`,
     validationUrl: `${base}${C2B_PATH}/${token}/validate`,
@@ -26,7 +26,7 @@ export async function isRegisteredC2bToken(token: string): Promise<boolean> {
   return found !== null;
 }
 
-export type RegistrationOutcome = { ok: boolean; message: string };
+type RegistrationOutcome = { ok: boolean; message: string };
 
 /**
  * Registers the shop's confirmation and validation URLs with Daraja and keeps the outcome, in words the

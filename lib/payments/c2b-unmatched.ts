@@ -7,10 +7,10 @@ import { applyC2bPayment, markC2bRefunded } from "./state-machine";
 /** How far back an order may be to be suggested for a payment. */
 const SUGGEST_WITHIN_HOURS = 72;
 
-export type Suggestion = { reference: string; totalKes: number; status: string; phoneMatches: boolean };
+type Suggestion = { reference: string; totalKes: number; status: string; phoneMatches: boolean };
 
 /** The digits a masked MSISDN still shows, e.g. "2547 ***** 149" -> start "2547", end "149"; none for a hash. */
-export function visibleDigits(msisdn: string): { start: string; end: string } | null {
+function visibleDigits(msisdn: string): { start: string; end: string } | null {
   const match = /^(\d{3,})\s*\*+\s*(\d{2,})$/.exec(msisdn.trim());
   if (match) return { start: match[1]!, end: match[2]! };
   return /^254[17]\d{8}$/.test(msisdn) ? { start: msisdn, end: msisdn } : null;
@@ -27,7 +27,7 @@ export async function listUnmatchedPayments() {
 }
 
 /** Same amount, recent and unpaid; orders whose phone fits the visible digits first. */
-export async function suggestOrders(payment: { amountKes: number; transTime: Date; msisdn: string }) {
+async function suggestOrders(payment: { amountKes: number; transTime: Date; msisdn: string }) {
   const since = new Date(payment.transTime.getTime() - SUGGEST_WITHIN_HOURS * 3600_000);
   const candidates = await prisma.order.findMany({
     where: {
@@ -47,7 +47,7 @@ export async function suggestOrders(payment: { amountKes: number; transTime: Dat
     .slice(0, 3);
 }
 
-export type ResolveResult = { ok: boolean; message: string };
+type ResolveResult = { ok: boolean; message: string };
 
 /** The owner says which order an unmatched payment pays; the state machine applies it like any other. */
 export async function attachPayment(
