@@ -88,16 +88,24 @@ function explain(result: C2bRegisterResult): RegistrationOutcome {
 }
 
 let autoRegistration: Promise<unknown> | null = null;
+let lastFailureAt = 0;
+/** A failed automatic registration (emulator not running yet) is not retried on every page view. */
+const RETRY_AFTER_MS = 30_000;
 
 /** Against the bundled emulator, the URLs register themselves: no owner action needed in development. */
 export async function ensureC2bRegisteredInDevelopment(): Promise<void> {
-  if (env.mpesa.env !== "emulator") return;
+  if (env.mpesa.env !== "emulator" || Date.now() - lastFailureAt < RETRY_AFTER_MS) return;
   const registered = await prisma.c2bRegistration.count({ where: { ok: true } });
   if (registered > 0) return;
-  autoRegistration ??= registerC2bUrls("automatic (emulator)").finally(() => (autoRegistration = null));
-  await autoRegistration.catch((e: unknown) =>
-    logPaymentEvent({ event: "c2b.register_failed", error: e instanceof Error ? e.message : String(e) }),
-  );
+  autoRegistration ??= registerC2bUrls("automatic (emulator)")
+    .then((outcome) => {
+      if (!outcome.ok) lastFailureAt = Date.now();
+    })
+    .finally(() => (autoRegistration = null));
+  await autoRegistration.catch((e: unknown) => {
+    lastFailureAt = Date.now();
+    logPaymentEvent({ event: "c2b.register_failed", error: e instanceof Error ? e.message : String(e) });
+  });
 }
 
 /** The last attempt (its words for the owner) and the last success (whose URLs M-Pesa still calls). */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { OrderStatus } from "@/components/orders/order-status";
 import { getOrderView } from "@/lib/orders/order-view";
 import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
@@ -15,8 +16,8 @@ export default async function OrderPage({ params }: Props) {
   const { publicId } = await params;
   const view = /^[A-Za-z0-9_-]{10,64}$/.test(publicId) ? await getOrderView(publicId) : null;
   if (!view) notFound();
-  // Pay Bill needs the shop's C2B URLs; against the emulator they register themselves.
-  if (view.payByHand) await ensureC2bRegisteredInDevelopment();
+  // Pay Bill needs the shop's C2B URLs; against the emulator they register themselves (after the answer).
+  if (view.payByHand) after(ensureC2bRegisteredInDevelopment);
   return (
     <div className="mx-auto max-w-lg">
       <OrderStatus initial={view} />
