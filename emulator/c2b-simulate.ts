@@ -48,6 +48,6 @@ export function handleC2bSimulate(ctx: CallContext): DarajaReply {
         account,
         amount,
         phone,
-      }),
+      }).catch((error: unknown) => state.say(`C2B simulate failed: ${String(error)}`)),
   };
 }
