@@ -9,7 +9,7 @@ import { configurePayments } from "@/lib/payments/context";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
 import { getOrderView } from "@/lib/orders/order-view";
-import { expireDueOrders } from "@/lib/payments/reconcile";
+import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
 import {
   checkoutOk,
   clock,
@@ -308,6 +308,23 @@ describe("bad input to the confirmation URL", () => {
     const wrong = confirmUrl.replace(/[0-9a-f]{48}/, "0".repeat(48));
     expect((await postConfirmation(sample(), wrong)).status).toBe(404);
     expect(await prisma.c2bEvent.count()).toBe(events);
+  });
+
+  it("a confirmation stored but not applied (the database failed midway) is applied by the reconcile job", async () => {
+    const { publicId, order } = await openOrder(830);
+    const body = { ...sample(), BillRefNumber: order.reference, TransAmount: "830.00" };
+    await prisma.c2bEvent.create({
+      data: {
+        kind: "CONFIRMATION",
+        rawBody: JSON.stringify(body),
+        headers: {},
+        receivedAt: new Date(Date.now() - 60_000),
+      },
+    });
+    await reconcileAll();
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", mpesaReceipt: body.TransID });
+    const event = await prisma.c2bEvent.findFirstOrThrow({ where: { transId: body.TransID } });
+    expect(event.reason).toMatch(/^replayed: /);
   });
 
   it("keeps a hashed MSISDN as given and never matches on it", async () => {
