@@ -77,7 +77,9 @@ function toView(order: LoadedOrder, now: Date): OrderView {
   if (state === "unknown" && latest)
     retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
   if (state === "failed" && latest?.retryAfter) retryAvailableAt = latest.retryAfter;
+  const receivedKes = order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0);
   const canRetry =
+    receivedKes === 0 &&
     (state === "failed" || state === "unknown") &&
     (refusal === null || retryAvailableAt !== null) &&
     latest?.mayRetry !== false;
@@ -100,11 +102,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),
-    payByHand: payByHandFor(
-      order,
-      latest,
-      order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0),
-    ),
+    payByHand: payByHandFor(order, latest, receivedKes),
     serverTime: now.toISOString(),
   };
 }

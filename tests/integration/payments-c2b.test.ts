@@ -10,6 +10,7 @@ import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
 import { getOrderView } from "@/lib/orders/order-view";
 import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
+import { retryPayment } from "@/lib/payments/retry";
 import {
   checkoutOk,
   clock,
@@ -162,7 +163,7 @@ describe("amounts that do not match (no external validation)", () => {
   beforeAll(() => void harness.emulator.control.setOptions({ c2bValidation: false }));
 
   it("records a part payment, flags the balance, and pays the order when the balance arrives", async () => {
-    const { publicId, order } = await openOrder(1000);
+    const { publicId, order, phone } = await openOrder(1000);
     const first = await payBill(order.reference, 600);
     let current = await readOrder(publicId);
     expect(current.status).toBe("PENDING");
@@ -174,6 +175,12 @@ describe("amounts that do not match (no external validation)", () => {
       amountKes: 400,
       receivedKes: 600,
       suggested: true,
+    });
+    // A prompt would ask for the whole total again: only the balance, by Pay Bill.
+    await harness.emulator.control.cancel(phone);
+    expect(await retryPayment(publicId)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/balance/),
     });
 
     const rest = await payBill(order.reference, 400);
