@@ -13,6 +13,7 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
   rules | clear-rules       auto-pay <ms|off>         fault '<json spec>' | faults | clear-faults
   prompts [phone]           ledger [phone]            log | deliveries | options
   expire-tokens             reset                     help
+  inbox [to] | clear-inbox  inbox-fault '<json spec>' (SMS and email the shop sent; faults of those gateways)
 
 Lipa na M-Pesa (C2B), as the customer paying by hand:
   paybill <business> <account> <amount> <phone>      buy-goods <till> <amount> <phone>
@@ -97,6 +98,13 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   c2b: (args) => ({ method: "GET", path: `/c2b${query(args[0])}` }),
   "c2b-registrations": () => ({ method: "GET", path: "/c2b/registrations" }),
   reset: () => ({ method: "POST", path: "/reset" }),
+  inbox: (args) => ({ method: "GET", path: `/inbox${args[0] ? `?to=${encodeURIComponent(args[0])}` : ""}` }),
+  "clear-inbox": () => ({ method: "DELETE", path: "/inbox" }),
+  "inbox-fault": (args) => ({
+    method: "POST",
+    path: "/inbox/faults",
+    body: JSON.parse(need(args[0], "fault spec as JSON")) as unknown,
+  }),
 };
 
 async function callRunningEmulator(call: ControlCall): Promise<void> {

@@ -50,6 +50,8 @@ export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions>
     businessName: env.EMULATOR_BUSINESS_NAME || undefined,
     wrongPin: env.EMULATOR_WRONG_PIN || undefined,
     quiet: flagFrom(env.EMULATOR_QUIET),
+    smtpPort: numberFrom(env.EMULATOR_SMTP_PORT) ?? 1025,
+    smsApiKey: env.EMULATOR_AT_API_KEY || undefined,
     c2bValidation: flagFrom(env.EMULATOR_C2B_VALIDATION),
     c2bValidationTimeoutMs: numberFrom(env.EMULATOR_C2B_VALIDATION_TIMEOUT_MS),
     c2bRegisterOnce: flagFrom(env.EMULATOR_C2B_REGISTER_ONCE),

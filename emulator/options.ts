@@ -29,6 +29,10 @@ export interface EmulatorOptions {
   wrongPin: string;
   callbackTimeoutMs: number;
   quiet: boolean;
+  /** The local SMTP server's port: 0 picks a free one, null starts none. `npm run emulator` uses 1025. */
+  smtpPort: number | null;
+  /** The apiKey the Africa's Talking stand-in accepts. */
+  smsApiKey: string;
   /** C2B: whether M-PESA asks the ValidationURL before completing a payment (external validation enabled). */
   c2bValidation: boolean;
   /** C2B: how long M-PESA waits for the validation answer before ResponseType decides. */
@@ -68,6 +72,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   wrongPin: "0000",
   callbackTimeoutMs: 10_000,
   quiet: false,
+  smtpPort: 0,
+  smsApiKey: "duka-emulator-at-key",
   c2bValidation: true,
   c2bValidationTimeoutMs: 8_000,
   c2bRegisterOnce: false,

@@ -5,8 +5,12 @@ import { spawn } from "node:child_process";
 
 const useEmulator = (process.env.MPESA_ENV ?? "emulator") === "emulator";
 console.log(`[dev] shop:   http://localhost:3000`);
-if (useEmulator)
+if (useEmulator) {
   console.log(`[dev] phone:  http://127.0.0.1:${process.env.EMULATOR_PORT ?? 4010}/phone (Daraja emulator)`);
+  console.log(
+    `[dev] inbox:  http://127.0.0.1:${process.env.EMULATOR_PORT ?? 4010}/inbox (the SMS and email the shop sends)`,
+  );
+}
 console.log(`[dev] seller: http://localhost:3000/login (the seed prints the login)`);
 
 const flags = useEmulator ? ["--emulator"] : [];

@@ -10,6 +10,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard/products", label: "Products" },
     { href: "/dashboard/payments", label: "Payments" },
     ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
+    ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/notifications", label: "Notifications" }] : []),
   ];
   return (
     <header className="border-b border-stone-200 bg-white">

@@ -118,6 +118,10 @@ describe("Pay Bill with the order number", () => {
     const paid = await readOrder(publicId);
     expect(paid).toMatchObject({ status: "PAID", mpesaReceipt: transaction.transId, needsAttention: false });
     expect(await stockOf(product.id)).toBe(1);
+    // Paid by Pay Bill, the shopper is told like after a prompt.
+    expect(
+      await prisma.notification.count({ where: { orderId: order.id, kind: "ORDER_CONFIRMATION" } }),
+    ).toBeGreaterThan(0);
     expect(await paymentOf(transaction.transId)).toMatchObject({
       status: "APPLIED",
       orderId: order.id,
