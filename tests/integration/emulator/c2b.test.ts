@@ -177,12 +177,14 @@ describe("emulator C2B (Pay Bill / Buy Goods)", () => {
     await register({});
     const paid = await fetch(`${emulator.url}/__control/paybill`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ business: SHORTCODE, account: "DK7Q4M2X", amount: 50, phone: "0708374149" }),
     });
     expect(paid.status).toBe(200);
     expect(await paid.json()).toMatchObject({ outcome: "completed", amount: 50, phone: PHONE });
     const wrongPin = await fetch(`${emulator.url}/__control/paybill`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         business: SHORTCODE,
         account: "DK7Q4M2X",
