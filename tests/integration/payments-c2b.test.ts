@@ -8,7 +8,7 @@ import { accountNumberOf } from "@/lib/payments/c2b-account";
 import { configurePayments } from "@/lib/payments/context";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
-import { getOrderView } from "@/lib/orders/order-view";
+import { readOrderView } from "@/lib/orders/order-view";
 import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
 import {
@@ -93,7 +93,7 @@ describe("registering from a bad address", () => {
 describe("Pay Bill with the order number", () => {
   it("is offered on the order page, unasked once the prompt failed with 1037", async () => {
     const { publicId, phone, order } = await openOrder(520);
-    const before = (await getOrderView(publicId, { settle: false }))!.payByHand;
+    const before = (await readOrderView(publicId))!.payByHand;
     expect(before).toMatchObject({
       kind: "paybill",
       businessNumber: SHORTCODE,
@@ -102,7 +102,7 @@ describe("Pay Bill with the order number", () => {
       suggested: false,
     });
     await harness.emulator.control.timeout(phone);
-    expect((await getOrderView(publicId, { settle: false }))!.payByHand?.suggested).toBe(true);
+    expect((await readOrderView(publicId))!.payByHand?.suggested).toBe(true);
   });
 
   it("pays the order when the shopper types the reference in lower case with spaces", async () => {
@@ -175,7 +175,7 @@ describe("amounts that do not match (no external validation)", () => {
     expect(current.attentionReason).toContain("KES 400 due");
     expect((await paymentOf(first.transId)).status).toBe("APPLIED");
     // The shopper sees what arrived and pays the balance the same way.
-    expect((await getOrderView(publicId, { settle: false }))!.payByHand).toMatchObject({
+    expect((await readOrderView(publicId))!.payByHand).toMatchObject({
       amountKes: 400,
       receivedKes: 600,
       suggested: true,
