@@ -64,6 +64,7 @@ export async function getOrderDetail(reference: string) {
       items: { orderBy: { name: "asc" } },
       delivery: true,
       attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
+      c2bPayments: { orderBy: { receivedAt: "asc" } },
     },
   });
 }

@@ -26,6 +26,7 @@ const VIEW_FIELDS = [
   "failureMessage",
   "items",
   "paidAt",
+  "payByHand",
   "phoneMasked",
   "promptExpiresAt",
   "publicId",
