@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/storage/limits";
 
 const isDev = process.env.NODE_ENV === "development";
 
@@ -9,7 +10,7 @@ const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https://*.public.blob.vercel-storage.com",
   "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
@@ -33,6 +34,16 @@ const nextConfig: NextConfig = {
   // The pg driver and its Prisma adapter run as plain node_modules on the server, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The emulator's pages and the docs use 127.0.0.1; without this `next dev` blocks its client files there.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  experimental: {
+    // Product photos are posted through a server action: the cap (lib/storage/limits) plus the form.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+  },
+  images: {
+    // Product photos stored in Vercel Blob (BLOB_READ_WRITE_TOKEN).
+    remotePatterns: [{ protocol: "https", hostname: "*.public.blob.vercel-storage.com" }],
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { BLOB_API_PREFIX, createBlobApi } from "./blob-api";
 import type { EmulatorControl } from "./control";
 import { CONTROL_PREFIX, serveControlCall } from "./control-api";
 import { DARAJA_ERRORS } from "./daraja-errors";
@@ -7,9 +8,12 @@ import { sendHtml, sendJson } from "./http-io";
 import { phonePageHtml } from "./phone-page";
 import type { EmulatorState } from "./state";
 
+type BlobApi = ReturnType<typeof createBlobApi>;
+
 async function route(
   state: EmulatorState,
   control: EmulatorControl,
+  blobApi: BlobApi,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -18,6 +22,8 @@ async function route(
     res.writeHead(302, { location: "/phone" }).end();
   } else if (req.method === "GET" && url.pathname === "/phone") {
     sendHtml(res, phonePageHtml());
+  } else if (url.pathname === BLOB_API_PREFIX || url.pathname.startsWith(`${BLOB_API_PREFIX}/`)) {
+    await blobApi.serve(req, res, url);
   } else if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
     await serveControlCall(control, req, res, url);
   } else {
@@ -26,8 +32,9 @@ async function route(
 }
 
 export function createEmulatorServer(state: EmulatorState, control: EmulatorControl): Server {
+  const blobApi = createBlobApi();
   return createServer((req, res) => {
-    route(state, control, req, res).catch((error: unknown) => {
+    route(state, control, blobApi, req, res).catch((error: unknown) => {
       state.say(
         `internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`,
       );

@@ -81,6 +81,16 @@ const schema = z.object({
   CHECKOUTS_PER_IP: int(10, 1, 100_000),
   LIMIT_WINDOW_MINUTES: int(10, 1, 24 * 60),
   UPLOAD_DIR: z.preprocess(empty, z.string().default("public/uploads")),
+  BLOB_READ_WRITE_TOKEN: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^vercel_blob_rw_[A-Za-z0-9]+_./, "must be the token Vercel shows for the Blob store")
+      .optional(),
+  ),
+  // Set to "1" by Vercel on every deployment: its disk is not kept between calls.
+  VERCEL: optionalString,
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -181,6 +191,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       windowMinutes: raw.LIMIT_WINDOW_MINUTES,
     },
     uploadDir: raw.UPLOAD_DIR,
+    storage: { blobToken: raw.BLOB_READ_WRITE_TOKEN, onVercel: Boolean(raw.VERCEL ?? raw.VERCEL_ENV) },
   };
 }
 

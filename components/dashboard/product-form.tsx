@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "@/lib/storage/limits";
 import { Field, inputClass } from "./field";
 
 type Product = {
@@ -25,7 +26,12 @@ export function ProductForm({
   categories: { id: string; name: string }[];
 }) {
   const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Too large a file never reaches the action (the body limit refuses it), so it is caught here first.
+  const [tooLarge, setTooLarge] = useState(false);
+  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = tooLarge
+    ? { ...serverErrors, image: [`The image must be ${MAX_IMAGE_MB} MB or smaller`] }
+    : serverErrors;
   const props = (name: string) => ({
     id: name,
     name,
@@ -69,8 +75,23 @@ export function ProductForm({
           ))}
         </select>
       </Field>
-      <Field id="image" label="Photo" errors={errors.image} hint="JPEG, PNG or WebP, up to 2 MB">
-        <input {...props("image")} type="file" accept="image/jpeg,image/png,image/webp" />
+      <Field
+        id="image"
+        label="Photo"
+        errors={errors.image}
+        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_MB} MB`}
+      >
+        <input
+          {...props("image")}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            const large = Boolean(file && file.size > MAX_IMAGE_BYTES);
+            if (large) e.currentTarget.value = "";
+            setTooLarge(large);
+          }}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>

@@ -1,0 +1,47 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { IMAGE_TYPES } from "./image-check";
+import type { ImageStore } from "./image-store";
+
+export const UPLOAD_URL_PREFIX = "/api/uploads/";
+const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
+
+/**
+ * A folder on this server's disk. Files written after `next build` are not served from public/, so
+ * app/api/uploads serves them. Serverless disks are wiped between calls: use Vercel Blob there.
+ */
+export function localImageStore(dir: string): ImageStore & {
+  read(name: string): Promise<{ bytes: Buffer; type: string } | null>;
+} {
+  const root = path.resolve(dir);
+  return {
+    kind: "local",
+    async save(image) {
+      const name = `${randomUUID()}.${image.extension}`;
+      await mkdir(root, { recursive: true });
+      await writeFile(path.join(root, name), image.bytes);
+      return `${UPLOAD_URL_PREFIX}${name}`;
+    },
+    async remove(url) {
+      const name = url.startsWith(UPLOAD_URL_PREFIX) ? url.slice(UPLOAD_URL_PREFIX.length) : "";
+      if (NAME.test(name)) await rm(path.join(root, name), { force: true });
+    },
+    read: (name) => readLocalImage(root, name),
+  };
+}
+
+/** Reads a stored image by its generated name (anything else is refused, so no path tricks). */
+async function readLocalImage(root: string, name: string): Promise<{ bytes: Buffer; type: string } | null> {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  try {
+    const bytes = await readFile(path.join(root, name));
+    const type =
+      Object.entries(IMAGE_TYPES).find(([, ext]) => ext === match[1])?.[0] ?? "application/octet-stream";
+    return { bytes, type };
+  } catch {
+    return null;
+  }
+}
