@@ -3,8 +3,10 @@
 // server-only modules load outside Next.js.
 import { prisma } from "@/lib/db";
 import { reconcileAll } from "@/lib/payments/reconcile";
+import { recordJobRun } from "@/lib/setup/job-runs";
 
 const result = await reconcileAll();
+await recordJobRun("reconcile");
 console.log(
   `[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`,
 );

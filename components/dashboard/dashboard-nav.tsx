@@ -8,7 +8,12 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard", label: "Overview" },
     { href: "/dashboard/orders", label: "Orders" },
     { href: "/dashboard/products", label: "Products" },
-    ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
+    ...(user.role === "OWNER"
+      ? [
+          { href: "/dashboard/staff", label: "Staff" },
+          { href: "/dashboard/setup", label: "Setup" },
+        ]
+      : []),
   ];
   return (
     <header className="border-b border-stone-200 bg-white">

@@ -16,6 +16,7 @@ const listSelect = {
   createdAt: true,
   mpesaReceipt: true,
   needsAttention: true,
+  isTest: true,
 } as const;
 
 /** One page of orders matching the filter, with the total count for the pager. */

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { reconcileAll } from "@/lib/payments/reconcile";
+import { recordJobRun } from "@/lib/setup/job-runs";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,5 +16,7 @@ function authorized(request: Request): boolean {
 /** Vercel Cron (vercel.json) and `npm run reconcile`: settle stale attempts, expire unpaid orders. */
 export async function GET(request: Request) {
   if (!authorized(request)) return Response.json({ error: "Unauthorized" }, { status: 401 });
-  return Response.json(await reconcileAll());
+  const result = await reconcileAll();
+  await recordJobRun("reconcile");
+  return Response.json(result);
 }
