@@ -13,7 +13,7 @@ export type TestPaymentResult =
 
 /**
  * The owner's "prove the loop" payment: a real STK push of KES 1 to their own phone, through the same
- * attempt, callback and query path as a sale. The order has no items (nothing to reserve) and is marked
+ * attempt, callback and query path as a sale. The order has no items (its "reservation" holds nothing) and is marked
  * as a test so no revenue figure counts it. The per-phone prompt limit applies as to any shopper.
  */
 export async function startTestPayment(input: {
@@ -33,7 +33,6 @@ export async function startTestPayment(input: {
         phone: input.phone,
         totalKes: TEST_PAYMENT_KES,
         isTest: true,
-        stockReserved: false,
         reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
         createdAt: now,
         attempts: {
