@@ -35,7 +35,11 @@ export function SetupChecklist({ checks }: { checks: SetupCheck[] }) {
               {c.label}
             </p>
             <p className="break-words text-stone-600">{c.detail}</p>
-            {c.fix && <p className="mt-1 text-red-800">Fix: {c.fix}</p>}
+            {c.fix && (
+              <p className={clsx("mt-1", c.status === "problem" ? "text-red-800" : "text-stone-600")}>
+                Fix: {c.fix}
+              </p>
+            )}
           </div>
         </li>
       ))}
