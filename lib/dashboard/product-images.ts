@@ -7,14 +7,15 @@ type Upload =
   | { ok: false; error: string };
 
 /**
- * Reads the product form's photo field. Browsers send an unnamed empty file when none was chosen; a
- * named empty file is a real (broken) upload and is refused like any other bad file.
+ * Reads the product form's photo field. With no photo chosen the field still arrives as an empty file,
+ * named "" or "blob" depending on how it was posted; an empty file with a real file name (x.jpg) was
+ * chosen by the seller and is refused like any other bad file.
  */
 export async function productImageUpload(
   field: FormDataEntryValue | null,
   { required }: { required: boolean },
 ): Promise<Upload> {
-  const chosen = field instanceof File && (field.size > 0 || field.name !== "");
+  const chosen = field instanceof File && (field.size > 0 || /\.\w+$/.test(field.name));
   if (!chosen)
     return required ? { ok: false, error: "Add a photo of the product" } : { ok: true, image: null };
   const checked = await checkImage(field);

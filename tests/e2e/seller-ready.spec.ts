@@ -194,11 +194,15 @@ test("every dashboard page fits a 360 px phone: no overlapping text, no sideways
     expect(await layoutProblems(page), path).toEqual([]);
     expect(await smallButtons(page), path).toEqual([]);
   }
-  await page.goto("/dashboard/orders?status=all");
+  await page.goto("/dashboard/orders");
   await page.screenshot({ path: "test-results/orders-360.png", fullPage: true });
-  await page.getByRole("button", { name: "Filters (1 in use)" }).click();
+  await expect(page.getByLabel("Fulfilment")).toBeHidden();
+  await page.getByRole("button", { name: "Filters", exact: true }).click();
   await expect(page.getByLabel("Fulfilment")).toBeVisible();
   expect(await layoutProblems(page)).toEqual([]);
+  await page.goto("/dashboard/orders?fulfilment=unfulfilled");
+  await expect(page.getByRole("button", { name: "Hide filters" })).toBeVisible();
+  await expect(page.getByLabel("Fulfilment")).toHaveValue("unfulfilled");
 });
 
 test("the dashboard can be added to the home screen", async ({ page, request }) => {
