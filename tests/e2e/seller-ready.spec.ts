@@ -44,15 +44,24 @@ test.beforeAll(async () => {
 function startAnotherServer(
   port: number,
   env: Record<string, string>,
-): { child: ChildProcess; output: () => string } {
+): { child: ChildProcess; output: () => string; stop: () => void } {
   let output = "";
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  // Its own process group, so stopping it stops next-server too (not only the launcher).
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     env: { ...process.env, ...E2E.serverEnv, DATABASE_URL: E2E.databaseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  return { child, output: () => output };
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // The whole group has exited already.
+    }
+  };
+  return { child, output: () => output, stop };
 }
 
 test("the owner uploads a photo and shoppers see it in the shop", async ({ page }) => {
@@ -153,7 +162,7 @@ test("the setup page is red for a callback URL Daraja filters", async ({ page })
     await expect(callback).toContainText('contains the word "mpesa"');
     await expect(callback).toContainText("Fix: Set PUBLIC_URL");
   } finally {
-    server.child.kill("SIGTERM");
+    server.stop();
   }
 });
 
@@ -166,8 +175,12 @@ test("a real deployment with a localhost callback URL refuses to start, naming t
     MPESA_PASSKEY: "passkey",
     PUBLIC_URL: "http://localhost:3000",
   });
-  const code = await new Promise<number | null>((resolve) => server.child.on("exit", resolve));
-  expect(code).not.toBe(0);
+  try {
+    const code = await new Promise<number | null>((resolve) => server.child.on("exit", resolve));
+    expect(code).not.toBe(0);
+  } finally {
+    server.stop();
+  }
   expect(server.output()).toMatch(
     /Duka refuses to start:\n\s+- PUBLIC_URL: the callback URL http:\/\/localhost:3000\/.* must be public/,
   );
