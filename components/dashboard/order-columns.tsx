@@ -8,7 +8,7 @@ import { AttentionBadge, StatusBadge } from "./status-badge";
  * The orders list's columns, in one place: a table header and cells on wide screens, a card on a phone.
  * `card` says where a cell goes on the card: the title line (reference, amount) or a line of its own.
  */
-export type OrderColumn = {
+type OrderColumn = {
   label: string;
   width: string;
   card: "title" | "amount" | "line";

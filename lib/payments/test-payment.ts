@@ -6,7 +6,7 @@ import { logPaymentEvent } from "./payment-log";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, phoneLimitKey } from "./rate-limits";
 
-export const TEST_PAYMENT_KES = 1;
+const TEST_PAYMENT_KES = 1;
 
 export type TestPaymentResult =
   { ok: true; publicId: string; reference: string } | { ok: false; reason: "rate_limited"; message: string };

@@ -13,7 +13,7 @@ export class SetupRefused extends Error {
  * a configuration its first shopper would trip over. A local build on the emulator (development, e2e,
  * benchmarks) only warns: no money can be lost there.
  */
-export function isRealDeployment(source: Record<string, string | undefined>): boolean {
+function isRealDeployment(source: Record<string, string | undefined>): boolean {
   const daraja = source.MPESA_ENV === "sandbox" || source.MPESA_ENV === "production";
   return source.NODE_ENV === "production" && (daraja || Boolean(source.VERCEL || source.VERCEL_ENV));
 }

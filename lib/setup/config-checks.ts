@@ -2,7 +2,7 @@ import { callbackUrlProblem } from "@/lib/daraja";
 import { type Env, EnvError, parseEnv } from "@/lib/env";
 
 /** One line per problem, starting with the variable to change. */
-export type ConfigProblem = { variable: string; problem: string };
+type ConfigProblem = { variable: string; problem: string };
 
 export const callbackUrlFor = (env: Env) => `${env.mpesa.callbackBaseUrl}/api/payments/callback/<token>`;
 

@@ -30,7 +30,7 @@ export function blobImageStore(token: string): ImageStore {
   };
 }
 
-export function isBlobUrl(url: string): boolean {
+function isBlobUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
     return parsed.protocol === "https:" && BLOB_HOST.test(parsed.hostname);

@@ -1,7 +1,7 @@
 import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "./limits";
 
 export const IMAGE_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
-export type ImageType = keyof typeof IMAGE_TYPES;
+type ImageType = keyof typeof IMAGE_TYPES;
 
 /** An upload that passed the checks: its bytes, its real type and the extension that goes with it. */
 export type CheckedImage = { bytes: Uint8Array; contentType: ImageType; extension: string };

@@ -5,7 +5,6 @@ import type { ImageStore } from "./image-store";
 import { localImageStore } from "./local-store";
 
 export { checkImage, type CheckedImage } from "./image-check";
-export type { ImageStore } from "./image-store";
 
 let current: ImageStore | undefined;
 

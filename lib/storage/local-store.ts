@@ -5,7 +5,7 @@ import path from "node:path";
 import { IMAGE_TYPES } from "./image-check";
 import type { ImageStore } from "./image-store";
 
-export const UPLOAD_URL_PREFIX = "/api/uploads/";
+const UPLOAD_URL_PREFIX = "/api/uploads/";
 const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 
 /**
