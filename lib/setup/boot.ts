@@ -26,3 +26,14 @@ export function checkSetupAtBoot(source: Record<string, string | undefined>, war
   warn(`[setup] ${problems.length} problem(s) a real shop could not run with (see /dashboard/setup):`);
   for (const p of problems) warn(`[setup]   - ${p}`);
 }
+
+/** For instrumentation.ts: prints the refusal and stops the process (a server serving errors is worse). */
+export function refuseToStartOnBadSetup() {
+  try {
+    checkSetupAtBoot(process.env);
+  } catch (e) {
+    if (!(e instanceof SetupRefused)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}

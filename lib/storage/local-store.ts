@@ -21,12 +21,13 @@ export function localImageStore(dir: string): ImageStore & {
     async save(image) {
       const name = `${randomUUID()}.${image.extension}`;
       await mkdir(root, { recursive: true });
-      await writeFile(path.join(root, name), image.bytes);
+      // The folder is configuration (UPLOAD_DIR), not code: the build must not trace it.
+      await writeFile(path.join(/*turbopackIgnore: true*/ root, name), image.bytes);
       return `${UPLOAD_URL_PREFIX}${name}`;
     },
     async remove(url) {
       const name = url.startsWith(UPLOAD_URL_PREFIX) ? url.slice(UPLOAD_URL_PREFIX.length) : "";
-      if (NAME.test(name)) await rm(path.join(root, name), { force: true });
+      if (NAME.test(name)) await rm(path.join(/*turbopackIgnore: true*/ root, name), { force: true });
     },
     read: (name) => readLocalImage(root, name),
   };
@@ -37,7 +38,7 @@ async function readLocalImage(root: string, name: string): Promise<{ bytes: Buff
   const match = NAME.exec(name);
   if (!match) return null;
   try {
-    const bytes = await readFile(path.join(root, name));
+    const bytes = await readFile(path.join(/*turbopackIgnore: true*/ root, name));
     const type =
       Object.entries(IMAGE_TYPES).find(([, ext]) => ext === match[1])?.[0] ?? "application/octet-stream";
     return { bytes, type };
