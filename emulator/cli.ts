@@ -12,7 +12,8 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
   fail <code> <target>      rule <phone> <outcome> [delayMs]   (outcome: pay|cancel|insufficient|wrong_pin|timeout|fail:<code>)
   rules | clear-rules       auto-pay <ms|off>         fault '<json spec>' | faults | clear-faults
   prompts [phone]           ledger [phone]            log | deliveries | options
-  expire-tokens             reset                     help`;
+  expire-tokens             reset                     help
+  inbox [to] | clear-inbox  inbox-fault '<json spec>' (SMS and email the shop sent; faults of those gateways)`;
 
 interface ControlCall {
   method: "GET" | "POST" | "DELETE";
@@ -72,6 +73,13 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   options: () => ({ method: "GET", path: "/options" }),
   "expire-tokens": () => ({ method: "POST", path: "/expire-tokens" }),
   reset: () => ({ method: "POST", path: "/reset" }),
+  inbox: (args) => ({ method: "GET", path: `/inbox${args[0] ? `?to=${encodeURIComponent(args[0])}` : ""}` }),
+  "clear-inbox": () => ({ method: "DELETE", path: "/inbox" }),
+  "inbox-fault": (args) => ({
+    method: "POST",
+    path: "/inbox/faults",
+    body: JSON.parse(need(args[0], "fault spec as JSON")) as unknown,
+  }),
 };
 
 async function callRunningEmulator(call: ControlCall): Promise<void> {

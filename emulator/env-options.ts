@@ -43,5 +43,7 @@ export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions>
     businessName: env.EMULATOR_BUSINESS_NAME || undefined,
     wrongPin: env.EMULATOR_WRONG_PIN || undefined,
     quiet: flagFrom(env.EMULATOR_QUIET),
+    smtpPort: numberFrom(env.EMULATOR_SMTP_PORT) ?? 1025,
+    smsApiKey: env.EMULATOR_AT_API_KEY || undefined,
   };
 }

@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createControl, type EmulatorControl } from "./control";
+import { createSmsGateway } from "./inbox/sms-gateway";
+import { startLocalSmtp } from "./inbox/smtp";
+import { Inbox } from "./inbox/store";
 import { DEFAULT_OPTIONS, mergeOptions, type EmulatorOptions } from "./options";
 import { createEmulatorServer } from "./server";
 import { createState, releaseHeldResponses } from "./state";
@@ -19,6 +22,7 @@ export {
 export type { Outcome } from "./outcomes";
 export type { Ledger, LedgerEntry, PromptState } from "./prompt-store";
 export type { PhoneRule } from "./state";
+export type { Inbox, InboxFault, InboxMessage } from "./inbox/store";
 
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:4010, the base URL to give the Daraja client. */
@@ -26,6 +30,10 @@ export interface EmulatorHandle {
   port: number;
   /** In-process control: the same operations as the /__control HTTP API, without the HTTP. */
   control: EmulatorControl;
+  /** Every SMS and email the local gateways received, and their fault injection. */
+  inbox: Inbox;
+  /** The local SMTP server's port (null when started without one). */
+  smtpPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -38,7 +46,9 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const resolved = mergeOptions(DEFAULT_OPTIONS, options);
   const state = createState(resolved);
   const control = createControl(state);
-  const server = createEmulatorServer(state, control);
+  const inbox = new Inbox();
+  const sms = createSmsGateway(inbox, resolved.smsApiKey);
+  const server = createEmulatorServer(state, control, { inbox, sms });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(resolved.port, resolved.host, () => resolve());
@@ -46,14 +56,22 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const { port } = server.address() as AddressInfo;
   const url = `http://${urlHost(resolved.host)}:${port}`;
   state.say(`Daraja emulator on ${url} (phone page: ${url}/phone)`);
+  const smtp =
+    resolved.smtpPort === null ? null : await startLocalSmtp(inbox, resolved.smtpPort, resolved.host);
+  if (smtp)
+    state.say(
+      `Local SMTP on ${resolved.host}:${smtp.port}, SMS at ${url}/version1/messaging (inbox: ${url}/inbox)`,
+    );
 
   const stop = async (): Promise<void> => {
     state.generation++;
     state.prompts.cancelTimers();
     releaseHeldResponses(state);
+    sms.stop();
+    await smtp?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
   };
-  return { url, port, control, stop };
+  return { url, port, control, inbox, smtpPort: smtp?.port ?? null, stop };
 }

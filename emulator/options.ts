@@ -29,6 +29,10 @@ export interface EmulatorOptions {
   wrongPin: string;
   callbackTimeoutMs: number;
   quiet: boolean;
+  /** The local SMTP server's port: 0 picks a free one, null starts none. `npm run emulator` uses 1025. */
+  smtpPort: number | null;
+  /** The apiKey the Africa's Talking stand-in accepts. */
+  smsApiKey: string;
 }
 
 export const SANDBOX_SHORTCODE = "174379";
@@ -56,6 +60,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   wrongPin: "0000",
   callbackTimeoutMs: 10_000,
   quiet: false,
+  smtpPort: 0,
+  smsApiKey: "duka-emulator-at-key",
 };
 
 /** Later layers win; an explicit `undefined` does not erase an earlier value. */

@@ -91,6 +91,37 @@ const schema = z.object({
   ),
   // Set to "1" by Vercel on every deployment: its disk is not kept between calls.
   VERCEL: optionalString,
+
+  SHOP_NAME: z.preprocess(empty, z.string().trim().min(1).max(40).default("Duka")),
+  AT_USERNAME: optionalString,
+  AT_API_KEY: optionalString,
+  AT_SENDER_ID: optionalString,
+  AT_BASE_URL: url,
+  SMTP_URL: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: optionalString,
+  SELLER_PHONE: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^\+?(254|0)?[17]\d{8}$/, "must be a Kenyan mobile number, e.g. 254712345678")
+      .optional(),
+  ),
+  NOTIFY_TIMEOUT_MS: int(10_000, 500, 60_000),
+  NOTIFY_RETRY_SECONDS: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^\d+(,\d+){0,19}$/, "must be comma-separated seconds, e.g. 60,300,1800,7200")
+      .default("60,300,1800,7200")
+      .transform((s) => s.split(",").map(Number)),
+  ),
+  EMULATOR_SMTP_PORT: int(1025, 1, 65535),
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -136,6 +167,9 @@ function crossCheck(raw: RawEnv, callbackBase: string): string[] {
     if (/localhost|127\.0\.0\.1/.test(callbackBase))
       problems.push("PUBLIC_URL: must be public when MPESA_ENV=production");
   }
+  if (Boolean(raw.AT_USERNAME) !== Boolean(raw.AT_API_KEY))
+    problems.push("AT_USERNAME / AT_API_KEY: set both or neither");
+  if (raw.SMTP_URL && !raw.MAIL_FROM) problems.push("MAIL_FROM: required when SMTP_URL is set");
   if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
     if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET)
       problems.push("AUTH_SECRET: required in production");
@@ -144,6 +178,42 @@ function crossCheck(raw: RawEnv, callbackBase: string): string[] {
       problems.push("SELLER_PASSWORD: the development default is refused in production");
   }
   return problems;
+}
+
+const AT_BASE_URLS = {
+  live: "https://api.africastalking.com",
+  sandbox: "https://api.sandbox.africastalking.com",
+} as const;
+/** The emulator's Africa's Talking stand-in accepts this key (it checks that one is sent). */
+export const EMULATOR_AT_API_KEY = "duka-emulator-at-key";
+
+/**
+ * Each channel is real when configured, the emulator's local inbox when Duka runs on the emulator with
+ * nothing configured (so `npm run dev` shows every message), and off otherwise.
+ */
+function notificationSettings(raw: RawEnv) {
+  const local = raw.MPESA_ENV === "emulator";
+  const emulatorUrl = `http://127.0.0.1:${raw.EMULATOR_PORT}`;
+  const sms = raw.AT_USERNAME
+    ? {
+        baseUrl:
+          raw.AT_BASE_URL ?? (raw.AT_USERNAME === "sandbox" ? AT_BASE_URLS.sandbox : AT_BASE_URLS.live),
+        username: raw.AT_USERNAME,
+        apiKey: raw.AT_API_KEY ?? "",
+        senderId: raw.AT_SENDER_ID,
+      }
+    : local
+      ? { baseUrl: raw.AT_BASE_URL ?? emulatorUrl, username: "sandbox", apiKey: EMULATOR_AT_API_KEY }
+      : null;
+  const smtpUrl = raw.SMTP_URL ?? (local ? `smtp://127.0.0.1:${raw.EMULATOR_SMTP_PORT}` : undefined);
+  return {
+    shopName: raw.SHOP_NAME,
+    sellerPhone: raw.SELLER_PHONE,
+    timeoutMs: raw.NOTIFY_TIMEOUT_MS,
+    retrySeconds: raw.NOTIFY_RETRY_SECONDS,
+    sms: sms ? { ...sms, senderId: raw.AT_SENDER_ID } : null,
+    email: smtpUrl ? { smtpUrl, from: raw.MAIL_FROM ?? `${raw.SHOP_NAME} <orders@duka.test>` } : null,
+  };
 }
 
 export function parseEnv(source: Record<string, string | undefined>) {
@@ -191,6 +261,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       windowMinutes: raw.LIMIT_WINDOW_MINUTES,
     },
     uploadDir: raw.UPLOAD_DIR,
+    notifications: notificationSettings(raw),
     storage: { blobToken: raw.BLOB_READ_WRITE_TOKEN, onVercel: Boolean(raw.VERCEL ?? raw.VERCEL_ENV) },
   };
 }

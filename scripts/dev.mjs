@@ -33,7 +33,12 @@ const addresses = [
   ["shop", `http://localhost:${port} (or http://127.0.0.1:${port})`],
   ["seller", `http://localhost:${port}/login (the seed prints the login)`],
   ["setup", `http://localhost:${port}/dashboard/setup (checks this configuration)`],
-  ...(useEmulator ? [["phone", `http://127.0.0.1:${emulatorPort}/phone (Daraja emulator)`]] : []),
+  ...(useEmulator
+    ? [
+        ["phone", `http://127.0.0.1:${emulatorPort}/phone (Daraja emulator)`],
+        ["inbox", `http://127.0.0.1:${emulatorPort}/inbox (the SMS and email the shop sends)`],
+      ]
+    : []),
 ];
 for (const [name, url] of addresses) console.log(`[dev] ${`${name}:`.padEnd(8)}${url}`);
 

@@ -2,6 +2,7 @@
 // STK query, expire unpaid orders and release their stock). Runs with the react-server condition so the
 // server-only modules load outside Next.js.
 import { prisma } from "@/lib/db";
+import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
 import { recordJobRun } from "@/lib/setup/job-runs";
 
@@ -10,4 +11,5 @@ await recordJobRun("reconcile");
 console.log(
   `[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`,
 );
+console.log(`[reconcile] notifications ${JSON.stringify(await drainNotifications())}`);
 await prisma.$disconnect();

@@ -11,6 +11,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     ...(user.role === "OWNER"
       ? [
           { href: "/dashboard/staff", label: "Staff" },
+          { href: "/dashboard/settings/notifications", label: "Notifications" },
           { href: "/dashboard/setup", label: "Setup" },
         ]
       : []),

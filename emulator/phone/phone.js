@@ -133,12 +133,22 @@ function messageOf(entry) {
   return "Not paid: " + entry.resultDesc + " (ResultCode " + entry.resultCode + "), " + when + ".";
 }
 
-function renderInbox(settled) {
-  const latest = settled.sort((a, b) => b.completedAt.localeCompare(a.completedAt)).slice(0, 5);
-  const key = latest.map((e) => e.checkoutRequestId).join(",");
+// M-PESA's own confirmations (from the ledger) and the shop's SMS (from the local Africa's Talking inbox).
+function renderInbox(settled, sms) {
+  const messages = [
+    ...settled.map((e) => ({
+      key: e.checkoutRequestId,
+      at: e.completedAt,
+      className: e.state,
+      text: messageOf(e),
+    })),
+    ...sms.map((m) => ({ key: m.at + m.text, at: m.at, className: "sms", text: m.from + ": " + m.text })),
+  ];
+  const latest = messages.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 10);
+  const key = latest.map((m) => m.key).join(",");
   if (key === inboxKey) return;
   inboxKey = key;
-  inbox.replaceChildren(...latest.map((e) => element("li", { class: e.state }, messageOf(e))));
+  inbox.replaceChildren(...latest.map((m) => element("li", { class: m.className }, m.text)));
 }
 
 function renderKnownPhones(entries) {
@@ -150,16 +160,20 @@ function renderKnownPhones(entries) {
 
 async function refresh() {
   try {
-    const [ledger, options] = await Promise.all([
+    const phone = normalizePhone(phoneInput.value);
+    const [ledger, options, messages] = await Promise.all([
       getJson("/__control/ledger"),
       getJson("/__control/options"),
+      getJson("/__control/inbox?to=" + encodeURIComponent(phone)),
     ]);
     businessName = options.businessName;
-    const phone = normalizePhone(phoneInput.value);
     const mine = ledger.entries.filter((entry) => entry.phone === phone);
     renderKnownPhones(ledger.entries);
     renderPrompts(mine.filter((entry) => entry.state === "open" && entry.shownOnPhone));
-    renderInbox(mine.filter((entry) => entry.state !== "open"));
+    renderInbox(
+      mine.filter((entry) => entry.state !== "open"),
+      messages.filter((m) => m.channel === "sms"),
+    );
     if (statusLine.textContent.startsWith("Emulator unreachable")) statusLine.textContent = "";
   } catch {
     statusLine.textContent = "Emulator unreachable, retrying…";

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Tx, prisma } from "@/lib/db";
 import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
 import { payments, secondsAfter } from "./context";
 import { logPaymentEvent } from "./payment-log";
 import { releaseStock, takeStock } from "./stock";
@@ -124,6 +125,7 @@ async function markOrderPaid(
     where: { id: order.id },
     data: { status: "PAID", paidAt: now, mpesaReceipt: receipt, stockReserved: true },
   });
+  await enqueueOrderNotifications(tx, { orderId: order.id, event: "paid" });
   if (attention) await flag(tx, order.id, attention);
   return attention ? { outcome: "flagged", detail: attention } : { outcome: "applied", detail: "order paid" };
 }
@@ -206,6 +208,7 @@ async function flag(tx: Tx, orderId: string, reason: string) {
       ? attentionReason
       : `${attentionReason}\n${reason}`;
   await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
+  await enqueueOrderNotifications(tx, { orderId, event: "attention", reason });
 }
 
 export async function flagOrder(orderId: string, reason: string) {

@@ -94,7 +94,10 @@ describe("the owner's checks", () => {
       expect(c.daraja).toMatchObject({ status: "ok" });
       expect(c.storage).toMatchObject({ status: "ok", detail: expect.stringMatching(/^Local folder/) });
       expect(c.callback?.status).not.toBe("problem");
-      expect(c.notifications).toMatchObject({ status: "info" });
+      expect(c.notifications).toMatchObject({
+        status: "ok",
+        detail: expect.stringMatching(/^SMS through 127.0.0.1/),
+      });
       expect(c["last-callback"]).toMatchObject({ status: "info", detail: expect.stringMatching(/None yet/) });
       expect(c.cron).toMatchObject({ status: "info", detail: expect.stringMatching(/Never ran yet/) });
       await recordJobRun("reconcile", new Date("2026-11-29T09:05:00Z"));

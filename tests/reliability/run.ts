@@ -14,6 +14,7 @@ import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
 import { fuzz } from "./scenarios/fuzz";
 import { inventory } from "./scenarios/inventory";
+import { notify } from "./scenarios/notify";
 import { storm } from "./scenarios/storm";
 import { sleep } from "./support/shop";
 import { CRON_SECRET, startStack } from "./support/stack";
@@ -24,7 +25,8 @@ const runnerLog = path.join(tmpdir(), "duka-reliability-runner.log");
 const logStream = createWriteStream(runnerLog);
 const print = console.log.bind(console);
 console.log = (...args: unknown[]) => {
-  if (typeof args[0] === "string" && args[0].includes('"scope":"payments"')) logStream.write(`${args[0]}\n`);
+  if (typeof args[0] === "string" && /"scope":"(payments|notifications)"/.test(args[0]))
+    logStream.write(`${args[0]}\n`);
   else print(...args);
 };
 
@@ -40,6 +42,7 @@ const counts = {
   crash: n(200, 30),
   inventory: 200,
   abuse: 100,
+  notify: n(1000, 30),
 };
 
 const stack = await startStack({
@@ -100,6 +103,8 @@ try {
   }
   if (wanted("inventory")) tallies.push(await phase("inventory", () => inventory(stack, counts.inventory)));
   if (wanted("abuse")) tallies.push(await phase("abuse", () => abuse(stack, counts.abuse)));
+  if (wanted("notify"))
+    tallies.push(await phase("notify", () => notify(stack, counts.notify, reconcileRoute)));
 } catch (e) {
   failure = e;
   console.error(`[reliability] aborted: ${e instanceof Error ? e.stack : String(e)}`);
@@ -111,7 +116,7 @@ try {
 console.log(
   `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 );
-const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse"].filter(wanted);
+const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse", "notify"].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());
   for (const example of t.examples) console.log(`    violation: ${example}`);

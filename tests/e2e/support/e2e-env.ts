@@ -4,6 +4,8 @@
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 const embeddedPgPort = Number(process.env.E2E_PG_PORT ?? 54349);
+// The emulator's local SMTP server (the shop's emails); E2E_SMTP_PORT moves it.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? emulatorPort + 1000);
 
 const databaseUrl =
   process.env.DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${embeddedPgPort}/postgres`;
@@ -17,6 +19,7 @@ export const E2E = {
     NEXT_TELEMETRY_DISABLED: "1",
     EMBEDDED_PG_PORT: String(embeddedPgPort),
     EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_SMTP_PORT: String(smtpPort),
     MPESA_ENV: "emulator",
     PUBLIC_URL: `http://localhost:${appPort}`,
     AUTH_SECRET: "e2e-auth-secret-not-for-production",

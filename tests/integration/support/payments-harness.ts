@@ -13,8 +13,10 @@ import { createDarajaClient } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/payments/checkout";
+import { configureNotifications } from "@/lib/notifications/context";
 import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/context";
 import { resetShop } from "./database";
+import { localGateways } from "./notifications";
 
 let offsetMs = 0;
 
@@ -93,6 +95,8 @@ export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOpti
     callbackBaseUrl: bridgeUrl,
     now: clock.now,
   });
+  // Paid orders queue messages: they go to this emulator's inbox, never to a developer's running one.
+  configureNotifications({ ...localGateways(emulator), now: clock.now });
   const defaults = { ...payments() };
   return {
     emulator,

@@ -6,6 +6,9 @@
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator";
 import { createDarajaClient } from "@/lib/daraja";
 import { env } from "@/lib/env";
+import { createAfricasTalkingChannel } from "@/lib/notifications/channels/africastalking";
+import { createSmtpChannel } from "@/lib/notifications/channels/smtp";
+import { configureNotifications } from "@/lib/notifications/context";
 import { configurePayments } from "@/lib/payments/context";
 import { type AppServer, appServer, ensureBuild } from "./app-server";
 
@@ -29,6 +32,11 @@ export async function startStack(options: {
     MPESA_ENV: "emulator",
     MPESA_BASE_URL: emulator.url,
     MPESA_TIMEOUT_MS: "3000",
+    // The shop's SMS and emails go to this emulator's inbox.
+    AT_BASE_URL: emulator.url,
+    EMULATOR_SMTP_PORT: String(emulator.smtpPort),
+    // Retries within seconds, so a run with failing gateways ends in minutes, not hours.
+    NOTIFY_RETRY_SECONDS: "1,1,2,2,5,5,10,10",
     PUBLIC_URL: `http://127.0.0.1:${options.appPort}`,
     CRON_SECRET,
     AUTH_SECRET: "reliability-auth-secret-not-for-production",
@@ -44,6 +52,19 @@ export async function startStack(options: {
     promptsPerPhone: 1_000_000,
     checkoutsPerIp: 1_000_000,
     now: () => new Date(),
+  });
+  configureNotifications({
+    sms: createAfricasTalkingChannel({
+      baseUrl: emulator.url,
+      username: "sandbox",
+      apiKey: "duka-emulator-at-key",
+      timeoutMs: 3000,
+    }),
+    email: createSmtpChannel({
+      smtpUrl: `smtp://127.0.0.1:${emulator.smtpPort}`,
+      from: "shop@duka.test",
+      timeoutMs: 3000,
+    }),
   });
   return {
     app,

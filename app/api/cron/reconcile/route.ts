@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
 import { recordJobRun } from "@/lib/setup/job-runs";
 
@@ -13,10 +14,16 @@ function authorized(request: Request): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Vercel Cron (vercel.json) and `npm run reconcile`: settle stale attempts, expire unpaid orders. */
+/**
+ * Vercel Cron (vercel.json) and `npm run reconcile`: settle stale attempts, expire unpaid orders, then send
+ * the messages still due (retries, and any a crashed instance left behind).
+ */
 export async function GET(request: Request) {
   if (!authorized(request)) return Response.json({ error: "Unauthorized" }, { status: 401 });
-  const result = await reconcileAll();
+  const reconciled = await reconcileAll();
   await recordJobRun("reconcile");
-  return Response.json(result);
+  const notifications = await drainNotifications().catch((e: unknown) => ({
+    error: e instanceof Error ? e.message : String(e),
+  }));
+  return Response.json({ ...reconciled, notifications });
 }

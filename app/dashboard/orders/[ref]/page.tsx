@@ -2,11 +2,13 @@ import clsx from "clsx";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
+import { MessageList } from "@/components/dashboard/message-list";
 import { AttentionBadge, StatusBadge } from "@/components/dashboard/status-badge";
 import { sellerPage } from "@/lib/auth/guards";
 import { getOrderDetail } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { formatEat, formatKes } from "@/lib/format";
+import { listOrderMessages } from "@/lib/notifications/queries";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -18,10 +20,11 @@ const card = "rounded-xl border border-stone-200 bg-white p-4";
 const dot = { info: "bg-stone-400", good: "bg-brand-600", bad: "bg-red-600", warn: "bg-amber-500" };
 
 export default async function OrderPage({ params }: Props) {
-  await sellerPage();
+  const user = await sellerPage();
   const order = await getOrderDetail(decodeURIComponent((await params).ref));
   if (!order) notFound();
   const timeline = buildTimeline(order);
+  const messages = await listOrderMessages(order.id);
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
@@ -129,6 +132,12 @@ export default async function OrderPage({ params }: Props) {
             </li>
           ))}
         </ol>
+      </section>
+      <section className={card} aria-labelledby="messages-h">
+        <h2 id="messages-h" className="font-semibold">
+          Messages
+        </h2>
+        <MessageList messages={messages} canResend={user.role === "OWNER"} />
       </section>
     </div>
   );

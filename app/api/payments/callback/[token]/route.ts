@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { readCappedText } from "@/lib/http/read-capped";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { receiveCallback } from "@/lib/payments/callbacks";
 
 export const runtime = "nodejs";
@@ -43,6 +44,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     );
     return Response.json({ ResultCode: 1, ResultDesc: "Not recorded" }, { status: 503 });
   }
+  // Messages the callback queued are sent once Daraja has its answer, never before and never inside it.
+  drainAfterResponse();
   // The rest of an oversize body is left unread: close the connection, or the next request on it would stall.
   return Response.json(ACCEPTED, truncated ? { headers: { Connection: "close" } } : undefined);
 }

@@ -1,0 +1,51 @@
+import clsx from "clsx";
+import { formatEat } from "@/lib/format";
+import type { MessageView } from "@/lib/notifications/queries";
+import { ResendForm } from "./resend-form";
+
+const KIND = {
+  ORDER_CONFIRMATION: "Order confirmation to the customer",
+  SELLER_NEW_ORDER: "New-order alert",
+  SELLER_ATTENTION: "Needs-attention alert",
+  TEST: "Test message",
+} as Record<string, string>;
+
+const STATE = {
+  QUEUED: "bg-stone-100 text-stone-800",
+  SENDING: "bg-sky-50 text-sky-900",
+  SENT: "bg-brand-50 text-brand-900",
+  FAILED: "bg-red-50 text-red-800",
+};
+
+function stateWords(m: MessageView): string {
+  if (m.status === "SENT") return `Sent ${m.sentAt ? formatEat(m.sentAt, "d MMM, HH:mm:ss") : ""}`;
+  if (m.status === "FAILED") return "Failed, gave up";
+  if (m.status === "QUEUED" && m.attempts > 0) return `Retrying ${formatEat(m.nextAttemptAt, "HH:mm")}`;
+  return m.status === "SENDING" ? "Sending" : "Queued";
+}
+
+/** Messages as the owner sees them: channel, masked recipient, state, attempts, the gateway's reason. */
+export function MessageList({ messages, canResend }: { messages: MessageView[]; canResend: boolean }) {
+  if (messages.length === 0) return <p className="mt-2 text-sm text-stone-600">No messages.</p>;
+  return (
+    <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="messages">
+      {messages.map((m) => (
+        <li key={m.id} className="space-y-1 py-2" data-testid="message">
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">{KIND[m.kind] ?? m.kind}</span>
+            <span className="text-stone-600">
+              {m.channel === "SMS" ? "SMS" : "Email"} to {m.to}
+            </span>
+            <span className={clsx("rounded-full px-2 py-0.5 text-xs", STATE[m.status])}>{stateWords(m)}</span>
+          </p>
+          <p className="text-xs text-stone-500">
+            Queued {formatEat(m.createdAt, "d MMM yyyy, HH:mm:ss")} · {m.attempts} attempt
+            {m.attempts === 1 ? "" : "s"}
+            {m.lastError && m.status !== "SENT" ? ` · ${m.lastError}` : ""}
+          </p>
+          {canResend && (m.status === "SENT" || m.status === "FAILED") && <ResendForm id={m.id} />}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { Notification } from "@/lib/generated/prisma/client";
+import type { SendResult } from "./channels/types";
+import { notifications } from "./context";
+import { logNotificationEvent } from "./log";
+
+/** Longer than a send can take (each gateway call is cut off by NOTIFY_TIMEOUT_MS), so a live lease never lapses. */
+const LEASE_SECONDS = 120;
+const SENDS_AT_ONCE = 4;
+
+/**
+ * Claims due rows for this drain: queued ones whose time has come, and ones whose sender died (lease lapsed).
+ * SKIP LOCKED lets concurrent drains (an after() kick, the cron, another instance) take disjoint rows.
+ */
+async function claim(limit: number, now: Date, leaseToken: string): Promise<Notification[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+  const ids = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "Notification" SET status = 'SENDING', "leaseToken" = ${leaseToken}, "leaseUntil" = ${leaseUntil},
+      attempts = attempts + 1, "updatedAt" = ${now}
+    WHERE id IN (
+      SELECT id FROM "Notification"
+      WHERE (status = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR (status = 'SENDING' AND "leaseUntil" < ${now})
+      ORDER BY "nextAttemptAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  if (ids.length === 0) return [];
+  return prisma.notification.findMany({ where: { id: { in: ids.map((r) => r.id) }, leaseToken } });
+}
+
+/** Records the gateway's answer, only while this drain still holds the lease. */
+async function settle(row: Notification, result: SendResult, leaseToken: string) {
+  const ctx = notifications();
+  const now = ctx.now();
+  const wait = ctx.backoffSeconds[row.attempts - 1];
+  const data = result.ok
+    ? { status: "SENT" as const, sentAt: now, providerId: result.providerId, lastError: null }
+    : result.retry && wait !== undefined
+      ? {
+          status: "QUEUED" as const,
+          nextAttemptAt: new Date(now.getTime() + wait * 1000),
+          lastError: result.reason,
+        }
+      : { status: "FAILED" as const, lastError: result.reason };
+  await prisma.notification.updateMany({
+    where: { id: row.id, status: "SENDING", leaseToken },
+    data: { ...data, leaseToken: null, leaseUntil: null },
+  });
+  logNotificationEvent(row, data.status, result.ok ? undefined : result.reason);
+}
+
+async function sendOne(row: Notification): Promise<SendResult> {
+  const channel = row.channel === "SMS" ? notifications().sms : notifications().email;
+  if (!channel) return { ok: false, retry: false, reason: `${row.channel} is not configured` };
+  try {
+    return await channel.send({ to: row.recipient, subject: row.subject, text: row.text, html: row.html });
+  } catch (e) {
+    return { ok: false, retry: true, reason: e instanceof Error ? e.message.slice(0, 300) : String(e) };
+  }
+}
+
+type DrainReport = { sent: number; retrying: number; failed: number };
+
+/**
+ * Sends what is due, a few at a time, until nothing is due, the batch limit is reached or the time budget is
+ * spent (a serverless function has a time limit; what is left waits for the next kick or the cron).
+ */
+export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}): Promise<DrainReport> {
+  const report: DrainReport = { sent: 0, retrying: 0, failed: 0 };
+  const leaseToken = randomBytes(12).toString("hex");
+  const started = Date.now();
+  let budget = limit;
+  while (budget > 0 && Date.now() - started < budgetMs) {
+    const rows = await claim(Math.min(SENDS_AT_ONCE, budget), notifications().now(), leaseToken);
+    if (rows.length === 0) break;
+    budget -= rows.length;
+    await Promise.all(
+      rows.map(async (row) => {
+        const result = await sendOne(row);
+        await settle(row, result, leaseToken);
+        const wait = notifications().backoffSeconds[row.attempts - 1];
+        if (result.ok) report.sent++;
+        else if (result.retry && wait !== undefined) report.retrying++;
+        else report.failed++;
+      }),
+    );
+  }
+  return report;
+}
+
+/** Kicked after a response is sent: never lets a gateway or database problem reach the caller. */
+export async function drainQuietly() {
+  try {
+    await drainNotifications();
+  } catch (e) {
+    console.error(
+      JSON.stringify({
+        scope: "notifications",
+        event: "drain.error",
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+  }
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Db, Tx } from "@/lib/db";
+import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/client";
+import { notifications } from "./context";
+import {
+  type OrderFacts,
+  type Rendered,
+  orderConfirmation,
+  sellerAttention,
+  sellerNewOrder,
+  testMessage,
+} from "./messages";
+import { sellerRecipients, toE164 } from "./recipients";
+
+/** What happened to an order that people must hear about. */
+type OrderEvent =
+  { orderId: string; event: "paid" } | { orderId: string; event: "attention"; reason: string };
+
+type Row = {
+  idempotencyKey: string;
+  orderId: string | null;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  recipient: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+};
+
+/** One SMS and one email per recipient, keyed so the same event written twice adds nothing. */
+function messageRows(
+  base: { key: string; orderId: string | null; kind: NotificationKind },
+  rendered: Rendered,
+  to: { sms: string[]; email: string[] },
+): Row[] {
+  const row = (channel: NotificationChannel, recipient: string): Row => ({
+    idempotencyKey: `${base.key}:${channel}:${recipient.toLowerCase()}`,
+    orderId: base.orderId,
+    kind: base.kind,
+    channel,
+    recipient,
+    subject: channel === "EMAIL" ? rendered.subject : null,
+    text: channel === "SMS" ? rendered.sms : rendered.text,
+    html: channel === "EMAIL" ? rendered.html : null,
+  });
+  return [...to.sms.map((r) => row("SMS", r)), ...to.email.map((r) => row("EMAIL", r))];
+}
+
+/** Channels that are off (not configured) get no rows: there is nothing that could ever send them. */
+function onChannels(to: { sms: string[]; email: string[] }) {
+  const { sms, email } = notifications();
+  return { sms: sms ? to.sms : [], email: email ? to.email : [] };
+}
+
+/**
+ * Writes the messages an order event causes into the outbox, inside the caller's transaction: they commit
+ * (and are sent) exactly when the transition does. Sending happens later (drain.ts).
+ */
+export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
+  const ctx = notifications();
+  const order = await tx.order.findUniqueOrThrow({ where: { id: event.orderId } });
+  const facts: OrderFacts = order;
+  const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
+  const rows: Row[] = [];
+  if (event.event === "paid") {
+    const shopperPhone = toE164(order.phone);
+    rows.push(
+      ...messageRows(
+        { key: `${order.id}:confirmation`, orderId: order.id, kind: "ORDER_CONFIRMATION" },
+        orderConfirmation(ctx, facts),
+        onChannels({ sms: shopperPhone ? [shopperPhone] : [], email: order.email ? [order.email] : [] }),
+      ),
+      ...messageRows(
+        { key: `${order.id}:new-order`, orderId: order.id, kind: "SELLER_NEW_ORDER" },
+        sellerNewOrder(ctx, facts),
+        seller,
+      ),
+    );
+  } else {
+    const reasonKey = createHash("sha256").update(event.reason).digest("hex").slice(0, 16);
+    rows.push(
+      ...messageRows(
+        { key: `${order.id}:attention:${reasonKey}`, orderId: order.id, kind: "SELLER_ATTENTION" },
+        sellerAttention(ctx, facts, event.reason),
+        seller,
+      ),
+    );
+  }
+  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** The owner's "send a test message": one to each current alert recipient, each press a new message. */
+export async function enqueueTestMessages(db: Tx | Db): Promise<number> {
+  const ctx = notifications();
+  const to = onChannels(await sellerRecipients(db, ctx.sellerPhone));
+  const rows = messageRows(
+    { key: `test:${randomBytes(8).toString("hex")}`, orderId: null, kind: "TEST" },
+    testMessage(ctx),
+    to,
+  );
+  if (rows.length > 0) await db.notification.createMany({ data: rows });
+  return rows.length;
+}
+
+/** The owner's "resend": a new message with the same content; the original keeps its history. */
+export async function enqueueResend(db: Tx | Db, notificationId: string): Promise<boolean> {
+  const original = await db.notification.findUnique({ where: { id: notificationId } });
+  if (!original) return false;
+  await db.notification.create({
+    data: {
+      idempotencyKey: `${original.idempotencyKey}:resend:${randomBytes(8).toString("hex")}`,
+      orderId: original.orderId,
+      kind: original.kind,
+      channel: original.channel,
+      recipient: original.recipient,
+      subject: original.subject,
+      text: original.text,
+      html: original.html,
+    },
+  });
+  return true;
+}

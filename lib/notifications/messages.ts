@@ -1,0 +1,117 @@
+import { formatKes } from "@/lib/format";
+import { fitOneSegment } from "./sms-text";
+
+/** What every message about an order may say: nothing here is a phone number. */
+export type OrderFacts = {
+  reference: string;
+  publicId: string;
+  totalKes: number;
+  mpesaReceipt: string | null;
+  customerName: string;
+};
+
+export type Shop = { shopName: string; publicUrl: string };
+export type Rendered = { subject: string; text: string; html: string; sms: string };
+
+const orderUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/orders/${o.publicId}`;
+const dashboardUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/dashboard/orders/${o.reference}`;
+const receiptWords = (o: OrderFacts) => o.mpesaReceipt ?? "receipt to follow";
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** A plain, widely rendered email: one column, inline styles, a button-like link. */
+function emailHtml(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
+  const paragraphs = lines.map((l) => `<p style="margin:0 0 12px">${escapeHtml(l)}</p>`).join("");
+  return `<!doctype html><html><body style="margin:0;background:#f5f5f4;font-family:Arial,sans-serif;color:#1c1917">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" style="max-width:520px;background:#ffffff;border-radius:12px;padding:24px">
+<tr><td><p style="margin:0 0 4px;color:#15803d;font-weight:bold">${escapeHtml(shop.shopName)}</p>
+<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(heading)}</h1>${paragraphs}
+<p style="margin:20px 0 0"><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#15803d;color:#ffffff;padding:12px 18px;border-radius:8px;text-decoration:none;font-weight:bold">${escapeHtml(link.label)}</a></p>
+</td></tr></table></td></tr></table></body></html>`;
+}
+
+function render(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
+  return {
+    subject: `${heading} · ${shop.shopName}`,
+    text: [heading, "", ...lines, "", `${link.label}: ${link.href}`].join("\n"),
+    html: emailHtml(shop, heading, lines, link),
+  };
+}
+
+/** The shopper's receipt: shop, reference, amount, M-Pesa receipt and the order link. */
+export function orderConfirmation(shop: Shop, o: OrderFacts): Rendered {
+  const amount = formatKes(o.totalKes);
+  const url = orderUrl(shop, o);
+  return {
+    ...render(
+      shop,
+      `Order ${o.reference} is paid`,
+      [
+        `Thank you, ${o.customerName}. We received your M-Pesa payment of ${amount} for order ${o.reference}.`,
+        `M-Pesa receipt: ${receiptWords(o)}.`,
+      ],
+      { href: url, label: "View your order" },
+    ),
+    sms: fitOneSegment([
+      `${shop.shopName}: payment received for order ${o.reference}, ${amount}, M-Pesa ${receiptWords(o)}. View: ${url}`,
+      `${shop.shopName}: order ${o.reference} paid, ${amount}, M-Pesa ${receiptWords(o)}. ${url}`,
+      `${o.reference} paid, ${amount}, M-Pesa ${receiptWords(o)}. ${url}`,
+    ]),
+  };
+}
+
+/** The seller's "new paid order" alert. */
+export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
+  const amount = formatKes(o.totalKes);
+  const url = dashboardUrl(shop, o);
+  return {
+    ...render(
+      shop,
+      `New paid order ${o.reference}: ${amount}`,
+      [
+        `${o.customerName} paid ${amount} by M-Pesa (receipt ${receiptWords(o)}).`,
+        "Pack it and mark it fulfilled.",
+      ],
+      { href: url, label: "Open the order" },
+    ),
+    sms: fitOneSegment([
+      `${shop.shopName}: new paid order ${o.reference}, ${amount} from ${o.customerName}, M-Pesa ${receiptWords(o)}. ${url}`,
+      `${shop.shopName}: new paid order ${o.reference}, ${amount}. ${url}`,
+      `New paid order ${o.reference}, ${amount}.`,
+    ]),
+  };
+}
+
+/** The seller's alert when money arrived in an unusual way: the reason says what to do. */
+export function sellerAttention(shop: Shop, o: OrderFacts, reason: string): Rendered {
+  const url = dashboardUrl(shop, o);
+  return {
+    ...render(
+      shop,
+      `Order ${o.reference} needs your attention`,
+      [reason, "Check the M-Pesa statement, then fulfil the order or refund the customer."],
+      { href: url, label: "Open the order" },
+    ),
+    sms: fitOneSegment([
+      `${shop.shopName}: order ${o.reference} needs attention: ${reason} ${url}`,
+      `${shop.shopName}: order ${o.reference} needs attention (unusual payment). Check M-Pesa, then fulfil or refund: ${url}`,
+      `Order ${o.reference} needs attention (unusual payment): ${url}`,
+    ]),
+  };
+}
+
+/** The owner's "send a test message". */
+export function testMessage(shop: Shop): Rendered {
+  const url = `${shop.publicUrl}/dashboard/settings/notifications`;
+  return {
+    ...render(
+      shop,
+      "Test message",
+      ["This is a test of your shop's order alerts. New paid orders will be announced like this."],
+      { href: url, label: "Alert settings" },
+    ),
+    sms: fitOneSegment([`${shop.shopName}: test message. New paid orders will be announced like this.`]),
+  };
+}

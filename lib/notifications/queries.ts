@@ -1,0 +1,60 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { notifications } from "./context";
+import { maskRecipient } from "./mask";
+import { SETTINGS_ID, sellerRecipients } from "./recipients";
+
+/** The settings page: what the owner saved, where alerts go right now, and which channels can send. */
+export async function getAlertSettings() {
+  const ctx = notifications();
+  const saved = await prisma.notificationSettings.findUnique({ where: { id: SETTINGS_ID } });
+  const effective = await sellerRecipients(prisma, ctx.sellerPhone);
+  const recentTests = await prisma.notification.findMany({
+    where: { kind: "TEST" },
+    orderBy: { createdAt: "desc" },
+    take: 6,
+  });
+  return {
+    alertPhones: saved?.alertPhones ?? [],
+    alertEmails: saved?.alertEmails ?? [],
+    smsEnabled: saved?.smsEnabled ?? true,
+    emailEnabled: saved?.emailEnabled ?? true,
+    effective: { sms: effective.sms.map(maskRecipient), email: effective.email.map(maskRecipient) },
+    channels: { sms: ctx.sms !== null, email: ctx.email !== null },
+    recentTests: recentTests.map(toMessageView),
+  };
+}
+
+export type MessageView = ReturnType<typeof toMessageView>;
+
+/** A message as the dashboard shows it: recipient masked, the gateway's reason when it failed. */
+function toMessageView(n: {
+  id: string;
+  kind: string;
+  channel: "SMS" | "EMAIL";
+  recipient: string;
+  status: "QUEUED" | "SENDING" | "SENT" | "FAILED";
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+}) {
+  return {
+    id: n.id,
+    kind: n.kind,
+    channel: n.channel,
+    to: maskRecipient(n.recipient),
+    status: n.status,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    nextAttemptAt: n.nextAttemptAt,
+    sentAt: n.sentAt,
+    createdAt: n.createdAt,
+  };
+}
+
+export async function listOrderMessages(orderId: string) {
+  const rows = await prisma.notification.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
+  return rows.map(toMessageView);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const PRODUCTION = {
+  MPESA_ENV: "sandbox",
+  MPESA_CONSUMER_KEY: "k",
+  MPESA_CONSUMER_SECRET: "s",
+  MPESA_SHORTCODE: "174379",
+  MPESA_PASSKEY: "p",
+};
+
+function problems(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (e) {
+    if (e instanceof EnvError) return e.problems;
+    throw e;
+  }
+}
+
+describe("notification channels", () => {
+  it("deliver to the emulator's local inbox when nothing is configured locally", () => {
+    const { notifications } = parseEnv({ EMULATOR_PORT: "4203", EMULATOR_SMTP_PORT: "5203" });
+    expect(notifications.sms).toMatchObject({ baseUrl: "http://127.0.0.1:4203", username: "sandbox" });
+    expect(notifications.email).toMatchObject({ smtpUrl: "smtp://127.0.0.1:5203" });
+  });
+
+  it("are off, not broken, when a real deployment configures neither", () => {
+    const { notifications } = parseEnv(PRODUCTION);
+    expect(notifications.sms).toBeNull();
+    expect(notifications.email).toBeNull();
+  });
+
+  it("use Africa's Talking's sandbox for the sandbox username and its live API otherwise", () => {
+    const sandbox = parseEnv({ ...PRODUCTION, AT_USERNAME: "sandbox", AT_API_KEY: "x" }).notifications.sms;
+    expect(sandbox?.baseUrl).toBe("https://api.sandbox.africastalking.com");
+    const live = parseEnv({ ...PRODUCTION, AT_USERNAME: "duka", AT_API_KEY: "x", AT_SENDER_ID: "DUKA" });
+    expect(live.notifications.sms).toMatchObject({
+      baseUrl: "https://api.africastalking.com",
+      senderId: "DUKA",
+    });
+  });
+
+  it("refuse half a configuration", () => {
+    expect(problems({ AT_USERNAME: "duka" })).toEqual(["AT_USERNAME / AT_API_KEY: set both or neither"]);
+    expect(problems({ SMTP_URL: "smtp://mail.example.com:587" })).toEqual([
+      "MAIL_FROM: required when SMTP_URL is set",
+    ]);
+    expect(problems({ SMTP_URL: "http://x", MAIL_FROM: "a@b.c" })[0]).toMatch(/^SMTP_URL/);
+    expect(problems({ SELLER_PHONE: "12345" })[0]).toMatch(/^SELLER_PHONE/);
+  });
+});
