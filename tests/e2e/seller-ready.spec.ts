@@ -200,6 +200,7 @@ test("every dashboard page fits a 360 px phone: no overlapping text, no sideways
     "/dashboard/products/new",
     `/dashboard/products/${productId}/edit`,
     "/dashboard/staff",
+    "/dashboard/settings/notifications",
     "/dashboard/setup",
   ]) {
     await page.goto(path);
