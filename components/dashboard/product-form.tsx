@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type ChangeEvent, useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
@@ -26,12 +26,20 @@ export function ProductForm({
   categories: { id: string; name: string }[];
 }) {
   const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
-  // Too large a file never reaches the action (the body limit refuses it), so it is caught here first.
-  const [tooLarge, setTooLarge] = useState(false);
-  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const errors = tooLarge
-    ? { ...serverErrors, image: [`The image must be ${MAX_IMAGE_MB} MB or smaller`] }
-    : serverErrors;
+  const [imageTooBig, setImageTooBig] = useState<string | null>(null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // A file over the limit never leaves the browser: the server would refuse the whole form without a word
+  // about which field.
+  const checkImage = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (file && file.size > MAX_IMAGE_BYTES) {
+      setImageTooBig(
+        `This photo is ${(file.size / 1024 / 1024).toFixed(1)} MB: choose one of ${MAX_IMAGE_MB} MB or smaller.`,
+      );
+      e.target.value = "";
+    } else setImageTooBig(null);
+  };
+  const imageErrors = imageTooBig ? [imageTooBig] : errors.image;
   const props = (name: string) => ({
     id: name,
     name,
@@ -78,19 +86,15 @@ export function ProductForm({
       <Field
         id="image"
         label="Photo"
-        errors={errors.image}
+        errors={imageErrors}
         hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_MB} MB`}
       >
         <input
           {...props("image")}
+          aria-invalid={imageErrors ? true : undefined}
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            const large = Boolean(file && file.size > MAX_IMAGE_BYTES);
-            if (large) e.currentTarget.value = "";
-            setTooLarge(large);
-          }}
+          onChange={checkImage}
         />
       </Field>
       <div className="flex flex-wrap items-center gap-3">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutBidiControls } from "@/lib/plain-text";
 
 const whole = (label: string, min: number, max: number) =>
   z.coerce
@@ -11,9 +12,14 @@ const whole = (label: string, min: number, max: number) =>
 export const productInput = z.object({
   name: z
     .string()
-    .trim()
-    .min(2, "Enter a name of at least 2 characters")
-    .max(120, "Keep the name under 120 characters"),
+    .transform(withoutBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(2, "Enter a name of at least 2 characters")
+        .max(120, "Keep the name under 120 characters"),
+    ),
   slug: z
     .string()
     .trim()

@@ -13,7 +13,14 @@ import { releaseStock, takeStock } from "./stock";
  */
 
 export type AttemptResult =
-  | { kind: "success"; receipt: string | null; transactionDate: Date | null; source: "callback" | "query" }
+  | {
+      kind: "success";
+      receipt: string | null;
+      transactionDate: Date | null;
+      source: "callback" | "query";
+      /** The right amount arrived after a wrong one, and an STK query confirmed the payment. */
+      confirmedAfterMismatch?: boolean;
+    }
   | {
       kind: "failure";
       resultCode: string;
@@ -68,7 +75,7 @@ async function applySuccess(
 ): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
-  if (attempt.resultCode === "AMOUNT_MISMATCH")
+  if (attempt.resultCode === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { checkSetupAtBoot, SetupRefused } from "@/lib/setup/boot";
 import { problemsIn } from "@/lib/setup/config-checks";
 
+const SECRETS = {
+  AUTH_SECRET: "a-long-random-auth-secret-for-tests",
+  CRON_SECRET: "a-long-random-cron-secret",
+};
 const SANDBOX = {
+  ...SECRETS,
   NODE_ENV: "production",
   MPESA_ENV: "sandbox",
   MPESA_CONSUMER_KEY: "key",
@@ -16,7 +21,9 @@ describe("configuration checked at boot", () => {
   it("finds nothing wrong with a public https shop on the sandbox, or the local emulator", () => {
     expect(problemsIn(SANDBOX)).toEqual([]);
     expect(problemsIn({ NODE_ENV: "development" })).toEqual([]);
-    expect(problemsIn({ NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3100" })).toEqual([]);
+    expect(problemsIn({ ...SECRETS, NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3100" })).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -72,7 +79,7 @@ describe("configuration checked at boot", () => {
   it("only warns in development and on a local production build with the emulator", () => {
     for (const source of [
       { ...SANDBOX, NODE_ENV: "development", PUBLIC_URL: "http://localhost:3000" },
-      { NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3100/mpesa" },
+      { ...SECRETS, NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3100/mpesa" },
     ]) {
       const lines: string[] = [];
       expect(() => checkSetupAtBoot(source, (l) => lines.push(l))).not.toThrow();

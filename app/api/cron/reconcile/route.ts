@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
+import { pruneRejectedCallbacks } from "@/lib/payments/rejected-callbacks";
 import { recordJobRun } from "@/lib/setup/job-runs";
 
 export const runtime = "nodejs";
@@ -25,5 +26,9 @@ export async function GET(request: Request) {
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
-  return Response.json({ ...reconciled, notifications });
+  return Response.json({
+    ...reconciled,
+    notifications,
+    prunedRejectedCallbacks: await pruneRejectedCallbacks(),
+  });
 }
