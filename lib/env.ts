@@ -47,7 +47,7 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must start with postgresql://")
       .optional(),
   ),
-  // Read only by the Prisma CLI (prisma.config.ts) for migrations; validated here so a typo fails early.
+  // The direct (unpooled) URL: migrations (prisma.config.ts) and the live streams' one LISTEN connection.
   DIRECT_URL: z.preprocess(
     empty,
     z
@@ -142,6 +142,11 @@ const schema = z.object({
       .transform((s) => s.split(",").map(Number)),
   ),
   EMULATOR_SMTP_PORT: int(1025, 1, 65535),
+
+  // Live order status: "off" makes every stream poll the database instead of LISTENing.
+  LIVE_LISTEN: z.preprocess(empty, z.enum(["on", "off"]).default("on")),
+  // A stream ends itself after this long (the browser reconnects): keep it under the route's maxDuration.
+  LIVE_STREAM_SECONDS: int(55, 5, 3600),
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -262,6 +267,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     nodeEnv: raw.NODE_ENV,
     databaseUrl: raw.DATABASE_URL,
+    directUrl: raw.DIRECT_URL,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     publicUrl: base,
     mpesa: {
@@ -304,6 +310,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     uploadDir: raw.UPLOAD_DIR,
     notifications: notificationSettings(raw),
     storage: { blobToken: raw.BLOB_READ_WRITE_TOKEN, onVercel: Boolean(raw.VERCEL ?? raw.VERCEL_ENV) },
+    live: { listen: raw.LIVE_LISTEN === "on", streamSeconds: raw.LIVE_STREAM_SECONDS },
   };
 }
 

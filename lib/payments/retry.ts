@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { announceOrderChange } from "@/lib/live/announce";
 import { payments, secondsAfter } from "./context";
 import { hashToken, newCallbackToken } from "./identifiers";
 import { logPaymentEvent } from "./payment-log";
@@ -27,6 +28,7 @@ export async function retryPayment(
     const found = await tx.order.findUnique({ where: { publicId }, select: { id: true } });
     if (!found) return { ok: false as const, message: "Order not found." };
     await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${found.id} FOR UPDATE`;
+    await announceOrderChange(tx, found.id);
     const order = await tx.order.findUniqueOrThrow({
       where: { id: found.id },
       include: { attempts: { orderBy: { createdAt: "desc" } } },

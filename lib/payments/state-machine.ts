@@ -2,6 +2,7 @@ import "server-only";
 import { type Tx, prisma } from "@/lib/db";
 import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
 import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import { announceAttemptChange, announceOrderChange } from "@/lib/live/announce";
 import { payments, secondsAfter } from "./context";
 import { logPaymentEvent } from "./payment-log";
 import { releaseStock, takeStock } from "./stock";
@@ -47,6 +48,7 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
   });
   const verdict = await prisma.$transaction(async (tx) => {
     const order = await lockOrder(tx, attempt.orderId);
+    await announceOrderChange(tx, order.id);
     const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     return result.kind === "success"
       ? applySuccess(tx, order, fresh, result)
@@ -240,10 +242,11 @@ export async function recordPushAccepted(
 
 /** The push timed out or the connection broke: Daraja may or may not have prompted. Never resend. */
 export async function markAttemptUnknown(attemptId: string) {
-  await prisma.paymentAttempt.updateMany({
+  const updated = await prisma.paymentAttempt.updateMany({
     where: { id: attemptId, status: "PENDING" },
     data: { status: "UNKNOWN", pushSentAt: payments().now() },
   });
+  if (updated.count > 0) await announceAttemptChange(prisma, attemptId);
 }
 
 /** Unpaid past its reservation: the order expires and its stock returns, once. */
@@ -256,6 +259,7 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
       where: { orderId, status: { in: [...ACTIVE] }, createdAt: { gt: activeAttemptCutoff } },
     });
     if (active > 0) return false;
+    await announceOrderChange(tx, orderId);
     if (order.stockReserved) await releaseStock(tx, orderId);
     await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", stockReserved: false } });
     // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.
