@@ -10,6 +10,8 @@ import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
 /** An attempt whose push outcome is unknown blocks a new prompt for this long (it may still ring). */
 export const UNKNOWN_BLOCKS_RETRY_SECONDS = 120;
 
+const PART_PAID = "Part of this order is paid by Pay Bill: pay the balance the same way.";
+
 export type RetryResult = { ok: true } | { ok: false; message: string };
 
 /**
@@ -36,6 +38,9 @@ export async function retryPayment(
     const now = ctx.now();
     const refusal = retryRefusal(order.status, order.attempts, now);
     if (refusal) return { ok: false as const, message: refusal };
+    // A prompt asks for the whole total: after a Pay Bill part payment, only the balance is due.
+    if ((await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } })) > 0)
+      return { ok: false as const, message: PART_PAID };
     const msisdn = phone ?? order.phone;
     if (
       msisdn !== order.phone &&
