@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/storage/limits";
 
 // The Content-Security-Policy is set per request by proxy.ts, with a nonce (lib/http/content-security-policy.ts);
 // these apply to every response, including the files proxy.ts does not see.
@@ -16,9 +17,16 @@ const nextConfig: NextConfig = {
   // The pg driver and its Prisma adapter run as plain node_modules on the server, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
-  // Product images may be 2 MB (lib/dashboard/image-limits.ts); Next's default 1 MB would refuse them with
-  // a generic error before the form's own check could name the field. Room for the other fields too.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // The emulator's pages and the docs use 127.0.0.1; without this `next dev` blocks its client files there.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  experimental: {
+    // Product photos are posted through a server action: the cap (lib/storage/limits) plus the form.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+  },
+  images: {
+    // Product photos stored in Vercel Blob (BLOB_READ_WRITE_TOKEN).
+    remotePatterns: [{ protocol: "https", hostname: "*.public.blob.vercel-storage.com" }],
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { BLOB_API_PREFIX, createBlobApi } from "./blob-api";
 import type { EmulatorControl } from "./control";
 import { CONTROL_PREFIX, serveControlCall } from "./control-api";
 import { DARAJA_ERRORS } from "./daraja-errors";
@@ -11,6 +12,7 @@ import type { Inbox } from "./inbox/store";
 import { phonePageHtml } from "./phone-page";
 import type { EmulatorState } from "./state";
 
+type BlobApi = ReturnType<typeof createBlobApi>;
 /** The local stand-ins for the shop's messages: Africa's Talking SMS, and the inbox that also holds emails. */
 export type Messaging = { inbox: Inbox; sms: SmsGateway };
 
@@ -18,6 +20,7 @@ async function route(
   state: EmulatorState,
   control: EmulatorControl,
   messaging: Messaging,
+  blobApi: BlobApi,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -32,6 +35,8 @@ async function route(
     res.writeHead(302, { location: "/phone" }).end();
   } else if (req.method === "GET" && url.pathname === "/phone") {
     sendHtml(res, phonePageHtml());
+  } else if (url.pathname === BLOB_API_PREFIX || url.pathname.startsWith(`${BLOB_API_PREFIX}/`)) {
+    await blobApi.serve(req, res, url);
   } else if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
     await serveControlCall(control, req, res, url);
   } else {
@@ -44,8 +49,9 @@ export function createEmulatorServer(
   control: EmulatorControl,
   messaging: Messaging,
 ): Server {
+  const blobApi = createBlobApi();
   return createServer((req, res) => {
-    route(state, control, messaging, req, res).catch((error: unknown) => {
+    route(state, control, messaging, blobApi, req, res).catch((error: unknown) => {
       state.say(
         `internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`,
       );

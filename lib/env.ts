@@ -86,7 +86,16 @@ const schema = z.object({
   CHECKOUTS_PER_IP: int(30, 1, 100_000),
   LIMIT_WINDOW_MINUTES: int(10, 1, 24 * 60),
   UPLOAD_DIR: z.preprocess(empty, z.string().default("public/uploads")),
+  BLOB_READ_WRITE_TOKEN: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^vercel_blob_rw_[A-Za-z0-9]+_./, "must be the token Vercel shows for the Blob store")
+      .optional(),
+  ),
 
+  // Set to "1" by Vercel on every deployment: its disk is not kept between calls.
   VERCEL: optionalString,
   TRUSTED_PROXIES: z.preprocess(
     empty,
@@ -300,6 +309,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     trustedProxies: trustedProxies(raw),
     uploadDir: raw.UPLOAD_DIR,
     notifications: notificationSettings(raw),
+    storage: { blobToken: raw.BLOB_READ_WRITE_TOKEN, onVercel: Boolean(raw.VERCEL ?? raw.VERCEL_ENV) },
     live: { listen: raw.LIVE_LISTEN === "on", streamSeconds: raw.LIVE_STREAM_SECONDS },
   };
 }

@@ -1,20 +1,49 @@
 // `npm run dev`: the whole shop on this machine with no accounts and no network.
 // Embedded PostgreSQL (data kept in .data/pglite) unless DATABASE_URL is set, migrations, seed on first run,
-// the Daraja emulator unless real Daraja credentials are configured, then `next dev` on port 3000.
+// the Daraja emulator unless real Daraja credentials are configured, then `next dev` on PORT (default 3000).
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 
+const port = Number(process.env.PORT || 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT || 4010);
 const useEmulator = (process.env.MPESA_ENV ?? "emulator") === "emulator";
-console.log(`[dev] shop:   http://localhost:3000`);
-if (useEmulator) {
-  console.log(`[dev] phone:  http://127.0.0.1:${process.env.EMULATOR_PORT ?? 4010}/phone (Daraja emulator)`);
-  console.log(
-    `[dev] inbox:  http://127.0.0.1:${process.env.EMULATOR_PORT ?? 4010}/inbox (the SMS and email the shop sends)`,
-  );
+
+/** Next would quietly move to another port, and callbacks would then go to the wrong one. */
+function assertFree(p, name) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", () => {
+        console.error(`[dev] port ${p} is in use: stop what holds it or set ${name} to another port.`);
+        process.exit(1);
+      })
+      .once("listening", () => probe.close(resolve))
+      .listen(p);
+  });
 }
-console.log(`[dev] seller: http://localhost:3000/login (the seed prints the login)`);
+
+await assertFree(port, "PORT");
+if (useEmulator) await assertFree(emulatorPort, "EMULATOR_PORT");
+
+// Callbacks (from the emulator, or a tunnel) must come back to the port this server really uses.
+process.env.PUBLIC_URL ||= `http://localhost:${port}`;
+process.env.EMULATOR_PORT = String(emulatorPort);
+
+/** Every address a developer opens, one per line; other local stand-ins add theirs here. */
+const addresses = [
+  ["shop", `http://localhost:${port} (or http://127.0.0.1:${port})`],
+  ["seller", `http://localhost:${port}/login (the seed prints the login)`],
+  ["setup", `http://localhost:${port}/dashboard/setup (checks this configuration)`],
+  ...(useEmulator
+    ? [
+        ["phone", `http://127.0.0.1:${emulatorPort}/phone (Daraja emulator)`],
+        ["inbox", `http://127.0.0.1:${emulatorPort}/inbox (the SMS and email the shop sends)`],
+      ]
+    : []),
+];
+for (const [name, url] of addresses) console.log(`[dev] ${`${name}:`.padEnd(8)}${url}`);
 
 const flags = useEmulator ? ["--emulator"] : [];
-const child = spawn("node", ["scripts/with-db.mjs", ...flags, "--", "next", "dev", "-p", "3000"], {
+const child = spawn("node", ["scripts/with-db.mjs", ...flags, "--", "next", "dev", "-p", String(port)], {
   stdio: "inherit",
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

@@ -4,8 +4,10 @@
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
+import { recordJobRun } from "@/lib/setup/job-runs";
 
 const result = await reconcileAll();
+await recordJobRun("reconcile");
 console.log(
   `[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`,
 );

@@ -5,6 +5,10 @@ import { sellerPage } from "@/lib/auth/guards";
 export const metadata: Metadata = {
   title: { default: "Dashboard", template: "%s | Duka dashboard" },
   robots: { index: false },
+  // Sellers add the dashboard to their phone's home screen; the shop itself has no manifest.
+  manifest: "/seller.webmanifest",
+  appleWebApp: { capable: true, title: "Duka seller" },
+  icons: { apple: "/icons/dashboard-192.png" },
 };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

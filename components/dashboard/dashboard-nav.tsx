@@ -9,9 +9,14 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard/orders", label: "Orders" },
     { href: "/dashboard/products", label: "Products" },
     { href: "/dashboard/payments", label: "Payments" },
-    ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
-    ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/notifications", label: "Notifications" }] : []),
-    ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/delivery", label: "Delivery" }] : []),
+    ...(user.role === "OWNER"
+      ? [
+          { href: "/dashboard/staff", label: "Staff" },
+          { href: "/dashboard/settings/notifications", label: "Notifications" },
+          { href: "/dashboard/settings/delivery", label: "Delivery" },
+          { href: "/dashboard/setup", label: "Setup" },
+        ]
+      : []),
   ];
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -21,10 +26,14 @@ export function DashboardNav({ user }: { user: SellerUser }) {
         </Link>
         <nav
           aria-label="Dashboard"
-          className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto"
+          className="order-last flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto"
         >
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded-lg px-3 py-2 font-medium hover:bg-stone-100">
+            <Link
+              key={l.href}
+              href={l.href}
+              className="inline-flex min-h-11 shrink-0 items-center rounded-lg px-3 font-medium hover:bg-stone-100"
+            >
               {l.label}
             </Link>
           ))}

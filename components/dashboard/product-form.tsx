@@ -3,8 +3,8 @@
 import { type ChangeEvent, useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { MAX_IMAGE_BYTES, MAX_IMAGE_LABEL } from "@/lib/dashboard/image-limits";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "@/lib/storage/limits";
 import { Field, inputClass } from "./field";
 
 type Product = {
@@ -34,7 +34,7 @@ export function ProductForm({
     const file = e.target.files?.[0];
     if (file && file.size > MAX_IMAGE_BYTES) {
       setImageTooBig(
-        `This photo is ${(file.size / 1024 / 1024).toFixed(1)} MB: choose one of ${MAX_IMAGE_LABEL} or smaller.`,
+        `This photo is ${(file.size / 1024 / 1024).toFixed(1)} MB: choose one of ${MAX_IMAGE_MB} MB or smaller.`,
       );
       e.target.value = "";
     } else setImageTooBig(null);
@@ -87,7 +87,7 @@ export function ProductForm({
         id="image"
         label="Photo"
         errors={imageErrors}
-        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_LABEL}`}
+        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_MB} MB`}
       >
         <input
           {...props("image")}

@@ -14,7 +14,7 @@ export function SubmitButton({ children, className, disabled, variant = "primary
       disabled={disabled || pending}
       aria-disabled={disabled || pending}
       className={clsx(
-        "rounded-lg px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-60",
+        "min-h-11 rounded-lg px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-60",
         variant === "primary" && "bg-brand-600 text-white hover:bg-brand-700",
         variant === "secondary" && "border border-stone-300 bg-white hover:bg-stone-100",
         variant === "danger" && "text-red-700 hover:underline",

@@ -18,6 +18,7 @@ const listSelect = {
   needsAttention: true,
   deliveryFeeKes: true,
   delivery: { select: { method: true, zoneName: true, county: true, town: true, landmark: true } },
+  isTest: true,
 } as const;
 
 /** One page of orders matching the filter, with the total count for the pager. */

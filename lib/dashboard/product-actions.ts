@@ -6,9 +6,12 @@ import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { productInput } from "./product-input";
-import { saveProductImage } from "./uploads";
+import { productImageUpload, removeProductImage } from "./product-images";
 
 export type ProductFormState = ActionResult<{ id?: string }> | null;
+
+/** Shown for an archived product whose photo was deleted, until the seller uploads a new one. */
+const NO_PHOTO_URL = "/products/no-photo.svg";
 
 function refreshCatalog(slug?: string) {
   revalidatePath("/dashboard/products");
@@ -16,7 +19,24 @@ function refreshCatalog(slug?: string) {
   if (slug) revalidatePath(`/products/${slug}`);
 }
 
-/** Creates a product (no id) or updates one. OWNER only. */
+function knownFailure(e: unknown): Extract<ActionResult, { ok: false }> | null {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      fieldErrors: { slug: ["Another product already uses this web address"] },
+    };
+  }
+  if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2003" || e.code === "P2025")) {
+    return { ok: false, message: "That product or category no longer exists." };
+  }
+  return null;
+}
+
+/**
+ * Creates a product (no id) or updates one. OWNER only. The photo is stored only once every field is
+ * valid, deleted again if the database refuses the change, and a replaced photo is deleted after commit.
+ */
 export async function saveProduct(
   _prev: ProductFormState,
   formData: FormData,
@@ -28,23 +48,17 @@ export async function saveProduct(
     const fieldErrors: Record<string, string[] | undefined> = parsed.success
       ? {}
       : z.flattenError(parsed.error).fieldErrors;
-
-    const image = formData.get("image");
-    let imageUrl: string | undefined;
-    if (image instanceof File && image.size > 0) {
-      const saved = parsed.success ? await saveProductImage(image) : null;
-      if (saved?.ok === false) fieldErrors.image = [saved.error];
-      if (saved?.ok) imageUrl = saved.url;
-    } else if (!id) {
-      fieldErrors.image = ["Add a photo of the product"];
-    }
-    if (!parsed.success || fieldErrors.image)
+    const upload = await productImageUpload(formData.get("image"), { required: !id });
+    if (!upload.ok) fieldErrors.image = [upload.error];
+    if (!parsed.success || !upload.ok)
       return { ok: false, message: "Check the highlighted fields.", fieldErrors };
 
+    const imageUrl = upload.image ? await upload.store() : undefined;
     const { stock, stockSeen, ...data } = parsed.data;
     try {
       if (typeof id === "string" && id) {
-        const saved = await prisma.$transaction(async (tx) => {
+        const { product, oldImageUrl } = await prisma.$transaction(async (tx) => {
+          const before = await tx.product.findUniqueOrThrow({ where: { id }, select: { imageUrl: true } });
           const product = await tx.product.update({
             where: { id },
             data: { ...data, ...(imageUrl ? { imageUrl } : {}) },
@@ -53,31 +67,28 @@ export async function saveProduct(
           const delta = stock - (stockSeen ?? product.stock);
           if (delta !== 0)
             await tx.$executeRaw`UPDATE "Product" SET "stock" = GREATEST("stock" + ${delta}, 0) WHERE "id" = ${id}`;
-          return product;
+          return { product, oldImageUrl: before.imageUrl };
         });
-        refreshCatalog(saved.slug);
-        return { ok: true, message: `Saved ${saved.name}.`, id: saved.id };
+        if (imageUrl) await removeProductImage(oldImageUrl);
+        refreshCatalog(product.slug);
+        return { ok: true, message: `Saved ${product.name}.`, id: product.id };
       }
       const created = await prisma.product.create({ data: { ...data, stock, imageUrl: imageUrl! } });
       refreshCatalog(created.slug);
       return { ok: true, message: `Created ${created.name}.`, id: created.id };
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        return {
-          ok: false,
-          message: "Check the highlighted fields.",
-          fieldErrors: { slug: ["Another product already uses this web address"] },
-        };
-      }
-      if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2003" || e.code === "P2025")) {
-        return { ok: false, message: "That product or category no longer exists." };
-      }
+      if (imageUrl) await removeProductImage(imageUrl);
+      const failure = knownFailure(e);
+      if (failure) return failure;
       throw e;
     }
   });
 }
 
-/** Archives a product (hidden from the shop, kept for past orders) or brings it back. OWNER only. */
+/**
+ * Archives a product (hidden from the shop, kept for past orders) or brings it back. OWNER only.
+ * Archiving deletes its uploaded photo: a stored file nobody sees is only a cost (and a leak).
+ */
 export async function setProductArchived(
   _prev: ActionResult | null,
   formData: FormData,
@@ -88,16 +99,22 @@ export async function setProductArchived(
       .object({ id: z.string().min(1), archived: z.enum(["true", "false"]) })
       .safeParse(Object.fromEntries(formData));
     if (!input.success) return { ok: false, message: "Unknown product." };
-    const { count } = await prisma.product.updateMany({
+    const archiving = input.data.archived === "true";
+    const before = await prisma.product.findUnique({
       where: { id: input.data.id },
-      data: { active: input.data.archived === "false" },
+      select: { imageUrl: true },
     });
-    if (count === 0) return { ok: false, message: "Unknown product." };
+    if (!before) return { ok: false, message: "Unknown product." };
+    const { count } = await prisma.product.updateMany({
+      where: { id: input.data.id, imageUrl: before.imageUrl },
+      data: { active: !archiving, ...(archiving ? { imageUrl: NO_PHOTO_URL } : {}) },
+    });
+    if (count === 0) return { ok: false, message: "The product changed meanwhile: reload and try again." };
+    if (archiving) await removeProductImage(before.imageUrl);
     refreshCatalog();
     return {
       ok: true,
-      message:
-        input.data.archived === "true" ? "Archived: no longer shown in the shop." : "Restored to the shop.",
+      message: archiving ? "Archived: no longer shown in the shop." : "Restored to the shop.",
     };
   });
 }

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { withoutBidiControls } from "@/lib/plain-text";
 
-export { MAX_IMAGE_BYTES } from "./image-limits";
-export const IMAGE_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
-
 const whole = (label: string, min: number, max: number) =>
   z.coerce
     .number({ error: `Enter the ${label} as a number` })
@@ -50,20 +47,4 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 80);
-}
-
-/** Checks an upload by its first bytes, not only by the type the browser claims. */
-export function sniffImageType(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (
-    starts(0x52, 0x49, 0x46, 0x46) &&
-    bytes[8] === 0x57 &&
-    bytes[9] === 0x45 &&
-    bytes[10] === 0x42 &&
-    bytes[11] === 0x50
-  )
-    return "image/webp";
-  return null;
 }

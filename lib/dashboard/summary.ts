@@ -5,9 +5,11 @@ import { eatDateKeys, eatDayStart } from "./time";
 
 export const CHART_DAYS = 30;
 
+// The owner's KES 1 test payments (Order.isTest) are not sales: every figure here leaves them out.
+
 async function paidSince(since: Date) {
   const r = await prisma.order.aggregate({
-    where: { status: "PAID", paidAt: { gte: since } },
+    where: { status: "PAID", isTest: false, paidAt: { gte: since } },
     _sum: { totalKes: true, deliveryFeeKes: true },
     _count: { _all: true },
   });
@@ -32,7 +34,7 @@ export async function getRevenueByDay(now = new Date(), days = CHART_DAYS) {
   // EAT is UTC+3 all year (no daylight saving), and Prisma stores UTC: shifting by 3 hours gives the EAT date.
   const rows = await prisma.$queryRaw<{ day: string; revenue: bigint; orders: bigint }[]>`
     SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD') AS day, SUM("totalKes")::bigint AS revenue, COUNT(*)::bigint AS orders
-    FROM "Order" WHERE "status" = 'PAID' AND "paidAt" >= ${eatDayStart(now, days - 1)}
+    FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${eatDayStart(now, days - 1)}
     GROUP BY 1`;
   const byDay = new Map(rows.map((r) => [r.day, r]));
   return eatDateKeys(now, days).map((day) => ({
@@ -48,12 +50,12 @@ export async function getPaymentStats(now = new Date()) {
   const [byStatus, failures] = await Promise.all([
     prisma.paymentAttempt.groupBy({
       by: ["status"],
-      where: { createdAt: { gte: since }, status: { in: ["SUCCEEDED", "FAILED"] } },
+      where: { createdAt: { gte: since }, status: { in: ["SUCCEEDED", "FAILED"] }, order: { isTest: false } },
       _count: { _all: true },
     }),
     prisma.paymentAttempt.groupBy({
       by: ["resultCode"],
-      where: { createdAt: { gte: since }, status: "FAILED" },
+      where: { createdAt: { gte: since }, status: "FAILED", order: { isTest: false } },
       _count: { _all: true },
     }),
   ]);
@@ -80,7 +82,7 @@ export async function getPaymentStats(now = new Date()) {
 
 export async function getLatestPaidOrders(take = 8) {
   return prisma.order.findMany({
-    where: { status: "PAID" },
+    where: { status: "PAID", isTest: false },
     orderBy: [{ paidAt: "desc" }, { id: "desc" }],
     take,
     select: {

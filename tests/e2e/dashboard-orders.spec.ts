@@ -41,6 +41,7 @@ test("paid orders by default; filters live in the URL", async ({ page }) => {
   await expect(d.orderRows()).toHaveCount(3);
   await expect(d.orderRows().filter({ hasText: "DK-FAIL1" })).toHaveCount(0);
 
+  await d.openOrderFilters();
   await page.getByLabel("Status").selectOption("failed");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=failed/);

@@ -87,18 +87,18 @@ function jpeg(bytes: number): Buffer {
   return image;
 }
 
-test("product photos between 1 and 2 MB save; a bigger one gets an error next to the field", async ({
+test("product photos between 1 and 4 MB save; a bigger one gets an error next to the field", async ({
   page,
 }) => {
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
   await page.goto("/dashboard/products");
   await page.getByRole("link", { name: /^Edit/ }).first().click();
   const photo = page.getByLabel("Photo");
-  await photo.setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: jpeg(2_600_000) });
+  await photo.setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: jpeg(4_600_000) });
   await expect(photo).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#image-error")).toContainText("choose one of 2 MB or smaller");
+  await expect(page.locator("#image-error")).toContainText("choose one of 4 MB or smaller");
 
-  await photo.setInputFiles({ name: "ok.jpg", mimeType: "image/jpeg", buffer: jpeg(1_500_000) });
+  await photo.setInputFiles({ name: "ok.jpg", mimeType: "image/jpeg", buffer: jpeg(3_500_000) });
   await expect(page.locator("#image-error")).toHaveText("");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByText(/^Saved /)).toBeVisible();

@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetShop } from "./support/database";
@@ -6,6 +6,7 @@ import { resetShop } from "./support/database";
 const dir = vi.hoisted(() => {
   const d = `${process.env.TMPDIR ?? "/tmp"}/duka-uploads-${process.pid}`;
   process.env.UPLOAD_DIR = d;
+  delete process.env.BLOB_READ_WRITE_TOKEN;
   return d;
 });
 vi.mock("@/lib/auth/session", () => ({
@@ -13,10 +14,11 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { prisma } = await import("@/lib/db");
-const { saveProduct } = await import("@/lib/dashboard/product-actions");
+const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
 const { GET: serveUpload } = await import("@/app/api/uploads/[file]/route");
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
 let categoryId: string;
 
 beforeAll(async () => {
@@ -25,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function productForm(image: File) {
+function productForm(image: File, fields: Record<string, string> = {}) {
   const f = new FormData();
   for (const [k, v] of Object.entries({
     name: "Maasai shuka",
@@ -34,17 +36,21 @@ function productForm(image: File) {
     priceKes: "1200",
     stock: "4",
     categoryId,
+    ...fields,
   }))
     f.set(k, v);
   f.set("image", image);
   return f;
 }
 
+const storedFiles = () => readdir(dir).catch(() => [] as string[]);
+const shuka = () => prisma.product.findUniqueOrThrow({ where: { slug: "duka-test-shuka" } });
+
 describe("product image upload", () => {
   it("stores a real image under UPLOAD_DIR and serves it", async () => {
     const r = await saveProduct(null, productForm(new File([PNG], "shuka.png", { type: "image/png" })));
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
-    const product = await prisma.product.findUniqueOrThrow({ where: { slug: "duka-test-shuka" } });
+    const product = await shuka();
     expect(product.imageUrl).toMatch(/^\/api\/uploads\/[0-9a-f-]{36}\.png$/);
     const name = product.imageUrl.split("/").pop()!;
     expect(new Uint8Array(await readFile(path.join(dir, name)))).toEqual(PNG);
@@ -59,14 +65,81 @@ describe("product image upload", () => {
     ).toBe(404);
   });
 
-  it("refuses a file that is not an image whatever its claimed type, and one too large", async () => {
-    const svg = new File(["<svg onload=alert(1)>"], "x.png", { type: "image/png" });
-    const r = await saveProduct(null, productForm(svg));
-    expect(r).toMatchObject({ ok: false, fieldErrors: { image: ["Upload a JPEG, PNG or WebP image"] } });
-    const big = new File([PNG, new Uint8Array(2 * 1024 * 1024)], "big.png", { type: "image/png" });
-    expect(await saveProduct(null, productForm(big))).toMatchObject({
+  it.each([
+    [
+      "an SVG named .png",
+      new File(["<svg onload=alert(1)>"], "x.png", { type: "image/png" }),
+      "Upload a JPEG, PNG or WebP image",
+    ],
+    [
+      "a text file",
+      new File(["hello"], "notes.txt", { type: "text/plain" }),
+      "Upload a JPEG, PNG or WebP image",
+    ],
+    ["an empty file", new File([], "empty.jpg", { type: "image/jpeg" }), "The file is empty: choose a photo"],
+    [
+      "a file over 4 MB",
+      new File([PNG, new Uint8Array(4 * 1024 * 1024)], "big.png", { type: "image/png" }),
+      "The image must be 4 MB or smaller",
+    ],
+  ])(
+    "refuses %s with a field error, leaving the product and the folder unchanged",
+    async (_, file, error) => {
+      const before = await shuka();
+      const filesBefore = await storedFiles();
+      const r = await saveProduct(null, productForm(file, { id: before.id, name: "Renamed shuka" }));
+      expect(r).toMatchObject({ ok: false, fieldErrors: { image: [error] } });
+      expect(await shuka()).toEqual(before);
+      expect(await storedFiles()).toEqual(filesBefore);
+    },
+  );
+
+  it("keeps no file behind when the database refuses the product", async () => {
+    const filesBefore = await storedFiles();
+    const r = await saveProduct(null, productForm(new File([JPEG], "dup.jpg"), { name: "Another shuka" }));
+    expect(r).toMatchObject({
       ok: false,
-      fieldErrors: { image: ["The image must be 2 MB or smaller"] },
+      fieldErrors: { slug: ["Another product already uses this web address"] },
     });
+    expect(await storedFiles()).toEqual(filesBefore);
+  });
+
+  it("deletes the old photo when it is replaced, and the new one when the product is archived", async () => {
+    const before = await shuka();
+    const oldName = before.imageUrl.split("/").pop()!;
+    const r = await saveProduct(null, productForm(new File([JPEG], "new.jpg"), { id: before.id }));
+    expect(r).toMatchObject({ ok: true });
+    const after = await shuka();
+    expect(after.imageUrl).toMatch(/\.jpg$/);
+    const newName = after.imageUrl.split("/").pop()!;
+    expect(await storedFiles()).toEqual([newName]);
+    expect(oldName).not.toBe(newName);
+
+    const archive = new FormData();
+    archive.set("id", before.id);
+    archive.set("archived", "true");
+    expect(await setProductArchived(null, archive)).toMatchObject({ ok: true });
+    expect(await storedFiles()).toEqual([]);
+    expect(await shuka()).toMatchObject({ active: false, imageUrl: "/products/no-photo.svg" });
+  });
+
+  it("never deletes a seeded image that is not an upload", async () => {
+    const seeded = await prisma.product.findFirstOrThrow({
+      where: { imageUrl: { startsWith: "/products/" }, active: true },
+    });
+    const r = await saveProduct(
+      null,
+      productForm(new File([PNG], "p.png"), {
+        id: seeded.id,
+        name: seeded.name,
+        slug: seeded.slug,
+        description: seeded.description,
+        priceKes: String(seeded.priceKes),
+        stock: String(seeded.stock),
+        categoryId: seeded.categoryId,
+      }),
+    );
+    expect(r).toMatchObject({ ok: true });
+    await expect(readFile(path.join("public", seeded.imageUrl))).resolves.toBeTruthy();
   });
 });

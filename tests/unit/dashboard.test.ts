@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, csvRow } from "@/lib/dashboard/csv";
 import { filterQuery, orderWhere, parseOrderFilter, searchWhere } from "@/lib/dashboard/filters";
-import { productInput, slugify, sniffImageType } from "@/lib/dashboard/product-input";
+import { productInput, slugify } from "@/lib/dashboard/product-input";
+import { sniffImageType } from "@/lib/storage/image-check";
 import { eatDateKey, eatDateKeys, eatDayStart } from "@/lib/dashboard/time";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 

@@ -17,7 +17,7 @@ export default async function ProductsPage() {
         {isOwner && (
           <Link
             href="/dashboard/products/new"
-            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
           >
             New product
           </Link>
@@ -31,22 +31,27 @@ export default async function ProductsPage() {
           <li
             key={p.id}
             data-testid="product-row"
-            className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-3 text-sm md:grid md:grid-cols-[1fr_8rem_7rem_8rem_5rem]"
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-3 py-3 text-sm md:grid-cols-[minmax(0,1fr)_8rem_7rem_8rem_5rem]"
           >
-            <span className="min-w-0 flex-1">
+            <span className="min-w-0">
               <span className="font-medium">{p.name}</span>
               {!p.active && (
                 <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs">Archived</span>
               )}
               <span className="block text-xs text-stone-500">{p.category.name}</span>
             </span>
-            <span>{formatKes(p.priceKes)}</span>
-            <span>{p.stock} in stock</span>
-            <StockBadge stock={p.stock} />
+            <span className="text-right font-medium md:text-left md:font-normal">
+              {formatKes(p.priceKes)}
+            </span>
+            {/* On a phone: stock, badge and Edit share the card's second line. */}
+            <span className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1 md:contents">
+              <span>{p.stock} in stock</span>
+              <StockBadge stock={p.stock} />
+            </span>
             {isOwner ? (
               <Link
                 href={`/dashboard/products/${p.id}/edit`}
-                className="font-medium text-brand-700 hover:underline"
+                className="col-span-2 inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline md:col-span-1"
                 aria-label={`Edit ${p.name}`}
               >
                 Edit

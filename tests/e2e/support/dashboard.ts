@@ -31,6 +31,12 @@ export class Dashboard {
       .toBe(false);
   }
 
+  /** On a phone the order filters beyond search are folded behind one button. */
+  async openOrderFilters() {
+    const toggle = this.page.getByRole("button", { name: /^Filters/ });
+    if (await toggle.isVisible()) await toggle.click();
+  }
+
   orderRows() {
     return this.page.getByTestId("order-row");
   }

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
 import { pruneRejectedCallbacks } from "@/lib/payments/rejected-callbacks";
+import { recordJobRun } from "@/lib/setup/job-runs";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,6 +22,7 @@ function authorized(request: Request): boolean {
 export async function GET(request: Request) {
   if (!authorized(request)) return Response.json({ error: "Unauthorized" }, { status: 401 });
   const reconciled = await reconcileAll();
+  await recordJobRun("reconcile");
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));

@@ -62,7 +62,7 @@ export default async function OrderPage({ params }: Props) {
           <h2 id="customer-h" className="font-semibold">
             Customer
           </h2>
-          <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
+          <dl className="mt-2 grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1 text-sm break-words">
             <dt className="text-stone-600">Name</dt>
             <dd>{order.customerName}</dd>
             <dt className="text-stone-600">Phone</dt>
@@ -98,11 +98,11 @@ export default async function OrderPage({ params }: Props) {
           <ul className="mt-2 divide-y divide-stone-100 text-sm">
             {order.items.map((i) => (
               <li key={i.id} className="flex justify-between gap-2 py-1">
-                <span>
+                <span className="min-w-0">
                   {i.quantity} × {i.name}{" "}
                   <span className="text-stone-500">@ {formatKes(i.unitPriceKes)}</span>
                 </span>
-                <span>{formatKes(i.quantity * i.unitPriceKes)}</span>
+                <span className="shrink-0">{formatKes(i.quantity * i.unitPriceKes)}</span>
               </li>
             ))}
           </ul>
@@ -143,11 +143,13 @@ export default async function OrderPage({ params }: Props) {
               />
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{e.title}</p>
-                {e.detail && <p className="text-stone-700">{e.detail}</p>}
+                {e.detail && <p className="break-words text-stone-700">{e.detail}</p>}
                 <p className="text-xs text-stone-500">{formatEat(e.at, "d MMM yyyy, HH:mm:ss")}</p>
                 {e.raw !== undefined && (
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-brand-700">Raw payload</summary>
+                    <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">
+                      Raw payload
+                    </summary>
                     <pre className="mt-1 max-h-64 overflow-auto rounded bg-stone-100 p-2 text-xs">
                       {e.raw}
                     </pre>

@@ -1,0 +1,13 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+export type JobName = "reconcile";
+
+/** Remembers that a scheduled job ran, for the Setup page. */
+export async function recordJobRun(name: JobName, at = new Date()) {
+  await prisma.jobRun.upsert({ where: { name }, create: { name, lastRunAt: at }, update: { lastRunAt: at } });
+}
+
+export async function lastJobRun(name: JobName): Promise<Date | null> {
+  return (await prisma.jobRun.findUnique({ where: { name } }))?.lastRunAt ?? null;
+}

@@ -1,0 +1,53 @@
+import type { Page } from "@playwright/test";
+
+/**
+ * What a phone user would see as broken, measured in the page: sideways scrolling, and pairs of text
+ * boxes drawn on top of each other (e.g. a name over an amount).
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`scrolls sideways: ${root.scrollWidth}px wide in a ${root.clientWidth}px screen`);
+
+    const boxes: { text: string; rect: DOMRect }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest("script, style, template, option")) continue;
+      if (getComputedStyle(parent).visibility === "hidden" || parent.closest(".sr-only")) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      // Only boxes a person can see count (screen-reader-only text is skipped above).
+      for (const rect of range.getClientRects())
+        if (rect.width > 2 && rect.height > 2) boxes.push({ text: text.slice(0, 40), rect });
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.rect;
+        const b = boxes[j]!.rect;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 2 && y > 2) problems.push(`"${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Buttons smaller than a thumb (44 px is the usual guidance; 40 px is where taps start to miss). */
+export async function smallButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("button, input[type=submit], select")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.height < 40;
+      })
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(el.getBoundingClientRect().height)}px high`,
+      ),
+  );
+}

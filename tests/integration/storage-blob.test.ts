@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type EmulatorHandle, startEmulator } from "@/emulator";
+import { resetShop } from "./support/database";
+
+// The real @vercel/blob SDK, pointed at the emulator's stand-in for Blob's HTTP API.
+const TOKEN = vi.hoisted(() => {
+  const token = "vercel_blob_rw_DukaTestStore_s3cr3tS3cr3t";
+  process.env.BLOB_READ_WRITE_TOKEN = token;
+  process.env.VERCEL_BLOB_RETRIES = "0";
+  return token;
+});
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const { head, BlobNotFoundError, BlobAccessError } = await import("@vercel/blob");
+const { prisma } = await import("@/lib/db");
+const { saveProduct } = await import("@/lib/dashboard/product-actions");
+const { blobImageStore } = await import("@/lib/storage/blob-store");
+const { imageStore } = await import("@/lib/storage");
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const WEBP = new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 ");
+let emulator: EmulatorHandle;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, quiet: true });
+  process.env.VERCEL_BLOB_API_URL = `${emulator.url}/blob-api`;
+  await resetShop();
+});
+afterAll(async () => {
+  delete process.env.VERCEL_BLOB_API_URL;
+  await emulator.stop();
+});
+
+describe("Vercel Blob image store", () => {
+  it("is the store in use when BLOB_READ_WRITE_TOKEN is set", () => {
+    expect(imageStore().kind).toBe("blob");
+  });
+
+  it("uploads a public image with its real type and deletes it again", async () => {
+    const store = blobImageStore(TOKEN);
+    const url = await store.save({ bytes: PNG, contentType: "image/png", extension: "png" });
+    expect(url).toMatch(
+      /^https:\/\/dukateststore\.public\.blob\.vercel-storage\.com\/products\/[0-9a-f-]{36}\.png$/,
+    );
+    const stored = await head(url, { token: TOKEN });
+    expect(stored).toMatchObject({ size: PNG.length, contentType: "image/png" });
+    expect(stored.cacheControl).toContain("max-age=31536000");
+
+    await store.remove(url);
+    await expect(head(url, { token: TOKEN })).rejects.toBeInstanceOf(BlobNotFoundError);
+  });
+
+  it("leaves URLs it did not make alone", async () => {
+    const store = blobImageStore(TOKEN);
+    await expect(store.remove("/products/kiondo-bag.svg")).resolves.toBeUndefined();
+    await expect(store.remove("https://example.com/x.png")).resolves.toBeUndefined();
+  });
+
+  it("surfaces a refused token as the SDK's access error", async () => {
+    const store = blobImageStore("not-a-blob-token");
+    await expect(
+      store.save({ bytes: PNG, contentType: "image/png", extension: "png" }),
+    ).rejects.toBeInstanceOf(BlobAccessError);
+  });
+
+  it("stores a product photo through the dashboard and deletes the one it replaces", async () => {
+    const categoryId = (await prisma.category.findFirstOrThrow()).id;
+    const form = (image: File, id?: string) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries({
+        name: "Blob shuka",
+        slug: "blob-shuka",
+        description: "A shuka whose photo lives in Blob",
+        priceKes: "900",
+        stock: "2",
+        categoryId,
+        ...(id ? { id } : {}),
+      }))
+        f.set(k, v);
+      f.set("image", image);
+      return f;
+    };
+    expect(await saveProduct(null, form(new File([PNG], "a.png")))).toMatchObject({ ok: true });
+    const first = await prisma.product.findUniqueOrThrow({ where: { slug: "blob-shuka" } });
+    await expect(head(first.imageUrl, { token: TOKEN })).resolves.toMatchObject({ contentType: "image/png" });
+
+    expect(await saveProduct(null, form(new File([WEBP], "b.webp"), first.id))).toMatchObject({ ok: true });
+    const second = await prisma.product.findUniqueOrThrow({ where: { slug: "blob-shuka" } });
+    expect(second.imageUrl).toMatch(/\.webp$/);
+    await expect(head(second.imageUrl, { token: TOKEN })).resolves.toMatchObject({
+      contentType: "image/webp",
+    });
+    await expect(head(first.imageUrl, { token: TOKEN })).rejects.toBeInstanceOf(BlobNotFoundError);
+  });
+});
