@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { maskPhone } from "@/lib/daraja";
 import { payments, secondsAfter } from "@/lib/payments/context";
 import { settleOrder } from "@/lib/payments/reconcile";
-import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRefusal } from "@/lib/payments/retry";
+import { retryRule } from "@/lib/payments/retry-rule";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
@@ -65,15 +65,9 @@ type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 function toView(order: LoadedOrder, now: Date): OrderView {
   const latest = order.attempts[0];
   const state = stateOf(order.status, latest?.status);
-  const refusal = retryRefusal(order.status, order.attempts, now);
-  let retryAvailableAt: Date | null = null;
-  if (state === "unknown" && latest)
-    retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
-  if (state === "failed" && latest?.retryAfter) retryAvailableAt = latest.retryAfter;
-  const canRetry =
-    (state === "failed" || state === "unknown") &&
-    (refusal === null || retryAvailableAt !== null) &&
-    latest?.mayRetry !== false;
+  const rule = retryRule(order.status, order.attempts, now);
+  const retryAvailableAt = rule.waitUntil;
+  const canRetry = (state === "failed" || state === "unknown") && (rule.allowed || retryAvailableAt !== null);
   return {
     publicId: order.publicId,
     reference: order.reference,

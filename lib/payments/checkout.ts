@@ -46,6 +46,7 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
 
   try {
     const created = await createPendingOrder(input);
+    if ("placedBefore" in created) return { ok: true, publicId: created.placedBefore };
     logPaymentEvent({
       event: "order.created",
       order: created.reference,
@@ -74,6 +75,8 @@ async function createPendingOrder(input: CheckoutInput) {
   const token = newCallbackToken();
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
+    const placed = await waitForSameCheckout(tx, input.checkoutKey);
+    if (placed) return { placedBefore: placed };
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
       throw new CheckoutRefused(
         "rate_limited",
@@ -139,7 +142,18 @@ async function createPendingOrder(input: CheckoutInput) {
       include: { attempts: true },
     });
   });
+  if ("placedBefore" in order) return order;
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+}
+
+/**
+ * A double submit runs two checkouts with one key at once: the second waits here until the first commits,
+ * then finds its order, instead of counting limits or stock against the shopper a second time.
+ */
+async function waitForSameCheckout(tx: Tx, checkoutKey: string): Promise<string | null> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${checkoutKey}))) AS l`;
+  const placed = await tx.order.findUnique({ where: { checkoutKey }, select: { publicId: true } });
+  return placed?.publicId ?? null;
 }
 
 /** Six characters are short enough to read out over the phone, so they can repeat an older order's. */
