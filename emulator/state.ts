@@ -31,6 +31,8 @@ export interface EmulatorState {
   readonly calls: CallLog;
   deliveries: DeliveryRecord[];
   readonly held: Set<HeldResponse>;
+  /** The random source of callback forms, for options.callbackVarietySeed. */
+  variety: { seed: number; random: () => number } | null;
   /** Bumped by reset: late work from before (a delayed callback) sees it and stands down. */
   generation: number;
   say(line: string): void;
@@ -48,6 +50,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     calls: new CallLog((line) => state.say(line)),
     deliveries: [],
     held: new Set(),
+    variety: null,
     generation: 0,
     say: (line) => {
       if (!state.options.quiet) console.log(`[emulator] ${line}`);
@@ -73,5 +76,6 @@ export function resetState(state: EmulatorState): void {
   state.calls.clear();
   state.deliveries = [];
   state.options = state.startOptions;
+  state.variety = null;
   releaseHeldResponses(state);
 }

@@ -135,15 +135,17 @@ async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
   const parsed = parseCallback(json);
   if (!parsed.ok) {
     const reason = `malformed callback: ${parsed.error}`.slice(0, 500);
-    if (parsed.unusableSuccess) await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
+    // With its push answer stored, the attempt is queried anyway: only a lost answer needs this id.
+    if (parsed.unusableSuccess && !attempt.checkoutRequestId)
+      await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
     return { verdict: "REJECTED", reason, attemptId: attempt.id };
   }
   return apply(attempt, parsed.callback);
 }
 
 /**
- * M-Pesa says paid but the details cannot be read. Its CheckoutRequestID is recorded first (when the push
- * answer was lost, it is the only way to query the prompt), then the seller is told: the query settles it.
+ * M-Pesa says paid but the details cannot be read, and the push answer was lost. Its CheckoutRequestID is
+ * recorded first (the only way to query the prompt), then the seller is told: the query settles it.
  */
 async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem: string) {
   const idProblem = await matchCheckoutRequestId(attempt, ids);

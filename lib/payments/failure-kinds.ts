@@ -1,4 +1,4 @@
-import type { DarajaError, ResultReason } from "@/lib/daraja";
+import { type DarajaError, type ResultReason, describeResultCode } from "@/lib/daraja";
 import type { FailureKind } from "@/lib/generated/prisma/enums";
 
 export type { FailureKind };
@@ -41,3 +41,10 @@ export const SELLER_REASONS: Record<FailureKind, string> = {
   AMOUNT_MISMATCH: "M-Pesa reported a different amount than the order's: check and refund",
   UNKNOWN: "M-Pesa gave a reason this shop does not know",
 };
+
+/** The seller's reason for a failed attempt; rows written without a kind (older seeds) fall back to the code. */
+export function sellerReason(failureKind: FailureKind | null | undefined, resultCode: string | null): string {
+  const kind =
+    failureKind ?? (resultCode ? failureKindOfResult(describeResultCode(resultCode).reason) : "UNKNOWN");
+  return SELLER_REASONS[kind];
+}

@@ -81,11 +81,13 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
 }
 
 export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOptions> = {}): Promise<Harness> {
-  // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test.
+  // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test. Success
+  // callbacks come in Daraja's varied forms, the same on every run.
   const emulator = await startEmulator({
     port: 0,
     quiet: true,
     promptTimeoutMs: 600_000,
+    callbackVarietySeed: 20261129,
     ...emulatorOptions,
   });
   const { server, url: bridgeUrl } = await startBridge();
