@@ -1,6 +1,6 @@
 // The only door into lib/daraja: nothing outside this folder sees Daraja's wire format.
 export { parseCallback } from "./callback";
-export { createDarajaClient, DEFAULT_TIMEOUT_MS, type DarajaDeps } from "./client";
+export { createDarajaClient } from "./client";
 export {
   AMOUNT_MAX,
   AMOUNT_MIN,
@@ -11,18 +11,6 @@ export {
 } from "./fields";
 export { DarajaAuthError } from "./oauth";
 export { InvalidPhoneError, maskPhone, normalizePhone, tryNormalizePhone } from "./phone";
-export { describeResultCode, type ResultDescription, type ResultReason } from "./result-codes";
+export { describeResultCode, type ResultReason } from "./result-codes";
 export { darajaPassword, darajaTimestamp, eatNumberToDate } from "./timestamp";
-export type {
-  CallbackParse,
-  DarajaClient,
-  DarajaConfig,
-  DarajaEnv,
-  DarajaError,
-  DarajaErrorKind,
-  PushResult,
-  QueryResult,
-  StkCallback,
-  StkPushRequest,
-  TransactionType,
-} from "./types";
+export type { DarajaClient, DarajaConfig, DarajaError, PushResult, StkCallback } from "./types";

@@ -15,7 +15,7 @@ const finalBody = z.object({
   CheckoutRequestID: z.string().optional(),
 });
 
-// Integrators report a 200 with ResultCode 4999 "still under processing"; daraja.md does not list it,
+// Integrators report a 200 with ResultCode 4999 "still under processing"; docs/daraja.md marks it uncertain,
 // but calling it final would fail a payment that may still succeed.
 const STILL_PROCESSING_CODES = new Set(["4999"]);
 // Daraja's API error codes (400.002.02, 500.001.1001...); result codes are plain numbers or SFC_ names.

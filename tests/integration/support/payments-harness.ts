@@ -244,7 +244,7 @@ export async function postCallback(
   return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
 }
 
-/** A callback in Daraja's shape (shared/daraja.md section 3). */
+/** A callback in Daraja's shape (docs/daraja.md section 3). */
 export function callbackBody(
   ids: { checkoutRequestId: string; merchantRequestId?: string | null },
   result: { code: number | string; amount?: number; receipt?: string; phone?: string },

@@ -14,7 +14,7 @@ const replace = (name: string, value: unknown): Item[] =>
 const without = (name: string): Item[] => items.filter((i) => i.Name !== name);
 
 describe("parseCallback", () => {
-  it("reads the success sample from daraja.md", () => {
+  it("reads the success sample from docs/daraja.md", () => {
     expect(parseCallback(successCallback)).toEqual({
       ok: true,
       callback: {

@@ -24,7 +24,7 @@ describe("stkQuery", () => {
     });
   });
 
-  it("reads the final answer from daraja.md", async () => {
+  it("reads the final answer from docs/daraja.md", async () => {
     const { result } = await query(() => json(200, queryFinal));
     expect(result).toEqual({
       state: "final",
