@@ -46,7 +46,6 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
 
   try {
     const created = await createPendingOrder(input);
-    if ("placedBefore" in created) return { ok: true, publicId: created.placedBefore };
     logPaymentEvent({
       event: "order.created",
       order: created.reference,
@@ -57,7 +56,8 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
-    if (e instanceof CheckoutRefused) return { ok: false, reason: e.reason, message: e.message };
+    if (e instanceof CheckoutRefused)
+      return (await placedBefore(input.checkoutKey)) ?? { ok: false, reason: e.reason, message: e.message };
     if (isUniqueViolation(e, "checkoutKey")) {
       const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
       return { ok: true, publicId: first.publicId };
@@ -75,8 +75,6 @@ async function createPendingOrder(input: CheckoutInput) {
   const token = newCallbackToken();
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
-    const placed = await waitForSameCheckout(tx, input.checkoutKey);
-    if (placed) return { placedBefore: placed };
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
       throw new CheckoutRefused(
         "rate_limited",
@@ -142,18 +140,16 @@ async function createPendingOrder(input: CheckoutInput) {
       include: { attempts: true },
     });
   });
-  if ("placedBefore" in order) return order;
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
 }
 
 /**
- * A double submit runs two checkouts with one key at once: the second waits here until the first commits,
- * then finds its order, instead of counting limits or stock against the shopper a second time.
+ * A double submit runs two checkouts with one key at once. The second is refused (sold out, rate limited)
+ * only after waiting on the first's rows, that is once the first committed: its order is the answer.
  */
-async function waitForSameCheckout(tx: Tx, checkoutKey: string): Promise<string | null> {
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${checkoutKey}))) AS l`;
-  const placed = await tx.order.findUnique({ where: { checkoutKey }, select: { publicId: true } });
-  return placed?.publicId ?? null;
+async function placedBefore(checkoutKey: string): Promise<CheckoutResult | null> {
+  const first = await prisma.order.findUnique({ where: { checkoutKey }, select: { publicId: true } });
+  return first ? { ok: true, publicId: first.publicId } : null;
 }
 
 /** Six characters are short enough to read out over the phone, so they can repeat an older order's. */
