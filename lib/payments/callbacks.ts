@@ -187,9 +187,9 @@ async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, rec
   await applyAttemptResult(attempt.id, amountMismatch(amount, attempt.amountKes, receipt));
 }
 
-/** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
 type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
 
+/** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
 async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkIds): Promise<string | null> {
   if (attempt.checkoutRequestId) {
     return attempt.checkoutRequestId === cb.checkoutRequestId

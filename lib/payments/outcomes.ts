@@ -54,7 +54,10 @@ export function resultOfCallback(cb: StkCallback): AttemptResult {
   return { kind: "success", source: "callback", receipt: cb.receipt, transactionDate: cb.transactionDate };
 }
 
-/** Daraja refused the push. A retry cannot fix wrong credentials; anything else may pass after its wait. */
+/**
+ * Daraja refused the push. A retry cannot fix wrong credentials; anything else may pass after its wait (an
+ * auth failure survives one token re-fetch before it gets here, but may be Daraja's outage).
+ */
 export function resultOfPushRefusal(error: DarajaError): FailureResult {
   return {
     kind: "failure",
