@@ -1,25 +1,8 @@
 import type { NextConfig } from "next";
 
-const isDev = process.env.NODE_ENV === "development";
-
-// script-src allows 'unsafe-inline' for Next's inline bootstrap/flight scripts. Nonces would avoid it, but a
-// nonce has to be read from the request, which makes every page dynamic (no static or cached rendering).
-// `next dev` also evaluates code with eval() for fast refresh, hence 'unsafe-eval' in development only.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// The Content-Security-Policy is set per request by proxy.ts, with a nonce (lib/http/content-security-policy.ts);
+// these apply to every response, including the files proxy.ts does not see.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   // Browsers ignore HSTS over plain http, so it is harmless on localhost.
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -33,6 +16,9 @@ const nextConfig: NextConfig = {
   // The pg driver and its Prisma adapter run as plain node_modules on the server, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // Product images may be 2 MB (lib/dashboard/image-limits.ts); Next's default 1 MB would refuse them with
+  // a generic error before the form's own check could name the field. Room for the other fields too.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

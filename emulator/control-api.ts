@@ -103,6 +103,23 @@ function errorAnswer(error: unknown): { status: number; body: { error: string; i
 
 export const CONTROL_PREFIX = "/__control";
 
+/**
+ * Any web page the developer visits could otherwise drive the local emulator: a cross-origin form or
+ * text/plain fetch needs no CORS preflight. Only JSON bodies, and only from the emulator's own phone page
+ * or from a client that sends no Origin (the CLI, tests): browsers send Origin with every POST and DELETE.
+ */
+function refusal(req: IncomingMessage): ControlError | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host ?? ""}`)
+    return new ControlError(`Origin ${origin} may not use the control API`, 403);
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const hasBody =
+    Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (hasBody && type !== "application/json")
+    return new ControlError("Send the control call as Content-Type: application/json", 415);
+  return null;
+}
+
 /** JSON in, JSON out; the same operations as the EmulatorHandle's control methods. */
 export async function serveControlCall(
   control: EmulatorControl,
@@ -112,6 +129,8 @@ export async function serveControlCall(
 ): Promise<void> {
   const route = routes(control)[`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
   try {
+    const refused = refusal(req);
+    if (refused) throw refused;
     if (!route) throw new ControlError(`No control route ${req.method} ${url.pathname}`, 404);
     const body = await readBody(req);
     if (body.tooLarge) throw new ControlError("Body too large", 413);

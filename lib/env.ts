@@ -33,6 +33,11 @@ const digits = (min: number, max: number) =>
       .optional(),
   );
 
+function isTrustedProxies(value: string): boolean {
+  if (/^\d{1,2}$/.test(value)) return true;
+  return value.split(",").every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry.trim()));
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
@@ -78,10 +83,26 @@ const schema = z.object({
 
   RESERVATION_MINUTES: int(15, 1, 24 * 60),
   PROMPTS_PER_PHONE: int(3, 1, 1000),
-  CHECKOUTS_PER_IP: int(10, 1, 100_000),
+  CHECKOUTS_PER_IP: int(30, 1, 100_000),
   LIMIT_WINDOW_MINUTES: int(10, 1, 24 * 60),
   UPLOAD_DIR: z.preprocess(empty, z.string().default("public/uploads")),
 
+  VERCEL: optionalString,
+  TRUSTED_PROXIES: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .refine(isTrustedProxies, "must be a number of proxy hops (e.g. 1) or comma-separated IPs/CIDRs")
+      .optional(),
+  ),
+  MAX_QUANTITY_PER_LINE: int(10, 1, 99),
+  MAX_ITEMS_PER_ORDER: int(30, 1, 10_000),
+  OPEN_ORDERS_PER_PHONE: int(4, 1, 1000),
+  OPEN_ORDERS_PER_IP: int(20, 1, 100_000),
+  NUMBER_CHANGES_PER_ORDER: int(2, 0, 20),
+  REJECTED_CALLBACKS_PER_IP: int(60, 0, 100_000),
+  REJECTED_CALLBACK_RETENTION_DAYS: int(7, 1, 365),
   SHOP_NAME: z.preprocess(empty, z.string().trim().min(1).max(40).default("Duka")),
   AT_USERNAME: optionalString,
   AT_API_KEY: optionalString,
@@ -136,7 +157,7 @@ function defaultDarajaUrl(raw: RawEnv): string {
 }
 
 /** Cross-field rules: production Daraja needs real credentials and an https callback. */
-function crossCheck(raw: RawEnv, callbackBase: string): string[] {
+function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): string[] {
   const problems: string[] = [];
   if (raw.MPESA_ENV !== "emulator") {
     for (const key of [
@@ -160,14 +181,26 @@ function crossCheck(raw: RawEnv, callbackBase: string): string[] {
   if (Boolean(raw.AT_USERNAME) !== Boolean(raw.AT_API_KEY))
     problems.push("AT_USERNAME / AT_API_KEY: set both or neither");
   if (raw.SMTP_URL && !raw.MAIL_FROM) problems.push("MAIL_FROM: required when SMTP_URL is set");
-  if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
+  // A sandbox shop on a public host is still public: its sessions and cron need real secrets too.
+  if (raw.NODE_ENV === "production" && !building) {
     if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET)
-      problems.push("AUTH_SECRET: required in production");
-    if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required in production");
+      problems.push("AUTH_SECRET: required when NODE_ENV=production (openssl rand -base64 32)");
+    if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required when NODE_ENV=production");
+  }
+  if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
     if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
       problems.push("SELLER_PASSWORD: the development default is refused in production");
   }
   return problems;
+}
+
+/** Trust in forwarding headers: the platform's (Vercel), a number of proxy hops, or proxies' addresses. */
+function trustedProxies(raw: RawEnv): { hops: number } | { addresses: string[] } | { vercel: true } | null {
+  if (raw.TRUSTED_PROXIES) {
+    if (/^\d+$/.test(raw.TRUSTED_PROXIES)) return { hops: Number(raw.TRUSTED_PROXIES) };
+    return { addresses: raw.TRUSTED_PROXIES.split(",").map((a) => a.trim()) };
+  }
+  return raw.VERCEL === "1" ? { vercel: true } : null;
 }
 
 const AT_BASE_URLS = {
@@ -213,7 +246,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
   const raw = result.data;
   const base = publicUrl(raw);
-  const problems = crossCheck(raw, base);
+  // `next build` loads route modules without the runtime's secrets; the server checks them when it starts.
+  const problems = crossCheck(raw, base, source.NEXT_PHASE === "phase-production-build");
   if (problems.length > 0) throw new EnvError(problems);
 
   return {
@@ -249,7 +283,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
       promptsPerPhone: raw.PROMPTS_PER_PHONE,
       checkoutsPerIp: raw.CHECKOUTS_PER_IP,
       windowMinutes: raw.LIMIT_WINDOW_MINUTES,
+      maxQuantityPerLine: raw.MAX_QUANTITY_PER_LINE,
+      maxItemsPerOrder: raw.MAX_ITEMS_PER_ORDER,
+      openOrdersPerPhone: raw.OPEN_ORDERS_PER_PHONE,
+      openOrdersPerIp: raw.OPEN_ORDERS_PER_IP,
+      numberChangesPerOrder: raw.NUMBER_CHANGES_PER_ORDER,
+      rejectedCallbacksPerIp: raw.REJECTED_CALLBACKS_PER_IP,
+      rejectedCallbackRetentionDays: raw.REJECTED_CALLBACK_RETENTION_DAYS,
     },
+    trustedProxies: trustedProxies(raw),
     uploadDir: raw.UPLOAD_DIR,
     notifications: notificationSettings(raw),
   };

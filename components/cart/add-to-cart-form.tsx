@@ -6,7 +6,16 @@ import { MAX_QUANTITY } from "@/lib/cart/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "@/components/ui/action-message";
 
-export function AddToCartForm({ productId, stock }: { productId: string; stock: number }) {
+export function AddToCartForm({
+  productId,
+  stock,
+  reservedForMinutes = null,
+}: {
+  productId: string;
+  stock: number;
+  /** Set when the stock is only held by other shoppers' unpaid orders: when the first hold ends. */
+  reservedForMinutes?: number | null;
+}) {
   const [result, action] = useActionState<CartActionResult, FormData>(addToCart, null);
   const soldOut = stock <= 0;
   return (
@@ -34,7 +43,13 @@ export function AddToCartForm({ productId, stock }: { productId: string; stock: 
           Add to cart
         </SubmitButton>
       </div>
-      {soldOut && <p className="text-sm text-stone-600">Sold out: check back soon.</p>}
+      {soldOut && (
+        <p className="text-sm text-stone-600">
+          {reservedForMinutes === null
+            ? "Sold out: check back soon."
+            : `Reserved by other shoppers: check back in ${reservedForMinutes} minute${reservedForMinutes === 1 ? "" : "s"}.`}
+        </p>
+      )}
       <ActionMessage id="add-to-cart-message" result={result} />
     </form>
   );

@@ -1,9 +1,11 @@
 import clsx from "clsx";
 import { stockState } from "@/lib/catalog/stock";
 
-export function StockBadge({ stock }: { stock: number }) {
+/** `reserved`: the stock is not sold, only held by other shoppers' unpaid orders. */
+export function StockBadge({ stock, reserved = false }: { stock: number; reserved?: boolean }) {
   const state = stockState(stock);
-  const label = state === "sold_out" ? "Sold out" : state === "low" ? `Only ${stock} left` : "In stock";
+  const soldOutLabel = reserved ? "Reserved" : "Sold out";
+  const label = state === "sold_out" ? soldOutLabel : state === "low" ? `Only ${stock} left` : "In stock";
   return (
     <span
       className={clsx(

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ChangeEvent, useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_LABEL } from "@/lib/dashboard/image-limits";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
 import { Field, inputClass } from "./field";
 
@@ -25,7 +26,20 @@ export function ProductForm({
   categories: { id: string; name: string }[];
 }) {
   const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
+  const [imageTooBig, setImageTooBig] = useState<string | null>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // A file over the limit never leaves the browser: the server would refuse the whole form without a word
+  // about which field.
+  const checkImage = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (file && file.size > MAX_IMAGE_BYTES) {
+      setImageTooBig(
+        `This photo is ${(file.size / 1024 / 1024).toFixed(1)} MB: choose one of ${MAX_IMAGE_LABEL} or smaller.`,
+      );
+      e.target.value = "";
+    } else setImageTooBig(null);
+  };
+  const imageErrors = imageTooBig ? [imageTooBig] : errors.image;
   const props = (name: string) => ({
     id: name,
     name,
@@ -69,8 +83,19 @@ export function ProductForm({
           ))}
         </select>
       </Field>
-      <Field id="image" label="Photo" errors={errors.image} hint="JPEG, PNG or WebP, up to 2 MB">
-        <input {...props("image")} type="file" accept="image/jpeg,image/png,image/webp" />
+      <Field
+        id="image"
+        label="Photo"
+        errors={imageErrors}
+        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_LABEL}`}
+      >
+        <input
+          {...props("image")}
+          aria-invalid={imageErrors ? true : undefined}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          onChange={checkImage}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>

@@ -26,6 +26,25 @@ export function getProductBySlug(slug: string) {
   return prisma.product.findFirst({ where: { slug, active: true }, include: { category: true } });
 }
 
+/**
+ * When a sold-out product's stock is only held by other shoppers' unpaid orders: the minutes until the
+ * first of those reservations ends (then it is back on sale unless paid). Null when nothing is held.
+ */
+export async function getMinutesUntilReservationEnds(productId: string): Promise<number | null> {
+  const now = new Date();
+  const next = await prisma.order.findFirst({
+    where: {
+      stockReserved: true,
+      status: { in: ["PENDING", "FAILED"] },
+      reservedUntil: { gt: now },
+      items: { some: { productId } },
+    },
+    orderBy: { reservedUntil: "asc" },
+    select: { reservedUntil: true },
+  });
+  return next ? Math.max(1, Math.ceil((next.reservedUntil.getTime() - now.getTime()) / 60_000)) : null;
+}
+
 // Prisma's `contains` with driver adapters passes LIKE wildcards through: escape them so "%" means "%".
 // PostgreSQL text cannot hold NUL, so control characters are dropped.
 function likeText(query: string) {

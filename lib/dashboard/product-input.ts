@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { withoutBidiControls } from "@/lib/plain-text";
 
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const IMAGE_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
 
 const whole = (label: string, min: number, max: number) =>
@@ -14,9 +14,14 @@ const whole = (label: string, min: number, max: number) =>
 export const productInput = z.object({
   name: z
     .string()
-    .trim()
-    .min(2, "Enter a name of at least 2 characters")
-    .max(120, "Keep the name under 120 characters"),
+    .transform(withoutBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(2, "Enter a name of at least 2 characters")
+        .max(120, "Keep the name under 120 characters"),
+    ),
   slug: z
     .string()
     .trim()

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImageType } from "./product-input";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_LABEL } from "./image-limits";
+import { IMAGE_TYPES, sniffImageType } from "./product-input";
 
 export const UPLOAD_URL_PREFIX = "/api/uploads/";
 const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
@@ -16,7 +17,8 @@ const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 export async function saveProductImage(
   file: File,
 ): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
-  if (file.size > MAX_IMAGE_BYTES) return { ok: false, error: "The image must be 2 MB or smaller" };
+  if (file.size > MAX_IMAGE_BYTES)
+    return { ok: false, error: `The image must be ${MAX_IMAGE_LABEL} or smaller` };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, error: "Upload a JPEG, PNG or WebP image" };

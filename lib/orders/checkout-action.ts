@@ -4,25 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
-import { tryNormalizePhone } from "@/lib/daraja";
 import { clientIp } from "@/lib/http/client-ip";
 import { startCheckout } from "@/lib/payments/checkout";
-
-const checkoutForm = z.object({
-  customerName: z.string().trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters."),
-  phone: z
-    .string()
-    .trim()
-    .min(1, "Enter the M-Pesa phone number to pay from.")
-    .transform((value, ctx) => {
-      const msisdn = tryNormalizePhone(value);
-      if (!msisdn)
-        ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
-      return msisdn ?? "";
-    }),
-  email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),
-  checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
-});
+import { checkoutForm } from "./checkout-form";
 
 export type CheckoutFormState = {
   message?: string;

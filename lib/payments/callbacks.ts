@@ -7,6 +7,7 @@ import { hashToken } from "./identifiers";
 import { payments } from "./context";
 import { amountMismatch, resultOfCallback } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
+import { recordRejectedCallback } from "./rejected-callbacks";
 import { applyAttemptResult, flagOrder } from "./state-machine";
 
 export type IncomingCallback = {
@@ -24,10 +25,19 @@ type Judgement = { verdict: CallbackVerdict; reason: string; attemptId?: string 
 
 /**
  * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
- * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost.
+ * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost. A POST that
+ * matches no payment is only noted, small and capped (rejected-callbacks.ts): nobody's money rides on it.
  */
-export async function receiveCallback(input: IncomingCallback): Promise<Judgement & { eventId: string }> {
+export async function receiveCallback(
+  input: IncomingCallback,
+): Promise<Judgement & { eventId: string | null }> {
   const tokenHash = hashToken(input.token);
+  const outsider = await outsiderReason(input, tokenHash);
+  if (outsider) {
+    logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
+    const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
+    return { verdict: "REJECTED", reason: outsider, eventId };
+  }
   const eventId = await recordEvent(input, tokenHash);
   let judgement: Judgement;
   try {
@@ -120,6 +130,15 @@ async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<
 
 type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
 
+async function outsiderReason(input: Judged, tokenHash: string): Promise<string | null> {
+  if (!input.ipAllowed) return `source IP ${input.sourceIp ?? "unknown"} not allowed`;
+  const known = await prisma.paymentAttempt.findUnique({
+    where: { callbackToken: tokenHash },
+    select: { id: true },
+  });
+  return known ? null : "unknown token";
+}
+
 async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
   if (!input.ipAllowed)
     return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
@@ -161,6 +180,8 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
   const attemptId = attempt.id;
   const idProblem = await matchCheckoutRequestId(attempt, cb);
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
+  if (cb.success && cb.amount === attempt.amountKes && attempt.failureKind === "AMOUNT_MISMATCH")
+    return confirmAfterMismatch(attempt, cb);
   if (cb.success && cb.amount !== attempt.amountKes) {
     await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
     return {
@@ -188,6 +209,41 @@ async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, rec
 }
 
 type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
+
+/**
+ * The right amount with a receipt, after an earlier success that reported a wrong one: Daraja sends one
+ * callback per payment, so one of the two is not Daraja's. An STK query asks Safaricom whether this
+ * CheckoutRequestID was paid; only then does the right one pay the order. The seller sees both.
+ */
+async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCallback, { success: true }>) {
+  const attemptId = attempt.id;
+  const answer = await payments().daraja.stkQuery(cb.checkoutRequestId);
+  const confirmed = answer.state === "final" && answer.resultCode === "0";
+  await flagOrder(
+    attempt.orderId,
+    confirmed
+      ? `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}), the amount asked, and M-Pesa's status query confirmed the payment: the order is paid. Check the earlier wrong-amount callback.`
+      : `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}) after a wrong-amount one, but M-Pesa's status query did not confirm it.`,
+  );
+  if (!confirmed)
+    return {
+      verdict: "REJECTED" as const,
+      reason: "right amount after a mismatch, not confirmed by query",
+      attemptId,
+    };
+  const verdict = await applyAttemptResult(attemptId, {
+    kind: "success",
+    source: "callback",
+    receipt: cb.receipt,
+    transactionDate: cb.transactionDate,
+    confirmedAfterMismatch: true,
+  });
+  return {
+    verdict: verdict.outcome === "ignored" ? ("DUPLICATE" as const) : ("APPLIED" as const),
+    reason: verdict.detail,
+    attemptId,
+  };
+}
 
 /** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
 async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkIds): Promise<string | null> {

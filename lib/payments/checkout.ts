@@ -9,6 +9,7 @@ import { isUniqueViolation } from "./db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "./identifiers";
 import { logPaymentEvent } from "./payment-log";
 import { sendPrompt } from "./prompt";
+import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
 import { takeLines } from "./stock";
 
@@ -25,11 +26,15 @@ export type CheckoutInput = {
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
-  | { ok: false; reason: "cart_changed" | "rate_limited" | "amount" | "empty"; message: string };
+  | {
+      ok: false;
+      reason: "cart_changed" | "rate_limited" | "amount" | "empty" | "quantity";
+      message: string;
+    };
 
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "rate_limited" | "amount",
+    readonly reason: "cart_changed" | "rate_limited" | "amount" | "quantity",
     message: string,
   ) {
     super(message);
@@ -92,8 +97,23 @@ async function createPendingOrder(input: CheckoutInput) {
     });
     const cart = priceCart(input.lines, products);
     if (cart.notices.length > 0 || cart.lines.length === 0) {
-      throw new CheckoutRefused("cart_changed", cart.notices[0] ?? "Your cart is empty.");
+      const short = products.find(
+        (p) => p.stock < (input.lines.find((l) => l.productId === p.id)?.quantity ?? 0),
+      );
+      const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
+      throw new CheckoutRefused(
+        "cart_changed",
+        short && minutes !== null
+          ? reservedMessage(short.name, minutes)
+          : (cart.notices[0] ?? "Your cart is empty."),
+      );
     }
+    const tooMany = quantityRefusal(
+      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
+    );
+    if (tooMany) throw new CheckoutRefused("quantity", tooMany);
+    const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
+    if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
     if (!isValidAmount(cart.subtotalKes)) {
       throw new CheckoutRefused(
         "amount",
@@ -106,7 +126,11 @@ async function createPendingOrder(input: CheckoutInput) {
     );
     if (!taken.ok) {
       const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
-      throw new CheckoutRefused("cart_changed", `${name} just sold out. Please review your cart.`);
+      const minutes = await minutesUntilReleased(tx, taken.productId);
+      throw new CheckoutRefused(
+        "cart_changed",
+        minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
+      );
     }
     return tx.order.create({
       data: {
@@ -142,6 +166,9 @@ async function createPendingOrder(input: CheckoutInput) {
   });
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
 }
+
+const reservedMessage = (name: string, minutes: number) =>
+  `${name} is reserved by other shoppers: check back in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 
 /**
  * A double submit runs two checkouts with one key at once. The second is refused (sold out, rate limited)

@@ -10,6 +10,13 @@ export type PaymentsContext = {
   promptsPerPhone: number;
   checkoutsPerIp: number;
   limitWindowMinutes: number;
+  /** Stock hoarding: most of one product per order, most items per order, open (unpaid) orders per phone and per network. */
+  maxQuantityPerLine: number;
+  maxItemsPerOrder: number;
+  openOrdersPerPhone: number;
+  openOrdersPerIp: number;
+  /** How many times an order link may move the payment to another phone number. */
+  numberChangesPerOrder: number;
   now: () => Date;
 };
 
@@ -23,6 +30,11 @@ export function payments(): PaymentsContext {
     promptsPerPhone: env.limits.promptsPerPhone,
     checkoutsPerIp: env.limits.checkoutsPerIp,
     limitWindowMinutes: env.limits.windowMinutes,
+    maxQuantityPerLine: env.limits.maxQuantityPerLine,
+    maxItemsPerOrder: env.limits.maxItemsPerOrder,
+    openOrdersPerPhone: env.limits.openOrdersPerPhone,
+    openOrdersPerIp: env.limits.openOrdersPerIp,
+    numberChangesPerOrder: env.limits.numberChangesPerOrder,
     now: () => new Date(),
   };
   return current;

@@ -12,6 +12,8 @@ export type SuccessResult = {
   source: ResultSource;
   receipt: string | null;
   transactionDate: Date | null;
+  /** The right amount arrived after a wrong one, and an STK query confirmed the payment. */
+  confirmedAfterMismatch?: boolean;
 };
 
 export type FailureResult = {

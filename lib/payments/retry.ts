@@ -44,6 +44,14 @@ export async function retryPayment(
         message: "Too many payment requests from your network. Please wait a few minutes.",
       };
     }
+    const phonesUsed = new Set(attempts.map((a) => a.phone));
+    if (!phonesUsed.has(msisdn) && phonesUsed.size > ctx.numberChangesPerOrder) {
+      return {
+        ok: false as const,
+        message:
+          "This order's number has been changed too often. Please pay from a number used before, or check out again.",
+      };
+    }
     if (!(await consumeLimit(tx, phoneLimitKey(msisdn), ctx.promptsPerPhone))) {
       return {
         ok: false as const,

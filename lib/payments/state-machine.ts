@@ -96,7 +96,7 @@ async function applySuccess(
 ): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
-  if (attempt.failureKind === "AMOUNT_MISMATCH")
+  if (attempt.failureKind === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };

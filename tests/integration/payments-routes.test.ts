@@ -149,6 +149,7 @@ describe("GET /api/orders/<publicId>", () => {
 describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
   it("records but does not apply a callback from an address outside the allowlist; Vercel's forwarded-for decides", async () => {
     vi.stubEnv("MPESA_CALLBACK_IPS", "196.201.214.200, 196.201.214.206");
+    vi.stubEnv("VERCEL", "1");
     vi.resetModules();
     const { POST } = await import("@/app/api/payments/callback/[token]/route");
     const { configurePayments } = await import("@/lib/payments/context");
@@ -164,7 +165,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
         new Request(`http://shop.test/api/payments/callback/${token}`, {
           method: "POST",
           body,
-          headers: { "x-forwarded-for": forwardedFor },
+          headers: { "x-vercel-forwarded-for": forwardedFor, "x-forwarded-for": "196.201.214.200" },
         }),
         {
           params: Promise.resolve({ token: token! }),
@@ -182,6 +183,47 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
 
     const fromSafaricom = await send("196.201.214.206");
     expect(fromSafaricom.status).toBe(200);
+    expect((await readOrder(publicId)).status).toBe("PAID");
+  });
+});
+
+describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS, off Vercel and with no trusted proxy", () => {
+  it("judges the socket's address: a forged X-Forwarded-For naming Safaricom is not applied", async () => {
+    vi.stubEnv("MPESA_CALLBACK_IPS", "196.201.214.200");
+    vi.resetModules();
+    const { POST } = await import("@/app/api/payments/callback/[token]/route");
+    const { configurePayments } = await import("@/lib/payments/context");
+    const { peerAddressHeader, stampPeerAddresses } = await import("@/lib/http/peer-address");
+    stampPeerAddresses();
+    configurePayments(harness.defaults);
+    const product = await createProduct({ stock: 2, priceKes: 1170 });
+    const phone = freshPhone();
+    const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
+    const body = JSON.stringify(
+      callbackBody({ checkoutRequestId: attempt.checkoutRequestId! }, { code: 0, amount: 1170, phone }),
+    );
+    const send = (socket: string) =>
+      POST(
+        new Request(`http://shop.test/api/payments/callback/${token}`, {
+          method: "POST",
+          body,
+          headers: {
+            [peerAddressHeader()!]: socket,
+            "x-forwarded-for": "196.201.214.200",
+            "x-real-ip": "196.201.214.200",
+            "x-vercel-forwarded-for": "196.201.214.200",
+          },
+        }),
+        { params: Promise.resolve({ token: token! }) },
+      );
+
+    expect((await send("127.0.0.1")).status).toBe(200);
+    expect((await readOrder(publicId)).status).toBe("PENDING");
+    expect(await prisma.callbackEvent.count({ where: { sourceIp: "127.0.0.1", verdict: "REJECTED" } })).toBe(
+      1,
+    );
+
+    expect((await send("196.201.214.200")).status).toBe(200);
     expect((await readOrder(publicId)).status).toBe("PAID");
   });
 });

@@ -13,6 +13,7 @@ import { startCrash } from "./scenarios/crash";
 import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
 import { fuzz } from "./scenarios/fuzz";
+import { hostile } from "./scenarios/hostile";
 import { inventory } from "./scenarios/inventory";
 import { notify } from "./scenarios/notify";
 import { storm } from "./scenarios/storm";
@@ -42,6 +43,7 @@ const counts = {
   crash: n(200, 30),
   inventory: 200,
   abuse: 100,
+  hostile: n(1000, 1000),
   notify: n(1000, 30),
 };
 
@@ -105,6 +107,7 @@ try {
   if (wanted("abuse")) tallies.push(await phase("abuse", () => abuse(stack, counts.abuse)));
   if (wanted("notify"))
     tallies.push(await phase("notify", () => notify(stack, counts.notify, reconcileRoute)));
+  if (wanted("hostile")) tallies.push(await phase("hostile", () => hostile(stack, counts.hostile)));
 } catch (e) {
   failure = e;
   console.error(`[reliability] aborted: ${e instanceof Error ? e.stack : String(e)}`);
@@ -116,7 +119,17 @@ try {
 console.log(
   `\n[reliability] summary (RELIABILITY_SCALE=${scale}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 );
-const order = ["storm", "forgery", "fuzz", "faults", "crash", "inventory", "abuse", "notify"].filter(wanted);
+const order = [
+  "storm",
+  "forgery",
+  "fuzz",
+  "faults",
+  "crash",
+  "inventory",
+  "abuse",
+  "notify",
+  "hostile",
+].filter(wanted);
 for (const t of tallies.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario))) {
   console.log(t.summary());
   for (const example of t.examples) console.log(`    violation: ${example}`);

@@ -22,9 +22,17 @@ describe("configuration", () => {
     expect(env.limits).toEqual({
       reservationMinutes: 15,
       promptsPerPhone: 3,
-      checkoutsPerIp: 10,
+      checkoutsPerIp: 30,
       windowMinutes: 10,
+      maxQuantityPerLine: 10,
+      maxItemsPerOrder: 30,
+      openOrdersPerPhone: 4,
+      openOrdersPerIp: 20,
+      numberChangesPerOrder: 2,
+      rejectedCallbacksPerIp: 60,
+      rejectedCallbackRetentionDays: 7,
     });
+    expect(env.trustedProxies).toBeNull();
   });
 
   it("treats empty strings as unset, like a copied .env.example", () => {
@@ -105,5 +113,39 @@ describe("configuration", () => {
     expect(parseEnv({ ...vercel, VERCEL_ENV: "preview" }).publicUrl).toBe(
       "https://duka-git-branch.vercel.app",
     );
+  });
+
+  it("refuses to start in production without AUTH_SECRET and CRON_SECRET, even on the Daraja sandbox", () => {
+    const sandbox = {
+      NODE_ENV: "production",
+      MPESA_ENV: "sandbox",
+      MPESA_CONSUMER_KEY: "k",
+      MPESA_CONSUMER_SECRET: "s",
+      MPESA_SHORTCODE: "174379",
+      MPESA_PASSKEY: "p",
+      PUBLIC_URL: "https://sandbox-shop.example.com",
+    };
+    expect(problems(sandbox)).toEqual([
+      "AUTH_SECRET: required when NODE_ENV=production (openssl rand -base64 32)",
+      "CRON_SECRET: required when NODE_ENV=production",
+    ]);
+    expect(problems({ NODE_ENV: "production", CRON_SECRET: "c" })).toEqual([
+      "AUTH_SECRET: required when NODE_ENV=production (openssl rand -base64 32)",
+    ]);
+    expect(problems({ ...sandbox, AUTH_SECRET: "a-real-secret", CRON_SECRET: "c" })).toEqual([]);
+    // `next build` has no runtime secrets; the server refuses to start without them instead.
+    expect(problems({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).toEqual([]);
+    expect(problems({ NODE_ENV: "development" })).toEqual([]);
+  });
+
+  it("trusts forwarding headers only as TRUSTED_PROXIES or the Vercel platform says", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "1" }).trustedProxies).toEqual({ hops: 1 });
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.2" }).trustedProxies).toEqual({
+      addresses: ["10.0.0.0/8", "192.168.1.2"],
+    });
+    expect(parseEnv({ VERCEL: "1" }).trustedProxies).toEqual({ vercel: true });
+    expect(problems({ TRUSTED_PROXIES: "everyone" })).toEqual([
+      "TRUSTED_PROXIES: must be a number of proxy hops (e.g. 1) or comma-separated IPs/CIDRs",
+    ]);
   });
 });

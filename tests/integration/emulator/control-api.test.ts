@@ -170,4 +170,34 @@ describe("emulator phone page", () => {
       await receiver.close();
     }
   });
+
+  it("refuses what any web page could send: text/plain bodies and foreign Origins", async () => {
+    const emulator = await bootEmulator();
+    const receiver = await startReceiver();
+    try {
+      await push(emulator.url, await getToken(emulator.url), pushBody(receiver.url));
+      const url = `${emulator.url}/__control/pay`;
+      const body = JSON.stringify({ target: PHONE });
+      const plain = await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body });
+      expect(plain.status).toBe(415);
+      const foreign = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://evil.example" },
+        body,
+      });
+      expect(foreign.status).toBe(403);
+      expect(emulator.control.prompts(PHONE)).toHaveLength(1);
+      // The emulator's own phone page is same-origin.
+      const own = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: emulator.url },
+        body,
+      });
+      expect(own.status).toBe(200);
+      await waitUntil(() => receiver.received.length === 1);
+    } finally {
+      await emulator.stop();
+      await receiver.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
-import { getProductBySlug } from "@/lib/catalog/queries";
+import { getMinutesUntilReservationEnds, getProductBySlug } from "@/lib/catalog/queries";
 import { formatKes } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -17,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await getProductBySlug((await params).slug);
   if (!product) notFound();
+  const reservedForMinutes = product.stock <= 0 ? await getMinutesUntilReservationEnds(product.id) : null;
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <Image
@@ -35,9 +36,9 @@ export default async function ProductPage({ params }: Props) {
         </nav>
         <h1 className="text-2xl font-bold">{product.name}</h1>
         <p className="text-2xl font-semibold">{formatKes(product.priceKes)}</p>
-        <StockBadge stock={product.stock} />
+        <StockBadge stock={product.stock} reserved={reservedForMinutes !== null} />
         <p className="max-w-prose text-stone-700">{product.description}</p>
-        <AddToCartForm productId={product.id} stock={product.stock} />
+        <AddToCartForm productId={product.id} stock={product.stock} reservedForMinutes={reservedForMinutes} />
       </div>
     </article>
   );

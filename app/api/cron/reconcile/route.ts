@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileAll } from "@/lib/payments/reconcile";
+import { pruneRejectedCallbacks } from "@/lib/payments/rejected-callbacks";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -23,5 +24,9 @@ export async function GET(request: Request) {
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
-  return Response.json({ ...reconciled, notifications });
+  return Response.json({
+    ...reconciled,
+    notifications,
+    prunedRejectedCallbacks: await pruneRejectedCallbacks(),
+  });
 }

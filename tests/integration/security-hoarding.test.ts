@@ -1,0 +1,114 @@
+/** One shopper cannot hoard stock or move an order's prompt from phone to phone. */
+import "./support/embedded-db-pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { configurePayments } from "@/lib/payments/context";
+import { retryPayment } from "@/lib/payments/retry";
+import {
+  checkout,
+  checkoutOk,
+  createProduct,
+  freshPhone,
+  readOrder,
+  stockOf,
+  withPaymentsHarness,
+} from "./support/payments-harness";
+
+const harness = withPaymentsHarness();
+
+const cancelLatest = () =>
+  harness.emulator.control.cancel(harness.emulator.control.prompts().at(-1)!.checkoutRequestId);
+
+describe("stock hoarding", () => {
+  it("caps the quantity of one line (10 by default) and of one order", async () => {
+    const product = await createProduct({ stock: 99, priceKes: 110 });
+    const phone = freshPhone();
+    expect(await checkout(product.id, phone, { quantity: 99 })).toMatchObject({
+      ok: false,
+      reason: "quantity",
+      message: `You can buy at most 10 of ${product.name} in one order.`,
+    });
+    expect(await stockOf(product.id)).toBe(99);
+    expect(harness.emulator.control.ledger(phone).totals.count).toBe(0);
+    configurePayments({ maxQuantityPerLine: 50, maxItemsPerOrder: 20 });
+    expect(await checkout(product.id, phone, { quantity: 21 })).toMatchObject({
+      ok: false,
+      message: "One order can hold at most 20 items.",
+    });
+    expect((await checkout(product.id, phone, { quantity: 10 })).ok).toBe(true);
+  });
+
+  it("counts unpaid orders holding stock per phone and per network", async () => {
+    configurePayments({
+      openOrdersPerPhone: 2,
+      openOrdersPerIp: 3,
+      promptsPerPhone: 100,
+      checkoutsPerIp: 100,
+    });
+    const product = await createProduct({ stock: 50, priceKes: 120 });
+    const phone = freshPhone();
+    for (let i = 0; i < 2; i++) {
+      await checkoutOk(harness, product.id, phone);
+      await cancelLatest();
+    }
+    expect(await checkout(product.id, phone)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: expect.stringMatching(/already has unpaid orders holding stock/),
+    });
+
+    const ip = "41.90.64.10";
+    for (let i = 0; i < 3; i++) {
+      await checkoutOk(harness, product.id, freshPhone(), { clientIp: ip });
+      await cancelLatest();
+    }
+    const other = freshPhone();
+    expect(await checkout(product.id, other, { clientIp: ip })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/from your network are holding stock/),
+    });
+    expect(harness.emulator.control.ledger(other).totals.count).toBe(0);
+  });
+
+  it('says "reserved by other shoppers, check back in N minutes" while stock is only reserved', async () => {
+    const product = await createProduct({ stock: 2, priceKes: 130 });
+    await checkoutOk(harness, product.id, freshPhone(), { quantity: 2 });
+    expect(await stockOf(product.id)).toBe(0);
+    const late = await checkout(product.id, freshPhone());
+    expect(late).toMatchObject({
+      ok: false,
+      message: `${product.name} is reserved by other shoppers: check back in 15 minutes.`,
+    });
+    const { getMinutesUntilReservationEnds } = await import("@/lib/catalog/queries");
+    expect(await getMinutesUntilReservationEnds(product.id)).toBe(15);
+  });
+});
+
+describe('"Use a different number" on an order link', () => {
+  it("moves an order to another phone at most twice, and never a paid order", async () => {
+    const product = await createProduct({ stock: 5, priceKes: 140 });
+    const first = freshPhone();
+    const { publicId } = await checkoutOk(harness, product.id, first);
+    await cancelLatest();
+    expect(await retryPayment(publicId, freshPhone(), "41.90.1.1")).toEqual({ ok: true });
+    await cancelLatest();
+    expect(await retryPayment(publicId, freshPhone(), "41.90.1.2")).toEqual({ ok: true });
+    await cancelLatest();
+    const victim = freshPhone();
+    expect(await retryPayment(publicId, victim, "41.90.1.3")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/changed too often/),
+    });
+    expect(harness.emulator.control.ledger(victim).totals.count).toBe(0);
+    // Back to a number the order has already used is not a change.
+    expect(await retryPayment(publicId, first, "41.90.1.4")).toEqual({ ok: true });
+    await harness.emulator.control.pay(first);
+    await expect.poll(async () => (await readOrder(publicId)).status).toBe("PAID");
+    expect(await retryPayment(publicId, first)).toEqual({
+      ok: false,
+      message: "This order is already paid.",
+    });
+    expect((await readOrder(publicId)).phone).toBe(first);
+    expect(await prisma.paymentAttempt.count({ where: { order: { publicId } } })).toBe(4);
+  });
+});
