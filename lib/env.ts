@@ -47,7 +47,7 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must start with postgresql://")
       .optional(),
   ),
-  // Read only by the Prisma CLI (prisma.config.ts) for migrations; validated here so a typo fails early.
+  // The direct (unpooled) URL: migrations (prisma.config.ts) and the live streams' one LISTEN connection.
   DIRECT_URL: z.preprocess(
     empty,
     z
@@ -133,6 +133,11 @@ const schema = z.object({
       .transform((s) => s.split(",").map(Number)),
   ),
   EMULATOR_SMTP_PORT: int(1025, 1, 65535),
+
+  // Live order status: "off" makes every stream poll the database instead of LISTENing.
+  LIVE_LISTEN: z.preprocess(empty, z.enum(["on", "off"]).default("on")),
+  // A stream ends itself after this long (the browser reconnects): keep it under the route's maxDuration.
+  LIVE_STREAM_SECONDS: int(55, 5, 3600),
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -253,6 +258,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     nodeEnv: raw.NODE_ENV,
     databaseUrl: raw.DATABASE_URL,
+    directUrl: raw.DIRECT_URL,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     publicUrl: base,
     mpesa: {
@@ -294,6 +300,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     trustedProxies: trustedProxies(raw),
     uploadDir: raw.UPLOAD_DIR,
     notifications: notificationSettings(raw),
+    live: { listen: raw.LIVE_LISTEN === "on", streamSeconds: raw.LIVE_STREAM_SECONDS },
   };
 }
 

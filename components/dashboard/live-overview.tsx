@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import useSWR from "swr";
 import type { DashboardSummary } from "@/lib/dashboard/summary";
 import { formatEat, formatKes } from "@/lib/format";
+import { useEventStream } from "@/components/ui/use-event-stream";
 import { RevenueChart } from "./revenue-chart";
 
 const fetcher = async (url: string): Promise<DashboardSummary> => {
@@ -28,13 +29,20 @@ function Kpi({ label, revenue, orders }: { label: string; revenue: number; order
   );
 }
 
-/** The overview, refreshed every few seconds from /api/dashboard/summary. */
+/** The overview, live from its event stream; polled every few seconds while the stream is not delivering. */
 export function LiveOverview({ initial }: { initial: DashboardSummary }) {
   const router = useRouter();
-  const { data = initial, error } = useSWR("/api/dashboard/summary", fetcher, {
+  const [streaming, setStreaming] = useState(false);
+  const {
+    data = initial,
+    error,
+    mutate,
+  } = useSWR("/api/dashboard/summary", fetcher, {
     fallbackData: initial,
-    refreshInterval: 3000,
+    refreshInterval: streaming ? 0 : 3000,
   });
+  const onEvent = useCallback((next: DashboardSummary) => void mutate(next, { revalidate: false }), [mutate]);
+  useEventStream("/api/dashboard/summary/events", onEvent, setStreaming);
   // Signed out elsewhere (or disabled): the next poll gets 401, so go to the login page.
   useEffect(() => {
     if (error instanceof Error && error.message.includes("401")) router.push("/login");
@@ -42,10 +50,15 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
   const { kpis, payments } = data;
   return (
     <div className="space-y-6">
-      <p role="status" aria-live="polite" className="text-xs text-stone-500">
-        {error
+      <p
+        role="status"
+        aria-live="polite"
+        className="text-xs text-stone-500"
+        data-live={streaming ? "stream" : "poll"}
+      >
+        {error && !streaming
           ? "Could not refresh; retrying…"
-          : `Updated ${formatEat(new Date(data.generatedAt), "HH:mm:ss")}`}
+          : `${streaming ? "Live · updated" : "Updated"} ${formatEat(new Date(data.generatedAt), "HH:mm:ss")}`}
       </p>
       {data.needsAttention > 0 && (
         <Link

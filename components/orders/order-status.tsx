@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { OrderView } from "@/lib/orders/order-view";
 import { formatKes } from "@/lib/format";
+import { useEventStream } from "@/components/ui/use-event-stream";
 import { ClockOffset, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
 
@@ -19,23 +20,35 @@ const fetchView = async (url: string): Promise<Polled> => {
 };
 
 const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
+/** Paid, expired and cancelled orders change no more: no stream for them. */
+const mayChange = (v: OrderView) => isSettling(v) || v.state === "failed";
 
-/** The order page's live part: polls the status endpoint while the payment is in flight. */
+/**
+ * The order page's live part: follows the order's event stream, and polls the status endpoint only while
+ * the stream is not delivering (the stream is an accelerator; polling keeps the page correct without it).
+ */
 export function OrderStatus({ initial }: { initial: OrderView }) {
   const [fallbackData] = useState(() => arrived(initial));
-  const { data = fallbackData, mutate } = useSWR(`/api/orders/${initial.publicId}`, fetchView, {
+  const statusUrl = `/api/orders/${initial.publicId}`;
+  const [streaming, setStreaming] = useState(false);
+  const { data = fallbackData, mutate } = useSWR(statusUrl, fetchView, {
     fallbackData,
     // Before the first fetch SWR passes undefined (fallbackData is not in its cache): use the server's view.
-    refreshInterval: (latest) => (isSettling((latest ?? fallbackData).view) ? 1500 : 0),
+    refreshInterval: (latest) => (!streaming && isSettling((latest ?? fallbackData).view) ? 1500 : 0),
     // SWR's default 2 s de-duplication would swallow every other 1.5 s poll.
     dedupingInterval: 500,
     revalidateOnFocus: true,
   });
   const { view, clockOffsetMs } = data;
+  const onEvent = useCallback(
+    (next: OrderView) => void mutate(arrived(next), { revalidate: false }),
+    [mutate],
+  );
+  useEventStream(mayChange(view) ? `${statusUrl}/events` : null, onEvent, setStreaming);
   const refresh = () => void mutate();
   return (
     <ClockOffset value={clockOffsetMs}>
-      <div className="space-y-4">
+      <div className="space-y-4" data-live={streaming ? "stream" : "poll"}>
         <div className="flex items-baseline justify-between">
           <h1 className="text-2xl font-bold">Order {view.reference}</h1>
           <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>

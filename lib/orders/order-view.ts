@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { maskPhone } from "@/lib/daraja";
 import { payments, secondsAfter } from "@/lib/payments/context";
-import { settleOrder } from "@/lib/payments/reconcile";
+import { nextSettleAt, settleOrder } from "@/lib/payments/reconcile";
 import { retryRule } from "@/lib/payments/retry-rule";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
@@ -42,22 +42,47 @@ async function loadOrder(publicId: string) {
         where: { publicId },
         include: { items: true, attempts: { orderBy: { createdAt: "desc" } } },
       }),
-    { isolationLevel: "RepeatableRead" },
+    // maxWait: a burst of shoppers (streams opening together) may queue for the pool longer than Prisma's 2 s.
+    { isolationLevel: "RepeatableRead", maxWait: 10_000 },
   );
 }
 
+/** The shape of an order link's id: anything else is refused before the database is asked. */
+export const isOrderPublicId = (publicId: string) => /^[A-Za-z0-9_-]{10,64}$/.test(publicId);
+
+/** Unknown and malformed ids get the same answer from the status endpoint and the live stream. */
+export const orderNotFound = () => Response.json({ error: "Order not found" }, { status: 404 });
+
+/** The order as its link holder sees it. Reads only. */
+export async function readOrderView(publicId: string): Promise<OrderView | null> {
+  const order = await loadOrder(publicId);
+  return order ? toView(order, payments().now()) : null;
+}
+
+/** For the live stream: the view, and when settleOrderIfDue could next change it. */
+export async function readOrderForStream(
+  publicId: string,
+): Promise<{ view: OrderView; settleDueAt: Date | null } | null> {
+  const order = await loadOrder(publicId);
+  return order ? { view: toView(order, payments().now()), settleDueAt: nextSettleAt(order) } : null;
+}
+
 /**
- * The order as its link holder sees it. While an attempt is overdue it asks Daraja (rate-limited)
- * and expires an order past its reservation, so a page left open settles even without the cron job.
+ * Writes, and may call Daraja: while an attempt is overdue it asks Daraja (rate-limited) and expires an order
+ * past its reservation, so a page left open settles even without the cron job.
  */
-export async function getOrderView(publicId: string, { settle = true } = {}): Promise<OrderView | null> {
-  let order = await loadOrder(publicId);
-  if (!order) return null;
-  if (settle && (order.status === "PENDING" || order.status === "FAILED")) {
-    await settleOrder(order);
-    order = (await loadOrder(publicId))!;
-  }
-  return toView(order, payments().now());
+export async function settleOrderIfDue(publicId: string): Promise<void> {
+  const order = await prisma.order.findUnique({
+    where: { publicId },
+    select: { id: true, status: true, reservedUntil: true },
+  });
+  if (order && (order.status === "PENDING" || order.status === "FAILED")) await settleOrder(order);
+}
+
+/** The order's internal id, for watching its changes; null when there is no such order. */
+export async function findOrderId(publicId: string): Promise<string | null> {
+  const order = await prisma.order.findUnique({ where: { publicId }, select: { id: true } });
+  return order?.id ?? null;
 }
 
 type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;

@@ -20,11 +20,18 @@ const CRON_QUERY_BUDGET_MS = 30_000;
 
 type AttemptToQuery = { id: string; queryCount: number; lastQueriedAt: Date | null; createdAt: Date };
 
-function queryDue(attempt: AttemptToQuery, now: Date): boolean {
-  if (attempt.createdAt > secondsAfter(now, -QUERY_AFTER_SECONDS)) return false;
+/** When the attempt may next be queried; null once its queries are used up. */
+function queryDueAt(attempt: AttemptToQuery): Date | null {
   const wait = QUERY_BACKOFF_SECONDS[attempt.queryCount];
-  if (wait === undefined) return false;
-  return !attempt.lastQueriedAt || attempt.lastQueriedAt <= secondsAfter(now, -wait);
+  if (wait === undefined) return null;
+  const first = secondsAfter(attempt.createdAt, QUERY_AFTER_SECONDS);
+  const next = attempt.lastQueriedAt ? secondsAfter(attempt.lastQueriedAt, wait) : first;
+  return next > first ? next : first;
+}
+
+function queryDue(attempt: AttemptToQuery, now: Date): boolean {
+  const at = queryDueAt(attempt);
+  return at !== null && at <= now;
 }
 
 /**
@@ -129,6 +136,34 @@ export async function settleOrder({ id: orderId, reservedUntil }: { id: string; 
     await markAttemptUnknown(active.id);
   }
   if (reservedUntil < now) await expireOrder(orderId, secondsAfter(now, -ACTIVE_ATTEMPT_HOLD_MINUTES * 60));
+}
+
+type SettleableOrder = {
+  status: string;
+  reservedUntil: Date;
+  /** Newest first. */
+  attempts: (AttemptToQuery & { status: string; checkoutRequestId: string | null })[];
+};
+
+/**
+ * When settleOrder could next change this order (query, stranded push, expiry), so a live stream can wait
+ * for it instead of asking every few seconds; null when nothing is left to settle.
+ */
+export function nextSettleAt(order: SettleableOrder): Date | null {
+  if (order.status !== "PENDING" && order.status !== "FAILED") return null;
+  const active = order.attempts.find((a) => a.status === "PENDING" || a.status === "UNKNOWN");
+  if (!active) return order.reservedUntil;
+  const holdEnds = secondsAfter(active.createdAt, ACTIVE_ATTEMPT_HOLD_MINUTES * 60);
+  const times = [order.reservedUntil > holdEnds ? order.reservedUntil : holdEnds];
+  if (active.checkoutRequestId) {
+    const query = queryDueAt(active);
+    if (query) times.push(query);
+  } else if (active.status === "PENDING") {
+    // Its CheckoutRequestID may be stored after this read (the push is still being answered): look then too.
+    times.push(secondsAfter(active.createdAt, QUERY_AFTER_SECONDS));
+    times.push(secondsAfter(active.createdAt, STRANDED_PUSH_SECONDS));
+  }
+  return times.reduce((a, b) => (a < b ? a : b));
 }
 
 export async function expireDueOrders(limit = 500): Promise<number> {

@@ -3,6 +3,7 @@ import { type Tx, prisma } from "@/lib/db";
 import type { Order, PaymentAttempt, Prisma } from "@/lib/generated/prisma/client";
 import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import { afterOrderChange } from "./after-change";
+import { announceOrderChange } from "@/lib/live/announce";
 import { payments, secondsAfter } from "./context";
 import type { AttemptResult, FailureResult, SuccessResult } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
@@ -71,6 +72,7 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
   });
   const verdict = await prisma.$transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, attempt.orderId);
+    await announceOrderChange(tx, order.id);
     const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     return result.kind === "success"
       ? applySuccess(tx, order, fresh, result)
@@ -268,6 +270,7 @@ export async function markAttemptUnknown(attemptId: string) {
     const attempt = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     if (attempt.status !== "PENDING") return;
     await moveAttempt(tx, attempt, "UNKNOWN", { pushSentAt: attempt.pushSentAt ?? payments().now() });
+    await announceOrderChange(tx, orderId);
   });
 }
 
@@ -281,6 +284,7 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
       where: { orderId, status: { in: ACTIVE }, createdAt: { gt: activeAttemptCutoff } },
     });
     if (active > 0) return false;
+    await announceOrderChange(tx, orderId);
     if (order.stockReserved) await releaseStock(tx, orderId);
     await moveOrder(tx, order, "EXPIRED", { stockReserved: false });
     // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.

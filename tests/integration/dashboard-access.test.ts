@@ -11,6 +11,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { GET: summary } = await import("@/app/api/dashboard/summary/route");
+const { GET: summaryEvents } = await import("@/app/api/dashboard/summary/events/route");
 const { GET: exportCsv } = await import("@/app/api/dashboard/orders/export/route");
 const { setFulfilment } = await import("@/lib/dashboard/order-actions");
 const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
@@ -92,6 +93,7 @@ describe("anonymous callers", () => {
   it("get 401 from every dashboard API", async () => {
     for (const res of [
       await summary(),
+      await summaryEvents(new Request("http://x/api/dashboard/summary/events")),
       await exportCsv(new Request("http://x/api/dashboard/orders/export?status=all")),
     ]) {
       expect(res.status).toBe(401);
@@ -115,6 +117,13 @@ describe("STAFF", () => {
   it("reads the dashboard APIs", async () => {
     session.user = staff;
     expect((await summary()).status).toBe(200);
+    const live = await summaryEvents(new Request("http://x/api/dashboard/summary/events"));
+    expect(live.status).toBe(200);
+    expect(live.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = live.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    while (!text.includes("DK-ACC01")) text += (await reader.read()).value ?? "";
+    await reader.cancel();
     const csv = await exportCsv(new Request("http://x/api/dashboard/orders/export"));
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain("DK-ACC01");

@@ -2,7 +2,7 @@
 import { onEmbeddedDatabase } from "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getOrderView } from "@/lib/orders/order-view";
+import { readOrderView } from "@/lib/orders/order-view";
 import { startCheckout } from "@/lib/payments/checkout";
 import { configurePayments } from "@/lib/payments/context";
 import { retryPayment } from "@/lib/payments/retry";
@@ -183,7 +183,7 @@ describe("retry", () => {
     const retryAfter = failed.attempts[0]!.retryAfter!;
     expect(retryAfter.getTime() - failed.attempts[0]!.completedAt!.getTime()).toBe(waitSeconds * 1000);
 
-    const view = await getOrderView(publicId, { settle: false });
+    const view = await readOrderView(publicId);
     expect(view).toMatchObject({
       state: "failed",
       canRetry: true,

@@ -28,6 +28,8 @@ export async function ensureBuild(force: boolean) {
 export type AppServer = {
   url: string;
   logFile: string;
+  /** The `next start` process's id while it runs. */
+  pid(): number | undefined;
   start(): Promise<void>;
   kill9(): void;
   stop(): Promise<void>;
@@ -83,5 +85,5 @@ export function appServer(port: number, env: Record<string, string>, name = "app
     });
   }
 
-  return { url, logFile, start, kill9, stop };
+  return { url, logFile, pid: () => child?.pid, start, kill9, stop };
 }

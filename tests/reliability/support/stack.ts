@@ -14,7 +14,13 @@ import { type AppServer, appServer, ensureBuild } from "./app-server";
 
 export const CRON_SECRET = "reliability-cron-secret";
 
-export type Stack = { app: AppServer; emulator: EmulatorHandle; stop(): Promise<void> };
+export type Stack = {
+  app: AppServer;
+  emulator: EmulatorHandle;
+  /** Another `next start` on the same database and emulator (as a second serverless instance would be). */
+  anotherInstance(port: number): Promise<AppServer>;
+  stop(): Promise<void>;
+};
 
 export async function startStack(options: {
   appPort: number;
@@ -27,7 +33,7 @@ export async function startStack(options: {
     throw new Error("DATABASE_URL is not set: run through scripts/with-db.mjs (the npm scripts do)");
   await ensureBuild(options.build ?? false);
   const emulator = await startEmulator({ port: options.emulatorPort, quiet: true, ...options.emulator });
-  const app = appServer(options.appPort, {
+  const appEnv = {
     DATABASE_URL: process.env.DATABASE_URL,
     MPESA_ENV: "emulator",
     MPESA_BASE_URL: emulator.url,
@@ -44,8 +50,10 @@ export async function startStack(options: {
     PROMPTS_PER_PHONE: "1000",
     CHECKOUTS_PER_IP: "100000",
     ...options.appEnv,
-  });
+  };
+  const app = appServer(options.appPort, appEnv);
   await app.start();
+  const others: AppServer[] = [];
   configurePayments({
     daraja: createDarajaClient({ ...env.mpesa, env: "emulator", baseUrl: emulator.url, timeoutMs: 1500 }),
     callbackBaseUrl: app.url,
@@ -69,7 +77,14 @@ export async function startStack(options: {
   return {
     app,
     emulator,
+    async anotherInstance(port) {
+      const other = appServer(port, appEnv, `app-${others.length + 2}`);
+      others.push(other);
+      await other.start();
+      return other;
+    },
     async stop() {
+      for (const other of others) await other.stop();
       await app.stop();
       await emulator.stop();
     },

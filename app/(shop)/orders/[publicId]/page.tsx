@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderStatus } from "@/components/orders/order-status";
-import { getOrderView } from "@/lib/orders/order-view";
+import { isOrderPublicId, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
 
 // The checkout action and the order page may wait on Daraja (token + push or query, 15 s timeouts each).
 export const maxDuration = 60;
@@ -12,7 +12,9 @@ type Props = { params: Promise<{ publicId: string }> };
 
 export default async function OrderPage({ params }: Props) {
   const { publicId } = await params;
-  const view = /^[A-Za-z0-9_-]{10,64}$/.test(publicId) ? await getOrderView(publicId) : null;
+  if (!isOrderPublicId(publicId)) notFound();
+  await settleOrderIfDue(publicId);
+  const view = await readOrderView(publicId);
   if (!view) notFound();
   return (
     <div className="mx-auto max-w-lg">

@@ -1,0 +1,23 @@
+import "server-only";
+import { type Db, type Tx, usesEmbeddedDatabase } from "@/lib/db";
+
+/** The PostgreSQL channel on which committed order changes are announced; the payload is the order's id. */
+export const ORDER_CHANGES_CHANNEL = "duka_order_changes";
+
+// The embedded PGlite is one shared session: no connection of ours could LISTEN there, so streams poll.
+const nobodyCanListen = usesEmbeddedDatabase;
+
+/**
+ * Tells every instance's live streams that this order changed. Call it inside the transaction that changes
+ * the order: PostgreSQL delivers the notification when (and only if) that transaction commits.
+ */
+export async function announceOrderChange(db: Tx | Db, orderId: string) {
+  if (nobodyCanListen) return;
+  await db.$executeRaw`SELECT pg_notify(${ORDER_CHANGES_CHANNEL}, ${orderId})`;
+}
+
+/** The same, for a change made to one payment attempt (its order is looked up in the same statement). */
+export async function announceAttemptChange(db: Tx | Db, attemptId: string) {
+  if (nobodyCanListen) return;
+  await db.$executeRaw`SELECT pg_notify(${ORDER_CHANGES_CHANNEL}, "orderId") FROM "PaymentAttempt" WHERE id = ${attemptId}`;
+}
