@@ -13,7 +13,11 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
   rules | clear-rules       auto-pay <ms|off>         fault '<json spec>' | faults | clear-faults
   prompts [phone]           ledger [phone]            log | deliveries | options
   expire-tokens             reset                     help
-  inbox [to] | clear-inbox  inbox-fault '<json spec>' (SMS and email the shop sent; faults of those gateways)`;
+  inbox [to] | clear-inbox  inbox-fault '<json spec>' (SMS and email the shop sent; faults of those gateways)
+
+Lipa na M-Pesa (C2B), as the customer paying by hand:
+  paybill <business> <account> <amount> <phone>      buy-goods <till> <amount> <phone>
+  c2b [phone]               c2b-registrations`;
 
 interface ControlCall {
   method: "GET" | "POST" | "DELETE";
@@ -72,6 +76,27 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   deliveries: () => ({ method: "GET", path: "/deliveries" }),
   options: () => ({ method: "GET", path: "/options" }),
   "expire-tokens": () => ({ method: "POST", path: "/expire-tokens" }),
+  paybill: (args) => ({
+    method: "POST",
+    path: "/paybill",
+    body: {
+      business: need(args[0], "business number"),
+      account: need(args[1], "account number"),
+      amount: Number(need(args[2], "amount")),
+      phone: need(args[3], "phone"),
+    },
+  }),
+  "buy-goods": (args) => ({
+    method: "POST",
+    path: "/buy-goods",
+    body: {
+      till: need(args[0], "till number"),
+      amount: Number(need(args[1], "amount")),
+      phone: need(args[2], "phone"),
+    },
+  }),
+  c2b: (args) => ({ method: "GET", path: `/c2b${query(args[0])}` }),
+  "c2b-registrations": () => ({ method: "GET", path: "/c2b/registrations" }),
   reset: () => ({ method: "POST", path: "/reset" }),
   inbox: (args) => ({ method: "GET", path: `/inbox${args[0] ? `?to=${encodeURIComponent(args[0])}` : ""}` }),
   "clear-inbox": () => ({ method: "DELETE", path: "/inbox" }),

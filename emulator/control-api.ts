@@ -23,6 +23,13 @@ const ruleSchema = z.object({
   outcome: outcomeSchema,
   delayMs: timerMs.optional(),
 });
+const manualPayment = {
+  amount: z.coerce.number(),
+  phone: z.string().min(5),
+  pin: z.string().optional(),
+};
+const payBillSchema = z.object({ business: z.string().min(1), account: z.string(), ...manualPayment });
+const buyGoodsSchema = z.object({ till: z.string().min(1), ...manualPayment });
 const autoPaySchema = z.object({ ms: timerMs.nullable() });
 const optionsSchema = z
   .object({
@@ -41,6 +48,12 @@ const optionsSchema = z
     callbackTimeoutMs: timerMs.positive(),
     callbackVarietySeed: z.number().int().nullable(),
     quiet: z.boolean(),
+    c2bValidation: z.boolean(),
+    c2bValidationTimeoutMs: z.number().int().positive(),
+    c2bRegisterOnce: z.boolean(),
+    c2bMsisdn: z.enum(["masked", "hashed", "plain"]),
+    tills: z.record(z.string(), z.string()),
+    customerFirstName: z.string(),
   })
   .partial()
   .strict();
@@ -82,6 +95,16 @@ function routes(control: EmulatorControl): Record<string, Route> {
     "GET /ledger": (_body, query) => control.ledger(optionalPhone(query)),
     "GET /deliveries": () => control.deliveries(),
     "GET /prompts": (_body, query) => control.prompts(optionalPhone(query)),
+    "POST /paybill": (body) => {
+      const { business, account, amount, phone, pin } = payBillSchema.parse(body);
+      return control.payBill(business, account, amount, phone, pin);
+    },
+    "POST /buy-goods": (body) => {
+      const { till, amount, phone, pin } = buyGoodsSchema.parse(body);
+      return control.buyGoods(till, amount, phone, pin);
+    },
+    "GET /c2b": (_body, query) => control.c2bPayments(optionalPhone(query)),
+    "GET /c2b/registrations": () => control.c2bRegistrations(),
   };
 }
 

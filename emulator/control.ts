@@ -1,5 +1,7 @@
 import type { DeliveryRecord } from "./callback-body";
 import type { CallLogEntry } from "./call-log";
+import { makeC2bPayment } from "./c2b-payment";
+import type { C2bRegistration, C2bTransaction } from "./c2b-store";
 import type { ActiveFault, FaultSpec } from "./faults";
 import { mergeOptions, type EmulatorOptions } from "./options";
 import { resultForCode, resultForOutcome, type PromptResult } from "./outcomes";
@@ -42,6 +44,18 @@ export interface EmulatorControl {
   /** Open prompts, oldest first. */
   prompts(phone?: string): LedgerEntry[];
   expireTokens(): void;
+  /** Lipa na M-Pesa, Pay Bill: resolves once validation and confirmation were attempted. */
+  payBill(
+    business: string,
+    account: string,
+    amount: number,
+    phone: string,
+    pin?: string,
+  ): Promise<C2bTransaction>;
+  /** Lipa na M-Pesa, Buy Goods: no account number. */
+  buyGoods(till: string, amount: number, phone: string, pin?: string): Promise<C2bTransaction>;
+  c2bPayments(phone?: string): C2bTransaction[];
+  c2bRegistrations(): C2bRegistration[];
   /** port and host cannot change while running. */
   setOptions(partial: Partial<EmulatorOptions>): EmulatorOptions;
   options(): EmulatorOptions;
@@ -67,6 +81,21 @@ function openPrompt(state: EmulatorState, idOrPhone: string, byShopper = false):
   const prompt = state.prompts.openFor(normalizePhone(target)).find((p) => p.shownOnPhone || !byShopper);
   if (!prompt) throw new ControlError(`No open prompt for ${target}`, 404);
   return prompt;
+}
+
+function checkManualPayment(
+  state: EmulatorState,
+  number: string,
+  amount: number,
+  phone: string,
+  pin?: string,
+) {
+  if (!/^\d{5,8}$/.test(number)) throw new ControlError(`${number} is not a business or till number`, 400);
+  if (!Number.isInteger(amount) || amount < 1 || amount > 250_000)
+    throw new ControlError("Amount must be whole shillings from 1 to 250,000", 400);
+  if (!/^254[17]\d{8}$/.test(phone)) throw new ControlError(`${phone} is not an M-PESA number`, 400);
+  if (pin !== undefined && (pin === state.options.wrongPin || !/^\d{4}$/.test(pin)))
+    throw new ControlError("Wrong PIN: no payment was made", 400);
 }
 
 export function createControl(state: EmulatorState): EmulatorControl {
@@ -121,6 +150,30 @@ export function createControl(state: EmulatorState): EmulatorControl {
     prompts: (phone) =>
       state.prompts.openFor(phone === undefined ? undefined : normalizePhone(phone)).map(toLedgerEntry),
     expireTokens: () => state.tokens.expireAll(new Date()),
+    payBill: async (business, account, amount, phone, pin) => {
+      const msisdn = normalizePhone(phone);
+      checkManualPayment(state, business.trim(), amount, msisdn, pin);
+      return makeC2bPayment(state, {
+        kind: "Pay Bill",
+        paidTo: business.trim(),
+        account,
+        amount,
+        phone: msisdn,
+      });
+    },
+    buyGoods: async (till, amount, phone, pin) => {
+      const msisdn = normalizePhone(phone);
+      checkManualPayment(state, till.trim(), amount, msisdn, pin);
+      return makeC2bPayment(state, {
+        kind: "Buy Goods",
+        paidTo: till.trim(),
+        account: "",
+        amount,
+        phone: msisdn,
+      });
+    },
+    c2bPayments: (phone) => state.c2b.list(phone === undefined ? undefined : normalizePhone(phone)),
+    c2bRegistrations: () => state.c2b.listRegistrations(),
     setOptions,
     options: () => state.options,
   };

@@ -4,6 +4,8 @@ import { DARAJA_ERRORS, type DarajaError } from "./daraja-errors";
 import { errorReply, type DarajaReply } from "./daraja-reply";
 import type { ApiFaultHit, ApiFaultKind, ApiName } from "./faults";
 import { readBody, sendJson } from "./http-io";
+import { handleC2bRegister } from "./c2b-register";
+import { handleC2bSimulate } from "./c2b-simulate";
 import { accessTokenError, handleOAuth } from "./oauth";
 import type { EmulatorState } from "./state";
 import { handleStkPush } from "./stk-push";
@@ -13,6 +15,10 @@ const ROUTES: Record<string, { api: ApiName; handle: (ctx: CallContext) => Daraj
   "GET /oauth/v1/generate": { api: "oauth", handle: handleOAuth },
   "POST /mpesa/stkpush/v1/processrequest": { api: "push", handle: handleStkPush },
   "POST /mpesa/stkpushquery/v1/query": { api: "query", handle: handleStkQuery },
+  "POST /mpesa/c2b/v1/registerurl": { api: "c2b", handle: handleC2bRegister },
+  "POST /mpesa/c2b/v2/registerurl": { api: "c2b", handle: handleC2bRegister },
+  "POST /mpesa/c2b/v1/simulate": { api: "c2b", handle: handleC2bSimulate },
+  "POST /mpesa/c2b/v2/simulate": { api: "c2b", handle: handleC2bSimulate },
 };
 
 const FAULT_ERRORS: Partial<Record<ApiFaultKind, DarajaError>> = {

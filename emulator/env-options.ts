@@ -26,6 +26,13 @@ function merchantsFrom(value: string | undefined): Record<string, string> | unde
   return Object.fromEntries(pairs.map(([shortcode = "", passkey = ""]) => [shortcode, passkey]));
 }
 
+/** "5555555:174379,6666666:600000" (till:store shortcode) */
+function tillsFrom(value: string | undefined): Record<string, string> | undefined {
+  if (!value) return undefined;
+  const pairs = value.split(",").map((pair) => pair.trim().split(":"));
+  return Object.fromEntries(pairs.map(([till = "", store = ""]) => [till, store]));
+}
+
 export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions> {
   const key = env.EMULATOR_CONSUMER_KEY;
   const secret = env.EMULATOR_CONSUMER_SECRET;
@@ -46,5 +53,9 @@ export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions>
     quiet: flagFrom(env.EMULATOR_QUIET),
     smtpPort: numberFrom(env.EMULATOR_SMTP_PORT) ?? 1025,
     smsApiKey: env.EMULATOR_AT_API_KEY || undefined,
+    c2bValidation: flagFrom(env.EMULATOR_C2B_VALIDATION),
+    c2bValidationTimeoutMs: numberFrom(env.EMULATOR_C2B_VALIDATION_TIMEOUT_MS),
+    c2bRegisterOnce: flagFrom(env.EMULATOR_C2B_REGISTER_ONCE),
+    tills: tillsFrom(env.EMULATOR_TILLS),
   };
 }

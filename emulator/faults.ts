@@ -9,7 +9,7 @@ const reach = {
 };
 
 const apiFaultSchema = z.object({
-  target: z.enum(["oauth", "push", "query"]),
+  target: z.enum(["oauth", "push", "query", "c2b"]),
   kind: z.enum(["error", "rateLimit", "spikeArrest", "quota", "hang", "drop"]),
   ...reach,
   /** Whether Daraja still processed the call (creating the prompt) although the client never sees the answer. */

@@ -10,6 +10,7 @@ import { timerOptionProblem } from "./timer-ms";
 
 export type { DeliveryRecord, StkCallbackBody, CallbackItem } from "./callback-body";
 export type { CallLogEntry } from "./call-log";
+export type { C2bNotificationBody, C2bRegistration, C2bTransaction } from "./c2b-store";
 export { ControlError, type EmulatorControl } from "./control";
 export type { ActiveFault, FaultSpec } from "./faults";
 export type { AppCredentials, EmulatorOptions } from "./options";

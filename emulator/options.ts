@@ -38,6 +38,18 @@ export interface EmulatorOptions {
   smtpPort: number | null;
   /** The apiKey the Africa's Talking stand-in accepts. */
   smsApiKey: string;
+  /** C2B: whether M-PESA asks the ValidationURL before completing a payment (external validation enabled). */
+  c2bValidation: boolean;
+  /** C2B: how long M-PESA waits for the validation answer before ResponseType decides. */
+  c2bValidationTimeoutMs: number;
+  /** C2B: production refuses to register a shortcode's URLs twice; the sandbox overwrites them. */
+  c2bRegisterOnce: boolean;
+  /** C2B: how MSISDN appears in notifications: masked "2547 ***** 149", a SHA-256 hash, or in full. */
+  c2bMsisdn: "masked" | "hashed" | "plain";
+  /** C2B: till number -> the store shortcode whose registered URLs its payments are reported to. */
+  tills: Record<string, string>;
+  /** C2B: FirstName in notifications. */
+  customerFirstName: string;
 }
 
 export const SANDBOX_SHORTCODE = "174379";
@@ -68,6 +80,12 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quiet: false,
   smtpPort: 0,
   smsApiKey: "duka-emulator-at-key",
+  c2bValidation: true,
+  c2bValidationTimeoutMs: 8_000,
+  c2bRegisterOnce: false,
+  c2bMsisdn: "masked",
+  tills: {},
+  customerFirstName: "JOHN",
 };
 
 /** Later layers win; an explicit `undefined` does not erase an earlier value. */

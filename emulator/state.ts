@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { DeliveryRecord } from "./callback-body";
+import { C2bStore } from "./c2b-store";
 import { CallLog } from "./call-log";
 import { FaultBook } from "./faults";
 import { IdFactory } from "./ids";
@@ -29,6 +30,7 @@ export interface EmulatorState {
   readonly rules: Map<string, PhoneRule>;
   readonly faults: FaultBook;
   readonly calls: CallLog;
+  readonly c2b: C2bStore;
   deliveries: DeliveryRecord[];
   readonly held: Set<HeldResponse>;
   /** The random source of callback forms, for options.callbackVarietySeed. */
@@ -48,6 +50,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     rules: new Map(),
     faults: new FaultBook(),
     calls: new CallLog((line) => state.say(line)),
+    c2b: new C2bStore(),
     deliveries: [],
     held: new Set(),
     variety: null,
@@ -67,7 +70,7 @@ export function releaseHeldResponses(state: EmulatorState): void {
   state.held.clear();
 }
 
-/** Back to the state at start: no prompts, rules, faults, log or deliveries; tokens stay valid. */
+/** Back to the state at start: no prompts, rules, faults, log, deliveries or C2B payments; tokens and C2B URLs stay. */
 export function resetState(state: EmulatorState): void {
   state.generation++;
   state.prompts.clear();
@@ -75,6 +78,7 @@ export function resetState(state: EmulatorState): void {
   state.faults.clear();
   state.calls.clear();
   state.deliveries = [];
+  state.c2b.clearTransactions();
   state.options = state.startOptions;
   state.variety = null;
   releaseHeldResponses(state);

@@ -38,6 +38,6 @@ export async function ensureOwner(db: PrismaClient, email: string, password: str
 /** Empties every table: each test file starts from a known state. */
 export async function truncateAll(db: PrismaClient) {
   await db.$executeRawUnsafe(
-    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration" RESTART IDENTITY CASCADE`,
   );
 }

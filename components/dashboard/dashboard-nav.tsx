@@ -8,6 +8,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard", label: "Overview" },
     { href: "/dashboard/orders", label: "Orders" },
     { href: "/dashboard/products", label: "Products" },
+    { href: "/dashboard/payments", label: "Payments" },
     ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
     ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/notifications", label: "Notifications" }] : []),
   ];

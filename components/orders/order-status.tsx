@@ -5,6 +5,7 @@ import useSWR from "swr";
 import type { OrderView } from "@/lib/orders/order-view";
 import { formatKes } from "@/lib/format";
 import { useEventStream } from "@/components/ui/use-event-stream";
+import { PayByHandPanel } from "./pay-by-hand-panel";
 import { ClockOffset, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
 
@@ -20,6 +21,8 @@ const fetchView = async (url: string): Promise<Polled> => {
 };
 
 const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
+// A failed prompt may still be paid by hand (Pay Bill): keep listening, more slowly.
+const pollEvery = (v: OrderView) => (isSettling(v) ? 1500 : v.payByHand ? 3000 : 0);
 /** Paid, expired and cancelled orders change no more: no stream for them. */
 const mayChange = (v: OrderView) => isSettling(v) || v.state === "failed";
 
@@ -34,7 +37,8 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
   const { data = fallbackData, mutate } = useSWR(statusUrl, fetchView, {
     fallbackData,
     // Before the first fetch SWR passes undefined (fallbackData is not in its cache): use the server's view.
-    refreshInterval: (latest) => (!streaming && isSettling((latest ?? fallbackData).view) ? 1500 : 0),
+    // A failed prompt may still be paid by hand (Pay Bill): polled too while the stream is not delivering.
+    refreshInterval: (latest) => (streaming ? 0 : pollEvery((latest ?? fallbackData).view)),
     // SWR's default 2 s de-duplication would swallow every other 1.5 s poll.
     dedupingInterval: 500,
     revalidateOnFocus: true,
@@ -58,6 +62,7 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
         {view.state === "paid" && <PaidPanel view={view} />}
         {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
         {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
+        {view.payByHand && <PayByHandPanel pay={view.payByHand} />}
       </div>
     </ClockOffset>
   );

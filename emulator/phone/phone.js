@@ -193,6 +193,59 @@ async function poll() {
   setTimeout(poll, POLL_MS);
 }
 
+// Lipa na M-PESA: the customer pays by hand (C2B); the emulator validates and confirms to the business.
+const lipaResult = document.getElementById("lipa-result");
+
+function c2bMessage(transaction) {
+  if (transaction.outcome === "refused") {
+    return "Failed. " + transaction.paidTo + " did not accept the payment (" + transaction.refusal + ").";
+  }
+  const account = transaction.billRefNumber ? " for account " + transaction.billRefNumber : "";
+  return (
+    transaction.transId +
+    " Confirmed. Ksh" +
+    money.format(transaction.amount) +
+    ".00 sent to " +
+    transaction.paidTo +
+    account +
+    " on " +
+    new Date(transaction.createdAt).toLocaleString("en-KE") +
+    "."
+  );
+}
+
+function lipaForm(id, action, bodyOf) {
+  const form = document.getElementById(id);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = form.querySelector("button");
+    button.disabled = true;
+    lipaResult.textContent = "Sending…";
+    try {
+      const fields = Object.fromEntries(new FormData(form));
+      const response = await fetch("/__control/" + action, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...bodyOf(fields), phone: normalizePhone(phoneInput.value) }),
+      });
+      const result = await response.json();
+      if (!response.ok) throw new Error(result.error || "refused");
+      lipaResult.textContent = c2bMessage(result);
+    } catch (error) {
+      lipaResult.textContent = "Failed: " + error.message;
+    }
+    button.disabled = false;
+  });
+}
+
+lipaForm("paybill", "paybill", (f) => ({
+  business: f.business,
+  account: f.account,
+  amount: Number(f.amount),
+  pin: f.pin,
+}));
+lipaForm("buygoods", "buy-goods", (f) => ({ till: f.till, amount: Number(f.amount), pin: f.pin }));
+
 phoneInput.value = new URL(location.href).searchParams.get("phone") || DEFAULT_PHONE;
 phoneInput.addEventListener("input", choosePhone);
 document.getElementById("pick").addEventListener("submit", (event) => {

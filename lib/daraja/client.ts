@@ -1,4 +1,5 @@
 import { createApi } from "./api";
+import { registerC2bUrls } from "./c2b";
 import { fetchAccessToken } from "./oauth";
 import { stkPush } from "./stk-push";
 import { stkQuery } from "./stk-query";
@@ -28,6 +29,7 @@ export function createDarajaClient(config: DarajaConfig, deps: DarajaDeps = {}):
   return {
     stkPush: (req) => stkPush(context, req),
     stkQuery: (checkoutRequestId) => stkQuery(context, checkoutRequestId),
+    registerC2bUrls: (req) => registerC2bUrls({ shortcode: config.shortcode, post: context.post }, req),
     getToken: () => tokens.get(),
   };
 }

@@ -1,5 +1,11 @@
 // The only door into lib/daraja: nothing outside this folder sees Daraja's wire format.
 export { parseCallback } from "./callback";
+export {
+  C2B_CONFIRMATION_ACCEPTED,
+  c2bValidationAnswer,
+  parseC2bNotification,
+  type C2bRejection,
+} from "./c2b";
 export { createDarajaClient } from "./client";
 export {
   AMOUNT_MAX,
@@ -13,4 +19,12 @@ export { DarajaAuthError } from "./oauth";
 export { InvalidPhoneError, maskPhone, normalizePhone, tryNormalizePhone } from "./phone";
 export { describeResultCode, type ResultReason } from "./result-codes";
 export { darajaPassword, darajaTimestamp, eatNumberToDate } from "./timestamp";
-export type { DarajaClient, DarajaConfig, DarajaError, PushResult, StkCallback } from "./types";
+export type {
+  C2bNotification,
+  C2bRegisterResult,
+  DarajaClient,
+  DarajaConfig,
+  DarajaError,
+  PushResult,
+  StkCallback,
+} from "./types";

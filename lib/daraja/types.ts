@@ -93,9 +93,40 @@ export type CallbackParse =
       unusableSuccess?: { merchantRequestId: string; checkoutRequestId: string };
     };
 
+/** A C2B validation or confirmation, reshaped. */
+export type C2bNotification = {
+  transId: string;
+  /** "Pay Bill" or "Buy Goods" as sent. */
+  transactionType: string;
+  transTime: Date;
+  /** TransAmount as sent, e.g. "1800.00". */
+  amountText: string;
+  /** Whole shillings; null when the amount has cents. */
+  amountKes: number | null;
+  shortcode: string;
+  /** What the customer typed as account number (empty for Buy Goods), unchanged. */
+  billRefNumber: string;
+  /** Masked or hashed in production: keep it, never match on it. */
+  msisdn: string;
+  name: string;
+};
+
+export type C2bNotificationParse = { ok: true; payment: C2bNotification } | { ok: false; error: string };
+
+export type C2bRegisterRequest = {
+  responseType: "Completed" | "Cancelled";
+  confirmationUrl: string;
+  validationUrl: string;
+};
+
+export type C2bRegisterResult =
+  | { ok: true; conversationId: string; description: string }
+  | { ok: false; httpStatus?: number; errorCode?: string; errorMessage: string; field?: string };
+
 export type DarajaClient = {
   stkPush(req: StkPushRequest): Promise<PushResult>;
   stkQuery(checkoutRequestId: string): Promise<QueryResult>;
+  registerC2bUrls(req: C2bRegisterRequest): Promise<C2bRegisterResult>;
   /** Throws DarajaAuthError when Daraja refuses or cannot be reached. */
   getToken(): Promise<string>;
 };

@@ -61,6 +61,7 @@ export async function getOrderDetail(reference: string) {
     include: {
       items: { orderBy: { name: "asc" } },
       attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
+      c2bPayments: { orderBy: { receivedAt: "asc" } },
     },
   });
 }

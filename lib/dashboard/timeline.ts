@@ -96,6 +96,28 @@ function attemptEvents(a: Attempt, n: number): TimelineEvent[] {
   return [...events, ...a.callbacks.map(callbackEvent)];
 }
 
+type C2bPayment = {
+  id: string;
+  transId: string;
+  transactionType: string;
+  amountKes: number;
+  billRefNumber: string;
+  outcome: string | null;
+  receivedAt: Date;
+  resolvedBy: string | null;
+};
+
+function c2bEvent(p: C2bPayment): TimelineEvent {
+  const how = p.resolvedBy ? `attached by ${p.resolvedBy}` : `account typed "${p.billRefNumber}"`;
+  return {
+    key: `c2b-${p.id}`,
+    at: p.receivedAt,
+    tone: p.outcome === "order paid" ? "good" : "warn",
+    title: `${p.transactionType || "M-Pesa"} payment ${formatKes(p.amountKes)}, TransID ${p.transId}`,
+    detail: `${p.outcome ?? "received"} · ${how}`,
+  };
+}
+
 /** Everything that happened to an order, oldest first. */
 export function buildTimeline(order: {
   createdAt: Date;
@@ -104,6 +126,7 @@ export function buildTimeline(order: {
   fulfilledAt: Date | null;
   mpesaReceipt: string | null;
   attempts: Attempt[];
+  c2bPayments?: C2bPayment[];
 }): TimelineEvent[] {
   const events: TimelineEvent[] = [
     {
@@ -114,6 +137,7 @@ export function buildTimeline(order: {
     },
   ];
   order.attempts.forEach((a, i) => events.push(...attemptEvents(a, i + 1)));
+  events.push(...(order.c2bPayments ?? []).map(c2bEvent));
   if (order.paidAt)
     events.push({
       key: "paid",

@@ -4,6 +4,7 @@ import { maskPhone } from "@/lib/daraja";
 import { payments, secondsAfter } from "@/lib/payments/context";
 import { nextSettleAt, settleOrder } from "@/lib/payments/reconcile";
 import { retryRule } from "@/lib/payments/retry-rule";
+import { type PayByHand, payByHandFor } from "./pay-by-hand";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
@@ -27,6 +28,8 @@ export type OrderView = {
   /** Retrying is possible now or later (at retryAvailableAt); false once nothing can help. */
   canRetry: boolean;
   retryAvailableAt: string | null;
+  /** Pay Bill / Buy Goods from the M-Pesa menu, while the order is open. */
+  payByHand: PayByHand | null;
   /** When the view was made, so the page counts down on the server's clock rather than the device's. */
   serverTime: string;
 };
@@ -40,7 +43,11 @@ async function loadOrder(publicId: string) {
     (tx) =>
       tx.order.findUnique({
         where: { publicId },
-        include: { items: true, attempts: { orderBy: { createdAt: "desc" } } },
+        include: {
+          items: true,
+          attempts: { orderBy: { createdAt: "desc" } },
+          c2bPayments: { where: { status: "APPLIED" }, select: { amountKes: true } },
+        },
       }),
     // maxWait: a burst of shoppers (streams opening together) may queue for the pool longer than Prisma's 2 s.
     { isolationLevel: "RepeatableRead", maxWait: 10_000 },
@@ -92,7 +99,11 @@ function toView(order: LoadedOrder, now: Date): OrderView {
   const state = stateOf(order.status, latest?.status);
   const rule = retryRule(order.status, order.attempts, now);
   const retryAvailableAt = rule.waitUntil;
-  const canRetry = (state === "failed" || state === "unknown") && (rule.allowed || retryAvailableAt !== null);
+  const receivedKes = order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0);
+  const canRetry =
+    receivedKes === 0 &&
+    (state === "failed" || state === "unknown") &&
+    (rule.allowed || retryAvailableAt !== null);
   return {
     publicId: order.publicId,
     reference: order.reference,
@@ -112,6 +123,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),
+    payByHand: payByHandFor(order, latest, receivedKes),
     serverTime: now.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { replayUnappliedC2b } from "./c2b-confirmations";
 import { replayUnappliedCallbacks } from "./callbacks";
 import { payments, secondsAfter } from "./context";
 import { resultOfCode } from "./outcomes";
@@ -97,7 +98,7 @@ export async function reconcileAll(limit = 100) {
   const started = Date.now();
   const now = payments().now();
   const expired = await expireDueOrders(limit * 5);
-  const replayed = await replayUnappliedCallbacks(limit);
+  const replayed = (await replayUnappliedCallbacks(limit)) + (await replayUnappliedC2b(limit));
   const stranded = await markStrandedPushesUnknown(now);
   const overdue = await prisma.paymentAttempt.findMany({
     where: {

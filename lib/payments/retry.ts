@@ -9,6 +9,8 @@ import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
 import { retryRule } from "./retry-rule";
 import { lockOrderForUpdate, reopenForRetry } from "./state-machine";
 
+const PART_PAID = "Part of this order is paid by Pay Bill: pay the balance the same way.";
+
 export type RetryResult = { ok: true } | { ok: false; message: string };
 
 /**
@@ -35,6 +37,9 @@ export async function retryPayment(
     const now = ctx.now();
     const rule = retryRule(order.status, attempts, now);
     if (!rule.allowed) return { ok: false as const, message: rule.message };
+    // A prompt asks for the whole total: after a Pay Bill part payment, only the balance is due.
+    if ((await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } })) > 0)
+      return { ok: false as const, message: PART_PAID };
     const msisdn = phone ?? order.phone;
     if (
       msisdn !== order.phone &&

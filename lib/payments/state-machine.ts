@@ -306,3 +306,121 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
     return true;
   });
 }
+
+// ── C2B (Pay Bill / Buy Goods): one more payment source. A payment row moves RECEIVED -> APPLIED or
+// UNMATCHED; UNMATCHED -> APPLIED (the owner attached it) or REFUNDED. Each move is conditional on the
+// state it leaves, so a replayed confirmation or a double click changes nothing twice.
+
+type C2bResolution = { by: string };
+
+/** Applies a recorded C2B payment to an order: pays it, part-pays it, or flags it for the seller. */
+export async function applyC2bPayment(
+  paymentId: string,
+  orderId: string,
+  resolution?: C2bResolution,
+): Promise<Verdict> {
+  const verdict = await prisma.$transaction(async (tx) => {
+    const order = await lockOrderForUpdate(tx, orderId);
+    await announceOrderChange(tx, order.id);
+    const now = payments().now();
+    const claimed = await tx.c2bPayment.updateMany({
+      where: { id: paymentId, status: { in: ["RECEIVED", "UNMATCHED"] } },
+      data: {
+        status: "APPLIED",
+        orderId,
+        ...(resolution ? { resolvedBy: resolution.by, resolvedAt: now } : {}),
+      },
+    });
+    if (claimed.count === 0) return { outcome: "duplicate" as const, detail: "payment already settled" };
+    const payment = await tx.c2bPayment.findUniqueOrThrow({ where: { id: paymentId } });
+    const result = await settleOrderByC2b(tx, order, payment, now);
+    await tx.c2bPayment.update({ where: { id: paymentId }, data: { outcome: result.detail } });
+    return result;
+  });
+  logPaymentEvent({
+    event: "c2b.applied",
+    payment: paymentId,
+    verdict: verdict.outcome,
+    detail: verdict.detail,
+  });
+  return verdict;
+}
+
+async function settleOrderByC2b(
+  tx: Tx,
+  order: Order,
+  payment: { transId: string; amountKes: number },
+  now: Date,
+): Promise<Verdict> {
+  const note = `${payment.transId}, KES ${payment.amountKes}`;
+  if (order.status === "PAID") {
+    await flag(tx, order.id, `A second payment (${note}) arrived for an order already paid: refund it.`);
+    return { outcome: "flagged", detail: "second payment for a paid order" };
+  }
+  const { _sum } = await tx.c2bPayment.aggregate({
+    where: { orderId: order.id, status: "APPLIED" },
+    _sum: { amountKes: true },
+  });
+  const received = _sum.amountKes ?? 0;
+  if (received < order.totalKes) return recordPartPayment(tx, order, note, received, now);
+  const notes: string[] = [];
+  if (received > order.totalKes)
+    notes.push(
+      `Overpaid: KES ${received} received for KES ${order.totalKes} (${note}): refund KES ${received - order.totalKes}.`,
+    );
+  if (!order.stockReserved) {
+    if (!(await takeStock(tx, order.id))) {
+      await flag(
+        tx,
+        order.id,
+        `Payment received (${note}) after the order ${order.status.toLowerCase()}, and its stock is gone: refund or restock.`,
+      );
+      return { outcome: "flagged", detail: "late payment, stock gone" };
+    }
+    notes.push(
+      `Payment received (${note}) after the order ${order.status.toLowerCase()}; its stock was taken again.`,
+    );
+  }
+  await moveOrder(tx, order, "PAID", { paidAt: now, mpesaReceipt: payment.transId, stockReserved: true });
+  for (const reason of notes) await flag(tx, order.id, reason);
+  return notes.length > 0
+    ? { outcome: "flagged", detail: notes.join(" ") }
+    : { outcome: "applied", detail: "order paid" };
+}
+
+/** Not enough yet: never paid, the balance shown to the shopper, the stock held while they pay the rest. */
+async function recordPartPayment(tx: Tx, order: Order, note: string, received: number, now: Date) {
+  const balance = order.totalKes - received;
+  await flag(
+    tx,
+    order.id,
+    `Part payment (${note}): KES ${received} of KES ${order.totalKes} received, KES ${balance} due.`,
+  );
+  const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
+  if (order.stockReserved && holdUntil > order.reservedUntil)
+    await tx.order.update({ where: { id: order.id }, data: { reservedUntil: holdUntil } });
+  return { outcome: "flagged" as const, detail: `part payment, KES ${balance} due` };
+}
+
+/** No order matched: the payment waits in the unmatched list. */
+export async function markC2bUnmatched(paymentId: string, reason: string): Promise<boolean> {
+  const { count } = await prisma.c2bPayment.updateMany({
+    where: { id: paymentId, status: "RECEIVED" },
+    data: { status: "UNMATCHED", outcome: reason },
+  });
+  return count === 1;
+}
+
+/** The seller sent an unmatched payment back to the customer. */
+export async function markC2bRefunded(paymentId: string, resolution: C2bResolution): Promise<boolean> {
+  const { count } = await prisma.c2bPayment.updateMany({
+    where: { id: paymentId, status: "UNMATCHED" },
+    data: {
+      status: "REFUNDED",
+      resolvedBy: resolution.by,
+      resolvedAt: payments().now(),
+      outcome: "refunded",
+    },
+  });
+  return count === 1;
+}

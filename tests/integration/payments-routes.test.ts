@@ -25,6 +25,7 @@ const VIEW_FIELDS = [
   "failureMessage",
   "items",
   "paidAt",
+  "payByHand",
   "phoneMasked",
   "promptExpiresAt",
   "publicId",

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { abuse } from "./scenarios/abuse";
+import { c2bStorm } from "./scenarios/c2b-storm";
 import { startCrash } from "./scenarios/crash";
 import { type Pending, startFaults } from "./scenarios/faults";
 import { forgery } from "./scenarios/forgery";
@@ -37,6 +38,7 @@ const scale = Number(process.env.RELIABILITY_SCALE ?? 1);
 const n = (full: number, min: number) => Math.max(min, Math.round(full * scale));
 const counts = {
   storm: n(5000, 50),
+  c2b: n(1000, 40),
   forgery: n(1000, 70),
   fuzz: n(10_000, 200),
   faults: n(300, 40),
@@ -92,6 +94,7 @@ try {
     if (wanted("forgery"))
       tallies.push(await phase("forgery", () => forgery(stack, counts.forgery, settled)));
   }
+  if (wanted("c2b")) tallies.push(await phase("c2b storm", () => c2bStorm(stack, counts.c2b)));
   if (wanted("fuzz")) tallies.push(await phase("fuzz", () => fuzz(stack, counts.fuzz)));
   if (pending.length > 0) {
     await phase("reconcile route", async () => {
@@ -122,6 +125,7 @@ console.log(
 const order = [
   "storm",
   "forgery",
+  "c2b",
   "fuzz",
   "faults",
   "crash",

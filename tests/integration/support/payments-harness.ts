@@ -9,6 +9,8 @@ import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallbackBody } from "@/emulator";
 import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
+import { POST as confirmRoute } from "@/app/api/payments/paybill/[token]/confirm/route";
+import { POST as validateRoute } from "@/app/api/payments/paybill/[token]/validate/route";
 import { createDarajaClient } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -51,9 +53,16 @@ function startBridge(): Promise<{ server: Server; url: string }> {
   );
 }
 
+const ROUTES = [
+  { path: /^\/api\/payments\/callback\/([^/?]*)$/, handler: callbackRoute },
+  { path: /^\/api\/payments\/paybill\/([^/?]*)\/confirm$/, handler: confirmRoute },
+  { path: /^\/api\/payments\/paybill\/([^/?]*)\/validate$/, handler: validateRoute },
+];
+
 async function bridge(req: IncomingMessage, res: ServerResponse) {
-  const match = /^\/api\/payments\/callback\/([^/?]*)$/.exec(req.url ?? "");
-  if (req.method !== "POST" || !match) {
+  const route = ROUTES.find((r) => r.path.test(req.url ?? ""));
+  const match = route?.path.exec(req.url ?? "");
+  if (req.method !== "POST" || !route || !match) {
     res.writeHead(404).end();
     return;
   }
@@ -69,7 +78,7 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
       body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
       duplex: "half",
     } as RequestInit);
-    const response = await callbackRoute(request, {
+    const response = await route.handler(request, {
       params: Promise.resolve({ token: decodeURIComponent(match[1]!) }),
     });
     res

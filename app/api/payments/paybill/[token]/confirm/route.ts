@@ -1,0 +1,29 @@
+import { C2B_CONFIRMATION_ACCEPTED } from "@/lib/daraja";
+import { readDarajaPost } from "@/lib/http/daraja-post";
+import { receiveC2bConfirmation } from "@/lib/payments/c2b-confirmations";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** M-Pesa's C2B confirmation: stored, then applied, then acknowledged. */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const incoming = await readDarajaPost(request, (await params).token);
+  // The rest of an oversize body is left unread: close the connection, or the next request on it would stall.
+  const init = incoming.truncated ? { headers: { Connection: "close" } } : undefined;
+  try {
+    const received = await receiveC2bConfirmation(incoming);
+    if (!received)
+      return Response.json({ ResultCode: 1, ResultDesc: "Unknown URL" }, { status: 404, ...init });
+  } catch (e) {
+    // Not recorded: a 5xx is the only honest answer.
+    console.error(
+      JSON.stringify({
+        scope: "payments",
+        event: "c2b.unrecorded",
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+    return Response.json({ ResultCode: 1, ResultDesc: "Not recorded" }, { status: 503, ...init });
+  }
+  return Response.json(C2B_CONFIRMATION_ACCEPTED, init);
+}

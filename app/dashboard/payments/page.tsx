@@ -1,0 +1,109 @@
+import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard/c2b-forms";
+import { sellerPage } from "@/lib/auth/guards";
+import { formatEat, formatKes } from "@/lib/format";
+import { c2bRegistrationStatus, ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
+import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b-unmatched";
+
+export const metadata = { title: "Payments" };
+export const dynamic = "force-dynamic";
+
+export default async function PaymentsPage() {
+  const user = await sellerPage();
+  await ensureC2bRegisteredInDevelopment();
+  const [registration, unmatched, resolved] = await Promise.all([
+    c2bRegistrationStatus(),
+    listUnmatchedPayments(),
+    listResolvedPayments(),
+  ]);
+  const owner = user.role === "OWNER";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Payments</h1>
+      <section
+        className="space-y-2 rounded-xl border border-stone-200 bg-white p-4"
+        aria-labelledby="c2b-urls"
+      >
+        <h2 id="c2b-urls" className="text-lg font-semibold">
+          Pay Bill confirmations
+        </h2>
+        <p className="text-sm text-stone-600">
+          Shoppers whose prompt fails can pay by Pay Bill with their order number. M-Pesa tells the shop at
+          the URLs registered here.
+        </p>
+        <p className="text-sm" data-testid="c2b-registration">
+          {registration.latest
+            ? `${registration.latest.ok ? "Registered" : "Not registered"} (${formatEat(registration.latest.createdAt)}, by ${registration.latest.registeredBy ?? "unknown"}): ${registration.latest.message}`
+            : "Not registered yet."}
+        </p>
+        {registration.active && !registration.latest?.ok && (
+          <p className="text-sm text-stone-600">
+            The URLs registered on {formatEat(registration.active.createdAt)} stay in use.
+          </p>
+        )}
+        {owner && <RegisterUrlsForm />}
+      </section>
+
+      <section className="space-y-3" aria-labelledby="unmatched">
+        <h2 id="unmatched" className="text-lg font-semibold">
+          Unmatched payments ({unmatched.length})
+        </h2>
+        {unmatched.length === 0 && (
+          <p className="text-sm text-stone-600">Every payment received is on an order.</p>
+        )}
+        <ul className="space-y-3" data-testid="unmatched-list">
+          {unmatched.map((p) => (
+            <li
+              key={p.id}
+              className="space-y-3 rounded-xl border border-amber-300 bg-white p-4 text-sm"
+              data-testid="unmatched-payment"
+            >
+              <p className="flex flex-wrap items-baseline justify-between gap-2">
+                <span className="text-lg font-semibold">{formatKes(p.amountKes)}</span>
+                <span className="font-mono">{p.transId}</span>
+              </p>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 break-all">
+                <dt className="text-stone-600">Type</dt>
+                <dd>{p.transactionType || "unknown"}</dd>
+                <dt className="text-stone-600">Account typed</dt>
+                <dd className="font-mono">{p.billRefNumber || "none (Buy Goods)"}</dd>
+                <dt className="text-stone-600">From</dt>
+                <dd>
+                  {p.firstName || "unknown"} · {p.msisdn || "no number"}
+                </dd>
+                <dt className="text-stone-600">Paid</dt>
+                <dd>{formatEat(p.transTime)}</dd>
+                <dt className="text-stone-600">Why here</dt>
+                <dd>{p.outcome}</dd>
+              </dl>
+              {owner ? (
+                <>
+                  <AttachForm paymentId={p.id} suggestions={p.suggestions} />
+                  <RefundForm paymentId={p.id} />
+                </>
+              ) : (
+                <p className="text-stone-600">The owner can attach it to an order or mark it refunded.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {resolved.length > 0 && (
+        <section className="space-y-2" aria-labelledby="resolved">
+          <h2 id="resolved" className="text-lg font-semibold">
+            Recently resolved
+          </h2>
+          <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white text-sm">
+            {resolved.map((p) => (
+              <li key={p.id} className="px-3 py-2 break-words">
+                <span className="font-mono">{p.transId}</span> {formatKes(p.amountKes)}:{" "}
+                {p.status === "REFUNDED" ? "refunded" : `attached to ${p.order?.reference ?? "an order"}`} by{" "}
+                {p.resolvedBy} {p.resolvedAt ? formatEat(p.resolvedAt) : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

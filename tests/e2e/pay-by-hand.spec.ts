@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { OWNER, resetShop, withDb } from "./support/database";
+import { Dashboard } from "./support/dashboard";
+import { emulator } from "./support/emulator";
+import { E2E } from "./support/e2e-env";
+import { Shop } from "./support/shop";
+
+// When the prompt cannot reach the phone, the shopper pays from the M-Pesa menu (Pay Bill) instead.
+test.beforeAll(resetShop);
+test.beforeEach(async () => {
+  await emulator.reset();
+  await withDb((db) => db.rateLimitCounter.deleteMany());
+});
+
+test("prompt fails with 1037, the shopper pays by Pay Bill with a lower-case reference, the order turns paid", async ({
+  page,
+  context,
+}) => {
+  // The phone never shows the prompt: Daraja reports 1037 (unreachable).
+  await emulator.post("rules", { phone: "254711000301", outcome: "timeout", delayMs: 500 });
+  await new Shop(page).addToCart("mwiko-set", 1);
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("Achieng Otieno");
+  await page.getByLabel("Phone number").fill("0711000301");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+  const panel = page.getByTestId("pay-by-hand");
+  // Opened without being asked, after a 1037.
+  await expect(panel.getByTestId("business-number")).toBeVisible();
+  await expect(panel.getByTestId("business-number")).toHaveText("174379");
+  const account = (await panel.getByTestId("account-number").textContent())!;
+  expect(account).toMatch(/^DK[2-9A-HJ-NP-Z]{6}$/);
+  const amount = Number((await panel.getByTestId("pay-amount").textContent())!.replace(/\D/g, ""));
+  await expect(panel.getByText(/We hold your items for \d+:\d\d/)).toBeVisible();
+
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.screenshot({ path: "test-results/pay-by-hand-360.png", fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 360, height: 900 });
+  await phone.goto(`${E2E.emulatorUrl}/phone?phone=254711000301`);
+  await phone.getByText("Pay Bill", { exact: true }).click();
+  await phone.getByLabel("Business no.").fill("174379");
+  await phone.getByLabel("Account no.").fill(`${account.slice(0, 2)} ${account.slice(2)}`.toLowerCase());
+  await phone.getByLabel("Amount").first().fill(String(amount));
+  await phone.screenshot({ path: "test-results/phone-paybill-360.png", fullPage: true });
+  await phone.locator("#paybill").getByRole("button", { name: "Send" }).click();
+  await expect(phone.getByText(/^[A-Z0-9]{10} Confirmed\. Ksh/)).toBeVisible();
+  const transId = (await phone.locator("#lipa-result").textContent())!.slice(0, 10);
+
+  await page.bringToFront();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await expect(page.getByTestId("receipt")).toHaveText(transId);
+  await expect(page.getByTestId("pay-by-hand")).toHaveCount(0);
+});
+
+test("the owner attaches an unmatched till payment to its order in one click", async ({ page, browser }) => {
+  // An order waiting for payment; its shopper pays by Buy Goods, which carries no account number.
+  const shopper = await browser.newContext();
+  const shopperPage = await shopper.newPage();
+  await emulator.post("rules", { phone: "254711000302", outcome: "timeout", delayMs: 500 });
+  await new Shop(shopperPage).addToCart("kericho-gold-tea-250g", 1);
+  await shopperPage.goto("/checkout");
+  await shopperPage.getByLabel("Full name").fill("Kamau Njoroge");
+  await shopperPage.getByLabel("Phone number").fill("0711000302");
+  await shopperPage.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(shopperPage.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+  const reference = (await shopperPage.getByRole("heading", { name: /^Order DK-/ }).textContent())!.replace(
+    "Order ",
+    "",
+  );
+  const total = Number((await shopperPage.getByTestId("pay-amount").textContent())!.replace(/\D/g, ""));
+
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/payments");
+  await expect(page.getByTestId("c2b-registration")).toContainText("Registered");
+  await emulator.setOptions({ tills: { "5555555": "174379" } });
+  await emulator.post("buy-goods", { till: "5555555", amount: total, phone: "254711000302" });
+
+  await page.reload();
+  const card = page.getByTestId("unmatched-payment").filter({ hasText: "none (Buy Goods)" });
+  await expect(card).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.screenshot({ path: "test-results/unmatched-360.png", fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await card.getByRole("button", { name: new RegExp(`Attach to ${reference}.*phone fits`) }).click();
+
+  await expect(page.getByTestId("unmatched-payment")).toHaveCount(0);
+  await expect(page.getByText(new RegExp(`attached to ${reference} by ${OWNER.email}`))).toBeVisible();
+  await shopperPage.reload();
+  await expect(shopperPage.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await shopper.close();
+});
