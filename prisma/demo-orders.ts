@@ -104,6 +104,10 @@ export async function seedDemoOrders(
   const items: Prisma.OrderItemCreateManyInput[] = [];
   const attempts: Prisma.PaymentAttemptCreateManyInput[] = [];
   const callbacks: Prisma.CallbackEventCreateManyInput[] = [];
+  const deliveries: Prisma.OrderDeliveryCreateManyInput[] = [];
+  const places = await deliveryPlaces(db);
+  // Its own random sequence, so the orders themselves stay what they were before delivery existed.
+  const rd = rng(seed + 1);
 
   for (let i = 0; i < count; i++) {
     // Recent days are busier; the last two orders are still waiting for the shopper's PIN.
@@ -128,7 +132,12 @@ export async function seedDemoOrders(
       q: 1 + Math.floor(r() * 2),
     }));
     const unique = [...new Map(lines.map((l) => [l.p.id, l])).values()];
-    const totalKes = unique.reduce((s, l) => s + l.p.priceKes * l.q, 0);
+    const goodsKes = unique.reduce((s, l) => s + l.p.priceKes * l.q, 0);
+    const place = places.length ? places[Math.floor(rd() * places.length)]! : null;
+    const deliveryFeeKes =
+      place && place.threshold !== null && goodsKes >= place.threshold ? 0 : (place?.fee ?? 0);
+    if (place) deliveries.push({ orderId: id, ...place.snapshot });
+    const totalKes = goodsKes + deliveryFeeKes;
     for (const l of unique)
       items.push({
         id: randomUUID(),
@@ -218,6 +227,7 @@ export async function seedDemoOrders(
       customerName: `${pick(FIRST)} ${pick(LAST)}`,
       phone,
       totalKes,
+      deliveryFeeKes,
       status: status === "ATTENTION" ? "PAID" : status,
       fulfilment: fulfilled ? "FULFILLED" : "UNFULFILLED",
       fulfilledAt: fulfilled ? new Date(paidAt!.getTime() + 5 * 3600_000) : null,
@@ -235,5 +245,60 @@ export async function seedDemoOrders(
   await db.orderItem.createMany({ data: items });
   await db.paymentAttempt.createMany({ data: attempts });
   await db.callbackEvent.createMany({ data: callbacks });
+  await db.orderDelivery.createMany({ data: deliveries });
   return orders.length;
+}
+
+const TOWNS: Record<string, [string, string][]> = {
+  Nairobi: [
+    ["Westlands", "Sarit Centre, gate B"],
+    ["Kilimani", "Yaya Centre, opposite the petrol station"],
+    ["CBD", "Kenyatta Avenue, next to the post office"],
+  ],
+  Kiambu: [["Ruaka", "Two Rivers Mall, main entrance"]],
+  Nakuru: [["Nakuru Town", "Westside Mall, ground floor"]],
+  Mombasa: [["Nyali", "City Mall, near the bank"]],
+};
+
+/** Pickup and a few addresses per zone from the shop's delivery settings (none: orders without delivery). */
+async function deliveryPlaces(db: PrismaClient) {
+  const [settings, zones] = await Promise.all([
+    db.deliverySettings.findUnique({ where: { id: 1 } }),
+    db.deliveryZone.findMany({ where: { active: true } }),
+  ]);
+  if (!settings) return [];
+  const threshold = settings.freeDeliveryThresholdKes;
+  const blank = { zoneId: null, zoneName: null, etaText: null, county: null, town: null, landmark: null };
+  const pickup = {
+    fee: 0,
+    threshold,
+    snapshot: {
+      ...blank,
+      method: "PICKUP" as const,
+      pickupAddress: settings.pickupAddress,
+      pickupHours: settings.pickupHours,
+    },
+  };
+  const delivered = zones.flatMap((z) =>
+    Object.entries(TOWNS)
+      .filter(([county]) => z.counties.length === 0 || z.counties.includes(county))
+      .flatMap(([county, towns]) =>
+        towns.map(([town, landmark]) => ({
+          fee: z.feeKes,
+          threshold,
+          snapshot: {
+            method: "DELIVERY" as const,
+            zoneId: z.id,
+            zoneName: z.name,
+            etaText: z.etaText,
+            county,
+            town,
+            landmark,
+            pickupAddress: null,
+            pickupHours: null,
+          },
+        })),
+      ),
+  );
+  return [pickup, pickup, ...delivered];
 }

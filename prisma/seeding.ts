@@ -27,6 +27,42 @@ export async function seedCatalog(db: PrismaClient): Promise<boolean> {
   return true;
 }
 
+/**
+ * The demo shop's delivery: a pickup point, three zones and a free-delivery threshold. Only when the shop
+ * has no delivery settings yet, so the owner's own settings survive restarts.
+ */
+export async function seedDelivery(db: PrismaClient): Promise<boolean> {
+  if (await db.deliverySettings.findUnique({ where: { id: 1 } })) return false;
+  await db.deliverySettings.create({
+    data: {
+      id: 1,
+      pickupAddress: "Duka shop, Kimathi Street, Nairobi CBD (next to the Hilton)",
+      pickupHours: "Mon-Sat 8:00-18:00",
+      freeDeliveryThresholdKes: 5000,
+    },
+  });
+  await db.deliveryZone.createMany({
+    data: [
+      { name: "Nairobi CBD", feeKes: 200, etaText: "Same day", counties: ["Nairobi"], sortOrder: 1 },
+      {
+        name: "Nairobi suburbs",
+        feeKes: 350,
+        etaText: "Next day",
+        counties: ["Nairobi", "Kiambu", "Machakos", "Kajiado"],
+        sortOrder: 2,
+      },
+      {
+        name: "Rest of Kenya by courier",
+        feeKes: 600,
+        etaText: "2-4 working days",
+        counties: [],
+        sortOrder: 3,
+      },
+    ],
+  });
+  return true;
+}
+
 /** Makes sure the shop has its owner account; an existing account's password is left alone. */
 export async function ensureOwner(db: PrismaClient, email: string, password: string) {
   const existing = await db.user.findUnique({ where: { email } });
@@ -38,6 +74,6 @@ export async function ensureOwner(db: PrismaClient, email: string, password: str
 /** Empties every table: each test file starts from a known state. */
 export async function truncateAll(db: PrismaClient) {
   await db.$executeRawUnsafe(
-    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration", "OrderDelivery", "DeliveryZone", "DeliverySettings" RESTART IDENTITY CASCADE`,
   );
 }

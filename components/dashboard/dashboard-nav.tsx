@@ -11,6 +11,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard/payments", label: "Payments" },
     ...(user.role === "OWNER" ? [{ href: "/dashboard/staff", label: "Staff" }] : []),
     ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/notifications", label: "Notifications" }] : []),
+    ...(user.role === "OWNER" ? [{ href: "/dashboard/settings/delivery", label: "Delivery" }] : []),
   ];
   return (
     <header className="border-b border-stone-200 bg-white">

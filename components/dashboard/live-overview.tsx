@@ -17,11 +17,17 @@ const fetcher = async (url: string): Promise<DashboardSummary> => {
 
 const card = "rounded-xl border border-stone-200 bg-white p-4";
 
-function Kpi({ label, revenue, orders }: { label: string; revenue: number; orders: number }) {
+type KpiFigures = { revenueKes: number; goodsKes: number; deliveryKes: number; orders: number };
+
+function Kpi({ label, figures }: { label: string; figures: KpiFigures }) {
+  const { revenueKes: revenue, orders } = figures;
   return (
     <div className={card} data-testid={`kpi-${label.toLowerCase().replace(/\s+/g, "-")}`}>
       <p className="text-sm text-stone-600">{label}</p>
       <p className="mt-1 text-2xl font-semibold">{formatKes(revenue)}</p>
+      <p className="text-sm text-stone-600" data-testid="kpi-split">
+        Goods {formatKes(figures.goodsKes)} · Delivery {formatKes(figures.deliveryKes)}
+      </p>
       <p className="text-sm text-stone-600">
         {orders} paid order{orders === 1 ? "" : "s"}
       </p>
@@ -70,9 +76,9 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
         </Link>
       )}
       <section aria-label="Revenue" className="grid gap-3 sm:grid-cols-3">
-        <Kpi label="Today" revenue={kpis.today.revenueKes} orders={kpis.today.orders} />
-        <Kpi label="Last 7 days" revenue={kpis.week.revenueKes} orders={kpis.week.orders} />
-        <Kpi label="Last 30 days" revenue={kpis.month.revenueKes} orders={kpis.month.orders} />
+        <Kpi label="Today" figures={kpis.today} />
+        <Kpi label="Last 7 days" figures={kpis.week} />
+        <Kpi label="Last 30 days" figures={kpis.month} />
       </section>
       <div className="grid gap-3 lg:grid-cols-3">
         <section className={`${card} lg:col-span-2`} aria-labelledby="chart-h">

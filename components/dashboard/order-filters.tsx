@@ -13,13 +13,19 @@ const STATUS_LABELS: Record<(typeof STATUS_FILTERS)[number], string> = {
 const field = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-2 py-2 text-sm";
 
 /** A plain GET form: the filter lives in the URL, so it can be bookmarked, shared and exported. */
-export function OrderFilters({ filter }: { filter: OrderFilter }) {
+export function OrderFilters({
+  filter,
+  zones,
+}: {
+  filter: OrderFilter;
+  zones: { id: string; name: string }[];
+}) {
   return (
     <form
       method="get"
       action="/dashboard/orders"
       role="search"
-      className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6"
+      className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7"
     >
       <div className="col-span-2 sm:col-span-3 lg:col-span-2">
         <label htmlFor="q" className="text-sm font-medium">
@@ -59,6 +65,20 @@ export function OrderFilters({ filter }: { filter: OrderFilter }) {
         </select>
       </div>
       <div>
+        <label htmlFor="zone" className="text-sm font-medium">
+          Delivery
+        </label>
+        <select id="zone" name="zone" defaultValue={filter.zone} className={field}>
+          <option value="all">Any</option>
+          <option value="pickup">Pickup at the shop</option>
+          {zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
         <label htmlFor="from" className="text-sm font-medium">
           From
         </label>
@@ -70,7 +90,7 @@ export function OrderFilters({ filter }: { filter: OrderFilter }) {
         </label>
         <input id="to" name="to" type="date" defaultValue={filter.to} className={field} />
       </div>
-      <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">
+      <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-7">
         <button
           type="submit"
           className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"

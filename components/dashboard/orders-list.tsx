@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { OrderRow } from "@/lib/dashboard/orders";
+import { deliveryLabel } from "@/lib/delivery/describe";
+import { fulfilmentLabel } from "@/lib/delivery/fulfilment";
 import { formatEat, formatKes } from "@/lib/format";
 import { AttentionBadge, StatusBadge } from "./status-badge";
 
@@ -39,14 +41,26 @@ export function OrdersList({ rows }: { rows: OrderRow[] }) {
             >
               {o.reference}
             </Link>
-            <span className="min-w-0 flex-1">
+            {/* Its own line on a phone: squeezed beside the total, a long name ran into it. */}
+            <span className="min-w-0 flex-1 basis-full md:basis-auto">
               {o.customerName}
               <span className="block text-xs text-stone-500">{o.phone}</span>
+              {o.delivery && (
+                <span className="block text-xs text-stone-600" data-testid="order-row-delivery">
+                  {deliveryLabel(o.delivery)}
+                  {o.delivery.town ? ` · ${o.delivery.town}` : ""}
+                </span>
+              )}
             </span>
             <span className="font-medium">{formatKes(o.totalKes)}</span>
             <span className="flex flex-wrap gap-1">
               <StatusBadge value={o.status} />
-              {o.status === "PAID" && <StatusBadge value={o.fulfilment} />}
+              {o.status === "PAID" && (
+                <StatusBadge
+                  value={o.fulfilment}
+                  label={fulfilmentLabel(o.delivery?.method ?? null, o.fulfilment)}
+                />
+              )}
               {o.needsAttention && <AttentionBadge />}
             </span>
             <span className="font-mono text-xs">{o.mpesaReceipt ?? "–"}</span>

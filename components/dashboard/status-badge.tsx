@@ -8,6 +8,7 @@ const TONES: Record<string, string> = {
   CANCELLED: "bg-stone-100 text-stone-700",
   FULFILLED: "bg-brand-50 text-brand-700",
   UNFULFILLED: "bg-amber-50 text-amber-800",
+  DISPATCHED: "bg-sky-50 text-sky-800",
 };
 
 export function StatusBadge({ value, label }: { value: string; label?: string }) {

@@ -1,4 +1,5 @@
 import type { OrderView } from "@/lib/orders/order-view";
+import { deliveryLabel } from "@/lib/delivery/describe";
 import { formatKes } from "@/lib/format";
 
 export function OrderItems({ view }: { view: OrderView }) {
@@ -14,6 +15,14 @@ export function OrderItems({ view }: { view: OrderView }) {
             <td className="py-1 text-right">{formatKes(item.quantity * item.unitPriceKes)}</td>
           </tr>
         ))}
+        {view.delivery && (
+          <tr className="border-b border-stone-100">
+            <td className="py-1">{deliveryLabel(view.delivery)}</td>
+            <td className="py-1 text-right" data-testid="order-delivery-fee">
+              {view.delivery.feeKes === 0 ? "Free" : formatKes(view.delivery.feeKes)}
+            </td>
+          </tr>
+        )}
         <tr className="font-semibold">
           <td className="pt-2">Total</td>
           <td className="pt-2 text-right">{formatKes(view.totalKes)}</td>

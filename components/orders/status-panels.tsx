@@ -4,6 +4,7 @@ import type { OrderView } from "@/lib/orders/order-view";
 import { formatEat, formatKes } from "@/lib/format";
 import { rebuildCart } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { describeDelivery } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
 import { RetryControls } from "./retry-controls";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
@@ -81,6 +82,12 @@ export function PaidPanel({ view }: PanelProps) {
         <dd>{view.paidAt ? formatEat(new Date(view.paidAt)) : ""}</dd>
         <dt className="text-stone-600">Customer</dt>
         <dd>{view.customerName}</dd>
+        {view.delivery && (
+          <>
+            <dt className="text-stone-600">{view.delivery.method === "PICKUP" ? "Pickup" : "Delivery"}</dt>
+            <dd data-testid="receipt-delivery">{describeDelivery(view.delivery)}</dd>
+          </>
+        )}
       </dl>
       <OrderItems view={view} />
       <button

@@ -12,7 +12,7 @@ export const STATUS_FILTERS = [
   "attention",
   "all",
 ] as const;
-export const FULFILMENT_FILTERS = ["all", "unfulfilled", "fulfilled"] as const;
+export const FULFILMENT_FILTERS = ["all", "unfulfilled", "dispatched", "fulfilled"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const date = z
@@ -26,6 +26,11 @@ const schema = z.object({
   from: date.optional().catch(undefined),
   to: date.optional().catch(undefined),
   q: z.string().trim().max(100).catch(""),
+  /** "all", "pickup" or a delivery zone's id. */
+  zone: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .catch("all"),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });
 
@@ -44,6 +49,7 @@ export function parseOrderFilter(params: Params): OrderFilter {
     from: get("from"),
     to: get("to"),
     q: get("q") ?? "",
+    zone: get("zone") ?? "all",
     page: get("page") ?? 1,
   });
 }
@@ -57,6 +63,7 @@ export function filterQuery(f: OrderFilter, overrides: Partial<OrderFilter> = {}
   if (merged.from) p.set("from", merged.from);
   if (merged.to) p.set("to", merged.to);
   if (merged.q) p.set("q", merged.q);
+  if (merged.zone !== "all") p.set("zone", merged.zone);
   if (merged.page > 1) p.set("page", String(merged.page));
   const s = p.toString();
   return s ? `?${s}` : "";
@@ -71,6 +78,12 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.OrderWhereInput> = {
   attention: { needsAttention: true },
   all: {},
 };
+
+const FULFILMENT_WHERE = {
+  unfulfilled: "UNFULFILLED",
+  dispatched: "DISPATCHED",
+  fulfilled: "FULFILLED",
+} as const;
 
 /** Paid orders are dated by payment, the rest by creation: both have an index led by status. */
 export const dateField = (f: OrderFilter) => (f.status === "paid" ? "paidAt" : "createdAt");
@@ -94,8 +107,9 @@ export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [STATUS_WHERE[f.status]];
-  if (f.fulfilment !== "all")
-    and.push({ fulfilment: f.fulfilment === "fulfilled" ? "FULFILLED" : "UNFULFILLED" });
+  if (f.fulfilment !== "all") and.push({ fulfilment: FULFILMENT_WHERE[f.fulfilment] });
+  if (f.zone === "pickup") and.push({ delivery: { method: "PICKUP" } });
+  else if (f.zone !== "all") and.push({ delivery: { zoneId: f.zone } });
   if (f.from || f.to) {
     const range: Prisma.DateTimeFilter = {};
     if (f.from) range.gte = eatDateBoundary(f.from);

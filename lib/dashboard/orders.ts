@@ -16,6 +16,8 @@ const listSelect = {
   createdAt: true,
   mpesaReceipt: true,
   needsAttention: true,
+  deliveryFeeKes: true,
+  delivery: { select: { method: true, zoneName: true, county: true, town: true, landmark: true } },
 } as const;
 
 /** One page of orders matching the filter, with the total count for the pager. */
@@ -60,6 +62,7 @@ export async function getOrderDetail(reference: string) {
     where: { reference },
     include: {
       items: { orderBy: { name: "asc" } },
+      delivery: true,
       attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
       c2bPayments: { orderBy: { receivedAt: "asc" } },
     },

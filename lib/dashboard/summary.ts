@@ -8,10 +8,13 @@ export const CHART_DAYS = 30;
 async function paidSince(since: Date) {
   const r = await prisma.order.aggregate({
     where: { status: "PAID", paidAt: { gte: since } },
-    _sum: { totalKes: true },
+    _sum: { totalKes: true, deliveryFeeKes: true },
     _count: { _all: true },
   });
-  return { revenueKes: r._sum.totalKes ?? 0, orders: r._count._all };
+  const revenueKes = r._sum.totalKes ?? 0;
+  const deliveryKes = r._sum.deliveryFeeKes ?? 0;
+  // Delivery fees are passed on to riders and couriers: the seller needs the goods figure apart.
+  return { revenueKes, goodsKes: revenueKes - deliveryKes, deliveryKes, orders: r._count._all };
 }
 
 /** Revenue and paid orders for today, the last 7 and the last 30 days, counted in EAT calendar days. */

@@ -1,4 +1,5 @@
 import { maskPhone, parseCallback } from "@/lib/daraja";
+import { type Method, fulfilmentEventTitle } from "@/lib/delivery/fulfilment";
 import { formatKes } from "@/lib/format";
 import { type FailureKind, sellerReason } from "@/lib/payments/failure-kinds";
 
@@ -124,6 +125,8 @@ export function buildTimeline(order: {
   totalKes: number;
   paidAt: Date | null;
   fulfilledAt: Date | null;
+  dispatchedAt?: Date | null;
+  delivery?: { method: Method } | null;
   mpesaReceipt: string | null;
   attempts: Attempt[];
   c2bPayments?: C2bPayment[];
@@ -146,7 +149,20 @@ export function buildTimeline(order: {
       title: "Order marked paid",
       detail: order.mpesaReceipt ? `M-Pesa receipt ${order.mpesaReceipt}` : undefined,
     });
+  const method = order.delivery?.method ?? null;
+  if (order.dispatchedAt)
+    events.push({
+      key: "dispatched",
+      at: order.dispatchedAt,
+      tone: "info",
+      title: fulfilmentEventTitle(method, "DISPATCHED"),
+    });
   if (order.fulfilledAt)
-    events.push({ key: "fulfilled", at: order.fulfilledAt, tone: "good", title: "Marked fulfilled" });
+    events.push({
+      key: "fulfilled",
+      at: order.fulfilledAt,
+      tone: "good",
+      title: fulfilmentEventTitle(method, "FULFILLED"),
+    });
   return events.sort((x, y) => x.at.getTime() - y.at.getTime());
 }

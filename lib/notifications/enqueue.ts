@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
+import { describeOrderDelivery } from "@/lib/delivery/describe";
 import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
 import {
@@ -59,8 +60,11 @@ function onChannels(to: { sms: string[]; email: string[] }) {
  */
 export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const ctx = notifications();
-  const order = await tx.order.findUniqueOrThrow({ where: { id: event.orderId } });
-  const facts: OrderFacts = order;
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: event.orderId },
+    include: { delivery: true },
+  });
+  const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
   const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
   const rows: Row[] = [];
   if (event.event === "paid") {

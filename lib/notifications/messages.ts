@@ -8,6 +8,8 @@ export type OrderFacts = {
   totalKes: number;
   mpesaReceipt: string | null;
   customerName: string;
+  /** How the order gets to the shopper, in words (describeOrderDelivery); absent on older orders. */
+  delivery?: string;
 };
 
 export type Shop = { shopName: string; publicUrl: string };
@@ -51,6 +53,7 @@ export function orderConfirmation(shop: Shop, o: OrderFacts): Rendered {
       [
         `Thank you, ${o.customerName}. We received your M-Pesa payment of ${amount} for order ${o.reference}.`,
         `M-Pesa receipt: ${receiptWords(o)}.`,
+        ...(o.delivery ? [o.delivery] : []),
       ],
       { href: url, label: "View your order" },
     ),
@@ -72,6 +75,7 @@ export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
       `New paid order ${o.reference}: ${amount}`,
       [
         `${o.customerName} paid ${amount} by M-Pesa (receipt ${receiptWords(o)}).`,
+        ...(o.delivery ? [o.delivery] : []),
         "Pack it and mark it fulfilled.",
       ],
       { href: url, label: "Open the order" },

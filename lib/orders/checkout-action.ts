@@ -1,39 +1,74 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
+import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
+import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { startCheckout } from "@/lib/payments/checkout";
 import { checkoutForm } from "./checkout-form";
 
+const checkoutWithDelivery = checkoutForm.and(deliveryForm);
+
+type CheckoutField = "customerName" | "phone" | "email" | "checkoutKey" | keyof DeliveryFields;
+export type CheckoutValues = { customerName: string; phone: string; email: string } & DeliveryFields;
+
 export type CheckoutFormState = {
   message?: string;
-  fieldErrors?: Partial<Record<"customerName" | "phone" | "email" | "checkoutKey", string[]>>;
-  values?: { customerName: string; phone: string; email: string };
+  /** The message is about delivery options (the page shows them afresh), not the cart. */
+  aboutDelivery?: boolean;
+  fieldErrors?: Partial<Record<CheckoutField, string[]>>;
+  values?: CheckoutValues;
 } | null;
 
-export async function checkout(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  const raw = {
-    customerName: String(formData.get("customerName") ?? ""),
-    phone: String(formData.get("phone") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    checkoutKey: String(formData.get("checkoutKey") ?? ""),
+function readForm(formData: FormData) {
+  const text = (name: string) => String(formData.get(name) ?? "");
+  return {
+    customerName: text("customerName"),
+    phone: text("phone"),
+    email: text("email"),
+    checkoutKey: text("checkoutKey"),
+    delivery: text("delivery"),
+    county: text("county"),
+    town: text("town"),
+    landmark: text("landmark"),
   };
-  const parsed = checkoutForm.safeParse(raw);
-  if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: raw };
-  }
+}
+
+export async function checkout(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
+  const raw = readForm(formData);
+  const values: CheckoutValues = {
+    customerName: raw.customerName,
+    phone: raw.phone,
+    email: raw.email,
+    delivery: raw.delivery,
+    county: raw.county,
+    town: raw.town,
+    landmark: raw.landmark,
+  };
+  // "Update total" without JavaScript: the page comes back with the chosen option and its total.
+  if (formData.get("intent") === "quote") return { values };
+  const parsed = checkoutWithDelivery.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const unserved = await findUnservedCounty(parsed.data.delivery);
+  if (unserved) return { fieldErrors: { county: [unserved] }, values };
   const result = await startCheckout({
     lines: await readCartLines(),
     customerName: parsed.data.customerName,
     phone: parsed.data.phone,
     email: parsed.data.email || undefined,
+    delivery: parsed.data.delivery,
     clientIp: clientIp(await headers()),
     checkoutKey: parsed.data.checkoutKey,
   });
-  if (!result.ok) return { message: result.message, values: raw };
+  if (!result.ok) {
+    // The page reloads its delivery options, so the shopper reviews the fees as they are now.
+    if (result.reason === "delivery") revalidatePath("/checkout");
+    return { message: result.message, aboutDelivery: result.reason === "delivery", values };
+  }
   await writeCartLines([]);
   redirect(`/orders/${result.publicId}`);
 }

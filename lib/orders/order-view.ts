@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { maskPhone } from "@/lib/daraja";
+import { type OrderDeliveryView, deliveryView } from "@/lib/delivery/describe";
 import { payments, secondsAfter } from "@/lib/payments/context";
 import { nextSettleAt, settleOrder } from "@/lib/payments/reconcile";
 import { retryRule } from "@/lib/payments/retry-rule";
@@ -19,6 +20,8 @@ export type OrderView = {
   customerName: string;
   phoneMasked: string;
   totalKes: number;
+  /** Null on orders placed before delivery options existed. */
+  delivery: OrderDeliveryView | null;
   items: { name: string; quantity: number; unitPriceKes: number }[];
   createdAt: string;
   paidAt: string | null;
@@ -45,6 +48,7 @@ async function loadOrder(publicId: string) {
         where: { publicId },
         include: {
           items: true,
+          delivery: true,
           attempts: { orderBy: { createdAt: "desc" } },
           c2bPayments: { where: { status: "APPLIED" }, select: { amountKes: true } },
         },
@@ -112,6 +116,9 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     customerName: state === "paid" ? order.customerName : "",
     phoneMasked: maskPhone(latest?.phone ?? order.phone),
     totalKes: order.totalKes,
+    // Where it goes is shown (and so sent) only on the receipt, like the name; the method and fee always.
+    delivery:
+      order.delivery && deliveryView(order.delivery, order.deliveryFeeKes, { withAddress: state === "paid" }),
     items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceKes: i.unitPriceKes })),
     createdAt: order.createdAt.toISOString(),
     paidAt: iso(order.paidAt),

@@ -3,6 +3,8 @@ import { prisma, type Tx } from "@/lib/db";
 import type { CartLine } from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
 import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
+import { type DeliveryChoice, quoteDelivery } from "@/lib/delivery/pricing";
+import { loadDeliveryConfig } from "@/lib/delivery/queries";
 import { formatKes } from "@/lib/format";
 import { payments, secondsAfter } from "./context";
 import { isUniqueViolation } from "./db-errors";
@@ -19,6 +21,8 @@ export type CheckoutInput = {
   /** Normalized MSISDN (lib/daraja normalizePhone). */
   phone: string;
   email?: string;
+  /** The delivery option picked, with the fee the shopper saw for it. */
+  delivery: DeliveryChoice;
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
@@ -28,13 +32,13 @@ export type CheckoutResult =
   | { ok: true; publicId: string }
   | {
       ok: false;
-      reason: "cart_changed" | "rate_limited" | "amount" | "empty" | "quantity";
+      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity";
       message: string;
     };
 
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "rate_limited" | "amount" | "quantity",
+    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity",
     message: string,
   ) {
     super(message);
@@ -78,6 +82,8 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
 async function createPendingOrder(input: CheckoutInput) {
   const ctx = payments();
   const token = newCallbackToken();
+  // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
+  const deliveryConfig = await loadDeliveryConfig();
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
@@ -114,10 +120,14 @@ async function createPendingOrder(input: CheckoutInput) {
     if (tooMany) throw new CheckoutRefused("quantity", tooMany);
     const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
     if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
-    if (!isValidAmount(cart.subtotalKes)) {
+    const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
+    if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
+    const { feeKes, ...snapshot } = delivery.snapshot;
+    const totalKes = cart.subtotalKes + feeKes;
+    if (!isValidAmount(totalKes)) {
       throw new CheckoutRefused(
         "amount",
-        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}: please change your cart.`,
+        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
       );
     }
     const taken = await takeLines(
@@ -141,7 +151,9 @@ async function createPendingOrder(input: CheckoutInput) {
         phone: input.phone,
         email: input.email,
         clientIp: input.clientIp,
-        totalKes: cart.subtotalKes,
+        totalKes,
+        deliveryFeeKes: feeKes,
+        delivery: { create: snapshot },
         reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
         createdAt: now,
         items: {
@@ -155,7 +167,7 @@ async function createPendingOrder(input: CheckoutInput) {
         attempts: {
           create: {
             phone: input.phone,
-            amountKes: cart.subtotalKes,
+            amountKes: totalKes,
             callbackToken: hashToken(token),
             createdAt: now,
           },

@@ -15,6 +15,7 @@ test.beforeEach(async () => {
 
 async function checkOut(page: Page, phone: string, name = "Wanjiku Kamau") {
   await page.goto("/checkout");
+  await new Shop(page).chooseDelivery("Pick up at the shop");
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Phone number").fill(phone);
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
@@ -113,6 +114,7 @@ test("the retry timer runs on the server's clock, even on a phone whose clock is
 test("a double submit of the checkout form makes one order and one prompt", async ({ page }) => {
   await new Shop(page).addToCart("batik-lion", 1);
   await page.goto("/checkout");
+  await new Shop(page).chooseDelivery("Pick up at the shop");
   await page.getByLabel("Full name").fill("Double Clicker");
   await page.getByLabel("Phone number").fill("0711000109");
   // Two submissions of the same form (same idempotency key), as a double click without JS would send.
@@ -168,6 +170,7 @@ test("sold-out race: two shoppers want the last one, the second is told before p
   // Both are on the checkout form; the first pays for the last one while the second is still typing.
   await second.page.goto("/checkout");
   await checkOut(first.page, "0711000106", "First Shopper");
+  await new Shop(second.page).chooseDelivery("Pick up at the shop");
   await second.page.getByLabel("Full name").fill("Second Shopper");
   await second.page.getByLabel("Phone number").fill("0711000107");
   await second.page.getByRole("button", { name: "Pay with M-Pesa" }).click();

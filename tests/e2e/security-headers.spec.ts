@@ -68,6 +68,7 @@ test("checkout, the order page and the seller login run under the CSP", async ({
   const violations = await watchViolations(page);
   await new Shop(page).addToCart("mwiko-set", 1);
   await page.goto("/checkout");
+  await new Shop(page).chooseDelivery("Pick up at the shop");
   await page.getByLabel("Full name").fill("Njeri Wambui");
   await page.getByLabel("Phone number").fill("0711000150");
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();

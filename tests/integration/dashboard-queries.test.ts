@@ -25,8 +25,24 @@ async function order(fields: {
   total?: number;
   attention?: boolean;
   fulfilled?: boolean;
+  delivery?: "cbd" | "pickup";
 }) {
   n++;
+  const cbd = await prisma.deliveryZone.findUniqueOrThrow({ where: { name: "Nairobi CBD" } });
+  const delivery =
+    fields.delivery === "cbd"
+      ? {
+          method: "DELIVERY" as const,
+          zoneId: cbd.id,
+          zoneName: cbd.name,
+          etaText: "Same day",
+          county: "Nairobi",
+          town: "Westlands",
+          landmark: "Sarit Centre, gate B",
+        }
+      : fields.delivery === "pickup"
+        ? { method: "PICKUP" as const, pickupAddress: "Kimathi Street", pickupHours: "Mon-Sat 8-18" }
+        : undefined;
   return prisma.order.create({
     data: {
       publicId: `pub-q-${n}`,
@@ -41,6 +57,8 @@ async function order(fields: {
       mpesaReceipt: fields.receipt ?? null,
       needsAttention: fields.attention ?? false,
       fulfilment: fields.fulfilled ? "FULFILLED" : "UNFULFILLED",
+      deliveryFeeKes: fields.delivery === "cbd" ? 200 : 0,
+      ...(delivery ? { delivery: { create: delivery } } : {}),
     },
   });
 }
@@ -53,12 +71,14 @@ beforeAll(async () => {
     total: 1500,
     name: "Wanjiku Kamau",
     phone: "254722000111",
+    delivery: "cbd",
   }); // 00:30 EAT today
   await order({
     paidAt: new Date("2026-11-24T20:30:00Z"),
     receipt: "TKQ1000002",
     total: 700,
     fulfilled: true,
+    delivery: "pickup",
   }); // 23:30 EAT yesterday
   await order({ paidAt: new Date("2026-11-19T10:00:00Z"), receipt: "TKQ1000003", total: 300 }); // 6 days ago: in 7 days
   await order({ paidAt: new Date("2026-11-18T10:00:00Z"), receipt: "TKQ1000004", total: 200 }); // 7 days ago: outside 7 days
@@ -73,11 +93,11 @@ beforeAll(async () => {
 });
 
 describe("KPIs", () => {
-  it("count paid revenue in East Africa Time days", async () => {
+  it("count paid revenue in East Africa Time days, goods apart from delivery fees", async () => {
     const k = await getKpis(NOW);
-    expect(k.today).toEqual({ revenueKes: 1500, orders: 1 });
-    expect(k.week).toEqual({ revenueKes: 2500, orders: 3 });
-    expect(k.month).toEqual({ revenueKes: 2700, orders: 4 });
+    expect(k.today).toEqual({ revenueKes: 1500, goodsKes: 1300, deliveryKes: 200, orders: 1 });
+    expect(k.week).toEqual({ revenueKes: 2500, goodsKes: 2300, deliveryKes: 200, orders: 3 });
+    expect(k.month).toEqual({ revenueKes: 2700, goodsKes: 2500, deliveryKes: 200, orders: 4 });
   });
 
   it("chart has every day, keyed by EAT date", async () => {
@@ -106,6 +126,13 @@ describe("orders list", () => {
     expect(await list("status=all&from=2026-11-20&to=2026-11-21")).toEqual(["DK-Q0008", "DK-Q0007"]);
   });
 
+  it("filters by delivery zone, and by pickup", async () => {
+    const cbd = await prisma.deliveryZone.findUniqueOrThrow({ where: { name: "Nairobi CBD" } });
+    expect(await list(`zone=${cbd.id}`)).toEqual(["DK-Q0001"]);
+    expect(await list("zone=pickup")).toEqual(["DK-Q0002"]);
+    expect(await list("zone=no-such-zone")).toEqual([]);
+  });
+
   it("searches by receipt, reference, phone (any format) and name", async () => {
     expect(await list("q=tkq1000003")).toEqual(["DK-Q0003"]);
     expect(await list("q=DK-Q0002")).toEqual(["DK-Q0002"]);
@@ -132,12 +159,17 @@ describe("CSV export", () => {
     const text = await res.text();
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention",
+      "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention," +
+        "Delivery,Zone,Delivery fee (KES),Goods (KES),County,Town or estate,Landmark",
     );
     expect(lines).toHaveLength(1 + 5);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain(`"Otieno ""Oti"", Jr."`);
     expect(lines.find((l) => l.startsWith("DK-Q0001"))).toContain(",1500,TKQ1000001,");
+    expect(lines.find((l) => l.startsWith("DK-Q0001"))).toMatch(
+      /,Delivery,Nairobi CBD,200,1300,Nairobi,Westlands,"?Sarit Centre, gate B"?$/,
+    );
+    expect(lines.find((l) => l.startsWith("DK-Q0002"))).toMatch(/,Pickup,,0,700,,,$/);
   });
 });
 

@@ -50,6 +50,7 @@ async function checkoutWithEmail(priceKes = 500) {
     customerName: "Achieng Test",
     phone,
     email,
+    delivery: { key: "pickup", seenFeeKes: 0 },
     clientIp: null,
     checkoutKey: randomBytes(12).toString("hex"),
   });

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createDarajaClient } from "@/lib/daraja";
 import { env } from "@/lib/env";
+import { PICKUP_KEY } from "@/lib/delivery/pricing";
 import { startCheckout } from "@/lib/payments/checkout";
 import { configurePayments } from "@/lib/payments/context";
 import { reconcileAll } from "@/lib/payments/reconcile";
@@ -68,6 +69,7 @@ describe("two submits of one checkout at once", () => {
       phone,
       clientIp: null,
       checkoutKey: randomBytes(12).toString("hex"),
+      delivery: { key: PICKUP_KEY, seenFeeKes: 0 },
     };
     const [first, second] = await Promise.all([startCheckout(input), startCheckout(input)]);
     expect(first).toMatchObject({ ok: true });
@@ -85,6 +87,7 @@ describe("two submits of one checkout at once", () => {
       phone: freshPhone(),
       clientIp: null,
       checkoutKey: randomBytes(12).toString("hex"),
+      delivery: { key: PICKUP_KEY, seenFeeKes: 0 },
     };
     const results = await Promise.all([startCheckout(input), startCheckout(input), startCheckout(input)]);
     expect(results.every((r) => r.ok)).toBe(true);

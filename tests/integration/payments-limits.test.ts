@@ -142,6 +142,7 @@ describe("double submit", () => {
         lines: [{ productId: product.id, quantity: 1 }],
         customerName: "Otieno Test",
         phone,
+        delivery: { key: "pickup", seenFeeKes: 0 },
         clientIp: null,
         checkoutKey: `double-${phone}`,
       };

@@ -22,6 +22,7 @@ const VIEW_FIELDS = [
   "canRetry",
   "createdAt",
   "customerName",
+  "delivery",
   "failureMessage",
   "items",
   "paidAt",
@@ -71,6 +72,7 @@ describe("GET /api/orders/<publicId>", () => {
     });
     expect(answer.json.items).toEqual([{ name: product.name, quantity: 2, unitPriceKes: 1110 }]);
     expect(answer.json.phoneMasked).toMatch(/\d{3}$/);
+    expect(answer.json.delivery).toMatchObject({ method: "PICKUP", feeKes: 0 });
     const attempt = order.attempts[0]!;
     for (const secret of [
       phone,

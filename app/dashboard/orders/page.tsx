@@ -4,6 +4,7 @@ import { OrdersList } from "@/components/dashboard/orders-list";
 import { sellerPage } from "@/lib/auth/guards";
 import { filterQuery, parseOrderFilter } from "@/lib/dashboard/filters";
 import { listOrders } from "@/lib/dashboard/orders";
+import { listZoneNames } from "@/lib/delivery/settings-queries";
 
 export const metadata = { title: "Orders" };
 
@@ -12,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OrdersPage({ searchParams }: Props) {
   await sellerPage();
   const filter = parseOrderFilter(await searchParams);
-  const { rows, total, page, pages } = await listOrders(filter);
+  const [{ rows, total, page, pages }, zones] = await Promise.all([listOrders(filter), listZoneNames()]);
   const pageLink = (p: number) => `/dashboard/orders${filterQuery(filter, { page: p })}`;
   return (
     <div className="space-y-4">
@@ -26,7 +27,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           Export CSV
         </a>
       </div>
-      <OrderFilters filter={filter} />
+      <OrderFilters filter={filter} zones={zones} />
       <p className="text-sm text-stone-600" role="status" data-testid="orders-count">
         {total} order{total === 1 ? "" : "s"}
       </p>

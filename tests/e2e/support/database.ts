@@ -1,4 +1,4 @@
-import { connect, ensureOwner, seedCatalog, truncateAll } from "../../../prisma/seeding";
+import { connect, ensureOwner, seedCatalog, seedDelivery, truncateAll } from "../../../prisma/seeding";
 import { E2E } from "./e2e-env";
 
 export const OWNER = { email: "owner@duka.test", password: "duka-owner-123" };
@@ -9,6 +9,7 @@ export async function resetShop() {
   try {
     await truncateAll(db);
     await seedCatalog(db);
+    await seedDelivery(db);
     await ensureOwner(db, OWNER.email, OWNER.password);
   } finally {
     await db.$disconnect();

@@ -19,6 +19,11 @@ export class Shop {
     await expect(this.page.getByRole("status").filter({ hasText: /Added|Only/ })).toBeVisible();
   }
 
+  /** Picks a delivery option on the checkout page by its name, e.g. "Pick up at the shop" or "Nairobi CBD". */
+  async chooseDelivery(name: string) {
+    await this.page.getByRole("radio", { name: new RegExp(`^${name}`) }).check();
+  }
+
   cartLine(name: string) {
     return this.page.getByTestId("cart-line").filter({ hasText: name });
   }

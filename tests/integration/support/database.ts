@@ -1,6 +1,9 @@
-import { connect, ensureOwner, seedCatalog, truncateAll } from "@/prisma/seeding";
+import { connect, ensureOwner, seedCatalog, seedDelivery, truncateAll } from "@/prisma/seeding";
 
-/** Empties the database and seeds the demo shop: each test file starts from this known state. */
+/**
+ * Empties the database and seeds the demo shop: each test file starts from this known state. The demo
+ * delivery options (pickup, zones) are always there: no checkout works without them.
+ */
 export async function resetShop({ seed = true } = {}) {
   const db = connect();
   try {
@@ -9,6 +12,7 @@ export async function resetShop({ seed = true } = {}) {
       await seedCatalog(db);
       await ensureOwner(db, "owner@duka.test", "duka-owner-123");
     }
+    await seedDelivery(db);
   } finally {
     await db.$disconnect();
   }

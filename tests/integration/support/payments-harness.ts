@@ -12,6 +12,7 @@ import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route
 import { POST as confirmRoute } from "@/app/api/payments/paybill/[token]/confirm/route";
 import { POST as validateRoute } from "@/app/api/payments/paybill/[token]/validate/route";
 import { createDarajaClient } from "@/lib/daraja";
+import { type DeliveryChoice, PICKUP_KEY } from "@/lib/delivery/pricing";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/payments/checkout";
@@ -165,15 +166,21 @@ export async function createProduct({ stock, priceKes = 500 }: { stock: number; 
   });
 }
 
+/** Checks out one product; picked up at the shop (free) unless a delivery choice is given. */
 export function checkout(
   productId: string,
   phone: string,
-  { quantity = 1, clientIp = null as string | null } = {},
+  {
+    quantity = 1,
+    clientIp = null as string | null,
+    delivery = { key: PICKUP_KEY, seenFeeKes: 0 } as DeliveryChoice,
+  } = {},
 ) {
   return startCheckout({
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Test",
     phone,
+    delivery,
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
   });

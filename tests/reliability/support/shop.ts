@@ -31,15 +31,48 @@ export function freshPhone(): string {
   return `2547${String(phoneSeq).padStart(8, "0")}`;
 }
 
-export function checkout(
+export const COURIER_FEE_KES = 150;
+
+/** A delivery zone with a fee and no free-delivery threshold, so every checkout's total carries a fee. */
+async function courierZone() {
+  await prisma.deliverySettings.upsert({
+    where: { id: 1 },
+    update: { freeDeliveryThresholdKes: null },
+    create: {
+      id: 1,
+      pickupAddress: "Reliability shop",
+      pickupHours: "Always",
+      freeDeliveryThresholdKes: null,
+    },
+  });
+  return prisma.deliveryZone.upsert({
+    where: { name: "Reliability courier" },
+    update: { feeKes: COURIER_FEE_KES, active: true, counties: [] },
+    create: { name: "Reliability courier", feeKes: COURIER_FEE_KES, etaText: "1 day", counties: [] },
+  });
+}
+
+let courier: Promise<{ id: string }> | undefined;
+
+/** Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. */
+export async function checkout(
   productId: string,
   phone: string,
   { quantity = 1, clientIp = null as string | null } = {},
 ) {
+  courier ??= courierZone();
+  const zone = await courier;
   return startCheckout({
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Reliability",
     phone,
+    delivery: {
+      key: zone.id,
+      seenFeeKes: COURIER_FEE_KES,
+      county: "Nakuru",
+      town: "Naivasha",
+      landmark: "Opposite the stage",
+    },
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
   });

@@ -1,12 +1,15 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeliveryCard } from "@/components/dashboard/delivery/delivery-card";
 import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { AttentionBadge, StatusBadge } from "@/components/dashboard/status-badge";
 import { sellerPage } from "@/lib/auth/guards";
 import { getOrderDetail } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
+import { deliveryLabel } from "@/lib/delivery/describe";
+import { fulfilmentLabel } from "@/lib/delivery/fulfilment";
 import { formatEat, formatKes } from "@/lib/format";
 import { listOrderMessages } from "@/lib/notifications/queries";
 
@@ -24,6 +27,7 @@ export default async function OrderPage({ params }: Props) {
   const order = await getOrderDetail(decodeURIComponent((await params).ref));
   if (!order) notFound();
   const timeline = buildTimeline(order);
+  const method = order.delivery?.method ?? null;
   const messages = await listOrderMessages(order.id);
   return (
     <div className="space-y-4">
@@ -33,7 +37,9 @@ export default async function OrderPage({ params }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold">{order.reference}</h1>
         <StatusBadge value={order.status} />
-        {order.status === "PAID" && <StatusBadge value={order.fulfilment} />}
+        {order.status === "PAID" && (
+          <StatusBadge value={order.fulfilment} label={fulfilmentLabel(method, order.fulfilment)} />
+        )}
         {order.needsAttention && <AttentionBadge />}
       </div>
       {order.needsAttention && (
@@ -60,7 +66,15 @@ export default async function OrderPage({ params }: Props) {
             <dt className="text-stone-600">Name</dt>
             <dd>{order.customerName}</dd>
             <dt className="text-stone-600">Phone</dt>
-            <dd>{order.phone}</dd>
+            <dd>
+              <a
+                href={`tel:+${order.phone}`}
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+                data-testid="call-customer"
+              >
+                Call +{order.phone}
+              </a>
+            </dd>
             {order.email && (
               <>
                 <dt className="text-stone-600">Email</dt>
@@ -92,15 +106,28 @@ export default async function OrderPage({ params }: Props) {
               </li>
             ))}
           </ul>
+          {order.delivery && (
+            <p className="mt-2 flex justify-between gap-2 border-t border-stone-200 pt-2 text-sm">
+              <span>Goods</span>
+              <span>{formatKes(order.totalKes - order.deliveryFeeKes)}</span>
+            </p>
+          )}
+          {order.delivery && (
+            <p className="flex justify-between gap-2 text-sm">
+              <span>{deliveryLabel(order.delivery)}</span>
+              <span>{order.deliveryFeeKes === 0 ? "Free" : formatKes(order.deliveryFeeKes)}</span>
+            </p>
+          )}
           <p className="mt-2 flex justify-between border-t border-stone-200 pt-2 font-semibold">
             <span>Total</span>
             <span>{formatKes(order.totalKes)}</span>
           </p>
         </section>
       </div>
+      {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {order.status === "PAID" && (
         <section className={card} aria-label="Fulfilment">
-          <FulfilmentForm reference={order.reference} fulfilled={order.fulfilment === "FULFILLED"} />
+          <FulfilmentForm reference={order.reference} method={method} fulfilment={order.fulfilment} />
         </section>
       )}
       <section className={card} aria-labelledby="timeline-h">

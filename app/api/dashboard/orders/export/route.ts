@@ -19,6 +19,13 @@ const HEADER = [
   "M-Pesa receipt",
   "Items",
   "Needs attention",
+  "Delivery",
+  "Zone",
+  "Delivery fee (KES)",
+  "Goods (KES)",
+  "County",
+  "Town or estate",
+  "Landmark",
 ];
 
 /** The current filter as CSV, streamed batch by batch. */
@@ -48,6 +55,13 @@ export async function GET(request: Request) {
               o.mpesaReceipt,
               o.items.map((i) => `${i.quantity} x ${i.name}`).join("; "),
               o.needsAttention ? "yes" : "",
+              o.delivery ? (o.delivery.method === "PICKUP" ? "Pickup" : "Delivery") : "",
+              o.delivery?.zoneName,
+              o.deliveryFeeKes,
+              o.totalKes - o.deliveryFeeKes,
+              o.delivery?.county,
+              o.delivery?.town,
+              o.delivery?.landmark,
             ]),
           )
           .join("");

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { isCounty } from "./counties";
+
+const wholeShillings = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `Enter the ${what} in whole shillings, e.g. 200.`)
+    .transform(Number)
+    .refine((n) => n <= max, `The ${what} can be at most KES ${max.toLocaleString("en-KE")}.`);
+
+/** The pickup point and the free-delivery threshold (empty: none). */
+const deliverySettingsInput = z.object({
+  pickupEnabled: z.boolean(),
+  pickupAddress: z.string().trim().max(200, "Use at most 200 characters."),
+  pickupHours: z.string().trim().max(100, "Use at most 100 characters."),
+  freeDeliveryThresholdKes: z.union([
+    z.literal("").transform(() => null),
+    wholeShillings(250_000, "threshold").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
+  ]),
+});
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/** An address and hours are needed only when pickup is offered. */
+function pickupErrors(raw: ReturnType<typeof readSettingsForm>): FieldErrors {
+  if (!raw.pickupEnabled) return {};
+  const errors: FieldErrors = {};
+  if (raw.pickupAddress.trim().length < 5) errors.pickupAddress = ["Enter the shop's address for pickup."];
+  if (raw.pickupHours.trim().length < 3)
+    errors.pickupHours = ["Enter the opening hours, e.g. Mon-Sat 8:00-18:00."];
+  return errors;
+}
+
+/** Every field's errors at once (zod skips object refinements while a field is invalid, so pickup is apart). */
+export function parseDeliverySettings(raw: ReturnType<typeof readSettingsForm>) {
+  const parsed = deliverySettingsInput.safeParse(raw);
+  const fieldErrors = {
+    ...(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors),
+    ...pickupErrors(raw),
+  };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+  return { ok: true as const, data: parsed.data };
+}
+
+/** A delivery zone as the owner edits it: fee 0-50,000 shillings, counties from the 47 (none: all). */
+export const zoneInput = z.object({
+  name: z.string().trim().min(2, "Name the zone, e.g. Nairobi CBD.").max(60, "Use at most 60 characters."),
+  feeKes: wholeShillings(50_000, "fee"),
+  etaText: z
+    .string()
+    .trim()
+    .min(2, "Say how long delivery takes, e.g. Same day.")
+    .max(60, "Use at most 60 characters."),
+  counties: z.array(z.string()).refine((cs) => cs.every(isCounty), "Choose counties from the list."),
+  active: z.boolean(),
+  sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
+});
+
+export function readSettingsForm(formData: FormData) {
+  return {
+    pickupEnabled: formData.get("pickupEnabled") === "on",
+    pickupAddress: String(formData.get("pickupAddress") ?? ""),
+    pickupHours: String(formData.get("pickupHours") ?? ""),
+    freeDeliveryThresholdKes: String(formData.get("freeDeliveryThresholdKes") ?? ""),
+  };
+}
+
+export function readZoneForm(formData: FormData) {
+  return {
+    name: String(formData.get("name") ?? ""),
+    feeKes: String(formData.get("feeKes") ?? ""),
+    etaText: String(formData.get("etaText") ?? ""),
+    counties: formData.getAll("counties").map(String),
+    active: formData.get("active") === "on",
+    sortOrder: String(formData.get("sortOrder") ?? "0"),
+  };
+}
