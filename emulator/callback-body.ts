@@ -1,3 +1,4 @@
+import { applyCallbackForm, type CallbackForm } from "./callback-variety";
 import { eatTimestamp } from "./eat-time";
 import type { Prompt } from "./prompt-store";
 
@@ -28,13 +29,19 @@ export interface DeliveryRecord {
   error: string | null;
   latencyMs: number;
   body: StkCallbackBody;
+  /** The exact text POSTed (Amount may read `1800.00` there, and `1800` in body). */
+  rawBody: string;
   responseBody: string | null;
   /** Callback faults applied to this delivery, e.g. "delay 500ms", "wrongAmount", "drop". */
   faults: string[];
 }
 
-/** The body Daraja POSTs; the metadata only on success. */
-export function buildCallbackBody(prompt: Prompt, amountOverride?: number): StkCallbackBody {
+/** The body Daraja POSTs; the metadata only on success, in the documented form unless one is drawn. */
+export function buildCallbackBody(
+  prompt: Prompt,
+  amountOverride?: number,
+  form: CallbackForm | null = null,
+): StkCallbackBody {
   const stkCallback: StkCallbackBody["Body"]["stkCallback"] = {
     MerchantRequestID: prompt.merchantRequestId,
     CheckoutRequestID: prompt.checkoutRequestId,
@@ -42,15 +49,14 @@ export function buildCallbackBody(prompt: Prompt, amountOverride?: number): StkC
     ResultDesc: prompt.resultDesc ?? "",
   };
   if (prompt.state === "paid") {
-    stkCallback.CallbackMetadata = {
-      Item: [
-        { Name: "Amount", Value: amountOverride ?? prompt.amount },
-        { Name: "MpesaReceiptNumber", Value: prompt.receipt ?? "" },
-        { Name: "Balance" },
-        { Name: "TransactionDate", Value: Number(eatTimestamp(prompt.completedAt ?? new Date())) },
-        { Name: "PhoneNumber", Value: Number(prompt.phone) },
-      ],
-    };
+    const items: CallbackItem[] = [
+      { Name: "Amount", Value: amountOverride ?? prompt.amount },
+      { Name: "MpesaReceiptNumber", Value: prompt.receipt ?? "" },
+      { Name: "Balance" },
+      { Name: "TransactionDate", Value: Number(eatTimestamp(prompt.completedAt ?? new Date())) },
+      { Name: "PhoneNumber", Value: Number(prompt.phone) },
+    ];
+    stkCallback.CallbackMetadata = { Item: form ? applyCallbackForm(items, form) : items };
   }
   return { Body: { stkCallback } };
 }

@@ -1,4 +1,5 @@
-import { buildCallbackBody, type DeliveryRecord, type StkCallbackBody } from "./callback-body";
+import { buildCallbackBody, type DeliveryRecord } from "./callback-body";
+import { callbackText, drawCallbackForm, seededRandom } from "./callback-variety";
 import type { Prompt } from "./prompt-store";
 import type { EmulatorState } from "./state";
 
@@ -31,17 +32,23 @@ function store(state: EmulatorState, record: Omit<DeliveryRecord, "id">): Delive
 async function post(
   state: EmulatorState,
   prompt: Prompt,
-  body: StkCallbackBody,
+  body: Pick<DeliveryRecord, "body" | "rawBody">,
   faults: string[],
 ): Promise<DeliveryRecord> {
   const sentAt = new Date().toISOString();
   const started = performance.now();
-  const base = { checkoutRequestId: prompt.checkoutRequestId, url: prompt.callbackUrl, sentAt, body, faults };
+  const base = {
+    checkoutRequestId: prompt.checkoutRequestId,
+    url: prompt.callbackUrl,
+    sentAt,
+    ...body,
+    faults,
+  };
   try {
     const response = await fetch(prompt.callbackUrl, {
       method: "POST",
       headers: { "content-type": "application/json", Businessshortcode: prompt.shortcode },
-      body: JSON.stringify(body),
+      body: body.rawBody,
       signal: AbortSignal.timeout(state.options.callbackTimeoutMs),
     });
     const responseBody = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
@@ -59,18 +66,31 @@ async function post(
   }
 }
 
+const METADATA_ITEMS = 5;
+
+/** The next success form when callbackVarietySeed is set; the sequence restarts when the seed changes. */
+function nextCallbackForm(state: EmulatorState) {
+  const seed = state.options.callbackVarietySeed;
+  if (seed === null) return null;
+  if (state.variety?.seed !== seed) state.variety = { seed, random: seededRandom(seed) };
+  return drawCallbackForm(state.variety.random, METADATA_ITEMS);
+}
+
 /** Resolves once the callback was attempted (or dropped by a fault), with its record. */
 export async function deliverCallback(state: EmulatorState, prompt: Prompt): Promise<DeliveryRecord> {
   const generation = state.generation;
   const effects = state.faults.takeCallbackEffects(prompt.state === "paid");
   const wrongAmount = prompt.amount > 1 ? prompt.amount - 1 : prompt.amount + 1;
-  const body = buildCallbackBody(prompt, effects.wrongAmount ? (effects.amount ?? wrongAmount) : undefined);
+  const form = prompt.state === "paid" ? nextCallbackForm(state) : null;
+  const amount = effects.wrongAmount ? (effects.amount ?? wrongAmount) : undefined;
+  const body = buildCallbackBody(prompt, amount, form);
+  const sent = { body, rawBody: callbackText(body, form) };
   if (effects.delayMs > 0) await sleep(effects.delayMs);
   const base = {
     checkoutRequestId: prompt.checkoutRequestId,
     url: prompt.callbackUrl,
     sentAt: new Date().toISOString(),
-    body,
+    ...sent,
   };
   if (generation !== state.generation) {
     return {
@@ -92,7 +112,7 @@ export async function deliverCallback(state: EmulatorState, prompt: Prompt): Pro
       responseBody: null,
       faults: effects.labels,
     });
-  const first = await post(state, prompt, body, effects.labels);
-  if (effects.duplicate && generation === state.generation) await post(state, prompt, body, effects.labels);
+  const first = await post(state, prompt, sent, effects.labels);
+  if (effects.duplicate && generation === state.generation) await post(state, prompt, sent, effects.labels);
   return first;
 }

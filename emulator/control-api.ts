@@ -4,6 +4,7 @@ import { ControlError, type EmulatorControl } from "./control";
 import { faultSpecSchema } from "./faults";
 import { readBody, sendJson } from "./http-io";
 import { parseOutcome, type Outcome } from "./outcomes";
+import { timerMs } from "./timer-ms";
 
 const target = z.object({ target: z.string().min(1) });
 const paySchema = target.extend({ pin: z.string().optional() });
@@ -20,7 +21,7 @@ const outcomeSchema = z.string().transform((text, ctx): Outcome => {
 const ruleSchema = z.object({
   phone: z.string().min(5),
   outcome: outcomeSchema,
-  delayMs: z.number().int().nonnegative().optional(),
+  delayMs: timerMs.optional(),
 });
 const manualPayment = {
   amount: z.coerce.number(),
@@ -29,22 +30,23 @@ const manualPayment = {
 };
 const payBillSchema = z.object({ business: z.string().min(1), account: z.string(), ...manualPayment });
 const buyGoodsSchema = z.object({ till: z.string().min(1), ...manualPayment });
-const autoPaySchema = z.object({ ms: z.number().int().nonnegative().nullable() });
+const autoPaySchema = z.object({ ms: timerMs.nullable() });
 const optionsSchema = z
   .object({
     tokenLifetimeSec: z.number().positive(),
     singleTokenPerApp: z.boolean(),
-    promptTimeoutMs: z.number().int().nonnegative(),
+    promptTimeoutMs: timerMs,
     timestampSkewSec: z.number().nonnegative(),
     duplicateAmountRule: z.boolean(),
     duplicateWindowMs: z.number().int().nonnegative(),
-    autoPayMs: z.number().int().nonnegative().nullable(),
+    autoPayMs: timerMs.nullable(),
     merchants: z.record(z.string(), z.string()),
     credentials: z.array(z.object({ consumerKey: z.string(), consumerSecret: z.string() })),
     acceptAnyCredentials: z.boolean(),
     businessName: z.string().nullable(),
     wrongPin: z.string(),
-    callbackTimeoutMs: z.number().int().positive(),
+    callbackTimeoutMs: timerMs.positive(),
+    callbackVarietySeed: z.number().int().nullable(),
     quiet: z.boolean(),
     c2bValidation: z.boolean(),
     c2bValidationTimeoutMs: z.number().int().positive(),
@@ -153,7 +155,9 @@ export async function serveControlCall(
     const refused = refusal(req);
     if (refused) throw refused;
     if (!route) throw new ControlError(`No control route ${req.method} ${url.pathname}`, 404);
-    const result = await route(parseBody(await readBody(req)), url.searchParams);
+    const body = await readBody(req);
+    if (body.tooLarge) throw new ControlError("Body too large", 413);
+    const result = await route(parseBody(body.text), url.searchParams);
     sendJson(res, 200, result ?? { ok: true });
   } catch (error) {
     const { status, body } = errorAnswer(error);

@@ -69,7 +69,7 @@ export function normalizePhone(text: string): string {
   return digits;
 }
 
-function openPrompt(state: EmulatorState, idOrPhone: string): Prompt {
+function openPrompt(state: EmulatorState, idOrPhone: string, byShopper = false): Prompt {
   const target = idOrPhone.trim();
   if (target.startsWith("ws_CO_")) {
     const prompt = state.prompts.get(target);
@@ -77,7 +77,8 @@ function openPrompt(state: EmulatorState, idOrPhone: string): Prompt {
     if (prompt.state !== "open") throw new ControlError(`Prompt ${target} is already ${prompt.state}`, 409);
     return prompt;
   }
-  const prompt = state.prompts.openFor(normalizePhone(target))[0];
+  // A phone's shopper can only answer the prompts the handset shows.
+  const prompt = state.prompts.openFor(normalizePhone(target)).find((p) => p.shownOnPhone || !byShopper);
   if (!prompt) throw new ControlError(`No open prompt for ${target}`, 404);
   return prompt;
 }
@@ -99,8 +100,15 @@ function checkManualPayment(
 
 export function createControl(state: EmulatorState): EmulatorControl {
   // async so a bad target rejects instead of throwing: callers can always await.
-  const settle = async (idOrPhone: string, result: PromptResult): Promise<DeliveryRecord> => {
-    const prompt = openPrompt(state, idOrPhone);
+  const settle = async (
+    idOrPhone: string,
+    result: PromptResult,
+    byShopper = true,
+  ): Promise<DeliveryRecord> => {
+    const prompt = openPrompt(state, idOrPhone, byShopper);
+    // The handset never showed it (AccountReference over 12 characters): nobody can answer it.
+    if (byShopper && !prompt.shownOnPhone)
+      throw new ControlError(`Prompt ${prompt.checkoutRequestId} never showed on the phone`, 409);
     const delivery = settlePrompt(state, prompt, result);
     if (!delivery) throw new ControlError(`Prompt ${prompt.checkoutRequestId} is already settled`, 409);
     return delivery;
@@ -119,8 +127,8 @@ export function createControl(state: EmulatorState): EmulatorControl {
       return settle(target, resultForOutcome(wrong ? "wrong_pin" : "pay"));
     },
     cancel: (target) => settle(target, resultForOutcome("cancel")),
-    fail: (target, code) => settle(target, resultForCode(code)),
-    timeout: (target) => settle(target, resultForOutcome("timeout")),
+    fail: (target, code) => settle(target, resultForCode(code), false),
+    timeout: (target) => settle(target, resultForOutcome("timeout"), false),
     insufficient: (target) => settle(target, resultForOutcome("insufficient")),
     wrongPin: (target) => settle(target, resultForOutcome("wrong_pin")),
     ignore: (target) => {

@@ -17,6 +17,8 @@ export const DARAJA_ERRORS = {
   invalidAccessToken: { status: 404, errorCode: "404.001.03", errorMessage: "Invalid Access Token" },
   resourceNotFound: { status: 404, errorCode: "404.001.01", errorMessage: "Resource not found" },
   invalidPayload: { status: 400, errorCode: "400.002.05", errorMessage: "Invalid Request Payload" },
+  // Not in Daraja's documentation: its gateway's answer to a huge body is unknown, so a plain 413 here.
+  payloadTooLarge: { status: 413, errorCode: "413.001.01", errorMessage: "Request Entity Too Large" },
   wrongCredentials: { status: 500, errorCode: "500.001.1001", errorMessage: "Wrong credentials" },
   merchantDoesNotExist: { status: 500, errorCode: "500.001.1001", errorMessage: "Merchant does not exist" },
   subscriberLocked: { status: 500, errorCode: "500.001.1001", errorMessage: LOCK_MESSAGE },

@@ -6,7 +6,7 @@ import type { ApiFaultHit, ApiFaultKind, ApiName } from "./faults";
 import { readBody, sendJson } from "./http-io";
 import { handleC2bRegister } from "./c2b-register";
 import { handleC2bSimulate } from "./c2b-simulate";
-import { handleOAuth } from "./oauth";
+import { accessTokenError, handleOAuth } from "./oauth";
 import type { EmulatorState } from "./state";
 import { handleStkPush } from "./stk-push";
 import { handleStkQuery } from "./stk-query";
@@ -66,14 +66,18 @@ export async function serveDarajaCall(
 ): Promise<void> {
   const method = req.method ?? "GET";
   const route = ROUTES[`${method} ${url.pathname}`];
-  const body = await readBody(req);
-  const fault = route ? state.faults.takeApiFault(route.api) : null;
-  const ctx: CallContext = { state, method, url, headers: req.headers, body, now: new Date() };
+  const ctx: CallContext = { state, method, url, headers: req.headers, body: "", now: new Date() };
+  // The token first, as Daraja's gateway does: a caller without one never gets a big body read.
+  const refused = route && route.api !== "oauth" ? accessTokenError(ctx) : null;
+  const read = refused ? null : await readBody(req);
+  ctx.body = read?.text ?? "";
+  const fault = route && !read?.tooLarge ? state.faults.takeApiFault(route.api) : null;
 
   let reply: DarajaReply | null = route
     ? null
     : errorReply(DARAJA_ERRORS.resourceNotFound, state.ids.requestId());
-  if (route && (!fault || fault.accepted)) reply = route.handle(ctx);
+  if (read?.tooLarge) reply = errorReply(DARAJA_ERRORS.payloadTooLarge, state.ids.requestId());
+  else if (route && (!fault || fault.accepted)) reply = route.handle(ctx);
   const faultError = fault && FAULT_ERRORS[fault.kind];
   const sent = faultError ? errorReply(faultError, state.ids.requestId(), reply ?? {}) : reply;
   answer(state, req, res, sent, fault);

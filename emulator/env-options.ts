@@ -49,6 +49,7 @@ export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions>
     acceptAnyCredentials: flagFrom(env.EMULATOR_ACCEPT_ANY_CREDENTIALS),
     businessName: env.EMULATOR_BUSINESS_NAME || undefined,
     wrongPin: env.EMULATOR_WRONG_PIN || undefined,
+    callbackVarietySeed: autoPayFrom(env.EMULATOR_CALLBACK_VARIETY_SEED),
     quiet: flagFrom(env.EMULATOR_QUIET),
     smtpPort: numberFrom(env.EMULATOR_SMTP_PORT) ?? 1025,
     smsApiKey: env.EMULATOR_AT_API_KEY || undefined,

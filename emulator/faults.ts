@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timerMs } from "./timer-ms";
 
 const reach = {
   /** How many calls it applies to; without it: 1, or every call when a probability is given. */
@@ -14,14 +15,14 @@ const apiFaultSchema = z.object({
   /** Whether Daraja still processed the call (creating the prompt) although the client never sees the answer. */
   accepted: z.boolean().optional(),
   /** hang only: send the held answer after this long; without it the socket is held until reset or stop. */
-  hangMs: z.number().int().nonnegative().optional(),
+  hangMs: timerMs.optional(),
 });
 
 const callbackFaultSchema = z.object({
   target: z.literal("callback"),
   kind: z.enum(["delay", "drop", "duplicate", "wrongAmount"]),
   ...reach,
-  delayMs: z.number().int().nonnegative().optional(),
+  delayMs: timerMs.optional(),
   /** wrongAmount only: the Amount to report; without it the real amount minus one. */
   amount: z.number().positive().optional(),
 });

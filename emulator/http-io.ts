@@ -2,16 +2,22 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export type ReadBody = { text: string; tooLarge: boolean };
+
+/**
+ * Reads the whole body but keeps at most MAX_BODY_BYTES: the rest is read and dropped, so an answer to an
+ * oversize request leaves the keep-alive connection ready for the next one.
+ */
+export async function readBody(req: IncomingMessage): Promise<ReadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error("Request body too large");
-    chunks.push(buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  if (size > MAX_BODY_BYTES) return { text: "", tooLarge: true };
+  return { text: Buffer.concat(chunks).toString("utf8"), tooLarge: false };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

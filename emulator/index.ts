@@ -6,6 +6,7 @@ import { Inbox } from "./inbox/store";
 import { DEFAULT_OPTIONS, mergeOptions, type EmulatorOptions } from "./options";
 import { createEmulatorServer } from "./server";
 import { createState, releaseHeldResponses } from "./state";
+import { timerOptionProblem } from "./timer-ms";
 
 export type { DeliveryRecord, StkCallbackBody, CallbackItem } from "./callback-body";
 export type { CallLogEntry } from "./call-log";
@@ -45,6 +46,8 @@ function urlHost(host: string): string {
 
 export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<EmulatorHandle> {
   const resolved = mergeOptions(DEFAULT_OPTIONS, options);
+  const problem = timerOptionProblem(resolved);
+  if (problem) throw new Error(problem);
   const state = createState(resolved);
   const control = createControl(state);
   const inbox = new Inbox();

@@ -28,6 +28,11 @@ export interface EmulatorOptions {
   /** A PIN typed on the phone page that answers 2001. */
   wrongPin: string;
   callbackTimeoutMs: number;
+  /**
+   * Vary success callbacks as Daraja's do (item order, Amount `1800` or `1800.00`, Balance present or not),
+   * drawn from this seed so a run repeats; null sends the documented form every time.
+   */
+  callbackVarietySeed: number | null;
   quiet: boolean;
   /** The local SMTP server's port: 0 picks a free one, null starts none. `npm run emulator` uses 1025. */
   smtpPort: number | null;
@@ -71,6 +76,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   businessName: null,
   wrongPin: "0000",
   callbackTimeoutMs: 10_000,
+  callbackVarietySeed: null,
   quiet: false,
   smtpPort: 0,
   smsApiKey: "duka-emulator-at-key",

@@ -33,6 +33,8 @@ export interface EmulatorState {
   readonly c2b: C2bStore;
   deliveries: DeliveryRecord[];
   readonly held: Set<HeldResponse>;
+  /** The random source of callback forms, for options.callbackVarietySeed. */
+  variety: { seed: number; random: () => number } | null;
   /** Bumped by reset: late work from before (a delayed callback) sees it and stands down. */
   generation: number;
   say(line: string): void;
@@ -51,6 +53,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     c2b: new C2bStore(),
     deliveries: [],
     held: new Set(),
+    variety: null,
     generation: 0,
     say: (line) => {
       if (!state.options.quiet) console.log(`[emulator] ${line}`);
@@ -77,5 +80,6 @@ export function resetState(state: EmulatorState): void {
   state.deliveries = [];
   state.c2b.clearTransactions();
   state.options = state.startOptions;
+  state.variety = null;
   releaseHeldResponses(state);
 }

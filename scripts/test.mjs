@@ -1,8 +1,9 @@
-// `npm test`: type check, lint, unit, integration (real PostgreSQL), e2e (Chromium on a production build).
+// `npm test`: formatting, type check, lint (with the layer rules), unused code (knip), unit, integration
+// (real PostgreSQL), e2e (Chromium on a production build).
 // Stops at the first failing step and prints how long each took.
 import { spawn } from "node:child_process";
 
-const steps = ["format:check", "typecheck", "lint", "test:unit", "test:integration", "test:e2e"];
+const steps = ["format:check", "typecheck", "lint", "knip", "test:unit", "test:integration", "test:e2e"];
 const timings = [];
 
 // The integration tests' embedded PostgreSQL gets its own port, so `npm test` runs beside `npm run dev`.

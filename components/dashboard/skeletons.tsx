@@ -10,13 +10,3 @@ export function OverviewSkeleton() {
     </div>
   );
 }
-
-export function ListSkeleton({ rows = 8 }: { rows?: number }) {
-  return (
-    <ul aria-busy="true" aria-label="Loading" className="space-y-2">
-      {Array.from({ length: rows }, (_, i) => (
-        <li key={i} className="h-12 animate-pulse rounded-lg bg-stone-200" />
-      ))}
-    </ul>
-  );
-}

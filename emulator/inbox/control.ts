@@ -24,7 +24,7 @@ export async function serveInboxControl(inbox: Inbox, req: IncomingMessage, res:
       case "GET /faults":
         return sendJson(res, 200, inbox.listFaults());
       case "POST /faults":
-        return sendJson(res, 200, inbox.addFault(JSON.parse((await readBody(req)) || "{}")));
+        return sendJson(res, 200, inbox.addFault(JSON.parse((await readBody(req)).text || "{}")));
       case "DELETE /faults":
         inbox.clearFaults();
         return sendJson(res, 200, { cleared: true });

@@ -67,7 +67,7 @@ export function createSmsGateway(inbox: Inbox, apiKey: string): SmsGateway {
       res.writeHead(405, { "content-type": "text/plain" }).end("Method Not Allowed");
       return;
     }
-    const form = new URLSearchParams(await readBody(req));
+    const form = new URLSearchParams((await readBody(req)).text);
     if (req.headers.apikey !== apiKey) {
       res.writeHead(401, { "content-type": "text/plain" }).end("The supplied authentication is invalid");
       return;

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { loginNetwork, reserveLoginTry } from "./login-throttle";
 
 export { clearLoginFailures } from "./login-throttle";
-export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } from "./login-throttle";
+export { LOGIN_MAX_FAILURES } from "./login-throttle";
 
 const input = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
 

@@ -34,16 +34,23 @@ export function parseCallback(body: unknown, receivedAt: Date = new Date()): Cal
     if (cb.ResultCode !== "0")
       return { ok: true, callback: { success: false, ...base, resultCode: cb.ResultCode } };
 
+    const unusable = (error: string) => ({
+      ok: false as const,
+      error,
+      unusableSuccess: {
+        merchantRequestId: base.merchantRequestId,
+        checkoutRequestId: base.checkoutRequestId,
+      },
+    });
     const meta = metadata.safeParse(cb.CallbackMetadata);
     if (!meta.success)
-      return { ok: false, error: "Body.stkCallback.CallbackMetadata.Item: missing on a successful payment" };
+      return unusable("Body.stkCallback.CallbackMetadata.Item: missing on a successful payment");
     const values = readItems(meta.data.Item);
     const amount = positiveNumber(values.get("Amount"));
-    if (amount === undefined)
-      return { ok: false, error: "CallbackMetadata Amount: missing or not a positive number" };
+    if (amount === undefined) return unusable("CallbackMetadata Amount: missing or not a positive number");
     const receipt = values.get("MpesaReceiptNumber");
     if (typeof receipt !== "string" || receipt.trim() === "") {
-      return { ok: false, error: "CallbackMetadata MpesaReceiptNumber: missing or not a string" };
+      return unusable("CallbackMetadata MpesaReceiptNumber: missing or not a string");
     }
     // The money has moved: a missing or odd TransactionDate must not lose the payment, so fall back.
     const transactionDate = readDate(values.get("TransactionDate"));

@@ -21,11 +21,12 @@ const SHOPPER_FIELDS: Record<string, string> = {
 };
 
 // Any other invalid field (shortcode, callback URL, timestamp...) is our configuration, not the shopper's input.
+const blamesShop = (kind: DarajaErrorKind, field: string | undefined) =>
+  kind === "invalid_request" && !!field && !Object.hasOwn(SHOPPER_FIELDS, field);
+
 function shopperMessage(kind: DarajaErrorKind, field: string | undefined): string {
   if (kind !== "invalid_request" || !field) return SHOPPER_MESSAGES[kind];
-  return (
-    (Object.hasOwn(SHOPPER_FIELDS, field) && SHOPPER_FIELDS[field]) || SHOPPER_MESSAGES.wrong_credentials
-  );
+  return blamesShop(kind, field) ? SHOPPER_MESSAGES.wrong_credentials : SHOPPER_FIELDS[field]!;
 }
 
 const RETRY_AFTER_SECONDS: Partial<Record<DarajaErrorKind, number>> = {
@@ -42,6 +43,7 @@ export function darajaError(
     kind,
     ...details,
     shopperMessage: shopperMessage(kind, details.field),
+    ...(blamesShop(kind, details.field) ? { blamesShop: true as const } : {}),
     ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
   };
 }

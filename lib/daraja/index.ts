@@ -6,7 +6,7 @@ export {
   parseC2bNotification,
   type C2bRejection,
 } from "./c2b";
-export { createDarajaClient, DEFAULT_TIMEOUT_MS, type DarajaDeps } from "./client";
+export { createDarajaClient } from "./client";
 export {
   AMOUNT_MAX,
   AMOUNT_MIN,
@@ -17,21 +17,14 @@ export {
 } from "./fields";
 export { DarajaAuthError } from "./oauth";
 export { InvalidPhoneError, maskPhone, normalizePhone, tryNormalizePhone } from "./phone";
-export { describeResultCode, type ResultDescription, type ResultReason } from "./result-codes";
+export { describeResultCode, type ResultReason } from "./result-codes";
 export { darajaPassword, darajaTimestamp, eatNumberToDate } from "./timestamp";
 export type {
   C2bNotification,
-  C2bRegisterRequest,
   C2bRegisterResult,
-  CallbackParse,
   DarajaClient,
   DarajaConfig,
-  DarajaEnv,
   DarajaError,
-  DarajaErrorKind,
   PushResult,
-  QueryResult,
   StkCallback,
-  StkPushRequest,
-  TransactionType,
 } from "./types";

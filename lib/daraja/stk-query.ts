@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApiResult, PostFn } from "./api";
-import { readEnvelope } from "./envelope";
+import { type Envelope, readEnvelope } from "./envelope";
 import { classifyError, darajaError } from "./errors";
 import { darajaPassword, darajaTimestamp } from "./timestamp";
 import type { DarajaConfig, QueryResult } from "./types";
@@ -15,9 +15,11 @@ const finalBody = z.object({
   CheckoutRequestID: z.string().optional(),
 });
 
-// Integrators report a 200 with ResultCode 4999 "still under processing"; daraja.md does not list it,
+// Integrators report a 200 with ResultCode 4999 "still under processing"; docs/daraja.md marks it uncertain,
 // but calling it final would fail a payment that may still succeed.
 const STILL_PROCESSING_CODES = new Set(["4999"]);
+// Daraja's API error codes (400.002.02, 500.001.1001...); result codes are plain numbers or SFC_ names.
+const API_ERROR_CODE = /^\d{3}\.\d{3}\.\d+$/;
 
 type QueryContext = { config: DarajaConfig; now: () => Date; post: PostFn };
 
@@ -58,6 +60,9 @@ function readQueryAnswer(result: ApiResult, checkoutRequestId: string): QueryRes
     }
     const { ResultCode, ResultDesc, MerchantRequestID, CheckoutRequestID } = parsed.data;
     if (STILL_PROCESSING_CODES.has(ResultCode)) return { state: "pending" };
+    // Some gateways answer 200 with an API error code as the ResultCode: an error, never the prompt's result.
+    if (API_ERROR_CODE.test(ResultCode))
+      return readErrorAnswer(status, { errorCode: ResultCode, errorMessage: ResultDesc });
     return {
       state: "final",
       resultCode: ResultCode,
@@ -66,7 +71,10 @@ function readQueryAnswer(result: ApiResult, checkoutRequestId: string): QueryRes
       checkoutRequestId: CheckoutRequestID || checkoutRequestId,
     };
   }
-  const envelope = readEnvelope(body);
+  return readErrorAnswer(status, readEnvelope(body));
+}
+
+function readErrorAnswer(status: number, envelope: Envelope): QueryResult {
   if (envelope.errorCode === "500.001.1001") {
     if (/being processed/i.test(envelope.errorMessage ?? "")) return { state: "pending" };
     if (/does not exist/i.test(envelope.errorMessage ?? "")) return { state: "not_found" };

@@ -31,6 +31,8 @@ export type DarajaError = {
   errorMessage?: string;
   field?: string;
   shopperMessage: string;
+  /** An invalid field that is our configuration (shortcode, callback URL...), not the shopper's input. */
+  blamesShop?: true;
   retryAfterSeconds?: number;
 };
 
@@ -82,7 +84,14 @@ export type StkCallback =
       resultDesc: string;
     };
 
-export type CallbackParse = { ok: true; callback: StkCallback } | { ok: false; error: string };
+export type CallbackParse =
+  | { ok: true; callback: StkCallback }
+  | {
+      ok: false;
+      error: string;
+      /** A success whose metadata is unusable still names its prompt: enough to record it and query it. */
+      unusableSuccess?: { merchantRequestId: string; checkoutRequestId: string };
+    };
 
 /** A C2B validation or confirmation, reshaped. */
 export type C2bNotification = {

@@ -69,5 +69,3 @@ export async function getOrderDetail(reference: string) {
     },
   });
 }
-
-export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

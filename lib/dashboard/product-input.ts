@@ -37,8 +37,6 @@ export const productInput = z.object({
   categoryId: z.string().min(1, "Choose a category"),
 });
 
-export type ProductInput = z.infer<typeof productInput>;
-
 /** A slug suggestion from a name: "Kenya AA Coffee 500g" -> "kenya-aa-coffee-500g". */
 export function slugify(name: string): string {
   return name

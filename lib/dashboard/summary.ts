@@ -1,5 +1,5 @@
 import "server-only";
-import { describeResultCode } from "@/lib/daraja";
+import { sellerReason } from "@/lib/payments/failure-kinds";
 import { prisma } from "@/lib/db";
 import { eatDateKeys, eatDayStart } from "./time";
 
@@ -54,7 +54,7 @@ export async function getPaymentStats(now = new Date()) {
       _count: { _all: true },
     }),
     prisma.paymentAttempt.groupBy({
-      by: ["resultCode"],
+      by: ["failureKind", "resultCode"],
       where: { createdAt: { gte: since }, status: "FAILED", order: { isTest: false } },
       _count: { _all: true },
     }),
@@ -62,14 +62,12 @@ export async function getPaymentStats(now = new Date()) {
   const count = (s: string) => byStatus.find((r) => r.status === s)?._count._all ?? 0;
   const succeeded = count("SUCCEEDED");
   const failed = count("FAILED");
-  // Several codes share one reason (e.g. limits): group by what the code means.
+  // Several codes share one reason (e.g. limits): group by whose failure it was, in the seller's words.
   const reasons = new Map<string, { reason: string; label: string; count: number }>();
   for (const f of failures) {
-    const d = f.resultCode
-      ? describeResultCode(f.resultCode)
-      : { reason: "no_code", message: "Failed without a result code" };
-    const prev = reasons.get(d.reason);
-    reasons.set(d.reason, { reason: d.reason, label: d.message, count: (prev?.count ?? 0) + f._count._all });
+    const label = sellerReason(f.failureKind, f.resultCode);
+    const prev = reasons.get(label);
+    reasons.set(label, { reason: label, label, count: (prev?.count ?? 0) + f._count._all });
   }
   const topFailures = [...reasons.values()].sort((a, b) => b.count - a.count).slice(0, 5);
   return {

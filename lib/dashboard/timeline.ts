@@ -1,6 +1,7 @@
-import { describeResultCode, maskPhone, parseCallback } from "@/lib/daraja";
+import { maskPhone, parseCallback } from "@/lib/daraja";
 import { type Method, fulfilmentEventTitle } from "@/lib/delivery/fulfilment";
 import { formatKes } from "@/lib/format";
+import { type FailureKind, sellerReason } from "@/lib/payments/failure-kinds";
 
 type Attempt = {
   id: string;
@@ -9,6 +10,7 @@ type Attempt = {
   status: "PENDING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
   resultCode: string | null;
   resultDesc: string | null;
+  failureKind?: FailureKind | null;
   receipt: string | null;
   createdAt: Date;
   pushSentAt: Date | null;
@@ -33,11 +35,10 @@ export type TimelineEvent = {
   raw?: string;
 };
 
-/** Result codes in words: our own description, plus Safaricom's code for anyone calling support. */
-export function resultInWords(code: string | null, desc?: string | null): string {
+/** A failure in the seller's words, plus Safaricom's code for anyone calling support. */
+export function resultInWords(code: string | null, desc?: string | null, kind?: FailureKind | null): string {
   if (code === null) return desc ?? "No result yet";
-  const words = describeResultCode(code).message;
-  return `${words} (code ${code}${desc ? `: ${desc}` : ""})`;
+  return `${sellerReason(kind, code)} (code ${code}${desc ? `: ${desc}` : ""})`;
 }
 
 function callbackEvent(cb: Attempt["callbacks"][number]): TimelineEvent {
@@ -82,7 +83,7 @@ function attemptEvents(a: Attempt, n: number): TimelineEvent[] {
       at: end ?? a.createdAt,
       tone: "bad",
       title: `Attempt ${n} failed`,
-      detail: resultInWords(a.resultCode, a.resultDesc),
+      detail: resultInWords(a.resultCode, a.resultDesc, a.failureKind),
     });
   } else if (a.status === "UNKNOWN") {
     events.push({

@@ -57,8 +57,6 @@ export const zoneInput = z.object({
   sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
 });
 
-export type ZoneInput = z.infer<typeof zoneInput>;
-
 export function readSettingsForm(formData: FormData) {
   return {
     pickupEnabled: formData.get("pickupEnabled") === "on",

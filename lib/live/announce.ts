@@ -15,9 +15,3 @@ export async function announceOrderChange(db: Tx | Db, orderId: string) {
   if (nobodyCanListen) return;
   await db.$executeRaw`SELECT pg_notify(${ORDER_CHANGES_CHANNEL}, ${orderId})`;
 }
-
-/** The same, for a change made to one payment attempt (its order is looked up in the same statement). */
-export async function announceAttemptChange(db: Tx | Db, attemptId: string) {
-  if (nobodyCanListen) return;
-  await db.$executeRaw`SELECT pg_notify(${ORDER_CHANGES_CHANNEL}, "orderId") FROM "PaymentAttempt" WHERE id = ${attemptId}`;
-}

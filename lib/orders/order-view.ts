@@ -4,7 +4,7 @@ import { maskPhone } from "@/lib/daraja";
 import { type OrderDeliveryView, deliveryView } from "@/lib/delivery/describe";
 import { payments, secondsAfter } from "@/lib/payments/context";
 import { nextSettleAt, settleOrder } from "@/lib/payments/reconcile";
-import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRefusal } from "@/lib/payments/retry";
+import { retryRule } from "@/lib/payments/retry-rule";
 import { type PayByHand, payByHandFor } from "./pay-by-hand";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
@@ -101,17 +101,13 @@ type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 function toView(order: LoadedOrder, now: Date): OrderView {
   const latest = order.attempts[0];
   const state = stateOf(order.status, latest?.status);
-  const refusal = retryRefusal(order.status, order.attempts, now);
-  let retryAvailableAt: Date | null = null;
-  if (state === "unknown" && latest)
-    retryAvailableAt = secondsAfter(latest.createdAt, UNKNOWN_BLOCKS_RETRY_SECONDS);
-  if (state === "failed" && latest?.retryAfter) retryAvailableAt = latest.retryAfter;
+  const rule = retryRule(order.status, order.attempts, now);
+  const retryAvailableAt = rule.waitUntil;
   const receivedKes = order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0);
   const canRetry =
     receivedKes === 0 &&
     (state === "failed" || state === "unknown") &&
-    (refusal === null || retryAvailableAt !== null) &&
-    latest?.mayRetry !== false;
+    (rule.allowed || retryAvailableAt !== null);
   return {
     publicId: order.publicId,
     reference: order.reference,

@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { type StkCallback, describeResultCode, parseCallback } from "@/lib/daraja";
+import { type StkCallback, parseCallback } from "@/lib/daraja";
 import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "./db-errors";
 import { hashToken } from "./identifiers";
 import { payments } from "./context";
+import { amountMismatch, resultOfCallback } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { recordRejectedCallback } from "./rejected-callbacks";
 import { applyAttemptResult, flagOrder } from "./state-machine";
@@ -151,20 +152,35 @@ async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
     return { verdict: "REJECTED", reason: "malformed JSON", attemptId: attempt.id };
   }
   const parsed = parseCallback(json);
-  if (!parsed.ok)
-    return {
-      verdict: "REJECTED",
-      reason: `malformed callback: ${parsed.error}`.slice(0, 500),
-      attemptId: attempt.id,
-    };
+  if (!parsed.ok) {
+    const reason = `malformed callback: ${parsed.error}`.slice(0, 500);
+    // With its push answer stored, the attempt is queried anyway: only a lost answer needs this id.
+    if (parsed.unusableSuccess && !attempt.checkoutRequestId)
+      await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
+    return { verdict: "REJECTED", reason, attemptId: attempt.id };
+  }
   return apply(attempt, parsed.callback);
+}
+
+/**
+ * M-Pesa says paid but the details cannot be read, and the push answer was lost. Its CheckoutRequestID is
+ * recorded first (the only way to query the prompt), then the seller is told: the query settles it.
+ */
+async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem: string) {
+  const idProblem = await matchCheckoutRequestId(attempt, ids);
+  await flagOrder(
+    attempt.orderId,
+    idProblem
+      ? `M-Pesa sent a success for another prompt to this order's callback (${idProblem}): check the M-Pesa statement.`
+      : `M-Pesa reported a payment whose details could not be read (${problem}); it will be confirmed by status query.`,
+  );
 }
 
 async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgement> {
   const attemptId = attempt.id;
   const idProblem = await matchCheckoutRequestId(attempt, cb);
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
-  if (cb.success && cb.amount === attempt.amountKes && attempt.resultCode === "AMOUNT_MISMATCH")
+  if (cb.success && cb.amount === attempt.amountKes && attempt.failureKind === "AMOUNT_MISMATCH")
     return confirmAfterMismatch(attempt, cb);
   if (cb.success && cb.amount !== attempt.amountKes) {
     await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
@@ -174,12 +190,7 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
       attemptId,
     };
   }
-  const verdict = await applyAttemptResult(
-    attemptId,
-    cb.success
-      ? { kind: "success", source: "callback", receipt: cb.receipt, transactionDate: cb.transactionDate }
-      : failureOf(cb.resultCode, cb.resultDesc, "callback"),
-  );
+  const verdict = await applyAttemptResult(attemptId, resultOfCallback(cb));
   if (verdict.outcome === "duplicate" || verdict.outcome === "ignored")
     return { verdict: "DUPLICATE", reason: verdict.detail, attemptId };
   return { verdict: "APPLIED", reason: verdict.detail, attemptId };
@@ -194,16 +205,10 @@ async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, rec
     attempt.orderId,
     `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`,
   );
-  await applyAttemptResult(attempt.id, {
-    kind: "failure",
-    source: "callback",
-    resultCode: "AMOUNT_MISMATCH",
-    resultDesc: `Paid KES ${amount}, expected KES ${attempt.amountKes}, receipt ${receipt}`,
-    shopperMessage:
-      "M-Pesa reported a payment that does not match this order. The shop has been alerted and will contact you.",
-    mayRetry: false,
-  });
+  await applyAttemptResult(attempt.id, amountMismatch(amount, attempt.amountKes, receipt));
 }
+
+type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
 
 /**
  * The right amount with a receipt, after an earlier success that reported a wrong one: Daraja sends one
@@ -240,21 +245,8 @@ async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCall
   };
 }
 
-export function failureOf(resultCode: string, resultDesc: string, source: "callback" | "query") {
-  const described = describeResultCode(resultCode);
-  return {
-    kind: "failure" as const,
-    source,
-    resultCode,
-    resultDesc,
-    shopperMessage: described.message,
-    mayRetry: described.mayRetry,
-    retryAfterSeconds: described.retryAfterSeconds,
-  };
-}
-
 /** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
-async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkCallback): Promise<string | null> {
+async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkIds): Promise<string | null> {
   if (attempt.checkoutRequestId) {
     return attempt.checkoutRequestId === cb.checkoutRequestId
       ? null

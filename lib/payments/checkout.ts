@@ -65,7 +65,8 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
-    if (e instanceof CheckoutRefused) return { ok: false, reason: e.reason, message: e.message };
+    if (e instanceof CheckoutRefused)
+      return (await placedBefore(input.checkoutKey)) ?? { ok: false, reason: e.reason, message: e.message };
     if (isUniqueViolation(e, "checkoutKey")) {
       const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
       return { ok: true, publicId: first.publicId };
@@ -180,6 +181,15 @@ async function createPendingOrder(input: CheckoutInput) {
 
 const reservedMessage = (name: string, minutes: number) =>
   `${name} is reserved by other shoppers: check back in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+
+/**
+ * A double submit runs two checkouts with one key at once. The second is refused (sold out, rate limited)
+ * only after waiting on the first's rows, that is once the first committed: its order is the answer.
+ */
+async function placedBefore(checkoutKey: string): Promise<CheckoutResult | null> {
+  const first = await prisma.order.findUnique({ where: { checkoutKey }, select: { publicId: true } });
+  return first ? { ok: true, publicId: first.publicId } : null;
+}
 
 /** Six characters are short enough to read out over the phone, so they can repeat an older order's. */
 async function unusedReference(tx: Tx): Promise<string> {

@@ -45,4 +45,4 @@ export function configurePayments(overrides: Partial<PaymentsContext>) {
   current = { ...payments(), ...overrides };
 }
 
-export const secondsAfter = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
+export { secondsAfter } from "./time";

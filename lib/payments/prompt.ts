@@ -1,12 +1,9 @@
 import "server-only";
 import type { PaymentAttempt } from "@/lib/generated/prisma/client";
 import { payments } from "./context";
+import { resultOfPushRefusal } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { applyAttemptResult, markAttemptUnknown, recordPushAccepted } from "./state-machine";
-
-// Failures that a retry cannot fix: the shop's Daraja setup is wrong. (An auth failure survives one token
-// re-fetch before it gets here, but may be Daraja's outage: the shopper may retry after its wait.)
-const SELLER_SIDE = new Set(["wrong_credentials"]);
 
 /**
  * Sends the STK push for a fresh attempt and records what Daraja said. Never resends. If recording fails
@@ -51,15 +48,7 @@ async function pushAndRecord(attempt: PaymentAttempt, token: string, orderRefere
   } else {
     const { error } = result;
     logPaymentEvent({ ...base, event: "push.rejected", kind: error.kind, errorCode: error.errorCode });
-    await applyAttemptResult(attempt.id, {
-      kind: "failure",
-      source: "push",
-      resultCode: error.errorCode ?? error.kind,
-      resultDesc: error.errorMessage ?? error.kind,
-      shopperMessage: error.shopperMessage,
-      mayRetry: !SELLER_SIDE.has(error.kind),
-      retryAfterSeconds: error.retryAfterSeconds,
-    });
+    await applyAttemptResult(attempt.id, resultOfPushRefusal(error));
   }
   return result.outcome;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { replayUnappliedC2b } from "./c2b-confirmations";
-import { failureOf, replayUnappliedCallbacks } from "./callbacks";
+import { replayUnappliedCallbacks } from "./callbacks";
 import { payments, secondsAfter } from "./context";
+import { resultOfCode } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { applyAttemptResult, expireOrder, flagOrder, markAttemptUnknown } from "./state-machine";
 
@@ -61,12 +62,7 @@ export async function reconcileAttempt(attemptId: string): Promise<string> {
     state: answer.state,
   });
   if (answer.state === "final") {
-    await applyAttemptResult(
-      attempt.id,
-      answer.resultCode === "0"
-        ? { kind: "success", source: "query", receipt: null, transactionDate: null }
-        : failureOf(answer.resultCode, answer.resultDesc, "query"),
-    );
+    await applyAttemptResult(attempt.id, resultOfCode(answer.resultCode, answer.resultDesc, "query"));
     return `final ${answer.resultCode}`;
   }
   if (attempt.queryCount + 1 >= MAX_QUERIES_PER_ATTEMPT) await giveUpQuerying(attempt.id, attempt.orderId);

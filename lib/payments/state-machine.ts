@@ -1,44 +1,68 @@
 import "server-only";
 import { type Tx, prisma } from "@/lib/db";
-import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
-import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
-import { announceAttemptChange, announceOrderChange } from "@/lib/live/announce";
+import type { Order, PaymentAttempt, Prisma } from "@/lib/generated/prisma/client";
+import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import { afterOrderChange } from "./after-change";
+import { announceOrderChange } from "@/lib/live/announce";
 import { payments, secondsAfter } from "./context";
+import type { AttemptResult, FailureResult, SuccessResult } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { releaseStock, takeStock } from "./stock";
+import { mayMoveAttempt, mayMoveOrder } from "./transitions";
 
 /**
  * The payment state machine: the only code that changes an attempt's or an order's payment status.
- * Every transition runs in a transaction holding the order's row lock, and every update is conditional
- * on the state it leaves, so duplicate, late and out-of-order results change nothing twice.
+ * Every transition runs in a transaction holding the order's row lock, is one listed in ./transitions,
+ * and is conditional on the state it leaves, so duplicate, late and out-of-order results change nothing twice.
  */
-
-export type AttemptResult =
-  | {
-      kind: "success";
-      receipt: string | null;
-      transactionDate: Date | null;
-      source: "callback" | "query";
-      /** The right amount arrived after a wrong one, and an STK query confirmed the payment. */
-      confirmedAfterMismatch?: boolean;
-    }
-  | {
-      kind: "failure";
-      resultCode: string;
-      resultDesc: string;
-      shopperMessage: string;
-      mayRetry: boolean;
-      retryAfterSeconds?: number;
-      source: "callback" | "query" | "push";
-    };
 
 export type Verdict = { outcome: "applied" | "duplicate" | "flagged" | "ignored"; detail: string };
 
-const ACTIVE = ["PENDING", "UNKNOWN"] as const;
+const ACTIVE: AttemptStatus[] = ["PENDING", "UNKNOWN"];
 
-async function lockOrder(tx: Tx, orderId: string): Promise<Order> {
+/** The order's row lock: every payment change takes it first, and only it (attempts are never locked). */
+export async function lockOrderForUpdate(tx: Tx, orderId: string): Promise<Order> {
   await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
   return tx.order.findUniqueOrThrow({ where: { id: orderId } });
+}
+
+async function moveOrder(
+  tx: Tx,
+  order: Order,
+  to: OrderStatus,
+  data: Prisma.OrderUpdateManyMutationInput = {},
+): Promise<boolean> {
+  if (!mayMoveOrder(order.status, to)) throw new Error(`order ${order.status} -> ${to} is not a transition`);
+  const { count } = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { ...data, status: to },
+  });
+  if (count === 1) await afterOrderChange(tx, { kind: "order", orderId: order.id, from: order.status, to });
+  return count === 1;
+}
+
+async function moveAttempt(
+  tx: Tx,
+  attempt: Pick<PaymentAttempt, "id" | "orderId" | "status">,
+  to: AttemptStatus,
+  data: Prisma.PaymentAttemptUpdateManyMutationInput = {},
+): Promise<boolean> {
+  if (!mayMoveAttempt(attempt.status, to))
+    throw new Error(`attempt ${attempt.status} -> ${to} is not a transition`);
+  const { count } = await tx.paymentAttempt.updateMany({
+    where: { id: attempt.id, status: attempt.status },
+    data: { ...data, status: to },
+  });
+  if (count === 1) {
+    await afterOrderChange(tx, {
+      kind: "attempt",
+      orderId: attempt.orderId,
+      attemptId: attempt.id,
+      from: attempt.status,
+      to,
+    });
+  }
+  return count === 1;
 }
 
 export async function applyAttemptResult(attemptId: string, result: AttemptResult): Promise<Verdict> {
@@ -47,7 +71,7 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
     include: { order: { select: { reference: true } } },
   });
   const verdict = await prisma.$transaction(async (tx) => {
-    const order = await lockOrder(tx, attempt.orderId);
+    const order = await lockOrderForUpdate(tx, attempt.orderId);
     await announceOrderChange(tx, order.id);
     const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     return result.kind === "success"
@@ -66,36 +90,30 @@ export async function applyAttemptResult(attemptId: string, result: AttemptResul
   return verdict;
 }
 
-type Success = Extract<AttemptResult, { kind: "success" }>;
-type Failure = Extract<AttemptResult, { kind: "failure" }>;
-
 async function applySuccess(
   tx: Tx,
   order: Order,
   attempt: PaymentAttempt,
-  result: Success,
+  result: SuccessResult,
 ): Promise<Verdict> {
   if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
-  if (attempt.resultCode === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
+  if (attempt.failureKind === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
   if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   }
   const now = payments().now();
-  await tx.paymentAttempt.update({
-    where: { id: attempt.id },
-    data: {
-      status: "SUCCEEDED",
-      resultCode: "0",
-      resultDesc: result.source === "query" ? "Confirmed by STK query" : "Paid",
-      receipt: result.receipt,
-      receiptPending: result.receipt === null,
-      transactionDate: result.transactionDate,
-      completedAt: now,
-      shopperMessage: null,
-      retryAfter: null,
-    },
+  await moveAttempt(tx, attempt, "SUCCEEDED", {
+    failureKind: null,
+    resultCode: "0",
+    resultDesc: result.source === "query" ? "Confirmed by STK query" : "Paid",
+    receipt: result.receipt,
+    receiptPending: result.receipt === null,
+    transactionDate: result.transactionDate,
+    completedAt: now,
+    shopperMessage: null,
+    retryAfter: null,
   });
   return markOrderPaid(tx, order, attempt, result.receipt, now);
 }
@@ -108,13 +126,14 @@ async function markOrderPaid(
   now: Date,
 ): Promise<Verdict> {
   const receiptNote = receipt ?? "receipt not received yet";
-  if (order.status === "PAID") {
+  if (!mayMoveOrder(order.status, "PAID")) {
+    const already = order.status === "PAID" ? "already paid" : order.status.toLowerCase();
     await flag(
       tx,
       order.id,
-      `A second payment (${receiptNote}, attempt ${attempt.id}) arrived for an order already paid: refund one.`,
+      `A second payment (${receiptNote}, attempt ${attempt.id}) arrived for an order ${already}: refund one.`,
     );
-    return { outcome: "flagged", detail: "second success for a paid order" };
+    return { outcome: "flagged", detail: `second success for an order ${already}` };
   }
   let attention: string | null = receipt
     ? null
@@ -130,11 +149,7 @@ async function markOrderPaid(
     }
     attention = `Payment received (${receiptNote}) after the order ${order.status.toLowerCase()}; its stock was taken again.`;
   }
-  await tx.order.update({
-    where: { id: order.id },
-    data: { status: "PAID", paidAt: now, mpesaReceipt: receipt, stockReserved: true },
-  });
-  await enqueueOrderNotifications(tx, { orderId: order.id, event: "paid" });
+  await moveOrder(tx, order, "PAID", { paidAt: now, mpesaReceipt: receipt, stockReserved: true });
   if (attention) await flag(tx, order.id, attention);
   return attention ? { outcome: "flagged", detail: attention } : { outcome: "applied", detail: "order paid" };
 }
@@ -144,7 +159,7 @@ async function fillLateReceipt(
   tx: Tx,
   order: Order,
   attempt: PaymentAttempt,
-  result: Success,
+  result: SuccessResult,
 ): Promise<Verdict> {
   if (!attempt.receiptPending || !result.receipt)
     return { outcome: "duplicate", detail: "attempt already succeeded" };
@@ -170,35 +185,28 @@ async function applyFailure(
   tx: Tx,
   order: Order,
   attempt: PaymentAttempt,
-  result: Failure,
+  result: FailureResult,
 ): Promise<Verdict> {
-  if (!(ACTIVE as readonly string[]).includes(attempt.status)) {
+  if (!ACTIVE.includes(attempt.status)) {
     return { outcome: "duplicate", detail: `attempt already ${attempt.status.toLowerCase()}` };
   }
   const now = payments().now();
-  await tx.paymentAttempt.update({
-    where: { id: attempt.id },
-    data: {
-      status: "FAILED",
-      resultCode: result.resultCode,
-      resultDesc: result.resultDesc.slice(0, 500),
-      shopperMessage: result.shopperMessage,
-      mayRetry: result.mayRetry,
-      retryAfter: result.retryAfterSeconds ? secondsAfter(now, result.retryAfterSeconds) : null,
-      completedAt: now,
-    },
+  await moveAttempt(tx, attempt, "FAILED", {
+    failureKind: result.failureKind,
+    resultCode: result.resultCode,
+    resultDesc: result.resultDesc.slice(0, 500),
+    shopperMessage: result.shopperMessage,
+    mayRetry: result.mayRetry,
+    retryAfter: result.retryAfterSeconds ? secondsAfter(now, result.retryAfterSeconds) : null,
+    completedAt: now,
   });
   const othersActive = await tx.paymentAttempt.count({
-    where: { orderId: order.id, id: { not: attempt.id }, status: { in: [...ACTIVE] } },
+    where: { orderId: order.id, id: { not: attempt.id }, status: { in: ACTIVE } },
   });
   if (order.status === "PENDING" && othersActive === 0) {
     const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
-    await tx.order.update({
-      where: { id: order.id },
-      data: {
-        status: "FAILED",
-        reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil,
-      },
+    await moveOrder(tx, order, "FAILED", {
+      reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil,
     });
   }
   return { outcome: "applied", detail: `attempt failed (${result.resultCode})` };
@@ -211,20 +219,28 @@ async function flag(tx: Tx, orderId: string, reason: string) {
     select: { attentionReason: true },
   });
   // Each reason once, in the order they came: a replayed callback must not repeat (or erase) earlier ones.
-  const reasons = !attentionReason
-    ? reason
-    : attentionReason.includes(reason)
-      ? attentionReason
-      : `${attentionReason}\n${reason}`;
+  if (attentionReason?.split("\n").includes(reason)) return;
+  const reasons = attentionReason ? `${attentionReason}\n${reason}` : reason;
   await tx.order.update({ where: { id: orderId }, data: { needsAttention: true, attentionReason: reasons } });
-  await enqueueOrderNotifications(tx, { orderId, event: "attention", reason });
+  await afterOrderChange(tx, { kind: "flagged", orderId, reason });
 }
 
 export async function flagOrder(orderId: string, reason: string) {
   await prisma.$transaction(async (tx) => {
-    await lockOrder(tx, orderId);
+    await lockOrderForUpdate(tx, orderId);
     await flag(tx, orderId, reason);
   });
+}
+
+/**
+ * "Try again": a FAILED order is PENDING again; a PENDING one (its last push's outcome never came)
+ * stays so. Either way it holds its stock a full reservation from now, for the number prompted.
+ */
+export async function reopenForRetry(tx: Tx, order: Order, phone: string, now: Date) {
+  const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
+  const data = { phone, reservedUntil: holdUntil > order.reservedUntil ? holdUntil : order.reservedUntil };
+  if (order.status === "PENDING") await tx.order.update({ where: { id: order.id }, data });
+  else await moveOrder(tx, order, "PENDING", data);
 }
 
 /** Daraja accepted the push: remember its ids (a callback may already have settled the attempt). */
@@ -240,31 +256,40 @@ export async function recordPushAccepted(
   return updated.count === 1;
 }
 
-/** The push timed out or the connection broke: Daraja may or may not have prompted. Never resend. */
+/**
+ * The push timed out or the connection broke (or M-Pesa never answered our queries): Daraja may or may
+ * not have prompted. Never resend. pushSentAt keeps the first time the prompt could have rung.
+ */
 export async function markAttemptUnknown(attemptId: string) {
-  const updated = await prisma.paymentAttempt.updateMany({
-    where: { id: attemptId, status: "PENDING" },
-    data: { status: "UNKNOWN", pushSentAt: payments().now() },
+  await prisma.$transaction(async (tx) => {
+    const { orderId } = await tx.paymentAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { orderId: true },
+    });
+    await lockOrderForUpdate(tx, orderId);
+    const attempt = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    if (attempt.status !== "PENDING") return;
+    await moveAttempt(tx, attempt, "UNKNOWN", { pushSentAt: attempt.pushSentAt ?? payments().now() });
+    await announceOrderChange(tx, orderId);
   });
-  if (updated.count > 0) await announceAttemptChange(prisma, attemptId);
 }
 
 /** Unpaid past its reservation: the order expires and its stock returns, once. */
 export async function expireOrder(orderId: string, activeAttemptCutoff: Date): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrderForUpdate(tx, orderId);
     const now = payments().now();
-    if (!["PENDING", "FAILED"].includes(order.status) || order.reservedUntil > now) return false;
+    if (!mayMoveOrder(order.status, "EXPIRED") || order.reservedUntil > now) return false;
     const active = await tx.paymentAttempt.count({
-      where: { orderId, status: { in: [...ACTIVE] }, createdAt: { gt: activeAttemptCutoff } },
+      where: { orderId, status: { in: ACTIVE }, createdAt: { gt: activeAttemptCutoff } },
     });
     if (active > 0) return false;
     await announceOrderChange(tx, orderId);
     if (order.stockReserved) await releaseStock(tx, orderId);
-    await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", stockReserved: false } });
+    await moveOrder(tx, order, "EXPIRED", { stockReserved: false });
     // A push whose answer was lost, and whose callback never came, cannot be queried: it may have been paid.
     const unanswerable = await tx.paymentAttempt.count({
-      where: { orderId, status: { in: ["PENDING", "UNKNOWN"] }, checkoutRequestId: null },
+      where: { orderId, status: { in: ACTIVE }, checkoutRequestId: null },
     });
     if (unanswerable > 0) {
       await flag(
@@ -295,7 +320,7 @@ export async function applyC2bPayment(
   resolution?: C2bResolution,
 ): Promise<Verdict> {
   const verdict = await prisma.$transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrderForUpdate(tx, orderId);
     await announceOrderChange(tx, order.id);
     const now = payments().now();
     const claimed = await tx.c2bPayment.updateMany({
@@ -356,11 +381,7 @@ async function settleOrderByC2b(
       `Payment received (${note}) after the order ${order.status.toLowerCase()}; its stock was taken again.`,
     );
   }
-  await tx.order.update({
-    where: { id: order.id },
-    data: { status: "PAID", paidAt: now, mpesaReceipt: payment.transId, stockReserved: true },
-  });
-  await enqueueOrderNotifications(tx, { orderId: order.id, event: "paid" });
+  await moveOrder(tx, order, "PAID", { paidAt: now, mpesaReceipt: payment.transId, stockReserved: true });
   for (const reason of notes) await flag(tx, order.id, reason);
   return notes.length > 0
     ? { outcome: "flagged", detail: notes.join(" ") }

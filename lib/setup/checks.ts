@@ -172,3 +172,9 @@ export async function runSetupChecks(): Promise<SetupCheck[]> {
     storageCheck(),
   ];
 }
+
+/** The phone the owner's KES 1 test payment goes to (kept on the owner's account). */
+export async function ownerTestPhone(userId: string): Promise<string> {
+  const owner = await prisma.user.findUnique({ where: { id: userId }, select: { phone: true } });
+  return owner?.phone ?? "";
+}

@@ -93,6 +93,14 @@ test("an order page shows the timeline, explains attention and can be fulfilled"
   await expect(page.getByTestId("order-row").first()).toContainText("DK-PAID1");
 });
 
+test("a failed payment is explained in the seller's words, with M-Pesa's code", async ({ page }) => {
+  await page.goto("/dashboard/orders/DK-FAIL1");
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline).toContainText("Attempt 1 failed");
+  await expect(timeline).toContainText("The shopper cancelled the prompt or entered a wrong PIN (code 1032");
+  await expect(timeline).not.toContainText("Try again when you're ready");
+});
+
 test("a new paid order appears on the overview without a reload", async ({ page }) => {
   await page.goto("/dashboard");
   const latest = page.getByTestId("latest-paid");

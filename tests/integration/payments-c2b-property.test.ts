@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { C2bNotificationBody } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { failureOf } from "@/lib/payments/callbacks";
+import { resultOfCode } from "@/lib/payments/outcomes";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import { applyAttemptResult } from "@/lib/payments/state-machine";
@@ -119,7 +119,7 @@ async function apply(run: Run, s: Step) {
         run.attemptId,
         s.success
           ? { kind: "success", source: "query", receipt: null, transactionDate: null }
-          : failureOf("1037", "Query says so", "query"),
+          : resultOfCode("1037", "Query says so", "query"),
       );
       return;
     case "c2b": {

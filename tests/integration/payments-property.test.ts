@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StkCallbackBody } from "@/emulator";
 import { prisma } from "@/lib/db";
-import { failureOf } from "@/lib/payments/callbacks";
+import { resultOfCode } from "@/lib/payments/outcomes";
 import { hashToken } from "@/lib/payments/identifiers";
 import { expireDueOrders } from "@/lib/payments/reconcile";
 import { retryPayment } from "@/lib/payments/retry";
@@ -161,7 +161,7 @@ async function apply(run: Run, s: Step) {
         attempt.id,
         s.result === "success"
           ? { kind: "success", source: "query", receipt: null, transactionDate: null }
-          : failureOf(String(s.result), "Query says so", "query"),
+          : resultOfCode(String(s.result), "Query says so", "query"),
       );
       return;
     }

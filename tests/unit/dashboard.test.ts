@@ -25,6 +25,7 @@ describe("order filters", () => {
     expect(parseOrderFilter({})).toEqual({
       status: "paid",
       fulfilment: "all",
+      zone: "all",
       from: undefined,
       to: undefined,
       q: "",

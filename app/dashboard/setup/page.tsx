@@ -2,8 +2,7 @@ import { OwnerOnly } from "@/components/dashboard/owner-only";
 import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { TestPaymentForm } from "@/components/setup/test-payment-form";
 import { sellerPage } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db";
-import { runSetupChecks } from "@/lib/setup/checks";
+import { ownerTestPhone, runSetupChecks } from "@/lib/setup/checks";
 
 export const metadata = { title: "Setup" };
 export const dynamic = "force-dynamic";
@@ -11,10 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage() {
   const user = await sellerPage();
   if (user.role !== "OWNER") return <OwnerOnly what="see the shop's setup" />;
-  const [checks, owner] = await Promise.all([
-    runSetupChecks(),
-    prisma.user.findUnique({ where: { id: user.id }, select: { phone: true } }),
-  ]);
+  const [checks, phone] = await Promise.all([runSetupChecks(), ownerTestPhone(user.id)]);
   const problems = checks.filter((c) => c.status === "problem").length;
   return (
     <div className="space-y-4">
@@ -25,7 +21,7 @@ export default async function SetupPage() {
           : `${problems} thing${problems === 1 ? "" : "s"} to fix before shoppers can pay.`}
       </p>
       <SetupChecklist checks={checks} />
-      <TestPaymentForm phone={owner?.phone ?? ""} />
+      <TestPaymentForm phone={phone} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Built from daraja.md directly, not from emulator internals, so a misreading cannot hide in both.
+// Built from docs/daraja.md directly, not from emulator internals, so a misreading cannot hide in both.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll } from "vitest";

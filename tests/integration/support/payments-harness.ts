@@ -91,11 +91,13 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
 }
 
 export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOptions> = {}): Promise<Harness> {
-  // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test.
+  // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test. Success
+  // callbacks come in Daraja's varied forms, the same on every run.
   const emulator = await startEmulator({
     port: 0,
     quiet: true,
     promptTimeoutMs: 600_000,
+    callbackVarietySeed: 20261129,
     ...emulatorOptions,
   });
   const { server, url: bridgeUrl } = await startBridge();
@@ -258,7 +260,7 @@ export async function postCallback(
   return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
 }
 
-/** A callback in Daraja's shape (shared/daraja.md section 3). */
+/** A callback in Daraja's shape (docs/daraja.md section 3). */
 export function callbackBody(
   ids: { checkoutRequestId: string; merchantRequestId?: string | null },
   result: { code: number | string; amount?: number; receipt?: string; phone?: string },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CallbackItem } from "@/emulator";
+import { applyCallbackForm, callbackText, drawCallbackForm, seededRandom } from "@/emulator/callback-variety";
 import { parseCallback } from "@/lib/daraja";
 import { cancelledCallback, successCallback } from "./samples";
 
@@ -12,7 +14,7 @@ const replace = (name: string, value: unknown): Item[] =>
 const without = (name: string): Item[] => items.filter((i) => i.Name !== name);
 
 describe("parseCallback", () => {
-  it("reads the success sample from daraja.md", () => {
+  it("reads the success sample from docs/daraja.md", () => {
     expect(parseCallback(successCallback)).toEqual({
       ok: true,
       callback: {
@@ -157,5 +159,45 @@ describe("parseCallback", () => {
     const parsed = parseCallback(garbage);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error.length).toBeGreaterThan(0);
+  });
+});
+
+describe("parseCallback against every form the emulator sends", () => {
+  const items: CallbackItem[] = [
+    { Name: "Amount", Value: 1800 },
+    { Name: "MpesaReceiptNumber", Value: "NLJ7RT61SV" },
+    { Name: "Balance" },
+    { Name: "TransactionDate", Value: 20261129104512 },
+    { Name: "PhoneNumber", Value: 254708374149 },
+  ];
+  const random = seededRandom(42);
+  const forms = Array.from({ length: 40 }, () => drawCallbackForm(random, items.length));
+
+  it.each(forms.map((form, i) => [i, form] as const))("form %i", (_i, form) => {
+    const body = {
+      Body: {
+        stkCallback: {
+          MerchantRequestID: "29115-34620561-1",
+          CheckoutRequestID: "ws_CO_29112026104500123708374149",
+          ResultCode: 0,
+          ResultDesc: "The service request is processed successfully.",
+          CallbackMetadata: { Item: applyCallbackForm(items, form) },
+        },
+      },
+    };
+    const raw = callbackText(body, form);
+    expect(raw.includes('"Value":1800.00')).toBe(form.decimalAmount);
+    const parsed = parseCallback(JSON.parse(raw));
+    expect(parsed).toMatchObject({
+      ok: true,
+      callback: {
+        success: true,
+        amount: 1800,
+        receipt: "NLJ7RT61SV",
+        transactionDate: new Date("2026-11-29T07:45:12Z"),
+        phone: "254708374149",
+      },
+    });
+    expect(parsed.ok && parsed.callback.success && parsed.callback.balance).toBe(undefined);
   });
 });

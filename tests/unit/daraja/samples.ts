@@ -1,7 +1,6 @@
-// Payloads copied exactly from /work/shared/daraja.md.
+// Payloads exactly as docs/daraja.md gives them.
 export const SANDBOX_SHORTCODE = "174379";
 export const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
-export const TEST_MSISDN = "254708374149";
 
 export const successCallback = {
   Body: {

@@ -24,7 +24,7 @@ describe("stkQuery", () => {
     });
   });
 
-  it("reads the final answer from daraja.md", async () => {
+  it("reads the final answer from docs/daraja.md", async () => {
     const { result } = await query(() => json(200, queryFinal));
     expect(result).toEqual({
       state: "final",
@@ -67,6 +67,18 @@ describe("stkQuery", () => {
   ])("HTTP %i %j", async (status, body, expected) => {
     const { result } = await query(() => json(status, body));
     expect(result).toMatchObject(expected);
+  });
+
+  it.each([
+    [
+      "500.001.1001",
+      "Unable to lock subscriber, a transaction is already in process for the current subscriber",
+    ],
+    ["500.001.1001", "The transaction is being processed"],
+    ["400.002.02", "Bad Request - Invalid CheckoutRequestID"],
+  ])("never calls an HTTP 200 whose ResultCode is an API error code (%s) final", async (code, desc) => {
+    const { result } = await query(() => json(200, { ...queryFinal, ResultCode: code, ResultDesc: desc }));
+    expect(result.state).not.toBe("final");
   });
 
   it("retries once after 404.001.03 with a new token", async () => {

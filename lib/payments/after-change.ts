@@ -1,0 +1,26 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+
+/** A change the state machine just made, inside the transaction that made it. */
+export type OrderChange =
+  | { kind: "order"; orderId: string; from: OrderStatus; to: OrderStatus }
+  | { kind: "attempt"; orderId: string; attemptId: string; from: AttemptStatus; to: AttemptStatus }
+  | { kind: "flagged"; orderId: string; reason: string };
+
+/**
+ * The one place for work that must commit or roll back together with a payment change (an outbox row for
+ * a notification, a NOTIFY for live status): the state machine calls it after every change, in its
+ * transaction. Keep what is added here short: it runs under the order's row lock.
+ */
+export async function afterOrderChange(tx: Tx, change: OrderChange): Promise<void> {
+  if (change.kind === "order" && change.to === "PAID")
+    await enqueueOrderNotifications(tx, { orderId: change.orderId, event: "paid" });
+  if (change.kind === "flagged")
+    await enqueueOrderNotifications(tx, {
+      orderId: change.orderId,
+      event: "attention",
+      reason: change.reason,
+    });
+}
