@@ -75,6 +75,10 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
   }
 }
 
+// A flash sale queues many checkouts on one product row and on the pool: a shopper who waits a few seconds
+// for a connection gets an answer, where Prisma's 2 s default would fail the checkout outright.
+const CHECKOUT_TX = { maxWait: 10_000, timeout: 15_000 };
+
 /**
  * One transaction: count the abuse limits, re-read prices, reserve stock, create the PENDING order and its
  * first attempt. A refusal rolls it all back, limits included, so a shopper is only counted for prompts sent.
@@ -175,7 +179,7 @@ async function createPendingOrder(input: CheckoutInput) {
       },
       include: { attempts: true },
     });
-  });
+  }, CHECKOUT_TX);
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
 }
 
