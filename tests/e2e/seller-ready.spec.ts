@@ -201,6 +201,8 @@ test("every dashboard page fits a 360 px phone: no overlapping text, no sideways
     `/dashboard/products/${productId}/edit`,
     "/dashboard/staff",
     "/dashboard/settings/notifications",
+    "/dashboard/settings/delivery",
+    "/dashboard/payments",
     "/dashboard/setup",
   ]) {
     await page.goto(path);

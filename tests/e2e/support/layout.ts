@@ -17,7 +17,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const text = node.textContent?.trim();
       const parent = node.parentElement;
       if (!text || !parent || parent.closest("script, style, template, option")) continue;
-      if (getComputedStyle(parent).visibility === "hidden" || parent.closest(".sr-only")) continue;
+      // checkVisibility: hidden by CSS, or inside a closed <details> (whose content is laid out but not drawn).
+      if (!parent.checkVisibility({ visibilityProperty: true }) || parent.closest(".sr-only")) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       // Only boxes a person can see count (screen-reader-only text is skipped above).
