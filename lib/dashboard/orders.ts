@@ -69,3 +69,5 @@ export async function getOrderDetail(reference: string) {
     },
   });
 }
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

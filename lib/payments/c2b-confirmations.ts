@@ -6,18 +6,11 @@ import { referenceFromAccount } from "./c2b-account";
 import { isRegisteredC2bToken } from "./c2b-registration";
 import { payments } from "./context";
 import { isUniqueViolation } from "./db-errors";
+import { type IncomingNotification, storable, storeWithBody } from "./incoming";
 import { logPaymentEvent } from "./payment-log";
 import { applyC2bPayment, markC2bUnmatched } from "./state-machine";
 
-export type IncomingC2b = {
-  token: string;
-  rawBody: string;
-  headers: Record<string, string>;
-  sourceIp: string | null;
-  /** False when MPESA_CALLBACK_IPS is set and the sender is not on it. */
-  ipAllowed: boolean;
-  truncated: boolean;
-};
+export type IncomingC2b = IncomingNotification;
 
 type Judgement = { verdict: CallbackVerdict; reason: string; transId?: string };
 
@@ -60,25 +53,12 @@ async function saveVerdict(eventId: string, judgement: Judgement) {
     .catch((e: unknown) => logPaymentEvent({ event: "c2b.verdict_unsaved", eventId, error: describe(e) }));
 }
 
-// PostgreSQL text and jsonb cannot hold NUL; keep everything else byte for byte.
-const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
-
 export async function recordC2bEvent(kind: C2bEventKind, input: IncomingC2b): Promise<string> {
   const base = { kind, rawBody: storable(input.rawBody), headers: input.headers, sourceIp: input.sourceIp };
-  let body: object | undefined;
-  try {
-    const parsed: unknown = JSON.parse(input.rawBody);
-    if (parsed && typeof parsed === "object" && !JSON.stringify(parsed).includes("\\u0000")) body = parsed;
-  } catch {
-    body = undefined;
-  }
-  try {
-    return (await prisma.c2bEvent.create({ data: { ...base, body } })).id;
-  } catch (e) {
-    if (body === undefined) throw e;
-    // jsonb refuses some valid JSON (e.g. nesting deeper than PostgreSQL's stack): keep the raw text.
-    return (await prisma.c2bEvent.create({ data: base })).id;
-  }
+  return storeWithBody(
+    input.rawBody,
+    async (body) => (await prisma.c2bEvent.create({ data: { ...base, body } })).id,
+  );
 }
 
 type Judged = Pick<IncomingC2b, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;

@@ -4,22 +4,14 @@ import { type StkCallback, parseCallback } from "@/lib/daraja";
 import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "./db-errors";
 import { hashToken } from "./identifiers";
+import { type IncomingNotification, storable, storeWithBody } from "./incoming";
 import { payments } from "./context";
 import { amountMismatch, resultOfCallback } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { recordRejectedCallback } from "./rejected-callbacks";
 import { applyAttemptResult, flagOrder } from "./state-machine";
 
-export type IncomingCallback = {
-  token: string;
-  rawBody: string;
-  headers: Record<string, string>;
-  sourceIp: string | null;
-  /** False when MPESA_CALLBACK_IPS is set and the sender is not on it. */
-  ipAllowed: boolean;
-  /** The body was cut at the size cap. */
-  truncated: boolean;
-};
+export type IncomingCallback = IncomingNotification;
 
 type Judgement = { verdict: CallbackVerdict; reason: string; attemptId?: string };
 
@@ -102,9 +94,6 @@ export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
   return stuck.length;
 }
 
-// PostgreSQL text and jsonb cannot hold NUL; keep everything else byte for byte.
-const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
-
 async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<string> {
   const base = {
     token: tokenHash,
@@ -112,20 +101,10 @@ async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<
     headers: input.headers,
     sourceIp: input.sourceIp,
   };
-  let body: object | undefined;
-  try {
-    const parsed: unknown = JSON.parse(input.rawBody);
-    if (parsed && typeof parsed === "object" && !JSON.stringify(parsed).includes("\\u0000")) body = parsed;
-  } catch {
-    body = undefined;
-  }
-  try {
-    return (await prisma.callbackEvent.create({ data: { ...base, body } })).id;
-  } catch (e) {
-    if (body === undefined) throw e;
-    // jsonb refuses some valid JSON (e.g. nesting deeper than PostgreSQL's stack): keep the raw text.
-    return (await prisma.callbackEvent.create({ data: base })).id;
-  }
+  return storeWithBody(
+    input.rawBody,
+    async (body) => (await prisma.callbackEvent.create({ data: { ...base, body } })).id,
+  );
 }
 
 type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;

@@ -8,6 +8,7 @@ import {
   checkoutOk,
   createProduct,
   freshPhone,
+  pushCount,
   readOrder,
   stockOf,
   waitFor,
@@ -16,8 +17,6 @@ import {
 
 const harness = withPaymentsHarness();
 
-const pushCount = () =>
-  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
 const promptAmount = (phone: string) => harness.emulator.control.ledger(phone).entries.at(-1)?.amount;
 const zone = (name: string) => prisma.deliveryZone.findUniqueOrThrow({ where: { name } });
 const westlands = { county: "Nairobi", town: "Westlands", landmark: "Sarit Centre, gate B" };
@@ -119,12 +118,12 @@ describe("checkout refusing a delivery choice (nothing reserved, nothing prompte
   async function expectRefused(choice: DeliveryChoice, message: string | RegExp, priceKes = 1000) {
     const product = await createProduct({ stock: 3, priceKes });
     const phone = freshPhone();
-    const pushes = pushCount();
+    const pushes = pushCount(harness);
     const result = await checkout(product.id, phone, { delivery: choice });
     expect(result).toMatchObject({ ok: false, message });
     expect(await stockOf(product.id)).toBe(3);
     expect(await prisma.order.count({ where: { phone } })).toBe(0);
-    expect(pushCount()).toBe(pushes);
+    expect(pushCount(harness)).toBe(pushes);
     return result;
   }
 

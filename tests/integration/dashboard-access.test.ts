@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SellerUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { resetShop } from "./support/database";
+import { formOf, ownerAndStaff } from "./support/sellers";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
@@ -17,12 +18,6 @@ const { setFulfilment } = await import("@/lib/dashboard/order-actions");
 const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
 const { createStaff, resetStaffPassword, setStaffDisabled } = await import("@/lib/dashboard/staff-actions");
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
 let owner: SellerUser;
 let staff: SellerUser;
 let productId: string;
@@ -30,12 +25,7 @@ let categoryId: string;
 
 beforeAll(async () => {
   await resetShop();
-  const o = await prisma.user.findFirstOrThrow({ where: { role: "OWNER" } });
-  owner = { id: o.id, email: o.email, name: o.name, role: "OWNER" };
-  const s = await prisma.user.create({
-    data: { email: "staff@duka.test", name: "Staff", passwordHash: "x", role: "STAFF" },
-  });
-  staff = { id: s.id, email: s.email, name: s.name, role: "STAFF" };
+  ({ owner, staff } = await ownerAndStaff("staff@duka.test"));
   const p = await prisma.product.findFirstOrThrow({ where: { active: true } });
   productId = p.id;
   categoryId = p.categoryId;
@@ -60,7 +50,7 @@ beforeEach(() => {
 });
 
 const productForm = () =>
-  form({
+  formOf({
     id: productId,
     name: "Renamed",
     slug: "renamed-product",
@@ -72,11 +62,11 @@ const productForm = () =>
 
 const ownerActions = {
   saveProduct: () => saveProduct(null, productForm()),
-  archiveProduct: () => setProductArchived(null, form({ id: productId, archived: "true" })),
+  archiveProduct: () => setProductArchived(null, formOf({ id: productId, archived: "true" })),
   createStaff: () =>
-    createStaff(null, form({ name: "Eve", email: "eve@duka.test", password: "long-enough-pass" })),
-  resetStaffPassword: () => resetStaffPassword(null, form({ id: staff.id, password: "another-long-pass" })),
-  disableStaff: () => setStaffDisabled(null, form({ id: staff.id, disabled: "true" })),
+    createStaff(null, formOf({ name: "Eve", email: "eve@duka.test", password: "long-enough-pass" })),
+  resetStaffPassword: () => resetStaffPassword(null, formOf({ id: staff.id, password: "another-long-pass" })),
+  disableStaff: () => setStaffDisabled(null, formOf({ id: staff.id, disabled: "true" })),
 };
 
 async function expectNothingChanged() {
@@ -102,7 +92,7 @@ describe("anonymous callers", () => {
   });
 
   it("are refused by every server action, which changes nothing", async () => {
-    const fulfil = await setFulfilment(null, form({ reference: "DK-ACC01", fulfilment: "FULFILLED" }));
+    const fulfil = await setFulfilment(null, formOf({ reference: "DK-ACC01", fulfilment: "FULFILLED" }));
     expect(fulfil).toMatchObject({ ok: false, status: 401 });
     for (const [name, act] of Object.entries(ownerActions))
       expect(await act(), name).toMatchObject({ ok: false, status: 401 });
@@ -138,9 +128,9 @@ describe("STAFF", () => {
 
   it("may fulfil a paid order", async () => {
     session.user = staff;
-    expect(await setFulfilment(null, form({ reference: "DK-ACC01", fulfilment: "FULFILLED" }))).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await setFulfilment(null, formOf({ reference: "DK-ACC01", fulfilment: "FULFILLED" })),
+    ).toMatchObject({ ok: true });
     const o = await prisma.order.findUniqueOrThrow({ where: { reference: "DK-ACC01" } });
     expect(o.fulfilment).toBe("FULFILLED");
     expect(o.fulfilledAt).not.toBeNull();
@@ -161,7 +151,7 @@ describe("OWNER", () => {
 
   it("cannot disable their own account", async () => {
     session.user = owner;
-    expect(await setStaffDisabled(null, form({ id: owner.id, disabled: "true" }))).toMatchObject({
+    expect(await setStaffDisabled(null, formOf({ id: owner.id, disabled: "true" }))).toMatchObject({
       ok: false,
     });
   });
@@ -170,7 +160,7 @@ describe("OWNER", () => {
     session.user = owner;
     const r = await saveProduct(
       null,
-      form({
+      formOf({
         name: "",
         slug: "Bad Slug",
         description: "short",

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SellerUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { resetShop } from "./support/database";
+import { formOf, ownerAndStaff } from "./support/sellers";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
@@ -12,24 +13,13 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { attachUnmatchedPayment, markPaymentRefunded, registerPaybillUrls } =
   await import("@/lib/dashboard/c2b-actions");
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
 let owner: SellerUser;
 let staff: SellerUser;
 let paymentId: string;
 
 beforeAll(async () => {
   await resetShop();
-  const o = await prisma.user.findFirstOrThrow({ where: { role: "OWNER" } });
-  owner = { id: o.id, email: o.email, name: o.name, role: "OWNER" };
-  const s = await prisma.user.create({
-    data: { email: "staff-c2b@duka.test", name: "Staff", passwordHash: "x", role: "STAFF" },
-  });
-  staff = { id: s.id, email: s.email, name: s.name, role: "STAFF" };
+  ({ owner, staff } = await ownerAndStaff("staff-c2b@duka.test"));
   await prisma.order.create({
     data: {
       publicId: "pub-c2b-access-1",
@@ -66,11 +56,13 @@ describe("Payments page actions", () => {
     for (const user of [null, staff]) {
       session.user = user;
       const status = user ? 403 : 401;
-      expect(await attachUnmatchedPayment(null, form({ paymentId, reference: "DK-C2BAC2" }))).toMatchObject({
-        ok: false,
-        status,
-      });
-      expect(await markPaymentRefunded(null, form({ paymentId }))).toMatchObject({ ok: false, status });
+      expect(await attachUnmatchedPayment(null, formOf({ paymentId, reference: "DK-C2BAC2" }))).toMatchObject(
+        {
+          ok: false,
+          status,
+        },
+      );
+      expect(await markPaymentRefunded(null, formOf({ paymentId }))).toMatchObject({ ok: false, status });
       expect(await registerPaybillUrls()).toMatchObject({ ok: false, status });
     }
     expect(await prisma.c2bPayment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({
@@ -82,12 +74,12 @@ describe("Payments page actions", () => {
 
   it("lets the owner attach, with a field error for an unknown reference, and keeps who did it", async () => {
     session.user = owner;
-    const unknown = await attachUnmatchedPayment(null, form({ paymentId, reference: "DK-ZZZZZZ" }));
+    const unknown = await attachUnmatchedPayment(null, formOf({ paymentId, reference: "DK-ZZZZZZ" }));
     expect(unknown).toMatchObject({
       ok: false,
       fieldErrors: { reference: [expect.stringContaining("No order")] },
     });
-    const attached = await attachUnmatchedPayment(null, form({ paymentId, reference: "dk c2bac2" }));
+    const attached = await attachUnmatchedPayment(null, formOf({ paymentId, reference: "dk c2bac2" }));
     expect(attached).toMatchObject({ ok: true });
     expect(await prisma.c2bPayment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({
       status: "APPLIED",

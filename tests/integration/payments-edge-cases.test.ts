@@ -15,15 +15,13 @@ import {
   createProduct,
   freshPhone,
   postCallback,
+  pushCount,
   readOrder,
   stockOf,
   withPaymentsHarness,
 } from "./support/payments-harness";
 
 const harness = withPaymentsHarness();
-
-const pushCount = () =>
-  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
 
 describe("a success callback whose details cannot be read", () => {
   it("records the prompt's CheckoutRequestID when the push answer was lost, flags the order, and a query pays it", async () => {
@@ -62,7 +60,7 @@ describe("two submits of one checkout at once", () => {
   it("returns the first's order to the second, never 'sold out', with one prompt", async () => {
     const product = await createProduct({ stock: 1, priceKes: 880 });
     const phone = freshPhone();
-    const pushesBefore = pushCount();
+    const pushesBefore = pushCount(harness);
     const input = {
       lines: [{ productId: product.id, quantity: 1 }],
       customerName: "Akinyi Test",
@@ -74,7 +72,7 @@ describe("two submits of one checkout at once", () => {
     const [first, second] = await Promise.all([startCheckout(input), startCheckout(input)]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toEqual(first);
-    expect(pushCount() - pushesBefore).toBe(1);
+    expect(pushCount(harness) - pushesBefore).toBe(1);
     expect(await stockOf(product.id)).toBe(0);
   });
 

@@ -12,6 +12,7 @@ import {
   clock,
   createProduct,
   freshPhone,
+  pushCount,
   readOrder,
   stockOf,
   withPaymentsHarness,
@@ -19,14 +20,11 @@ import {
 
 const harness = withPaymentsHarness();
 
-const pushCount = () =>
-  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
-
 describe("checkouts M-Pesa cannot take", () => {
   it("refuses a total over KES 250,000 before reserving stock or prompting", async () => {
     const product = await createProduct({ stock: 5, priceKes: 130_000 });
     const phone = freshPhone();
-    const pushesBefore = pushCount();
+    const pushesBefore = pushCount(harness);
     const result = await checkout(product.id, phone, { quantity: 2 });
     expect(result).toMatchObject({
       ok: false,
@@ -34,7 +32,7 @@ describe("checkouts M-Pesa cannot take", () => {
       message: expect.stringMatching(/KES 250,000/),
     });
     expect(await stockOf(product.id)).toBe(5);
-    expect(pushCount()).toBe(pushesBefore);
+    expect(pushCount(harness)).toBe(pushesBefore);
     expect((await checkout(product.id, phone, { quantity: 1 })).ok).toBe(true);
     await harness.emulator.control.cancel(phone);
   });
@@ -213,7 +211,7 @@ describe("sold-out race", () => {
   it("sells exactly 5 of 5 to 50 concurrent checkouts and tells the other 45", async () => {
     const product = await createProduct({ stock: 5, priceKes: 990 });
     const phones = Array.from({ length: 50 }, () => freshPhone());
-    const pushesBefore = pushCount();
+    const pushesBefore = pushCount(harness);
     const results = await Promise.all(phones.map((phone) => checkout(product.id, phone)));
 
     const sold = results.filter((r) => r.ok);
@@ -237,7 +235,7 @@ describe("sold-out race", () => {
           o.status === "PENDING" && o.stockReserved && o.items[0]!.quantity === 1 && o.attempts.length === 1,
       ),
     ).toBe(true);
-    expect(pushCount() - pushesBefore).toBe(5);
+    expect(pushCount(harness) - pushesBefore).toBe(5);
     expect((await prisma.product.findMany({ where: { stock: { lt: 0 } } })).length).toBe(0);
   });
 });

@@ -15,6 +15,37 @@ type Settings = {
 
 const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
 
+/** A text input in a Field, named and labelled by name, its errors linked by aria-describedby. */
+function TextInput({
+  name,
+  label,
+  hint,
+  inputMode,
+  defaultValue,
+  errors,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  inputMode?: "numeric";
+  defaultValue: string | number | undefined;
+  errors?: string[];
+}) {
+  return (
+    <Field id={name} label={label} hint={hint} errors={errors}>
+      <input
+        id={name}
+        name={name}
+        inputMode={inputMode}
+        defaultValue={defaultValue}
+        aria-invalid={invalid(errors)}
+        aria-describedby={`${name}-error`}
+        className={inputClass}
+      />
+    </Field>
+  );
+}
+
 /** The shop's pickup point and the free-delivery threshold. */
 export function DeliverySettingsForm({ settings }: { settings: Settings | null }) {
   const [result, action] = useActionState(saveDeliverySettings, null);
@@ -45,47 +76,27 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         />
         Shoppers can pick up orders at the shop (free)
       </label>
-      <Field id="pickupAddress" label="Pickup address" errors={errors.pickupAddress}>
-        <input
-          id="pickupAddress"
-          name="pickupAddress"
-          defaultValue={shown.pickupAddress}
-          aria-invalid={invalid(errors.pickupAddress)}
-          aria-describedby="pickupAddress-error"
-          className={inputClass}
-        />
-      </Field>
-      <Field
-        id="pickupHours"
+      <TextInput
+        name="pickupAddress"
+        label="Pickup address"
+        defaultValue={shown.pickupAddress}
+        errors={errors.pickupAddress}
+      />
+      <TextInput
+        name="pickupHours"
         label="Opening hours"
         hint="e.g. Mon-Sat 8:00-18:00"
+        defaultValue={shown.pickupHours}
         errors={errors.pickupHours}
-      >
-        <input
-          id="pickupHours"
-          name="pickupHours"
-          defaultValue={shown.pickupHours}
-          aria-invalid={invalid(errors.pickupHours)}
-          aria-describedby="pickupHours-error"
-          className={inputClass}
-        />
-      </Field>
-      <Field
-        id="freeDeliveryThresholdKes"
+      />
+      <TextInput
+        name="freeDeliveryThresholdKes"
         label="Free delivery on orders from (KES)"
         hint="Goods total that makes every zone free. Leave empty for no free delivery."
+        inputMode="numeric"
+        defaultValue={shown.threshold}
         errors={errors.freeDeliveryThresholdKes}
-      >
-        <input
-          id="freeDeliveryThresholdKes"
-          name="freeDeliveryThresholdKes"
-          inputMode="numeric"
-          defaultValue={shown.threshold}
-          aria-invalid={invalid(errors.freeDeliveryThresholdKes)}
-          aria-describedby="freeDeliveryThresholdKes-error"
-          className={inputClass}
-        />
-      </Field>
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">Save pickup and threshold</SubmitButton>
         <ActionMessage id="settings-msg" result={result} />

@@ -199,6 +199,11 @@ export async function checkoutOk(
   return { publicId: result.publicId, order, attempt: order.attempts[0]!, token: tokenOf(harness, phone) };
 }
 
+/** How many STK pushes the emulator has received so far. */
+export function pushCount(harness: Harness): number {
+  return harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpush/v1/processrequest").length;
+}
+
 /** The raw callback token of the phone's latest prompt, from the CallBackURL the emulator received. */
 export function tokenOf(harness: Harness, phone: string): string | null {
   const entries = harness.emulator.control.ledger(phone).entries;

@@ -1,0 +1,40 @@
+import "server-only";
+
+/** A POST from Daraja (STK callback or C2B confirmation/validation), as the route received it. */
+export type IncomingNotification = {
+  token: string;
+  rawBody: string;
+  headers: Record<string, string>;
+  sourceIp: string | null;
+  /** False when MPESA_CALLBACK_IPS is set and the sender is not on it. */
+  ipAllowed: boolean;
+  /** The body was cut at the size cap. */
+  truncated: boolean;
+};
+
+// PostgreSQL text and jsonb cannot hold NUL; keep everything else byte for byte.
+export const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
+
+/**
+ * Stores a raw body through create: with its parsed JSON object when there is one jsonb can hold, else
+ * (or when jsonb refuses it) without. Returns what create returns; throws only when the raw text fails.
+ */
+export async function storeWithBody(
+  rawBody: string,
+  create: (body: object | undefined) => Promise<string>,
+): Promise<string> {
+  let body: object | undefined;
+  try {
+    const parsed: unknown = JSON.parse(rawBody);
+    if (parsed && typeof parsed === "object" && !JSON.stringify(parsed).includes("\\u0000")) body = parsed;
+  } catch {
+    body = undefined;
+  }
+  try {
+    return await create(body);
+  } catch (e) {
+    if (body === undefined) throw e;
+    // jsonb refuses some valid JSON (e.g. nesting deeper than PostgreSQL's stack): keep the raw text.
+    return create(undefined);
+  }
+}
