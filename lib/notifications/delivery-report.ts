@@ -20,9 +20,7 @@ const reportSchema = z.object({
 });
 
 export type DeliveryReportOutcome =
-  | { kind: "not-found" }
-  | { kind: "invalid"; reason: string }
-  | { kind: "recorded"; changed: boolean };
+  { kind: "not-found" } | { kind: "invalid"; reason: string } | { kind: "recorded"; changed: boolean };
 
 /** Constant-time comparison of the path token (hashed first, so lengths never leak either). */
 function tokenMatches(given: string, expected: string | undefined): boolean {

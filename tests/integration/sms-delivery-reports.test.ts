@@ -88,7 +88,11 @@ describe("SMS delivery reports", () => {
   });
 
   it("marks it FAILED with the gateway's reason when the report says Failed", async () => {
-    harness.emulator.inbox.addFault({ target: "sms", kind: "undelivered", failureReason: "AbsentSubscriber" });
+    harness.emulator.inbox.addFault({
+      target: "sms",
+      kind: "undelivered",
+      failureReason: "AbsentSubscriber",
+    });
     const { sms } = await paidOrderSms();
     const failed = await waitForStatus(sms.id, "FAILED");
     expect(failed.lastError).toContain("AbsentSubscriber");
