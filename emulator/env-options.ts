@@ -53,6 +53,8 @@ export function optionsFromEnv(env: Env = process.env): Partial<EmulatorOptions>
     quiet: flagFrom(env.EMULATOR_QUIET),
     smtpPort: numberFrom(env.EMULATOR_SMTP_PORT) ?? 1025,
     smsApiKey: env.EMULATOR_AT_API_KEY || undefined,
+    smsDeliveryUrl: env.EMULATOR_SMS_DELIVERY_URL || undefined,
+    smsDeliveryDelayMs: numberFrom(env.EMULATOR_SMS_DELIVERY_DELAY_MS),
     c2bValidation: flagFrom(env.EMULATOR_C2B_VALIDATION),
     c2bValidationTimeoutMs: numberFrom(env.EMULATOR_C2B_VALIDATION_TIMEOUT_MS),
     c2bRegisterOnce: flagFrom(env.EMULATOR_C2B_REGISTER_ONCE),

@@ -51,7 +51,12 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const state = createState(resolved);
   const control = createControl(state);
   const inbox = new Inbox();
-  const sms = createSmsGateway(inbox, resolved.smsApiKey);
+  const sms = createSmsGateway(inbox, {
+    apiKey: resolved.smsApiKey,
+    deliveryUrl: resolved.smsDeliveryUrl,
+    deliveryDelayMs: resolved.smsDeliveryDelayMs,
+    say: (line) => state.say(line),
+  });
   const server = createEmulatorServer(state, control, { inbox, sms });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

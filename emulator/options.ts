@@ -38,6 +38,13 @@ export interface EmulatorOptions {
   smtpPort: number | null;
   /** The apiKey the Africa's Talking stand-in accepts. */
   smsApiKey: string;
+  /**
+   * Where the Africa's Talking stand-in POSTs a delivery report (form-encoded, AT's shape) shortly after it accepts
+   * an SMS: the app's /api/notifications/sms-delivery/<token>. null sends none.
+   */
+  smsDeliveryUrl: string | null;
+  /** How long after accepting an SMS its delivery report is sent. */
+  smsDeliveryDelayMs: number;
   /** C2B: whether M-PESA asks the ValidationURL before completing a payment (external validation enabled). */
   c2bValidation: boolean;
   /** C2B: how long M-PESA waits for the validation answer before ResponseType decides. */
@@ -80,6 +87,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quiet: false,
   smtpPort: 0,
   smsApiKey: "duka-emulator-at-key",
+  smsDeliveryUrl: null,
+  smsDeliveryDelayMs: 200,
   c2bValidation: true,
   c2bValidationTimeoutMs: 8_000,
   c2bRegisterOnce: false,

@@ -117,6 +117,16 @@ const schema = z.object({
   AT_API_KEY: optionalString,
   AT_SENDER_ID: optionalString,
   AT_BASE_URL: url,
+  // The secret last segment of the delivery report URL set on AT's dashboard
+  // (${PUBLIC_URL}/api/notifications/sms-delivery/<token>).
+  AT_DELIVERY_REPORT_TOKEN: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{16,200}$/, "must be 16-200 letters, digits, - or _ (openssl rand -hex 24)")
+      .optional(),
+  ),
   SMTP_URL: z.preprocess(
     empty,
     z
@@ -223,6 +233,8 @@ const AT_BASE_URLS = {
 } as const;
 /** The emulator's Africa's Talking stand-in accepts this key (it checks that one is sent). */
 export const EMULATOR_AT_API_KEY = "duka-emulator-at-key";
+/** The delivery report token when SMS go to the emulator and none is set (scripts/dev.mjs uses the same). */
+export const EMULATOR_DELIVERY_REPORT_TOKEN = "duka-emulator-delivery-report-token";
 
 /**
  * Each channel is real when configured, the emulator's local inbox when Duka runs on the emulator with
@@ -242,6 +254,7 @@ function notificationSettings(raw: RawEnv) {
     : local
       ? { baseUrl: raw.AT_BASE_URL ?? emulatorUrl, username: "sandbox", apiKey: EMULATOR_AT_API_KEY }
       : null;
+  const localSms = !raw.AT_USERNAME && local;
   const smtpUrl = raw.SMTP_URL ?? (local ? `smtp://127.0.0.1:${raw.EMULATOR_SMTP_PORT}` : undefined);
   return {
     shopName: raw.SHOP_NAME,
@@ -249,6 +262,8 @@ function notificationSettings(raw: RawEnv) {
     timeoutMs: raw.NOTIFY_TIMEOUT_MS,
     retrySeconds: raw.NOTIFY_RETRY_SECONDS,
     sms: sms ? { ...sms, senderId: raw.AT_SENDER_ID } : null,
+    deliveryReportToken:
+      raw.AT_DELIVERY_REPORT_TOKEN ?? (localSms ? EMULATOR_DELIVERY_REPORT_TOKEN : undefined),
     email: smtpUrl ? { smtpUrl, from: raw.MAIL_FROM ?? `${raw.SHOP_NAME} <orders@duka.test>` } : null,
   };
 }

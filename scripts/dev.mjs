@@ -27,6 +27,12 @@ if (useEmulator) await assertFree(emulatorPort, "EMULATOR_PORT");
 // Callbacks (from the emulator, or a tunnel) must come back to the port this server really uses.
 process.env.PUBLIC_URL ||= `http://localhost:${port}`;
 process.env.EMULATOR_PORT = String(emulatorPort);
+// The emulator's Africa's Talking stand-in reports each SMS delivered to this app's own route; the token is
+// lib/env.ts's EMULATOR_DELIVERY_REPORT_TOKEN unless AT_DELIVERY_REPORT_TOKEN is set.
+if (useEmulator && !process.env.AT_USERNAME) {
+  const token = process.env.AT_DELIVERY_REPORT_TOKEN || "duka-emulator-delivery-report-token";
+  process.env.EMULATOR_SMS_DELIVERY_URL ||= `${process.env.PUBLIC_URL}/api/notifications/sms-delivery/${token}`;
+}
 
 /** Every address a developer opens, one per line; other local stand-ins add theirs here. */
 const addresses = [

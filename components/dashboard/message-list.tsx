@@ -14,12 +14,16 @@ const STATE = {
   QUEUED: "bg-stone-100 text-stone-800",
   SENDING: "bg-sky-50 text-sky-900",
   SENT: "bg-brand-50 text-brand-900",
+  DELIVERED: "bg-emerald-50 text-emerald-900",
   FAILED: "bg-red-50 text-red-800",
 };
 
 function stateWords(m: MessageView): string {
   if (m.status === "SENT") return `Sent ${m.sentAt ? formatEat(m.sentAt, "d MMM, HH:mm:ss") : ""}`;
-  if (m.status === "FAILED") return "Failed, gave up";
+  if (m.status === "DELIVERED")
+    return `Delivered ${m.deliveredAt ? formatEat(m.deliveredAt, "d MMM, HH:mm:ss") : ""}`;
+  // Sent, then the gateway's delivery report said it never reached the phone.
+  if (m.status === "FAILED") return m.sentAt ? "Not delivered" : "Failed, gave up";
   if (m.status === "QUEUED" && m.attempts > 0) return `Retrying ${formatEat(m.nextAttemptAt, "HH:mm")}`;
   return m.status === "SENDING" ? "Sending" : "Queued";
 }
@@ -41,9 +45,12 @@ export function MessageList({ messages, canResend }: { messages: MessageView[]; 
           <p className="text-xs text-stone-500">
             Queued {formatEat(m.createdAt, "d MMM yyyy, HH:mm:ss")} · {m.attempts} attempt
             {m.attempts === 1 ? "" : "s"}
-            {m.lastError && m.status !== "SENT" ? ` · ${m.lastError}` : ""}
+            {m.sentAt && m.status === "DELIVERED" ? ` · sent ${formatEat(m.sentAt, "HH:mm:ss")}` : ""}
+            {m.lastError && m.status !== "SENT" && m.status !== "DELIVERED" ? ` · ${m.lastError}` : ""}
           </p>
-          {canResend && (m.status === "SENT" || m.status === "FAILED") && <ResendForm id={m.id} />}
+          {canResend && (m.status === "SENT" || m.status === "DELIVERED" || m.status === "FAILED") && (
+            <ResendForm id={m.id} />
+          )}
         </li>
       ))}
     </ul>

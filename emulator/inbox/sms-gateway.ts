@@ -28,8 +28,71 @@ export interface SmsGateway {
   stop(): void;
 }
 
-export function createSmsGateway(inbox: Inbox, apiKey: string): SmsGateway {
+export interface SmsGatewayOptions {
+  apiKey: string;
+  /** Where delivery reports go (the app's /api/notifications/sms-delivery/<token>); null sends none. */
+  deliveryUrl: string | null;
+  deliveryDelayMs: number;
+  say(line: string): void;
+}
+
+/** AT's delivery report: POSTed form-encoded to the callback URL set on its dashboard. */
+type DeliveryReport = {
+  id: string;
+  status: "Success" | "Failed";
+  phoneNumber: string;
+  networkCode: string;
+  failureReason?: string;
+  retryCount: string;
+};
+
+/** Safaricom's network code, as AT reports it for +2547... numbers. */
+const SAFARICOM = "63902";
+
+export function createSmsGateway(inbox: Inbox, options: SmsGatewayOptions): SmsGateway {
+  const { apiKey } = options;
   const held = new Set<{ res: ServerResponse; timer: NodeJS.Timeout | null }>();
+  const reportTimers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  async function postReport(report: DeliveryReport) {
+    const url = options.deliveryUrl;
+    if (!url || stopped) return;
+    const form = new URLSearchParams(
+      Object.entries(report).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.text();
+      options.say(`sms delivery report ${report.id} ${report.status} -> ${response.status}`);
+    } catch (error) {
+      options.say(`sms delivery report ${report.id} ${report.status} failed: ${String(error)}`);
+    }
+  }
+
+  function scheduleReport(messageId: string, number: string, fault: InboxFault | null) {
+    if (!options.deliveryUrl) return;
+    const failed = fault?.kind === "undelivered";
+    const report: DeliveryReport = {
+      id: messageId,
+      status: failed ? "Failed" : "Success",
+      phoneNumber: number,
+      networkCode: SAFARICOM,
+      failureReason: failed ? (fault.failureReason ?? "AbsentSubscriber") : undefined,
+      retryCount: "0",
+    };
+    const timer = setTimeout(() => {
+      reportTimers.delete(timer);
+      void postReport(report);
+    }, options.deliveryDelayMs);
+    timer.unref();
+    reportTimers.add(timer);
+  }
 
   function hold(res: ServerResponse, fault: InboxFault) {
     const entry = { res, timer: null as NodeJS.Timeout | null };
@@ -52,13 +115,17 @@ export function createSmsGateway(inbox: Inbox, apiKey: string): SmsGateway {
       : fault?.kind === "reject"
         ? (fault.statusCode ?? 406)
         : 101;
-    if (statusCode === 101) inbox.add({ channel: "sms", to: number, from, text: message });
+    const messageId = statusCode === 101 ? `ATXid_${randomBytes(16).toString("hex")}` : "None";
+    if (statusCode === 101) {
+      inbox.add({ channel: "sms", to: number, from, text: message });
+      scheduleReport(messageId, number, fault);
+    }
     return {
       statusCode,
       number,
       status: statusCode === 101 ? "Success" : (STATUS_NAMES[statusCode] ?? "Failed"),
       cost: statusCode === 101 ? "KES 0.8000" : "0",
-      messageId: statusCode === 101 ? `ATXid_${randomBytes(16).toString("hex")}` : "None",
+      messageId,
     };
   }
 
@@ -79,7 +146,7 @@ export function createSmsGateway(inbox: Inbox, apiKey: string): SmsGateway {
     }
     const numbers = to.split(",").map((n) => n.trim());
     const faults = numbers.map((n) => inbox.takeFault("sms", n));
-    const gatewayFault = faults.find((f) => f && f.kind !== "reject");
+    const gatewayFault = faults.find((f) => f && (f.kind === "error" || f.kind === "timeout"));
     if (gatewayFault?.kind === "error") {
       res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
       return;
@@ -99,6 +166,9 @@ export function createSmsGateway(inbox: Inbox, apiKey: string): SmsGateway {
   return {
     serve,
     stop() {
+      stopped = true;
+      for (const timer of reportTimers) clearTimeout(timer);
+      reportTimers.clear();
       for (const entry of held) {
         if (entry.timer) clearTimeout(entry.timer);
         entry.res.socket?.destroy();

@@ -22,7 +22,8 @@ export async function startLocalSmtp(inbox: Inbox, port: number, host: string): 
     closeTimeout: 500,
     onRcptTo(address, _session, callback) {
       const fault = inbox.takeFault("email", address.address);
-      if (!fault) return callback();
+      // undelivered is an SMS delivery report's fault: email has no delivery reports, so it is accepted.
+      if (!fault || fault.kind === "undelivered") return callback();
       if (fault.kind === "error") return callback(smtpError(451, "Temporary local problem, try again later"));
       if (fault.kind === "reject") return callback(smtpError(550, "Mailbox unavailable"));
       // timeout: no answer; the client's socket timeout decides (or hangMs, then a temporary error).

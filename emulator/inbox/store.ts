@@ -14,8 +14,11 @@ export interface InboxMessage {
 
 const inboxFaultSchema = z.object({
   target: z.enum(["sms", "email"]),
-  /** error: the gateway fails (SMS: HTTP 500, email: 451); timeout: it never answers; reject: it refuses the recipient. */
-  kind: z.enum(["error", "timeout", "reject"]),
+  /**
+   * error: the gateway fails (SMS: HTTP 500, email: 451); timeout: it never answers; reject: it refuses the recipient;
+   * undelivered (SMS only): it accepts the message, then its delivery report says Failed.
+   */
+  kind: z.enum(["error", "timeout", "reject", "undelivered"]),
   /** How many sends it hits; without it: 1, or every send when a probability is given. */
   count: z.number().int().positive().optional(),
   probability: z.number().min(0).max(1).optional(),
@@ -23,6 +26,8 @@ const inboxFaultSchema = z.object({
   to: z.string().min(1).optional(),
   /** reject on SMS: the per-recipient statusCode (default 406 UserInBlacklist; 405 InsufficientBalance is retryable). */
   statusCode: z.number().int().optional(),
+  /** undelivered: the delivery report's failureReason (default AbsentSubscriber). */
+  failureReason: z.string().min(1).optional(),
   /** timeout: answer with an error after this long (default: hold until the client gives up). */
   hangMs: z.number().int().nonnegative().optional(),
 });

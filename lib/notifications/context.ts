@@ -14,6 +14,8 @@ export type NotificationsContext = {
   sellerPhone: string | undefined;
   /** Waits after failed attempts 1, 2, ...; after the last one the message is given up. */
   backoffSeconds: number[];
+  /** The secret path token of Africa's Talking's delivery reports (undefined: every report is refused). */
+  deliveryReportToken: string | undefined;
   now: () => Date;
 };
 
@@ -28,6 +30,7 @@ export function notifications(): NotificationsContext {
     publicUrl: env.publicUrl,
     sellerPhone: config.sellerPhone,
     backoffSeconds: config.retrySeconds,
+    deliveryReportToken: config.deliveryReportToken,
     now: () => new Date(),
   };
   return current;

@@ -33,11 +33,12 @@ function toMessageView(n: {
   kind: string;
   channel: "SMS" | "EMAIL";
   recipient: string;
-  status: "QUEUED" | "SENDING" | "SENT" | "FAILED";
+  status: "QUEUED" | "SENDING" | "SENT" | "DELIVERED" | "FAILED";
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date;
   sentAt: Date | null;
+  deliveredAt: Date | null;
   createdAt: Date;
 }) {
   return {
@@ -50,6 +51,7 @@ function toMessageView(n: {
     lastError: n.lastError,
     nextAttemptAt: n.nextAttemptAt,
     sentAt: n.sentAt,
+    deliveredAt: n.deliveredAt,
     createdAt: n.createdAt,
   };
 }

@@ -7,7 +7,7 @@ const DAY_MS = 24 * 3600_000;
 
 /** Which notification channels are configured, and whether messages failed to go out lately. */
 export async function notificationChecks(): Promise<SetupCheck[]> {
-  const { sms, email } = env.notifications;
+  const { sms, email, deliveryReportToken } = env.notifications;
   const channels = [
     sms ? `SMS through ${new URL(sms.baseUrl).host}` : null,
     email ? `email through ${new URL(email.smtpUrl).host}` : null,
@@ -25,7 +25,11 @@ export async function notificationChecks(): Promise<SetupCheck[]> {
   const failed = await prisma.notification.count({
     where: { status: "FAILED", updatedAt: { gte: new Date(Date.now() - DAY_MS) } },
   });
-  const detail = `${channels.join(", ")}.`;
+  const reports =
+    sms && !deliveryReportToken
+      ? " SMS delivery reports are off (messages stay \"Sent\"): set AT_DELIVERY_REPORT_TOKEN and the delivery report URL on Africa's Talking's dashboard."
+      : "";
+  const detail = `${channels.join(", ")}.${reports}`;
   if (failed > 0)
     return [
       {

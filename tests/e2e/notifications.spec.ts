@@ -65,7 +65,12 @@ test("pay in the browser: the phone shows the confirmation SMS, the dashboard th
   await expect(messages.filter({ hasText: "Order confirmation to the customer" }).first()).toContainText(
     "SMS to +2547******301",
   );
-  await expect(messages.filter({ hasText: "Sent" })).toHaveCount(3);
+  await expect(messages.filter({ hasText: /Sent|Delivered/ })).toHaveCount(3);
+  // The emulator's SMS stand-in reports the shopper's SMS delivered to the app's delivery report route.
+  await expect(async () => {
+    await page.reload();
+    await expect(messages.filter({ hasText: "SMS to +2547******301" })).toContainText("Delivered");
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("messages")).not.toContainText("254711000301");
 
   await messages.filter({ hasText: "SMS to +2547******301" }).getByRole("button", { name: "Resend" }).click();

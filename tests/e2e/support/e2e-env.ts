@@ -25,5 +25,7 @@ export const E2E = {
     AUTH_SECRET: "e2e-auth-secret-not-for-production",
     CRON_SECRET: "e2e-cron-secret",
     EMULATOR_PROMPT_TIMEOUT_MS: "60000",
+    // The SMS stand-in reports deliveries to the app (lib/env.ts's EMULATOR_DELIVERY_REPORT_TOKEN).
+    EMULATOR_SMS_DELIVERY_URL: `http://localhost:${appPort}/api/notifications/sms-delivery/duka-emulator-delivery-report-token`,
   } as Record<string, string>,
 };

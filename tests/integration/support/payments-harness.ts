@@ -11,6 +11,7 @@ import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallb
 import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
 import { POST as confirmRoute } from "@/app/api/payments/paybill/[token]/confirm/route";
 import { POST as validateRoute } from "@/app/api/payments/paybill/[token]/validate/route";
+import { POST as smsDeliveryRoute } from "@/app/api/notifications/sms-delivery/[token]/route";
 import { createDarajaClient } from "@/lib/daraja";
 import { type DeliveryChoice, PICKUP_KEY } from "@/lib/delivery/pricing";
 import { prisma } from "@/lib/db";
@@ -58,7 +59,11 @@ const ROUTES = [
   { path: /^\/api\/payments\/callback\/([^/?]*)$/, handler: callbackRoute },
   { path: /^\/api\/payments\/paybill\/([^/?]*)\/confirm$/, handler: confirmRoute },
   { path: /^\/api\/payments\/paybill\/([^/?]*)\/validate$/, handler: validateRoute },
+  { path: /^\/api\/notifications\/sms-delivery\/([^/?]*)$/, handler: smsDeliveryRoute },
 ];
+
+/** The delivery report token of harnesses started with smsDeliveryReports. */
+export const HARNESS_DELIVERY_TOKEN = "harness-delivery-report-token";
 
 async function bridge(req: IncomingMessage, res: ServerResponse) {
   const route = ROUTES.find((r) => r.path.test(req.url ?? ""));
@@ -90,17 +95,25 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
   }
 }
 
-export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOptions> = {}): Promise<Harness> {
+export async function startPaymentsHarness(
+  emulatorOptions: Partial<EmulatorOptions> = {},
+  { smsDeliveryReports = false } = {},
+): Promise<Harness> {
+  const { server, url: bridgeUrl } = await startBridge();
   // Prompts stay open until a test settles them: no stray 1037 callback lands in a later test. Success
-  // callbacks come in Daraja's varied forms, the same on every run.
+  // callbacks come in Daraja's varied forms, the same on every run. With smsDeliveryReports, the SMS
+  // stand-in reports each accepted SMS to our delivery report route.
   const emulator = await startEmulator({
     port: 0,
     quiet: true,
     promptTimeoutMs: 600_000,
     callbackVarietySeed: 20261129,
+    smsDeliveryUrl: smsDeliveryReports
+      ? `${bridgeUrl}/api/notifications/sms-delivery/${HARNESS_DELIVERY_TOKEN}`
+      : null,
+    smsDeliveryDelayMs: 50,
     ...emulatorOptions,
   });
-  const { server, url: bridgeUrl } = await startBridge();
   clock.reset();
   configurePayments({
     daraja: createDarajaClient({ ...env.mpesa, env: "emulator", baseUrl: emulator.url, timeoutMs: 1500 }),
@@ -108,7 +121,11 @@ export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOpti
     now: clock.now,
   });
   // Paid orders queue messages: they go to this emulator's inbox, never to a developer's running one.
-  configureNotifications({ ...localGateways(emulator), now: clock.now });
+  configureNotifications({
+    ...localGateways(emulator),
+    deliveryReportToken: smsDeliveryReports ? HARNESS_DELIVERY_TOKEN : undefined,
+    now: clock.now,
+  });
   const defaults = { ...payments() };
   return {
     emulator,
@@ -123,11 +140,11 @@ export async function startPaymentsHarness(emulatorOptions: Partial<EmulatorOpti
 }
 
 /** Hooks for a test file: empty database and a started harness before all; faults, rules, clock and context undone after each. */
-export function withPaymentsHarness(): Harness {
+export function withPaymentsHarness(options: { smsDeliveryReports?: boolean } = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     await resetShop({ seed: false });
-    Object.assign(harness, await startPaymentsHarness());
+    Object.assign(harness, await startPaymentsHarness({}, options));
   });
   afterEach(() => {
     harness.emulator.control.clearFaults();

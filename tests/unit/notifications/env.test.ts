@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EMULATOR_DELIVERY_REPORT_TOKEN, EnvError, parseEnv } from "@/lib/env";
 
 const PRODUCTION = {
   MPESA_ENV: "sandbox",
@@ -49,5 +49,24 @@ describe("notification channels", () => {
     ]);
     expect(problems({ SMTP_URL: "http://x", MAIL_FROM: "a@b.c" })[0]).toMatch(/^SMTP_URL/);
     expect(problems({ SELLER_PHONE: "12345" })[0]).toMatch(/^SELLER_PHONE/);
+  });
+});
+
+describe("AT_DELIVERY_REPORT_TOKEN", () => {
+  it("is the development token locally with the emulator's SMS, and unset (reports refused) in a deployment", () => {
+    expect(parseEnv({}).notifications.deliveryReportToken).toBe(EMULATOR_DELIVERY_REPORT_TOKEN);
+    expect(parseEnv(PRODUCTION).notifications.deliveryReportToken).toBeUndefined();
+    const live = { ...PRODUCTION, AT_USERNAME: "duka", AT_API_KEY: "x" };
+    expect(parseEnv(live).notifications.deliveryReportToken).toBeUndefined();
+  });
+
+  it("is taken as set, and refused when short or not URL-safe", () => {
+    const token = "a1b2c3d4e5f6a7b8c9d0e1f2";
+    const set = parseEnv({ ...PRODUCTION, AT_DELIVERY_REPORT_TOKEN: token });
+    expect(set.notifications.deliveryReportToken).toBe(token);
+    expect(problems({ AT_DELIVERY_REPORT_TOKEN: "short" })).toEqual([
+      expect.stringContaining("AT_DELIVERY_REPORT_TOKEN"),
+    ]);
+    expect(problems({ AT_DELIVERY_REPORT_TOKEN: "has/a/slash/in/it/0000" })).toHaveLength(1);
   });
 });
