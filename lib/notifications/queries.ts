@@ -57,6 +57,10 @@ function toMessageView(n: {
 }
 
 export async function listOrderMessages(orderId: string) {
-  const rows = await prisma.notification.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
+  // Messages of one transition share a createdAt: kind and channel keep their order stable (SMS first).
+  const rows = await prisma.notification.findMany({
+    where: { orderId },
+    orderBy: [{ createdAt: "asc" }, { kind: "asc" }, { channel: "asc" }, { id: "asc" }],
+  });
   return rows.map(toMessageView);
 }

@@ -21,6 +21,7 @@ async function checkOut(page: Page, slug: string, phone: string) {
   await page.goto("/checkout");
   await page.getByLabel("Full name").fill("Live Shopper");
   await page.getByLabel("Phone number").fill(phone);
+  await new Shop(page).chooseDelivery("Pick up at the shop");
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
   await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();

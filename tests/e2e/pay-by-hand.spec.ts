@@ -22,6 +22,7 @@ test("prompt fails with 1037, the shopper pays by Pay Bill with a lower-case ref
   await page.goto("/checkout");
   await page.getByLabel("Full name").fill("Achieng Otieno");
   await page.getByLabel("Phone number").fill("0711000301");
+  await new Shop(page).chooseDelivery("Pick up at the shop");
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
 
@@ -66,6 +67,7 @@ test("the owner attaches an unmatched till payment to its order in one click", a
   await shopperPage.goto("/checkout");
   await shopperPage.getByLabel("Full name").fill("Kamau Njoroge");
   await shopperPage.getByLabel("Phone number").fill("0711000302");
+  await new Shop(shopperPage).chooseDelivery("Pick up at the shop");
   await shopperPage.getByRole("button", { name: "Pay with M-Pesa" }).click();
   await expect(shopperPage.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
   const reference = (await shopperPage.getByRole("heading", { name: /^Order DK-/ }).textContent())!.replace(
