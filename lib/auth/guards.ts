@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import type { ActionRefusal, ActionResult } from "@/lib/action-result";
 import { getSessionUser, type SellerUser } from "./session";
 
 /** Refusal with the HTTP status it stands for: 401 nobody signed in, 403 signed in without the role. */
@@ -46,14 +47,10 @@ export async function withSeller(
   }
 }
 
-export type ActionResult<T = object> =
-  | ({ ok: true; message: string } & T)
-  | { ok: false; message: string; status?: 401 | 403; fieldErrors?: Record<string, string[] | undefined> };
-
 /** For server actions (public endpoints): turns a refusal into a result the form can show. */
 export async function guarded<T extends ActionResult<object>>(
   fn: () => Promise<T>,
-): Promise<T | Extract<ActionResult, { ok: false }>> {
+): Promise<T | ActionRefusal> {
   try {
     return await fn();
   } catch (e) {

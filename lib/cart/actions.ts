@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "./cart-cookie";
 import { MAX_QUANTITY, setLine } from "./cart-lines";
 import { stockMessage } from "./price-cart";
 import { findCatalogProduct, priceLines } from "./queries";
 
-export type CartActionResult = { ok: boolean; message: string } | null;
+export type CartActionResult = ActionResult | null;
 
 const lineInput = z.object({
   productId: z.string().regex(/^[a-z0-9]{8,40}$/, "Unknown product"),
@@ -23,11 +24,10 @@ function parseLine(formData: FormData) {
 
 export async function addToCart(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
-  if (!input.success || input.data.quantity < 1)
-    return { ok: false, message: "Choose a quantity of at least 1." };
+  if (!input.success || input.data.quantity < 1) return refused("Choose a quantity of at least 1.");
   const product = await findCatalogProduct(input.data.productId);
-  if (!product || !product.active) return { ok: false, message: "This product is no longer sold." };
-  if (product.stock <= 0) return { ok: false, message: `${product.name} is sold out.` };
+  if (!product || !product.active) return refused("This product is no longer sold.");
+  if (product.stock <= 0) return refused(`${product.name} is sold out.`);
 
   const lines = await readCartLines();
   const inCart = lines.find((l) => l.productId === product.id)?.quantity ?? 0;
@@ -35,21 +35,19 @@ export async function addToCart(_prev: CartActionResult, formData: FormData): Pr
   const quantity = Math.min(wanted, product.stock);
   await writeCartLines(setLine(lines, product.id, quantity));
   revalidatePath("/", "layout");
-  return {
-    ok: quantity === wanted,
-    message: stockMessage(product, wanted) ?? `Added ${product.name} to your cart.`,
-  };
+  const message = stockMessage(product, wanted) ?? `Added ${product.name} to your cart.`;
+  return quantity === wanted ? { ok: true, message } : refused(message);
 }
 
 export async function updateCartLine(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
-  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Invalid quantity." };
+  if (!input.success) return refused(input.error.issues[0]?.message ?? "Invalid quantity.");
   const lines = setLine(await readCartLines(), input.data.productId, input.data.quantity);
   const priced = await priceLines(lines);
   await writeCartLines(priced.repaired);
   revalidatePath("/", "layout");
   const [notice] = priced.notices;
-  return notice ? { ok: false, message: notice } : { ok: true, message: "Cart updated." };
+  return notice ? refused(notice) : { ok: true, message: "Cart updated." };
 }
 
 export async function removeCartLine(formData: FormData): Promise<void> {

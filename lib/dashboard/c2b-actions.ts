@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
+import { type ActionResult } from "@/lib/action-result";
+import { guarded, requireOwner } from "@/lib/auth/guards";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, refundPayment } from "@/lib/payments/c2b-unmatched";
 

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, guarded, requireSeller } from "@/lib/auth/guards";
+import { type ActionResult } from "@/lib/action-result";
+import { guarded, requireSeller } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { type Fulfilment, allowedFrom, fulfilmentMessage } from "@/lib/delivery/fulfilment";
 

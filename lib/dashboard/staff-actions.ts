@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clearLoginFailures, hashPassword } from "@/lib/auth/credentials";
-import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
+import { type ActionResult } from "@/lib/action-result";
+import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

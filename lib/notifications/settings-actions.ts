@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
+import { type ActionResult } from "@/lib/action-result";
+import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { enqueueResend, enqueueTestMessages } from "./enqueue";
 import { drainAfterResponse } from "./kick";

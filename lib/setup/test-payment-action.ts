@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult, guarded, requireOwner } from "@/lib/auth/guards";
+import { type ActionResult } from "@/lib/action-result";
+import { guarded, requireOwner } from "@/lib/auth/guards";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { startTestPayment } from "@/lib/payments/test-payment";
