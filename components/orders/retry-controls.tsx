@@ -10,6 +10,7 @@ import { formatCountdown, secondsUntil, useNow } from "./use-now";
 /** "Try again" and "Use a different number", held back with a visible timer while M-Pesa needs a pause. */
 export function RetryControls({ view, onRetried }: { view: OrderView; onRetried: () => void }) {
   const [state, action] = useActionState<RetryState, FormData>(retryOrderPayment, null);
+  const refusal = state?.ok === false ? state : null;
   const [otherNumber, setOtherNumber] = useState(false);
   const now = useNow(view.retryAvailableAt !== null);
   const wait = secondsUntil(view.retryAvailableAt, now);
@@ -27,7 +28,7 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
           type="tel"
           inputMode="tel"
           placeholder="0712 345 678"
-          errors={state?.phoneError ? [state.phoneError] : undefined}
+          errors={refusal?.fieldErrors?.phone}
           required
         />
       )}
@@ -36,9 +37,9 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
           You can try again in {formatCountdown(wait)}.
         </p>
       )}
-      {state?.message && (
+      {refusal && !refusal.fieldErrors && (
         <p role="alert" className="text-sm text-amber-900">
-          {state.message}
+          {refusal.message}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

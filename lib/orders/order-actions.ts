@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { type ActionResult, refused } from "@/lib/action-result";
 import { prisma } from "@/lib/db";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { addLine } from "@/lib/cart/cart-lines";
@@ -10,7 +11,8 @@ import { tryNormalizePhone } from "@/lib/daraja";
 import { clientIp } from "@/lib/http/client-ip";
 import { retryPayment } from "@/lib/payments/retry";
 
-export type RetryState = { ok?: boolean; message?: string; phoneError?: string } | null;
+/** A refused phone number comes back as `fieldErrors.phone`. */
+export type RetryState = ActionResult | null;
 
 /** "Try again" (same number) or "Use a different number" (with a phone field). */
 export async function retryOrderPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
@@ -19,12 +21,15 @@ export async function retryOrderPayment(_prev: RetryState, formData: FormData): 
   let phone: string | undefined;
   if (rawPhone !== null) {
     phone = tryNormalizePhone(String(rawPhone)) ?? undefined;
-    if (!phone) return { phoneError: "Enter a Kenyan mobile number, e.g. 0712 345 678." };
+    if (!phone) {
+      const message = "Enter a Kenyan mobile number, e.g. 0712 345 678.";
+      return refused(message, { phone: [message] });
+    }
   }
   const result = await retryPayment(publicId, phone, clientIp(await headers()));
-  if (!result.ok) return { message: result.message };
+  if (!result.ok) return refused(result.message);
   revalidatePath(`/orders/${publicId}`);
-  return { ok: true };
+  return { ok: true, message: "Payment prompt sent." };
 }
 
 /** An expired order's items go back into the cart, to be checked out again at today's stock. */
