@@ -2,10 +2,11 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { auth, signIn, signOut } from "@/auth";
+import { type ActionResult, refused } from "@/lib/action-result";
 import { revokeSession } from "./revocation";
 import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./messages";
 
-export type LoginState = { message: string } | null;
+export type LoginState = ActionResult | null;
 
 /** Only same-site dashboard paths may be returned to after signing in. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -22,8 +23,8 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
     return null;
   } catch (e) {
-    if (e instanceof CredentialsSignin && e.code === "throttled") return { message: TOO_MANY_ATTEMPTS };
-    if (e instanceof AuthError) return { message: WRONG_CREDENTIALS };
+    if (e instanceof CredentialsSignin && e.code === "throttled") return refused(TOO_MANY_ATTEMPTS);
+    if (e instanceof AuthError) return refused(WRONG_CREDENTIALS);
     throw e; // the redirect after a successful sign-in
   }
 }
