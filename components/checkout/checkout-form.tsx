@@ -22,7 +22,10 @@ type Props = {
 export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresholdKes }: Props) {
   const [state, action] = useActionState<CheckoutFormState, FormData>(checkout, null);
   const [picked, setPicked] = useState<string | null>(null);
-  const errors = state?.fieldErrors ?? {};
+  const refusal = state?.ok === false ? state : null;
+  const errors = refusal?.fieldErrors ?? {};
+  // A refusal's message is shown only when no single field is at fault.
+  const notice = refusal && !refusal.fieldErrors ? refusal.message : undefined;
   // React resets the form after each action: the radios start from what was submitted (or the only option).
   const submittedKey =
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
@@ -73,13 +76,13 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           defaultValue={state?.values?.email}
           errors={errors.email}
         />
-        {(state?.message || errors.checkoutKey) && (
+        {(notice || errors.checkoutKey) && (
           <p
             role="alert"
             className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
           >
-            {state?.message ?? errors.checkoutKey?.[0]}{" "}
-            {state?.message && !state.aboutDelivery && (
+            {notice ?? errors.checkoutKey?.[0]}{" "}
+            {notice && !refusal?.aboutDelivery && (
               <Link href="/cart" className="font-medium underline">
                 Review your cart
               </Link>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
@@ -13,16 +14,18 @@ import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
 
-type CheckoutField = "customerName" | "phone" | "email" | "checkoutKey" | keyof DeliveryFields;
 export type CheckoutValues = { customerName: string; phone: string; email: string } & DeliveryFields;
 
-export type CheckoutFormState = {
-  message?: string;
-  /** The message is about delivery options (the page shows them afresh), not the cart. */
-  aboutDelivery?: boolean;
-  fieldErrors?: Partial<Record<CheckoutField, string[]>>;
-  values?: CheckoutValues;
-} | null;
+/** The form comes back with what was typed; a refusal's `fieldErrors` name the inputs at fault. */
+export type CheckoutFormState =
+  | (ActionResult & {
+      /** The message is about delivery options (the page shows them afresh), not the cart. */
+      aboutDelivery?: boolean;
+      values?: CheckoutValues;
+    })
+  | null;
+
+const CHECK_FIELDS = "Please check the highlighted fields.";
 
 function readForm(formData: FormData) {
   const text = (name: string) => String(formData.get(name) ?? "");
@@ -50,11 +53,11 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     landmark: raw.landmark,
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
-  if (formData.get("intent") === "quote") return { values };
+  if (formData.get("intent") === "quote") return { ok: true, message: "Total updated.", values };
   const parsed = checkoutWithDelivery.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return { ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors), values };
   const unserved = await findUnservedCounty(parsed.data.delivery);
-  if (unserved) return { fieldErrors: { county: [unserved] }, values };
+  if (unserved) return { ...refused(CHECK_FIELDS, { county: [unserved] }), values };
   const result = await startCheckout({
     lines: await readCartLines(),
     customerName: parsed.data.customerName,
@@ -67,7 +70,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
     if (result.reason === "delivery") revalidatePath("/checkout");
-    return { message: result.message, aboutDelivery: result.reason === "delivery", values };
+    return { ...refused(result.message), aboutDelivery: result.reason === "delivery", values };
   }
   await writeCartLines([]);
   redirect(`/orders/${result.publicId}`);
