@@ -55,7 +55,7 @@ export async function insertOrder(o: OrderFields) {
     const receipt = paid
       ? (o.receipt ?? `T${o.reference.replace(/\W/g, "").slice(-9).padStart(9, "0")}`)
       : null;
-    return db.order.create({
+    const order = await db.order.create({
       data: {
         publicId: `e2e-${o.reference}`,
         reference: o.reference,
@@ -90,5 +90,9 @@ export async function insertOrder(o: OrderFields) {
         },
       },
     });
+    // The app announces every committed order change (lib/live/announce.ts); a row written behind its back
+    // must do the same, or live streams listening on the PostgreSQL server never hear of it.
+    await db.$executeRaw`SELECT pg_notify('duka_order_changes', ${order.id})`;
+    return order;
   });
 }
