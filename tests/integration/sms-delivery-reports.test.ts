@@ -50,9 +50,14 @@ async function paidOrderSms(): Promise<{ phone: string; sms: Notification }> {
   const order = await readOrder(result.publicId);
   expect(order.status).toBe("PAID");
   await drainNotifications();
-  const sms = await prisma.notification.findFirstOrThrow({
-    where: { orderId: order.id, channel: "SMS", recipient: `+${phone}` },
-  });
+  // The callback route kicks a drain of its own: the SMS may still be in flight there, so wait until it left.
+  const sms = await waitFor(
+    async () =>
+      prisma.notification.findFirst({
+        where: { orderId: order.id, channel: "SMS", recipient: `+${phone}`, providerId: { not: null } },
+      }),
+    { what: "the shopper's SMS sent" },
+  );
   return { phone, sms };
 }
 
