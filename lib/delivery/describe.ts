@@ -13,7 +13,7 @@ export type OrderDeliveryView = {
   pickupHours: string | null;
 };
 
-type StoredDelivery = Omit<OrderDeliveryView, "feeKes">;
+export type StoredDelivery = Omit<OrderDeliveryView, "feeKes">;
 
 /** The stored snapshot as shown; without the address (landmark, town) unless `withAddress`. */
 export function deliveryView(

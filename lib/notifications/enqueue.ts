@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
-import { describeOrderDelivery } from "@/lib/delivery/describe";
-import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/client";
+import { type StoredDelivery, describeOrderDelivery } from "@/lib/delivery/describe";
+import { type NotificationChannel, type NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
 import {
   type OrderFacts,
@@ -60,10 +60,7 @@ function onChannels(to: { sms: string[]; email: string[] }) {
  */
 export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const ctx = notifications();
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: event.orderId },
-    include: { delivery: true },
-  });
+  const order = await readOrderForMessages(tx, event.orderId);
   const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
   const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
   const rows: Row[] = [];
@@ -91,7 +88,46 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
       ),
     );
   }
-  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+  await insertNewMessages(tx, rows);
+}
+
+type OrderForMessages = Omit<OrderFacts, "delivery"> & {
+  id: string;
+  phone: string;
+  email: string | null;
+  deliveryFeeKes: number;
+  delivery: StoredDelivery | null;
+};
+
+// Plain SQL on the payment path (see lib/conditional-update.ts for why): one read, one insert.
+async function readOrderForMessages(tx: Tx, orderId: string): Promise<OrderForMessages> {
+  const [row] = await tx.$queryRaw<(Omit<OrderForMessages, "delivery"> & Partial<StoredDelivery>)[]>`
+    SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
+      o.email, o."deliveryFeeKes", d.method, d."zoneName", d."etaText", d.county, d.town, d.landmark,
+      d."pickupAddress", d."pickupHours"
+    FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id
+    WHERE o.id = ${orderId}`;
+  if (!row) throw new Error(`order ${orderId} not found`);
+  const { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours, ...order } = row;
+  const delivery = method
+    ? { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours }
+    : null;
+  return { ...order, delivery: delivery as StoredDelivery | null };
+}
+
+/** Adds the rows whose idempotency key is new (a replayed event adds nothing). */
+async function insertNewMessages(tx: Tx, rows: Row[]) {
+  if (rows.length === 0) return;
+  const at = new Date();
+  const values = rows.map(
+    (r) => Prisma.sql`(${randomUUID()}, ${r.idempotencyKey}, ${r.orderId}, ${r.kind}, ${r.channel},
+      ${r.recipient}, ${r.subject}, ${r.text}, ${r.html}, ${at}, ${at}, ${at})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text, html,
+      "nextAttemptAt", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
 
 /** The owner's "send a test message": one to each current alert recipient, each press a new message. */

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { type Db, type Tx, prisma } from "@/lib/db";
 import { type StkCallback, parseCallback } from "@/lib/daraja";
 import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "./db-errors";
@@ -9,11 +10,17 @@ import { payments } from "./context";
 import { amountMismatch, resultOfCallback } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
 import { recordRejectedCallback } from "./rejected-callbacks";
-import { applyAttemptResult, flagOrder } from "./state-machine";
+import { type Verdict, applyAttemptResult, flagOrder } from "./state-machine";
 
 export type IncomingCallback = IncomingNotification;
 
-type Judgement = { verdict: CallbackVerdict; reason: string; attemptId?: string };
+type Judgement = {
+  verdict: CallbackVerdict;
+  reason: string;
+  attemptId?: string;
+  /** Already written, in the transaction that applied it. */
+  saved?: true;
+};
 
 /**
  * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
@@ -24,8 +31,9 @@ export async function receiveCallback(
   input: IncomingCallback,
 ): Promise<Judgement & { eventId: string | null }> {
   const tokenHash = hashToken(input.token);
-  const outsider = await outsiderReason(input, tokenHash);
-  if (outsider) {
+  const attempt = input.ipAllowed ? await attemptByToken(tokenHash) : null;
+  if (!attempt) {
+    const outsider = input.ipAllowed ? "unknown token" : notAllowed(input);
     logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
     const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
     return { verdict: "REJECTED", reason: outsider, eventId };
@@ -33,7 +41,7 @@ export async function receiveCallback(
   const eventId = await recordEvent(input, tokenHash);
   let judgement: Judgement;
   try {
-    judgement = await judge(input, tokenHash);
+    judgement = await judge(input, attempt, eventId);
   } catch (e) {
     // Recorded but not applied (e.g. the database dropped mid-way): reconcile settles it by STK query.
     judgement = {
@@ -53,18 +61,21 @@ async function saveVerdict(eventId: string, judgement: Judgement) {
     verdict: judgement.verdict,
     reason: judgement.reason,
   });
-  await prisma.callbackEvent
-    .update({
-      where: { id: eventId },
-      data: { verdict: judgement.verdict, reason: judgement.reason, attemptId: judgement.attemptId },
-    })
-    .catch((e: unknown) =>
-      logPaymentEvent({
-        event: "callback.verdict_unsaved",
-        eventId,
-        error: e instanceof Error ? e.message.slice(0, 200) : String(e),
-      }),
-    );
+  if (judgement.saved) return;
+  await writeVerdict(prisma, eventId, judgement).catch((e: unknown) =>
+    logPaymentEvent({
+      event: "callback.verdict_unsaved",
+      eventId,
+      error: e instanceof Error ? e.message.slice(0, 200) : String(e),
+    }),
+  );
+}
+
+async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) {
+  await db.$executeRaw`
+    UPDATE "CallbackEvent" SET verdict = ${judgement.verdict}, reason = ${judgement.reason},
+      "attemptId" = ${judgement.attemptId ?? null}
+    WHERE id = ${eventId}`;
 }
 
 /**
@@ -82,48 +93,51 @@ export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
     take: limit,
   });
   for (const event of stuck) {
-    const judgement = await judge(
-      { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
-      event.token!,
-    ).catch((e: unknown): Judgement => ({
-      verdict: "RECEIVED",
-      reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
-    }));
+    const judgement = await attemptByToken(event.token!)
+      .then((attempt) =>
+        attempt
+          ? judge(
+              { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
+              attempt,
+            )
+          : { verdict: "REJECTED" as const, reason: "unknown token" },
+      )
+      .catch((e: unknown): Judgement => ({
+        verdict: "RECEIVED",
+        reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
+      }));
     await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
   }
   return stuck.length;
 }
 
+// The callback path runs plain SQL for its own rows (see lib/conditional-update.ts for why).
+
+/** Stored before it is judged: Daraja sends each callback once, so its body must outlive any failure after. */
 async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<string> {
-  const base = {
-    token: tokenHash,
-    rawBody: storable(input.rawBody),
-    headers: input.headers,
-    sourceIp: input.sourceIp,
-  };
-  return storeWithBody(
-    input.rawBody,
-    async (body) => (await prisma.callbackEvent.create({ data: { ...base, body } })).id,
-  );
+  return storeWithBody(input.rawBody, async (body) => {
+    const id = randomUUID();
+    await prisma.$executeRaw`
+      INSERT INTO "CallbackEvent" (id, token, "rawBody", body, headers, "sourceIp", "receivedAt")
+      VALUES (${id}, ${tokenHash}, ${storable(input.rawBody)}, ${body ? JSON.stringify(body) : null}::jsonb,
+        ${JSON.stringify(input.headers)}::jsonb, ${input.sourceIp}, ${new Date()})`;
+    return id;
+  });
+}
+
+async function attemptByToken(tokenHash: string): Promise<PaymentAttempt | null> {
+  const [attempt] = await prisma.$queryRaw<PaymentAttempt[]>`
+    SELECT * FROM "PaymentAttempt" WHERE "callbackToken" = ${tokenHash}`;
+  return attempt ?? null;
 }
 
 type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
 
-async function outsiderReason(input: Judged, tokenHash: string): Promise<string | null> {
-  if (!input.ipAllowed) return `source IP ${input.sourceIp ?? "unknown"} not allowed`;
-  const known = await prisma.paymentAttempt.findUnique({
-    where: { callbackToken: tokenHash },
-    select: { id: true },
-  });
-  return known ? null : "unknown token";
-}
+const notAllowed = (input: Judged) => `source IP ${input.sourceIp ?? "unknown"} not allowed`;
 
-async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
-  if (!input.ipAllowed)
-    return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
+async function judge(input: Judged, attempt: PaymentAttempt, eventId?: string): Promise<Judgement> {
+  if (!input.ipAllowed) return { verdict: "REJECTED", reason: notAllowed(input) };
   if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
-  const attempt = await prisma.paymentAttempt.findUnique({ where: { callbackToken: tokenHash } });
-  if (!attempt) return { verdict: "REJECTED", reason: "unknown token" };
   let json: unknown;
   try {
     json = JSON.parse(input.rawBody);
@@ -138,7 +152,7 @@ async function judge(input: Judged, tokenHash: string): Promise<Judgement> {
       await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
     return { verdict: "REJECTED", reason, attemptId: attempt.id };
   }
-  return apply(attempt, parsed.callback);
+  return apply(attempt, parsed.callback, eventId);
 }
 
 /**
@@ -155,7 +169,7 @@ async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem
   );
 }
 
-async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgement> {
+async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string): Promise<Judgement> {
   const attemptId = attempt.id;
   const idProblem = await matchCheckoutRequestId(attempt, cb);
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
@@ -169,10 +183,18 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback): Promise<Judgemen
       attemptId,
     };
   }
-  const verdict = await applyAttemptResult(attemptId, resultOfCallback(cb));
-  if (verdict.outcome === "duplicate" || verdict.outcome === "ignored")
-    return { verdict: "DUPLICATE", reason: verdict.detail, attemptId };
-  return { verdict: "APPLIED", reason: verdict.detail, attemptId };
+  const judged = (verdict: Verdict): Judgement => ({
+    verdict: verdict.outcome === "duplicate" || verdict.outcome === "ignored" ? "DUPLICATE" : "APPLIED",
+    reason: verdict.detail,
+    attemptId,
+  });
+  // The event's verdict commits with the change it caused: no window where one is seen without the other.
+  const verdict = await applyAttemptResult(
+    attempt,
+    resultOfCallback(cb),
+    eventId ? (tx, v) => writeVerdict(tx, eventId, judged(v)) : undefined,
+  );
+  return { ...judged(verdict), ...(eventId ? { saved: true as const } : {}) };
 }
 
 /**
@@ -184,7 +206,7 @@ async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, rec
     attempt.orderId,
     `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`,
   );
-  await applyAttemptResult(attempt.id, amountMismatch(amount, attempt.amountKes, receipt));
+  await applyAttemptResult(attempt, amountMismatch(amount, attempt.amountKes, receipt));
 }
 
 type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
@@ -210,7 +232,7 @@ async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCall
       reason: "right amount after a mismatch, not confirmed by query",
       attemptId,
     };
-  const verdict = await applyAttemptResult(attemptId, {
+  const verdict = await applyAttemptResult(attempt, {
     kind: "success",
     source: "callback",
     receipt: cb.receipt,

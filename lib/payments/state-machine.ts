@@ -1,6 +1,7 @@
 import "server-only";
+import { type Changes, updateRowIf } from "@/lib/conditional-update";
 import { type Tx, prisma } from "@/lib/db";
-import type { Order, PaymentAttempt, Prisma } from "@/lib/generated/prisma/client";
+import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
 import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import { afterOrderChange } from "./after-change";
 import { announceOrderChange } from "@/lib/live/announce";
@@ -20,40 +21,65 @@ export type Verdict = { outcome: "applied" | "duplicate" | "flagged" | "ignored"
 
 const ACTIVE: AttemptStatus[] = ["PENDING", "UNKNOWN"];
 
+// The hot reads below are plain SQL: every callback runs them, and a raw statement costs a third of the
+// CPU of the same read through the query builder (bench/RESULTS.md, "Callback ingest"). Same rows, same types.
+
 /** The order's row lock: every payment change takes it first, and only it (attempts are never locked). */
 export async function lockOrderForUpdate(tx: Tx, orderId: string): Promise<Order> {
-  await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-  return tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const [order] = await tx.$queryRaw<Order[]>`SELECT * FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+  if (!order) throw new Error(`order ${orderId} not found`);
+  return order;
+}
+
+/** The attempt as it is now (read under its order's lock, so no payment change can race it). */
+async function readAttempt(tx: Tx, attemptId: string): Promise<PaymentAttempt> {
+  const [attempt] = await tx.$queryRaw<
+    PaymentAttempt[]
+  >`SELECT * FROM "PaymentAttempt" WHERE id = ${attemptId}`;
+  if (!attempt) throw new Error(`attempt ${attemptId} not found`);
+  return attempt;
+}
+
+/** Receipts are unique: a second attempt claiming one is a replay or a forgery, never a second payment. */
+async function receiptTaken(tx: Tx, receipt: string | null): Promise<boolean> {
+  if (!receipt) return false;
+  const [row] = await tx.$queryRaw<{ taken: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "PaymentAttempt" WHERE receipt = ${receipt}) AS taken`;
+  return row!.taken;
 }
 
 async function moveOrder(
   tx: Tx,
   order: Order,
   to: OrderStatus,
-  data: Prisma.OrderUpdateManyMutationInput = {},
+  data: Omit<Changes<"Order">, "status"> = {},
 ): Promise<boolean> {
   if (!mayMoveOrder(order.status, to)) throw new Error(`order ${order.status} -> ${to} is not a transition`);
-  const { count } = await tx.order.updateMany({
-    where: { id: order.id, status: order.status },
-    data: { ...data, status: to },
-  });
-  if (count === 1) await afterOrderChange(tx, { kind: "order", orderId: order.id, from: order.status, to });
-  return count === 1;
+  const moved = await updateRowIf(
+    tx,
+    "Order",
+    { id: order.id, status: order.status },
+    { ...data, status: to },
+  );
+  if (moved) await afterOrderChange(tx, { kind: "order", orderId: order.id, from: order.status, to });
+  return moved;
 }
 
 async function moveAttempt(
   tx: Tx,
   attempt: Pick<PaymentAttempt, "id" | "orderId" | "status">,
   to: AttemptStatus,
-  data: Prisma.PaymentAttemptUpdateManyMutationInput = {},
+  data: Omit<Changes<"PaymentAttempt">, "status"> = {},
 ): Promise<boolean> {
   if (!mayMoveAttempt(attempt.status, to))
     throw new Error(`attempt ${attempt.status} -> ${to} is not a transition`);
-  const { count } = await tx.paymentAttempt.updateMany({
-    where: { id: attempt.id, status: attempt.status },
-    data: { ...data, status: to },
-  });
-  if (count === 1) {
+  const moved = await updateRowIf(
+    tx,
+    "PaymentAttempt",
+    { id: attempt.id, status: attempt.status },
+    { ...data, status: to },
+  );
+  if (moved) {
     await afterOrderChange(tx, {
       kind: "attempt",
       orderId: attempt.orderId,
@@ -62,32 +88,47 @@ async function moveAttempt(
       to,
     });
   }
-  return count === 1;
+  return moved;
 }
 
-export async function applyAttemptResult(attemptId: string, result: AttemptResult): Promise<Verdict> {
-  const attempt = await prisma.paymentAttempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    include: { order: { select: { reference: true } } },
-  });
-  const verdict = await prisma.$transaction(async (tx) => {
-    const order = await lockOrderForUpdate(tx, attempt.orderId);
+/**
+ * Applies a result to an attempt. Callers that already read the attempt pass it and save a read;
+ * `inSameTransaction` writes the caller's own record of the verdict so it commits with the change.
+ */
+export async function applyAttemptResult(
+  attemptOrId: string | Pick<PaymentAttempt, "id" | "orderId">,
+  result: AttemptResult,
+  inSameTransaction?: (tx: Tx, verdict: Verdict) => Promise<void>,
+): Promise<Verdict> {
+  const { id: attemptId, orderId } =
+    typeof attemptOrId === "string" ? await attemptOrder(attemptOrId) : attemptOrId;
+  const { verdict, order, attempt } = await prisma.$transaction(async (tx) => {
+    const order = await lockOrderForUpdate(tx, orderId);
     await announceOrderChange(tx, order.id);
-    const fresh = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-    return result.kind === "success"
-      ? applySuccess(tx, order, fresh, result)
-      : applyFailure(tx, order, fresh, result);
+    const attempt = await readAttempt(tx, attemptId);
+    const verdict = await (result.kind === "success"
+      ? applySuccess(tx, order, attempt, result)
+      : applyFailure(tx, order, attempt, result));
+    if (inSameTransaction) await inSameTransaction(tx, verdict);
+    return { verdict, order, attempt };
   });
   logPaymentEvent({
     event: `attempt.${result.kind}`,
-    order: attempt.order.reference,
-    attempt: attempt.id,
+    order: order.reference,
+    attempt: attemptId,
     checkoutRequestId: attempt.checkoutRequestId,
     source: result.source,
     verdict: verdict.outcome,
     detail: verdict.detail,
   });
   return verdict;
+}
+
+async function attemptOrder(attemptId: string) {
+  const [row] = await prisma.$queryRaw<{ id: string; orderId: string }[]>`
+    SELECT id, "orderId" FROM "PaymentAttempt" WHERE id = ${attemptId}`;
+  if (!row) throw new Error(`attempt ${attemptId} not found`);
+  return row;
 }
 
 async function applySuccess(
@@ -100,9 +141,8 @@ async function applySuccess(
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
   if (attempt.failureKind === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
-  if (result.receipt && (await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
+  if (await receiptTaken(tx, result.receipt))
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
-  }
   const now = payments().now();
   await moveAttempt(tx, attempt, "SUCCEEDED", {
     failureKind: null,
@@ -163,9 +203,8 @@ async function fillLateReceipt(
 ): Promise<Verdict> {
   if (!attempt.receiptPending || !result.receipt)
     return { outcome: "duplicate", detail: "attempt already succeeded" };
-  if ((await tx.paymentAttempt.count({ where: { receipt: result.receipt } })) > 0) {
+  if (await receiptTaken(tx, result.receipt))
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
-  }
   await tx.paymentAttempt.update({
     where: { id: attempt.id },
     data: { receipt: result.receipt, receiptPending: false, transactionDate: result.transactionDate },
@@ -261,13 +300,10 @@ export async function recordPushAccepted(
  * not have prompted. Never resend. pushSentAt keeps the first time the prompt could have rung.
  */
 export async function markAttemptUnknown(attemptId: string) {
+  const { orderId } = await attemptOrder(attemptId);
   await prisma.$transaction(async (tx) => {
-    const { orderId } = await tx.paymentAttempt.findUniqueOrThrow({
-      where: { id: attemptId },
-      select: { orderId: true },
-    });
     await lockOrderForUpdate(tx, orderId);
-    const attempt = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    const attempt = await readAttempt(tx, attemptId);
     if (attempt.status !== "PENDING") return;
     await moveAttempt(tx, attempt, "UNKNOWN", { pushSentAt: attempt.pushSentAt ?? payments().now() });
     await announceOrderChange(tx, orderId);

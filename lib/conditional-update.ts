@@ -1,0 +1,36 @@
+import "server-only";
+import type { Db, Tx } from "@/lib/db";
+import { type Notification, type Order, type PaymentAttempt, Prisma } from "@/lib/generated/prisma/client";
+
+type Tables = { Order: Order; PaymentAttempt: PaymentAttempt; Notification: Notification };
+type Column = string | number | boolean | Date | null;
+type Plain<Row> = {
+  [K in Exclude<keyof Row, "id" | "createdAt" | "updatedAt">]?: Row[K] extends Column ? Row[K] : never;
+};
+export type Changes<T extends keyof Tables> = Plain<Tables[T]>;
+
+const quoted = (name: string) => Prisma.raw(`"${name}"`);
+
+/**
+ * `UPDATE <table> SET <changes> WHERE id = ... AND <column> = <value> ...` as one plain statement: a write
+ * that refuses a row which has moved on (another status, another lease). True when the row matched.
+ *
+ * Plain SQL because the payment path runs it for every callback: a write through Prisma's query builder
+ * costs about three times the CPU (bench/RESULTS.md, "Callback ingest"). Column names come from the typed
+ * keys, never from input; `updatedAt` is set as Prisma's @updatedAt would set it.
+ */
+export async function updateRowIf<T extends keyof Tables>(
+  db: Db | Tx,
+  table: T,
+  where: { id: string } & Changes<T>,
+  changes: Changes<T>,
+): Promise<boolean> {
+  const pairs = (o: object) =>
+    Object.entries(o)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => Prisma.sql`${quoted(column)} = ${value as Column}`);
+  const count = await db.$executeRaw`
+    UPDATE ${quoted(table)} SET ${Prisma.join(pairs({ ...changes, updatedAt: new Date() }))}
+    WHERE ${Prisma.join(pairs(where), " AND ")}`;
+  return count === 1;
+}
