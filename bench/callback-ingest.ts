@@ -80,7 +80,8 @@ function cannon({ url, method, next }: Target, amount: number): Promise<Row> {
           name: "",
           samples: latencies,
           extra: {
-            "req/s": Math.round(result.requests.average),
+            // Whole-run rate: autocannon's per-second average is coarse over a run of a few seconds.
+            "req/s": Math.round(result.requests.total / result.duration),
             "non-2xx": result.non2xx,
             errors: result.errors + result.timeouts,
           },

@@ -2,7 +2,7 @@
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
   type Result = {
-    requests: { average: number };
+    requests: { average: number; total: number };
     non2xx: number;
     errors: number;
     timeouts: number;

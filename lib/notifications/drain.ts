@@ -73,8 +73,8 @@ export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}
   const started = Date.now();
   let budget = limit;
   while (budget > 0 && Date.now() - started < budgetMs) {
-    const rows = await claim(Math.min(SENDS_AT_ONCE, budget), notifications().now(), leaseToken);
-    if (rows.length === 0) break;
+    const batch = Math.min(SENDS_AT_ONCE, budget);
+    const rows = await claim(batch, notifications().now(), leaseToken);
     budget -= rows.length;
     await Promise.all(
       rows.map(async (row) => {
@@ -86,6 +86,8 @@ export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}
         else report.failed++;
       }),
     );
+    // A short batch means nothing else was due: asking again would only cost a statement.
+    if (rows.length < batch) break;
   }
   return report;
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { announceOrderChange } from "@/lib/live/announce";
 import { payments } from "./context";
 import { hashToken, newCallbackToken } from "./identifiers";
 import { logPaymentEvent } from "./payment-log";
@@ -28,8 +27,7 @@ export async function retryPayment(
   const outcome = await prisma.$transaction(async (tx) => {
     const found = await tx.order.findUnique({ where: { publicId }, select: { id: true } });
     if (!found) return { ok: false as const, message: "Order not found." };
-    const order = await lockOrderForUpdate(tx, found.id);
-    await announceOrderChange(tx, found.id);
+    const order = await lockOrderForUpdate(tx, found.id, { announce: true });
     const attempts = await tx.paymentAttempt.findMany({
       where: { orderId: order.id },
       orderBy: { createdAt: "desc" },

@@ -1,10 +1,10 @@
 import "server-only";
 import { type Changes, updateRowIf } from "@/lib/conditional-update";
 import { type Tx, prisma } from "@/lib/db";
-import type { Order, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { type Order, type PaymentAttempt, Prisma } from "@/lib/generated/prisma/client";
 import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import { afterOrderChange } from "./after-change";
-import { announceOrderChange } from "@/lib/live/announce";
+import { announceOrderChange, announcedWith } from "@/lib/live/announce";
 import { payments, secondsAfter } from "./context";
 import type { AttemptResult, FailureResult, SuccessResult } from "./outcomes";
 import { logPaymentEvent } from "./payment-log";
@@ -24,28 +24,30 @@ const ACTIVE: AttemptStatus[] = ["PENDING", "UNKNOWN"];
 // The hot reads below are plain SQL: every callback runs them, and a raw statement costs a third of the
 // CPU of the same read through the query builder (bench/RESULTS.md, "Callback ingest"). Same rows, same types.
 
-/** The order's row lock: every payment change takes it first, and only it (attempts are never locked). */
-export async function lockOrderForUpdate(tx: Tx, orderId: string): Promise<Order> {
-  const [order] = await tx.$queryRaw<Order[]>`SELECT * FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+/**
+ * The order's row lock: every payment change takes it first, and only it (attempts are never locked).
+ * `announce`: tell live streams the order changed, in the same statement (sent only if the change commits).
+ */
+export async function lockOrderForUpdate(tx: Tx, orderId: string, { announce = false } = {}): Promise<Order> {
+  const [order] = await tx.$queryRaw<Order[]>`
+    SELECT o.* FROM "Order" o ${announce ? announcedWith(orderId) : Prisma.empty}
+    WHERE o.id = ${orderId} FOR UPDATE OF o`;
   if (!order) throw new Error(`order ${orderId} not found`);
   return order;
 }
 
-/** The attempt as it is now (read under its order's lock, so no payment change can race it). */
-async function readAttempt(tx: Tx, attemptId: string): Promise<PaymentAttempt> {
-  const [attempt] = await tx.$queryRaw<
-    PaymentAttempt[]
-  >`SELECT * FROM "PaymentAttempt" WHERE id = ${attemptId}`;
-  if (!attempt) throw new Error(`attempt ${attemptId} not found`);
-  return attempt;
-}
-
-/** Receipts are unique: a second attempt claiming one is a replay or a forgery, never a second payment. */
-async function receiptTaken(tx: Tx, receipt: string | null): Promise<boolean> {
-  if (!receipt) return false;
-  const [row] = await tx.$queryRaw<{ taken: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "PaymentAttempt" WHERE receipt = ${receipt}) AS taken`;
-  return row!.taken;
+/**
+ * The attempt as it is now (read under its order's lock, so no payment change can race it), and whether
+ * `receipt` is already recorded on an attempt: receipts are unique, so a second claim to one is a replay or
+ * a forgery, never a second payment. One statement: this runs for every callback.
+ */
+async function readAttempt(tx: Tx, attemptId: string, receipt: string | null = null) {
+  const [row] = await tx.$queryRaw<(PaymentAttempt & { receiptTaken: boolean })[]>`
+    SELECT a.*, EXISTS (SELECT 1 FROM "PaymentAttempt" r WHERE r.receipt = ${receipt}) AS "receiptTaken"
+    FROM "PaymentAttempt" a WHERE a.id = ${attemptId}`;
+  if (!row) throw new Error(`attempt ${attemptId} not found`);
+  const { receiptTaken, ...attempt } = row;
+  return { attempt, receiptTaken };
 }
 
 async function moveOrder(
@@ -103,11 +105,11 @@ export async function applyAttemptResult(
   const { id: attemptId, orderId } =
     typeof attemptOrId === "string" ? await attemptOrder(attemptOrId) : attemptOrId;
   const { verdict, order, attempt } = await prisma.$transaction(async (tx) => {
-    const order = await lockOrderForUpdate(tx, orderId);
-    await announceOrderChange(tx, order.id);
-    const attempt = await readAttempt(tx, attemptId);
+    const order = await lockOrderForUpdate(tx, orderId, { announce: true });
+    const receipt = result.kind === "success" ? result.receipt : null;
+    const { attempt, receiptTaken } = await readAttempt(tx, attemptId, receipt);
     const verdict = await (result.kind === "success"
-      ? applySuccess(tx, order, attempt, result)
+      ? applySuccess(tx, order, attempt, result, receiptTaken)
       : applyFailure(tx, order, attempt, result));
     if (inSameTransaction) await inSameTransaction(tx, verdict);
     return { verdict, order, attempt };
@@ -136,12 +138,13 @@ async function applySuccess(
   order: Order,
   attempt: PaymentAttempt,
   result: SuccessResult,
+  receiptTaken: boolean,
 ): Promise<Verdict> {
-  if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result);
+  if (attempt.status === "SUCCEEDED") return fillLateReceipt(tx, order, attempt, result, receiptTaken);
   // A query sent before the callback reported the wrong amount cannot see amounts: it must not pay it.
   if (attempt.failureKind === "AMOUNT_MISMATCH" && !result.confirmedAfterMismatch)
     return { outcome: "ignored", detail: "the payment's amount did not match" };
-  if (await receiptTaken(tx, result.receipt))
+  if (receiptTaken)
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   const now = payments().now();
   await moveAttempt(tx, attempt, "SUCCEEDED", {
@@ -200,10 +203,11 @@ async function fillLateReceipt(
   order: Order,
   attempt: PaymentAttempt,
   result: SuccessResult,
+  receiptTaken: boolean,
 ): Promise<Verdict> {
   if (!attempt.receiptPending || !result.receipt)
     return { outcome: "duplicate", detail: "attempt already succeeded" };
-  if (await receiptTaken(tx, result.receipt))
+  if (receiptTaken)
     return { outcome: "ignored", detail: `receipt ${result.receipt} already recorded on another attempt` };
   await tx.paymentAttempt.update({
     where: { id: attempt.id },
@@ -303,7 +307,7 @@ export async function markAttemptUnknown(attemptId: string) {
   const { orderId } = await attemptOrder(attemptId);
   await prisma.$transaction(async (tx) => {
     await lockOrderForUpdate(tx, orderId);
-    const attempt = await readAttempt(tx, attemptId);
+    const { attempt } = await readAttempt(tx, attemptId);
     if (attempt.status !== "PENDING") return;
     await moveAttempt(tx, attempt, "UNKNOWN", { pushSentAt: attempt.pushSentAt ?? payments().now() });
     await announceOrderChange(tx, orderId);
@@ -356,8 +360,7 @@ export async function applyC2bPayment(
   resolution?: C2bResolution,
 ): Promise<Verdict> {
   const verdict = await prisma.$transaction(async (tx) => {
-    const order = await lockOrderForUpdate(tx, orderId);
-    await announceOrderChange(tx, order.id);
+    const order = await lockOrderForUpdate(tx, orderId, { announce: true });
     const now = payments().now();
     const claimed = await tx.c2bPayment.updateMany({
       where: { id: paymentId, status: { in: ["RECEIVED", "UNMATCHED"] } },
