@@ -12,7 +12,14 @@ import {
   sellerNewOrder,
   testMessage,
 } from "./messages";
-import { sellerRecipients, toE164 } from "./recipients";
+import {
+  type AlertSettingsRow,
+  alertRecipients,
+  alertSettingsColumns,
+  alertSettingsJoin,
+  sellerRecipients,
+  toE164,
+} from "./recipients";
 
 /** What happened to an order that people must hear about. */
 type OrderEvent =
@@ -60,9 +67,9 @@ function onChannels(to: { sms: string[]; email: string[] }) {
  */
 export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const ctx = notifications();
-  const order = await readOrderForMessages(tx, event.orderId);
+  const { order, alerts } = await readOrderForMessages(tx, event.orderId);
   const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
-  const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
+  const seller = onChannels(alertRecipients(alerts, ctx.sellerPhone));
   const rows: Row[] = [];
   if (event.event === "paid") {
     const shopperPhone = toE164(order.phone);
@@ -99,20 +106,29 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   delivery: StoredDelivery | null;
 };
 
-// Plain SQL on the payment path (see lib/conditional-update.ts for why): one read, one insert.
-async function readOrderForMessages(tx: Tx, orderId: string): Promise<OrderForMessages> {
-  const [row] = await tx.$queryRaw<(Omit<OrderForMessages, "delivery"> & Partial<StoredDelivery>)[]>`
+type MessagesRow = Omit<OrderForMessages, "delivery"> & Partial<StoredDelivery> & AlertSettingsRow;
+
+/**
+ * The order, its delivery and the seller's alert settings: everything its messages need, in one plain
+ * statement on the payment path (see lib/conditional-update.ts for why); the outbox rows are one more.
+ */
+async function readOrderForMessages(tx: Tx, orderId: string) {
+  const [row] = await tx.$queryRaw<MessagesRow[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
       o.email, o."deliveryFeeKes", d.method, d."zoneName", d."etaText", d.county, d.town, d.landmark,
-      d."pickupAddress", d."pickupHours"
-    FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id
+      d."pickupAddress", d."pickupHours", ${alertSettingsColumns}
+    FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);
-  const { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours, ...order } = row;
+  const { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours, ...rest } = row;
+  const { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails, ...order } = rest;
   const delivery = method
     ? { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours }
     : null;
-  return { ...order, delivery: delivery as StoredDelivery | null };
+  return {
+    order: { ...order, delivery: delivery as StoredDelivery | null } satisfies OrderForMessages,
+    alerts: { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails },
+  };
 }
 
 /** Adds the rows whose idempotency key is new (a replayed event adds nothing). */
