@@ -88,7 +88,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   smtpPort: 0,
   smsApiKey: "duka-emulator-at-key",
   smsDeliveryUrl: null,
-  smsDeliveryDelayMs: 200,
+  smsDeliveryDelayMs: 1000,
   c2bValidation: true,
   c2bValidationTimeoutMs: 8_000,
   c2bRegisterOnce: false,

@@ -31,14 +31,14 @@ export async function receiveCallback(
   input: IncomingCallback,
 ): Promise<Judgement & { eventId: string | null }> {
   const tokenHash = hashToken(input.token);
-  const attempt = input.ipAllowed ? await attemptByToken(tokenHash) : null;
-  if (!attempt) {
+  const recorded = input.ipAllowed ? await recordIfKnown(input, tokenHash) : null;
+  if (!recorded) {
     const outsider = input.ipAllowed ? "unknown token" : notAllowed(input);
     logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
     const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
     return { verdict: "REJECTED", reason: outsider, eventId };
   }
-  const eventId = await recordEvent(input, tokenHash);
+  const { attempt, eventId } = recorded;
   let judgement: Judgement;
   try {
     judgement = await judge(input, attempt, eventId);
@@ -113,16 +113,26 @@ export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
 
 // The callback path runs plain SQL for its own rows (see lib/conditional-update.ts for why).
 
-/** Stored before it is judged: Daraja sends each callback once, so its body must outlive any failure after. */
-async function recordEvent(input: IncomingCallback, tokenHash: string): Promise<string> {
-  return storeWithBody(input.rawBody, async (body) => {
-    const id = randomUUID();
-    await prisma.$executeRaw`
-      INSERT INTO "CallbackEvent" (id, token, "rawBody", body, headers, "sourceIp", "receivedAt")
-      VALUES (${id}, ${tokenHash}, ${storable(input.rawBody)}, ${body ? JSON.stringify(body) : null}::jsonb,
-        ${JSON.stringify(input.headers)}::jsonb, ${input.sourceIp}, ${new Date()})`;
-    return id;
-  });
+/**
+ * Stores the callback if its token names one of our payments, and returns that payment's attempt (null: an
+ * outsider's POST, stored nowhere here). One statement, committed before the callback is judged: Daraja
+ * sends each callback once, so its body must outlive any failure after.
+ */
+async function recordIfKnown(input: IncomingCallback, tokenHash: string) {
+  const eventId = randomUUID();
+  const [attempt] = await storeWithBody(
+    input.rawBody,
+    (body) => prisma.$queryRaw<PaymentAttempt[]>`
+      WITH attempt AS (SELECT * FROM "PaymentAttempt" WHERE "callbackToken" = ${tokenHash}),
+      recorded AS (
+        INSERT INTO "CallbackEvent" (id, token, "rawBody", body, headers, "sourceIp", "receivedAt")
+        SELECT ${eventId}::text, ${tokenHash}::text, ${storable(input.rawBody)}::text,
+          ${body ? JSON.stringify(body) : null}::jsonb, ${JSON.stringify(input.headers)}::jsonb,
+          ${input.sourceIp}::text, ${new Date()}::timestamp(3)
+        FROM attempt)
+      SELECT * FROM attempt`,
+  );
+  return attempt ? { attempt, eventId } : null;
 }
 
 async function attemptByToken(tokenHash: string): Promise<PaymentAttempt | null> {

@@ -19,10 +19,10 @@ export const storable = (s: string) => s.replace(/\u0000/g, "\uFFFD");
  * Stores a raw body through create: with its parsed JSON object when there is one jsonb can hold, else
  * (or when jsonb refuses it) without. Returns what create returns; throws only when the raw text fails.
  */
-export async function storeWithBody(
+export async function storeWithBody<T>(
   rawBody: string,
-  create: (body: object | undefined) => Promise<string>,
-): Promise<string> {
+  create: (body: object | undefined) => Promise<T>,
+): Promise<T> {
   let body: object | undefined;
   try {
     const parsed: unknown = JSON.parse(rawBody);

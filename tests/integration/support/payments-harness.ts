@@ -111,7 +111,7 @@ export async function startPaymentsHarness(
     smsDeliveryUrl: smsDeliveryReports
       ? `${bridgeUrl}/api/notifications/sms-delivery/${HARNESS_DELIVERY_TOKEN}`
       : null,
-    smsDeliveryDelayMs: 50,
+    smsDeliveryDelayMs: 500,
     ...emulatorOptions,
   });
   clock.reset();
