@@ -8,6 +8,8 @@ type Plain<Row> = {
   [K in Exclude<keyof Row, "id" | "createdAt" | "updatedAt">]?: Row[K] extends Column ? Row[K] : never;
 };
 export type Changes<T extends keyof Tables> = Plain<Tables[T]>;
+/** Columns the row must still hold (equality only: a null here would never match, so none is allowed). */
+type Match<T extends keyof Tables> = { [K in keyof Changes<T>]?: Exclude<Changes<T>[K], null> };
 
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
@@ -22,7 +24,7 @@ const quoted = (name: string) => Prisma.raw(`"${name}"`);
 export async function updateRowIf<T extends keyof Tables>(
   db: Db | Tx,
   table: T,
-  where: { id: string } & Changes<T>,
+  where: { id: string } & Match<T>,
   changes: Changes<T>,
 ): Promise<boolean> {
   const pairs = (o: object) =>

@@ -2,11 +2,10 @@
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
   type Result = {
-    requests: { average: number; total: number };
+    requests: { total: number };
     non2xx: number;
     errors: number;
     timeouts: number;
-    duration: number;
   };
   function autocannon(
     options: Record<string, unknown>,

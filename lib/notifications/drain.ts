@@ -61,14 +61,20 @@ async function sendOne(row: Notification): Promise<SendResult> {
   }
 }
 
-type DrainReport = { sent: number; retrying: number; failed: number };
+type DrainReport = {
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Nothing was left due when it stopped (false: it stopped on its row limit or time budget). */
+  caughtUp: boolean;
+};
 
 /**
  * Sends what is due, a few at a time, until nothing is due, the batch limit is reached or the time budget is
  * spent (a serverless function has a time limit; what is left waits for the next kick or the cron).
  */
 export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}): Promise<DrainReport> {
-  const report: DrainReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: DrainReport = { sent: 0, retrying: 0, failed: 0, caughtUp: false };
   const leaseToken = randomBytes(12).toString("hex");
   const started = Date.now();
   let budget = limit;
@@ -87,7 +93,10 @@ export async function drainNotifications({ limit = 200, budgetMs = 25_000 } = {}
       }),
     );
     // A short batch means nothing else was due: asking again would only cost a statement.
-    if (rows.length < batch) break;
+    if (rows.length < batch) {
+      report.caughtUp = true;
+      break;
+    }
   }
   return report;
 }
@@ -107,14 +116,25 @@ export function drainQuietly(): Promise<void> {
     kickedAgain = true;
     return kicked;
   }
-  kicked = (async () => {
-    const started = Date.now();
+  kicked = drainWhileKicked().finally(() => {
+    kicked = null;
+    // A kick that came in as the time budget ran out: what its request committed still gets a drain.
+    if (kickedAgain) void drainQuietly();
+  });
+  return kicked;
+}
+
+async function drainWhileKicked() {
+  const started = Date.now();
+  const left = () => KICKED_DRAIN_BUDGET_MS - (Date.now() - started);
+  let more = true;
+  while ((more || kickedAgain) && left() > 0) {
+    kickedAgain = false;
     try {
-      do {
-        kickedAgain = false;
-        await drainNotifications({ budgetMs: KICKED_DRAIN_BUDGET_MS - (Date.now() - started) });
-      } while (kickedAgain && Date.now() - started < KICKED_DRAIN_BUDGET_MS);
+      more = !(await drainNotifications({ budgetMs: left() })).caughtUp;
     } catch (e) {
+      // Only a kick that came in meanwhile tries again (a database that is down fails fast).
+      more = false;
       console.error(
         JSON.stringify({
           scope: "notifications",
@@ -122,9 +142,6 @@ export function drainQuietly(): Promise<void> {
           error: e instanceof Error ? e.message : String(e),
         }),
       );
-    } finally {
-      kicked = null;
     }
-  })();
-  return kicked;
+  }
 }

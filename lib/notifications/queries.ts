@@ -57,10 +57,10 @@ function toMessageView(n: {
 }
 
 export async function listOrderMessages(orderId: string) {
-  // Messages of one transition share a createdAt: kind and channel keep their order stable (SMS first).
+  // Messages of one transition share a createdAt: kind, channel and recipient keep their order stable.
   const rows = await prisma.notification.findMany({
     where: { orderId },
-    orderBy: [{ createdAt: "asc" }, { kind: "asc" }, { channel: "asc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "asc" }, { kind: "asc" }, { channel: "asc" }, { recipient: "asc" }, { id: "asc" }],
   });
   return rows.map(toMessageView);
 }

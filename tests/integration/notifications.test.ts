@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { configureNotifications } from "@/lib/notifications/context";
-import { drainNotifications } from "@/lib/notifications/drain";
-import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import { drainNotifications, drainQuietly } from "@/lib/notifications/drain";
+import { enqueueOrderNotifications, enqueueTestMessages } from "@/lib/notifications/enqueue";
 import { reconcileAttempt } from "@/lib/payments/reconcile";
 import { applyAttemptResult } from "@/lib/payments/state-machine";
 import { startCheckout } from "@/lib/payments/checkout";
@@ -250,6 +250,29 @@ describe("order notifications", () => {
     expect(rows.every((r) => r.status === "SENT" && r.attempts === 1)).toBe(true);
     expect(inbox()).toHaveLength(18);
     expect(new Set(inbox().map((m) => `${m.to}|${m.text}`)).size).toBe(18);
+  });
+
+  it("sends what a request committed while the after-response drain was busy, before that drain ends", async () => {
+    // The seller's first alert SMS hangs 800 ms at the gateway: the first kicked drain is still sending it.
+    harness.emulator.inbox.addFault({ target: "sms", kind: "timeout", hangMs: 800, count: 1 });
+    await enqueueTestMessages(prisma);
+    const first = drainQuietly();
+    await waitFor(async () => (await prisma.notification.count({ where: { status: "SENDING" } })) > 0, {
+      what: "the first drain's claim",
+    });
+    const committedMeanwhile = new Date();
+    await enqueueTestMessages(prisma);
+    const second = drainQuietly();
+    expect(second).toBe(first);
+    await second;
+    const later = await prisma.notification.findMany({
+      where: { kind: "TEST", createdAt: { gte: committedMeanwhile } },
+    });
+    expect(later).toHaveLength(2);
+    expect(later.every((r) => r.status === "SENT")).toBe(true);
+    expect(inbox(SELLER.email)).toHaveLength(2);
+    // The hung SMS waits for its retry; the second one went through.
+    expect(inbox(SELLER.phone)).toHaveLength(1);
   });
 
   it("alerts the owner's email and SELLER_PHONE until alert recipients are set", async () => {
