@@ -19,6 +19,10 @@ const reportSchema = z.object({
   retryCount: z.string().trim().max(10).optional(),
 });
 
+type Report = z.infer<typeof reportSchema>;
+const FINAL: Report["status"][] = ["Success", "Failed", "Rejected"];
+const EARLY_REPORT_WAITS_MS = [300, 600, 900];
+
 export type DeliveryReportOutcome =
   { kind: "not-found" } | { kind: "invalid"; reason: string } | { kind: "recorded"; changed: boolean };
 
@@ -35,8 +39,9 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Records one delivery report. Conditional updates only: a report for an unknown id, for a message that is not
- * SENT any more, or a replay, changes nothing (and is still acknowledged, so AT does not retry it forever).
+ * Records one delivery report. Conditional updates only: a report for an unknown id (after up to 1.8 s of
+ * waiting for our record of the send), for a message that is not SENT any more, or a replay, changes nothing
+ * (and is still acknowledged, so AT does not retry it forever).
  * Success -> DELIVERED (deliveredAt); Failed/Rejected -> FAILED with AT's failureReason; Sent/Buffered/Submitted
  * are intermediate and change nothing.
  */
@@ -56,20 +61,13 @@ export async function receiveDeliveryReport(input: {
   const report = parsed.data;
   const now = ctx.now();
 
-  let changed = false;
-  if (report.status === "Success") {
-    const { count } = await prisma.notification.updateMany({
-      where: { channel: "SMS", providerId: report.id, status: "SENT" },
-      data: { status: "DELIVERED", deliveredAt: now },
-    });
-    changed = count > 0;
-  } else if (report.status === "Failed" || report.status === "Rejected") {
-    const reason = report.failureReason ?? "no reason given";
-    const { count } = await prisma.notification.updateMany({
-      where: { channel: "SMS", providerId: report.id, status: "SENT" },
-      data: { status: "FAILED", lastError: `Not delivered (${report.status}): ${reason}` },
-    });
-    changed = count > 0;
+  let changed = await applyReport(report, now);
+  // A report can beat our own record of the send (AT answered, the drain has not saved its messageId yet):
+  // an id we have never seen gets a few short waits before it is given up.
+  for (const waitMs of EARLY_REPORT_WAITS_MS) {
+    if (changed || !FINAL.includes(report.status) || (await isKnownMessage(report.id))) break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    changed = await applyReport(report, now);
   }
   console.log(
     JSON.stringify({
@@ -83,4 +81,29 @@ export async function receiveDeliveryReport(input: {
     }),
   );
   return { kind: "recorded", changed };
+}
+
+/** Success -> DELIVERED, Failed/Rejected -> FAILED; only a message that is SENT with this messageId. */
+async function applyReport(report: Report, now: Date): Promise<boolean> {
+  const where = { channel: "SMS" as const, providerId: report.id, status: "SENT" as const };
+  if (report.status === "Success") {
+    const { count } = await prisma.notification.updateMany({
+      where,
+      data: { status: "DELIVERED", deliveredAt: now },
+    });
+    return count > 0;
+  }
+  if (report.status === "Failed" || report.status === "Rejected") {
+    const reason = report.failureReason ?? "no reason given";
+    const { count } = await prisma.notification.updateMany({
+      where,
+      data: { status: "FAILED", lastError: `Not delivered (${report.status}): ${reason}` },
+    });
+    return count > 0;
+  }
+  return false;
+}
+
+async function isKnownMessage(providerId: string): Promise<boolean> {
+  return (await prisma.notification.count({ where: { channel: "SMS", providerId } })) > 0;
 }

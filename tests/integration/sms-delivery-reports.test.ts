@@ -149,6 +149,30 @@ describe("SMS delivery reports", () => {
     expect(await unknown.json()).toEqual({ received: true, changed: false });
   });
 
+  it("applies a report that arrives before the drain has recorded the send", async () => {
+    // The gateway has accepted the SMS and answered its messageId; the drain is about to record it.
+    const providerId = `ATXid_${randomBytes(16).toString("hex")}`;
+    const sending = await prisma.notification.create({
+      data: {
+        idempotencyKey: `dlr-early:${randomBytes(6).toString("hex")}`,
+        kind: "TEST",
+        channel: "SMS",
+        recipient: "+254711000124",
+        text: "test",
+        status: "SENDING",
+      },
+    });
+    const report = postReport({ id: providerId, status: "Success", phoneNumber: "+254711000124" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await prisma.notification.update({
+      where: { id: sending.id },
+      data: { status: "SENT", sentAt: new Date(), providerId },
+    });
+    const response = await report;
+    expect(await response.json()).toEqual({ received: true, changed: true });
+    expect((await row(sending.id)).status).toBe("DELIVERED");
+  });
+
   it("answers 400 with a reason to a malformed report", async () => {
     const noId = await postReport({ status: "Success" });
     expect(noId.status).toBe(400);
