@@ -106,29 +106,19 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   delivery: StoredDelivery | null;
 };
 
-type MessagesRow = Omit<OrderForMessages, "delivery"> & Partial<StoredDelivery> & AlertSettingsRow;
-
 /**
  * The order, its delivery and the seller's alert settings: everything its messages need, in one plain
  * statement on the payment path (see lib/conditional-update.ts for why); the outbox rows are one more.
  */
 async function readOrderForMessages(tx: Tx, orderId: string) {
-  const [row] = await tx.$queryRaw<MessagesRow[]>`
+  const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", d.method, d."zoneName", d."etaText", d.county, d.town, d.landmark,
-      d."pickupAddress", d."pickupHours", ${alertSettingsColumns}
+      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns}
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);
-  const { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours, ...rest } = row;
-  const { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails, ...order } = rest;
-  const delivery = method
-    ? { method, zoneName, etaText, county, town, landmark, pickupAddress, pickupHours }
-    : null;
-  return {
-    order: { ...order, delivery: delivery as StoredDelivery | null } satisfies OrderForMessages,
-    alerts: { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails },
-  };
+  const { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails, ...order } = row;
+  return { order, alerts: { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails } };
 }
 
 /** Adds the rows whose idempotency key is new (a replayed event adds nothing). */

@@ -48,7 +48,7 @@ async function pushAndRecord(attempt: PaymentAttempt, token: string, orderRefere
   } else {
     const { error } = result;
     logPaymentEvent({ ...base, event: "push.rejected", kind: error.kind, errorCode: error.errorCode });
-    await applyAttemptResult(attempt.id, resultOfPushRefusal(error));
+    await applyAttemptResult(attempt, resultOfPushRefusal(error));
   }
   return result.outcome;
 }

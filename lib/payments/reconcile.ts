@@ -62,7 +62,7 @@ export async function reconcileAttempt(attemptId: string): Promise<string> {
     state: answer.state,
   });
   if (answer.state === "final") {
-    await applyAttemptResult(attempt.id, resultOfCode(answer.resultCode, answer.resultDesc, "query"));
+    await applyAttemptResult(attempt, resultOfCode(answer.resultCode, answer.resultDesc, "query"));
     return `final ${answer.resultCode}`;
   }
   if (attempt.queryCount + 1 >= MAX_QUERIES_PER_ATTEMPT) await giveUpQuerying(attempt.id, attempt.orderId);

@@ -94,16 +94,14 @@ async function moveAttempt(
 }
 
 /**
- * Applies a result to an attempt. Callers that already read the attempt pass it and save a read;
- * `inSameTransaction` writes the caller's own record of the verdict so it commits with the change.
+ * Applies a result to an attempt (re-read under its order's lock). `inSameTransaction` writes the caller's
+ * own record of the verdict so it commits with the change.
  */
 export async function applyAttemptResult(
-  attemptOrId: string | Pick<PaymentAttempt, "id" | "orderId">,
+  { id: attemptId, orderId }: Pick<PaymentAttempt, "id" | "orderId">,
   result: AttemptResult,
   inSameTransaction?: (tx: Tx, verdict: Verdict) => Promise<void>,
 ): Promise<Verdict> {
-  const { id: attemptId, orderId } =
-    typeof attemptOrId === "string" ? await attemptOrder(attemptOrId) : attemptOrId;
   const { verdict, order, attempt } = await prisma.$transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId, { announce: true });
     const receipt = result.kind === "success" ? result.receipt : null;
@@ -124,13 +122,6 @@ export async function applyAttemptResult(
     detail: verdict.detail,
   });
   return verdict;
-}
-
-async function attemptOrder(attemptId: string) {
-  const [row] = await prisma.$queryRaw<{ id: string; orderId: string }[]>`
-    SELECT id, "orderId" FROM "PaymentAttempt" WHERE id = ${attemptId}`;
-  if (!row) throw new Error(`attempt ${attemptId} not found`);
-  return row;
 }
 
 async function applySuccess(
@@ -304,8 +295,11 @@ export async function recordPushAccepted(
  * not have prompted. Never resend. pushSentAt keeps the first time the prompt could have rung.
  */
 export async function markAttemptUnknown(attemptId: string) {
-  const { orderId } = await attemptOrder(attemptId);
   await prisma.$transaction(async (tx) => {
+    const { orderId } = await tx.paymentAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { orderId: true },
+    });
     await lockOrderForUpdate(tx, orderId);
     const { attempt } = await readAttempt(tx, attemptId);
     if (attempt.status !== "PENDING") return;

@@ -111,6 +111,8 @@ describe("order notifications", () => {
     expect(inbox(SELLER.email).map((m) => m.subject)).toEqual([
       expect.stringContaining(`New paid order ${paid.reference}`),
     ]);
+    // The seller reads how the order leaves the shop (its delivery snapshot) in the alert itself.
+    expect(inbox(SELLER.email)[0]!.text).toContain("Pickup at the shop");
     expect(inbox()).toHaveLength(4);
   });
 
@@ -135,7 +137,7 @@ describe("order notifications", () => {
     const second = await prisma.paymentAttempt.create({
       data: { orderId: order.id, phone, amountKes: 640, callbackToken: randomBytes(32).toString("hex") },
     });
-    await applyAttemptResult(second.id, {
+    await applyAttemptResult(second, {
       kind: "success",
       receipt: newReceipt(),
       transactionDate: null,

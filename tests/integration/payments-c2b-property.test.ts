@@ -116,7 +116,7 @@ async function apply(run: Run, s: Step) {
     }
     case "query":
       await applyAttemptResult(
-        run.attemptId,
+        attempt,
         s.success
           ? { kind: "success", source: "query", receipt: null, transactionDate: null }
           : resultOfCode("1037", "Query says so", "query"),

@@ -236,7 +236,7 @@ describe("callback route", () => {
     await postCallback(harness, token!, body); // Daraja may deliver twice
     // An STK query sent before the callback came answers now: it cannot see amounts.
     expect(
-      await applyAttemptResult(attempt.id, {
+      await applyAttemptResult(attempt, {
         kind: "success",
         receipt: null,
         transactionDate: null,

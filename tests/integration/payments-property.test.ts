@@ -158,7 +158,7 @@ async function apply(run: Run, s: Step) {
       const attempts = await attemptsOf(run);
       const attempt = attempts[s.target % attempts.length]!;
       await applyAttemptResult(
-        attempt.id,
+        attempt,
         s.result === "success"
           ? { kind: "success", source: "query", receipt: null, transactionDate: null }
           : resultOfCode(String(s.result), "Query says so", "query"),
