@@ -80,6 +80,9 @@ const schema = z.object({
   SELLER_EMAIL: z.preprocess(empty, z.email().optional()),
   SELLER_PASSWORD: z.preprocess(empty, z.string().min(8, "must be at least 8 characters").optional()),
   CRON_SECRET: optionalString,
+  // "1" only from `npm run dev` and the test harness (scripts/with-db.mjs, vitest.config.ts): how the server
+  // runs decides whether it may use the public development secrets, never NODE_ENV alone.
+  DUKA_DEV_DEFAULTS: optionalString,
 
   RESERVATION_MINUTES: int(15, 1, 24 * 60),
   PROMPTS_PER_PHONE: int(3, 1, 1000),
@@ -180,6 +183,16 @@ function defaultDarajaUrl(raw: RawEnv): string {
   return raw.MPESA_ENV === "emulator" ? `http://127.0.0.1:${raw.EMULATOR_PORT}` : BASE_URLS[raw.MPESA_ENV];
 }
 
+const DEV_DEFAULTS_RULE = "only `npm run dev` and the tests run on development defaults";
+
+/**
+ * The public development secrets are for `npm run dev` and the test harness, which say so with
+ * DUKA_DEV_DEFAULTS=1; never for a production build or a shop taking real money, whatever NODE_ENV says.
+ */
+function mayUseDevDefaults(raw: RawEnv): boolean {
+  return raw.DUKA_DEV_DEFAULTS === "1" && raw.NODE_ENV !== "production" && raw.MPESA_ENV !== "production";
+}
+
 /** Cross-field rules: production Daraja needs real credentials and an https callback. */
 function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): string[] {
   const problems: string[] = [];
@@ -206,15 +219,13 @@ function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): strin
     problems.push("AT_USERNAME / AT_API_KEY: set both or neither");
   if (raw.SMTP_URL && !raw.MAIL_FROM) problems.push("MAIL_FROM: required when SMTP_URL is set");
   // A sandbox shop on a public host is still public: its sessions and cron need real secrets too.
-  if (raw.NODE_ENV === "production" && !building) {
+  if (!mayUseDevDefaults(raw) && !building) {
     if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET)
-      problems.push("AUTH_SECRET: required when NODE_ENV=production (openssl rand -base64 32)");
-    if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required when NODE_ENV=production");
+      problems.push(`AUTH_SECRET: required (openssl rand -base64 32); ${DEV_DEFAULTS_RULE}`);
+    if (!raw.CRON_SECRET) problems.push(`CRON_SECRET: required; ${DEV_DEFAULTS_RULE}`);
   }
-  if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
-    if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
-      problems.push("SELLER_PASSWORD: the development default is refused in production");
-  }
+  if (raw.MPESA_ENV === "production" && raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
+    problems.push("SELLER_PASSWORD: the development default is refused in production");
   return problems;
 }
 
@@ -281,6 +292,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
   return {
     nodeEnv: raw.NODE_ENV,
+    devDefaults: mayUseDevDefaults(raw),
     databaseUrl: raw.DATABASE_URL,
     directUrl: raw.DIRECT_URL,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,

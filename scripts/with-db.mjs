@@ -13,6 +13,9 @@ const flags = args.slice(0, sep < 0 ? args.length : sep);
 const cmd = sep < 0 ? [] : args.slice(sep + 1);
 // Run outside npm too (prisma's seed command spawns `tsx` by name).
 process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}`;
+// The dev/test harness: it alone may run on the public development secrets (lib/env.ts), and only where
+// NODE_ENV is not production (`next start` under the e2e harness still needs real ones).
+process.env.DUKA_DEV_DEFAULTS ??= "1";
 const children = new Set();
 
 function run(c, a, { wait = true } = {}) {

@@ -94,7 +94,7 @@ async function cronCheck(): Promise<SetupCheck> {
     return {
       id: "cron",
       label,
-      status: env.nodeEnv === "production" ? "problem" : "info",
+      status: env.devDefaults ? "info" : "problem",
       detail: `CRON_SECRET is not set. ${ran}`,
       fix: "Set CRON_SECRET to 16+ random characters: Vercel Cron sends it to /api/cron/reconcile.",
     };

@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 function authorized(request: Request): boolean {
-  if (!env.cronSecret) return env.nodeEnv !== "production";
+  if (!env.cronSecret) return env.devDefaults;
   const given = Buffer.from(request.headers.get("authorization") ?? "");
   const expected = Buffer.from(`Bearer ${env.cronSecret}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
