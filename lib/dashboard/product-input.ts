@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutBidiControls } from "@/lib/plain-text";
+import { paragraphs, singleLine } from "@/lib/plain-text";
 
 const whole = (label: string, min: number, max: number) =>
   z.coerce
@@ -12,11 +12,10 @@ const whole = (label: string, min: number, max: number) =>
 export const productInput = z.object({
   name: z
     .string()
-    .transform(withoutBidiControls)
+    .transform(singleLine)
     .pipe(
       z
         .string()
-        .trim()
         .min(2, "Enter a name of at least 2 characters")
         .max(120, "Keep the name under 120 characters"),
     ),
@@ -28,9 +27,13 @@ export const productInput = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, e.g. kikoy-blue"),
   description: z
     .string()
-    .trim()
-    .min(10, "Describe the product in at least 10 characters")
-    .max(2000, "Keep the description under 2,000 characters"),
+    .transform(paragraphs)
+    .pipe(
+      z
+        .string()
+        .min(10, "Describe the product in at least 10 characters")
+        .max(2000, "Keep the description under 2,000 characters"),
+    ),
   priceKes: whole("price", 1, 250_000),
   stock: whole("stock", 0, 100_000),
   stockSeen: z.coerce.number().int().min(0).optional(),

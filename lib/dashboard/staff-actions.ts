@@ -6,11 +6,12 @@ import { clearLoginFailures, hashPassword } from "@/lib/auth/credentials";
 import { type ActionResult } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
+import { singleLine } from "@/lib/plain-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const password = z.string().min(10, "Use at least 10 characters").max(200, "Keep it under 200 characters");
 const newStaff = z.object({
-  name: z.string().trim().min(2, "Enter the person's name").max(80),
+  name: z.string().transform(singleLine).pipe(z.string().min(2, "Enter the person's name").max(80)),
   email: z.email("Enter a valid email address").trim().toLowerCase(),
   password,
 });

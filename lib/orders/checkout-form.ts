@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { tryNormalizePhone } from "@/lib/daraja";
-import { withoutBidiControls } from "@/lib/plain-text";
+import { singleLine } from "@/lib/plain-text";
 
 /** The checkout form as the shopper sends it; errors are shown next to each field. */
 export const checkoutForm = z.object({
   customerName: z
     .string()
-    .transform(withoutBidiControls)
-    .pipe(z.string().trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters.")),
+    .transform(singleLine)
+    .pipe(z.string().min(2, "Enter your full name.").max(80, "Use at most 80 characters.")),
   phone: z
     .string()
     .trim()

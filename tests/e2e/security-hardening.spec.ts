@@ -48,7 +48,7 @@ test("scripts run by nonce: no 'unsafe-inline' in script-src, a fresh nonce per 
   ).toBeUndefined();
 });
 
-for (const nodeEnv of ["production", "test", "development"]) {
+for (const nodeEnv of ["production", "test", "development"] as const) {
   test(`next start with NODE_ENV=${nodeEnv} refuses to start without AUTH_SECRET and CRON_SECRET, naming them`, async () => {
     test.setTimeout(60_000);
     // The harness's own variables are gone, as on a server someone started by hand.
