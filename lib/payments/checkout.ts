@@ -11,7 +11,13 @@ import { isUniqueViolation } from "./db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "./identifiers";
 import { logPaymentEvent } from "./payment-log";
 import { sendPrompt } from "./prompt";
-import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
+import {
+  minutesUntilReleased,
+  numbersRefusal,
+  openOrdersRefusal,
+  quantityRefusal,
+  unitsRefusal,
+} from "./hoarding";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
 import { takeLines } from "./stock";
 
@@ -122,7 +128,9 @@ async function createPendingOrder(input: CheckoutInput) {
       cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
     );
     if (tooMany) throw new CheckoutRefused("quantity", tooMany);
-    const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
+    const hoarding =
+      (await openOrdersRefusal(tx, input.phone, input.clientIp)) ??
+      (input.clientIp ? await clientRefusal(tx, input.clientIp, input.phone, cart.lines) : null);
     if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
     const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
     if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
@@ -181,6 +189,11 @@ async function createPendingOrder(input: CheckoutInput) {
     });
   }, CHECKOUT_TX);
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+}
+
+async function clientRefusal(tx: Tx, clientIp: string, phone: string, lines: { quantity: number }[]) {
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  return (await numbersRefusal(tx, clientIp, phone)) ?? (await unitsRefusal(tx, clientIp, units));
 }
 
 const reservedMessage = (name: string, minutes: number) =>

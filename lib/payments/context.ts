@@ -15,6 +15,9 @@ export type PaymentsContext = {
   maxItemsPerOrder: number;
   openOrdersPerPhone: number;
   openOrdersPerIp: number;
+  /** Different phone numbers prompted from one client address per window, and units its unpaid orders hold. */
+  phonesPerIp: number;
+  reservedUnitsPerIp: number;
   /** How many times an order link may move the payment to another phone number. */
   numberChangesPerOrder: number;
   now: () => Date;
@@ -34,6 +37,8 @@ export function payments(): PaymentsContext {
     maxItemsPerOrder: env.limits.maxItemsPerOrder,
     openOrdersPerPhone: env.limits.openOrdersPerPhone,
     openOrdersPerIp: env.limits.openOrdersPerIp,
+    phonesPerIp: env.limits.phonesPerIp,
+    reservedUnitsPerIp: env.limits.reservedUnitsPerIp,
     numberChangesPerOrder: env.limits.numberChangesPerOrder,
     now: () => new Date(),
   };

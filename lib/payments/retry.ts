@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { payments } from "./context";
 import { hashToken, newCallbackToken } from "./identifiers";
+import { numbersRefusal } from "./hoarding";
 import { logPaymentEvent } from "./payment-log";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
@@ -49,6 +50,8 @@ export async function retryPayment(
         message: "Too many payment requests from your network. Please wait a few minutes.",
       };
     }
+    const strangers = msisdn !== order.phone && clientIp ? await numbersRefusal(tx, clientIp, msisdn) : null;
+    if (strangers) return { ok: false as const, message: strangers };
     const phonesUsed = new Set(attempts.map((a) => a.phone));
     if (!phonesUsed.has(msisdn) && phonesUsed.size > ctx.numberChangesPerOrder) {
       return {

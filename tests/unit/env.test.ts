@@ -35,6 +35,8 @@ describe("configuration", () => {
       maxItemsPerOrder: 30,
       openOrdersPerPhone: 4,
       openOrdersPerIp: 20,
+      phonesPerIp: 5,
+      reservedUnitsPerIp: 40,
       numberChangesPerOrder: 2,
       rejectedCallbacksPerIp: 60,
       rejectedCallbackRetentionDays: 7,

@@ -24,6 +24,9 @@ export const E2E = {
     PUBLIC_URL: `http://localhost:${appPort}`,
     AUTH_SECRET: "e2e-auth-secret-not-for-production",
     CRON_SECRET: "e2e-cron-secret",
+    // Every e2e shopper checks out from 127.0.0.1 with a number of their own.
+    PHONES_PER_IP: "100000",
+    RESERVED_UNITS_PER_IP: "1000000",
     EMULATOR_PROMPT_TIMEOUT_MS: "60000",
     // The SMS stand-in reports deliveries to the app (lib/env.ts's EMULATOR_DELIVERY_REPORT_TOKEN).
     EMULATOR_SMS_DELIVERY_URL: `http://localhost:${appPort}/api/notifications/sms-delivery/duka-emulator-delivery-report-token`,

@@ -59,6 +59,8 @@ export async function startStack(options: {
     callbackBaseUrl: app.url,
     promptsPerPhone: 1_000_000,
     checkoutsPerIp: 1_000_000,
+    phonesPerIp: 1_000_000,
+    reservedUnitsPerIp: 1_000_000,
     now: () => new Date(),
   });
   configureNotifications({
