@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, refundPayment } from "@/lib/payments/c2b-unmatched";
 
@@ -31,6 +32,8 @@ export async function attachUnmatchedPayment(
       };
     const result = await attachPayment(parsed.data.paymentId, parsed.data.reference, user.email);
     revalidatePath("/dashboard/payments");
+    // Attaching paid (or flagged) the order: its messages go now, not at the next cron.
+    if (result.ok) drainAfterResponse();
     return result.ok ? result : { ...result, fieldErrors: { reference: [result.message] } };
   });
 }

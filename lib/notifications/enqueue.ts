@@ -86,16 +86,73 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
       ),
     );
   } else {
-    const reasonKey = createHash("sha256").update(event.reason).digest("hex").slice(0, 16);
-    rows.push(
-      ...messageRows(
-        { key: `${order.id}:attention:${reasonKey}`, orderId: order.id, kind: "SELLER_ATTENTION" },
-        sellerAttention(ctx, facts, event.reason),
-        seller,
-      ),
+    await enqueueAttention(
+      tx,
+      { ...facts, id: order.id },
+      order.attentionReason ?? event.reason,
+      event.reason,
+      seller,
     );
+    return;
   }
   await insertNewMessages(tx, rows);
+}
+
+/** One needs-attention alert per order per this long: more news in between joins the alert still waiting. */
+export const ATTENTION_BATCH_MINUTES = 30;
+/** Most recent reasons one alert lists; the order page has them all. */
+const REASONS_PER_ALERT = 5;
+
+/**
+ * The seller hears about an order that needs attention at once, then at most once per batch window: a
+ * reason arriving while an alert waits unsent is added to it; one arriving within the window of the last
+ * alert waits for the window's end. KES 1 every 15 minutes is one alert per half hour, not an email each.
+ * Each alert row remembers how many of the order's reasons it covers, so the next lists only what is new.
+ */
+async function enqueueAttention(
+  tx: Tx,
+  facts: OrderFacts & { id: string },
+  allReasons: string,
+  reason: string,
+  seller: { sms: string[]; email: string[] },
+) {
+  const now = notifications().now();
+  const reasons = allReasons.split("\n");
+  const alerts = await tx.$queryRaw<{ createdAt: Date; waiting: boolean; reasonsCovered: number }[]>`
+    SELECT "createdAt", (status = 'QUEUED' AND attempts = 0) AS waiting, "reasonsCovered" FROM "Notification"
+    WHERE "orderId" = ${facts.id} AND kind = 'SELLER_ATTENTION' ORDER BY "createdAt" DESC`;
+  const told = Math.max(0, ...alerts.filter((a) => !a.waiting).map((a) => a.reasonsCovered));
+  const news = reasons.slice(Math.min(told, reasons.length - 1));
+  const rendered = sellerAttention(notifications(), facts, summarise(news));
+  const last = alerts[0];
+  if (last?.waiting) {
+    await tx.$executeRaw`
+      UPDATE "Notification" SET
+        subject = CASE WHEN channel = 'EMAIL' THEN ${rendered.subject} ELSE NULL END,
+        text = CASE WHEN channel = 'SMS' THEN ${rendered.sms} ELSE ${rendered.text} END,
+        html = CASE WHEN channel = 'EMAIL' THEN ${rendered.html} ELSE NULL END,
+        "reasonsCovered" = ${reasons.length}, "updatedAt" = ${now}
+      WHERE "orderId" = ${facts.id} AND kind = 'SELLER_ATTENTION' AND status = 'QUEUED' AND attempts = 0`;
+    return;
+  }
+  const windowEnd = last ? new Date(last.createdAt.getTime() + ATTENTION_BATCH_MINUTES * 60_000) : now;
+  const reasonKey = createHash("sha256").update(reason).digest("hex").slice(0, 16);
+  const key = {
+    key: `${facts.id}:attention:${reasonKey}`,
+    orderId: facts.id,
+    kind: "SELLER_ATTENTION" as const,
+  };
+  await insertNewMessages(tx, messageRows(key, rendered, seller), {
+    sendAt: windowEnd > now ? windowEnd : now,
+    createdAt: now,
+    reasonsCovered: reasons.length,
+  });
+}
+
+function summarise(reasons: string[]): string {
+  const shown = reasons.slice(-REASONS_PER_ALERT);
+  const earlier = reasons.length - shown.length;
+  return [...shown, ...(earlier > 0 ? [`(and ${earlier} earlier, on the order's page)`] : [])].join(" ");
 }
 
 type OrderForMessages = Omit<OrderFacts, "delivery"> & {
@@ -103,6 +160,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   phone: string;
   email: string | null;
   deliveryFeeKes: number;
+  attentionReason: string | null;
   delivery: StoredDelivery | null;
 };
 
@@ -113,7 +171,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns}
+      o.email, o."deliveryFeeKes", o."attentionReason", row_to_json(d) AS delivery, ${alertSettingsColumns}
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);
@@ -122,16 +180,25 @@ async function readOrderForMessages(tx: Tx, orderId: string) {
 }
 
 /** Adds the rows whose idempotency key is new (a replayed event adds nothing). */
-async function insertNewMessages(tx: Tx, rows: Row[]) {
+async function insertNewMessages(
+  tx: Tx,
+  rows: Row[],
+  {
+    sendAt,
+    createdAt,
+    reasonsCovered = 0,
+  }: { sendAt?: Date; createdAt?: Date; reasonsCovered?: number } = {},
+) {
   if (rows.length === 0) return;
   const at = new Date();
   const values = rows.map(
     (r) => Prisma.sql`(${randomUUID()}, ${r.idempotencyKey}, ${r.orderId}, ${r.kind}, ${r.channel},
-      ${r.recipient}, ${r.subject}, ${r.text}, ${r.html}, ${at}, ${at}, ${at})`,
+      ${r.recipient}, ${r.subject}, ${r.text}, ${r.html}, ${sendAt ?? at}, ${createdAt ?? at}, ${at},
+      ${reasonsCovered})`,
   );
   await tx.$executeRaw`
     INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text, html,
-      "nextAttemptAt", "createdAt", "updatedAt")
+      "nextAttemptAt", "createdAt", "updatedAt", "reasonsCovered")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }

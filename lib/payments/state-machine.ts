@@ -421,6 +421,9 @@ async function settleOrderByC2b(
     : { outcome: "applied", detail: "order paid" };
 }
 
+/** Part payments that each extend the stock hold by a reservation; later ones do not. */
+const PART_PAYMENT_HOLDS = 2;
+
 /** Not enough yet: never paid, the balance shown to the shopper, the stock held while they pay the rest. */
 async function recordPartPayment(tx: Tx, order: Order, note: string, received: number, now: Date) {
   const balance = order.totalKes - received;
@@ -429,8 +432,11 @@ async function recordPartPayment(tx: Tx, order: Order, note: string, received: n
     order.id,
     `Part payment (${note}): KES ${received} of KES ${order.totalKes} received, KES ${balance} due.`,
   );
+  // The first part payments buy the shopper time to pay the rest; KES 1 every 15 minutes must not hold the
+  // stock forever, so later ones keep the hold they find.
+  const parts = await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } });
   const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
-  if (order.stockReserved && holdUntil > order.reservedUntil)
+  if (order.stockReserved && parts <= PART_PAYMENT_HOLDS && holdUntil > order.reservedUntil)
     await tx.order.update({ where: { id: order.id }, data: { reservedUntil: holdUntil } });
   return { outcome: "flagged" as const, detail: `part payment, KES ${balance} due` };
 }

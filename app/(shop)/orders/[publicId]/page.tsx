@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { OrderStatus } from "@/components/orders/order-status";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { isOrderPublicId, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
 import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
 
@@ -20,6 +21,8 @@ export default async function OrderPage({ params }: Props) {
   if (!view) notFound();
   // Pay Bill needs the shop's C2B URLs; against the emulator they register themselves (after the answer).
   if (view.payByHand) after(ensureC2bRegisteredInDevelopment);
+  // Settling may just have paid it: its messages go now, not at the next cron.
+  if (view.state === "paid") drainAfterResponse();
   return (
     <div className="mx-auto max-w-lg">
       <OrderStatus initial={view} />

@@ -1,5 +1,6 @@
 import { C2B_CONFIRMATION_ACCEPTED } from "@/lib/daraja";
 import { readDarajaPost } from "@/lib/http/daraja-post";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { receiveC2bConfirmation } from "@/lib/payments/c2b-confirmations";
 
 export const runtime = "nodejs";
@@ -25,5 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     );
     return Response.json({ ResultCode: 1, ResultDesc: "Not recorded" }, { status: 503, ...init });
   }
+  // A paid or flagged order queued its messages: the shopper's SMS and the seller's alert go now.
+  drainAfterResponse();
   return Response.json(C2B_CONFIRMATION_ACCEPTED, init);
 }
