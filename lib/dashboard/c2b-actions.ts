@@ -5,8 +5,8 @@ import { z } from "zod";
 import { type ActionResult } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { drainAfterResponse } from "@/lib/notifications/kick";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
-import { attachPayment, refundPayment } from "@/lib/payments/c2b-unmatched";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { attachPayment, refundPayment } from "@/lib/payments/c2b/unmatched";
 
 const attachInput = z.object({
   paymentId: z.string().min(1).max(40),

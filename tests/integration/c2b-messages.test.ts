@@ -10,8 +10,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications } from "@/lib/notifications/drain";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
-import { expireDueOrders } from "@/lib/payments/reconcile";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { expireDueOrders } from "@/lib/payments/stk/reconcile";
 import { localGateways } from "./support/notifications";
 import {
   checkoutOk,
