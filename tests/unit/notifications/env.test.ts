@@ -23,7 +23,11 @@ function problems(source: Record<string, string>) {
 
 describe("notification channels", () => {
   it("deliver to the emulator's local inbox when nothing is configured locally", () => {
-    const { notifications } = parseEnv({ DUKA_DEV_DEFAULTS: "1", EMULATOR_PORT: "4203", EMULATOR_SMTP_PORT: "5203" });
+    const { notifications } = parseEnv({
+      DUKA_DEV_DEFAULTS: "1",
+      EMULATOR_PORT: "4203",
+      EMULATOR_SMTP_PORT: "5203",
+    });
     expect(notifications.sms).toMatchObject({ baseUrl: "http://127.0.0.1:4203", username: "sandbox" });
     expect(notifications.email).toMatchObject({ smtpUrl: "smtp://127.0.0.1:5203" });
   });
@@ -56,7 +60,9 @@ describe("notification channels", () => {
 
 describe("AT_DELIVERY_REPORT_TOKEN", () => {
   it("is the development token locally with the emulator's SMS, and unset (reports refused) in a deployment", () => {
-    expect(parseEnv({ DUKA_DEV_DEFAULTS: "1" }).notifications.deliveryReportToken).toBe(EMULATOR_DELIVERY_REPORT_TOKEN);
+    expect(parseEnv({ DUKA_DEV_DEFAULTS: "1" }).notifications.deliveryReportToken).toBe(
+      EMULATOR_DELIVERY_REPORT_TOKEN,
+    );
     expect(parseEnv(PRODUCTION).notifications.deliveryReportToken).toBeUndefined();
     const live = { ...PRODUCTION, AT_USERNAME: "duka", AT_API_KEY: "x" };
     expect(parseEnv(live).notifications.deliveryReportToken).toBeUndefined();
