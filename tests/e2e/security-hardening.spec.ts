@@ -107,3 +107,53 @@ test("product photos between 1 and 4 MB save; a bigger one gets an error next to
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByText(/^Saved /)).toBeVisible();
 });
+
+test("the 404 page hydrates with no CSP violation", async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const response = await page.goto("/no-such-page-anywhere");
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  // Next's client runtime ran (it announces itself on window.next), so its scripts were allowed.
+  await expect
+    .poll(() =>
+      page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version),
+    )
+    .toBe("string");
+  // Hydrated: the link navigates on the client, without a new document.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole("link", { name: "Back to the shop" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
+});
+
+test("server action posts from another site answer 403, over 4.5 MB 413: never a 500", async ({
+  request,
+}) => {
+  const action = { "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8" };
+  const cross = await request.post("/cart", {
+    headers: { ...action, origin: "https://evil.example" },
+    data: "[]",
+  });
+  expect(cross.status()).toBe(403);
+  const big = await request.post("/dashboard/products", {
+    headers: { ...action, origin: E2E.appUrl },
+    data: Buffer.alloc(5 * 1024 * 1024, 97),
+  });
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toMatch(/4\.5 MB/);
+});
+
+test("a malformed order reference in the dashboard answers 404", async ({ page }) => {
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  const response = await page.goto("/dashboard/orders/%25E0%25A4%25A");
+  expect(response!.status()).toBe(404);
+});

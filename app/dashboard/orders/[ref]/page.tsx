@@ -9,6 +9,7 @@ import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
 import { sellerPage } from "@/lib/auth/guards";
+import { decodedSegment } from "@/lib/http/content-security-policy";
 import { getOrderDetail } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
@@ -16,12 +17,13 @@ import { listOrderMessages } from "@/lib/notifications/queries";
 type Props = { params: Promise<{ ref: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Order ${decodeURIComponent((await params).ref)}` };
+  return { title: `Order ${decodedSegment((await params).ref) ?? ""}` };
 }
 
 export default async function OrderPage({ params }: Props) {
   const user = await sellerPage();
-  const order = await getOrderDetail(decodeURIComponent((await params).ref));
+  const reference = decodedSegment((await params).ref);
+  const order = reference === null ? null : await getOrderDetail(reference);
   if (!order) notFound();
   const timeline = buildTimeline(order);
   const method = order.delivery?.method ?? null;
