@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
@@ -10,6 +11,7 @@ import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form"
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { startCheckout } from "@/lib/payments/stk/checkout";
+import { sweepQuietly } from "@/lib/setup/scheduled-work";
 import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
@@ -58,6 +60,8 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   if (!parsed.success) return { ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors), values };
   const unserved = await findUnservedCounty(parsed.data.delivery);
   if (unserved) return { ...refused(CHECK_FIELDS, { county: [unserved] }), values };
+  // Due work (stale attempts, expired holds, message retries) rides on shoppers' requests, cron or none.
+  after(sweepQuietly);
   const result = await startCheckout({
     lines: await readCartLines(),
     customerName: parsed.data.customerName,

@@ -5,6 +5,7 @@ import { OrderStatus } from "@/components/orders/order-status";
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { isOrderPublicId, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
 import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b/registration";
+import { sweepQuietly } from "@/lib/setup/scheduled-work";
 
 // The checkout action and the order page may wait on Daraja (token + push or query, 15 s timeouts each).
 export const maxDuration = 60;
@@ -23,6 +24,8 @@ export default async function OrderPage({ params }: Props) {
   if (view.payByHand) after(ensureC2bRegisteredInDevelopment);
   // Settling may just have paid it: its messages go now, not at the next cron.
   if (view.state === "paid") drainAfterResponse();
+  // An open order page is a visitor: due work of the whole shop is picked up here between cron runs.
+  after(sweepQuietly);
   return (
     <div className="mx-auto max-w-lg">
       <OrderStatus initial={view} />
