@@ -160,6 +160,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   phone: string;
   email: string | null;
   deliveryFeeKes: number;
+  /** The order's flags so far, oldest first, one per line (its FLAGGED events). */
   attentionReason: string | null;
   delivery: StoredDelivery | null;
 };
@@ -171,7 +172,9 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", o."attentionReason", row_to_json(d) AS delivery, ${alertSettingsColumns}
+      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns},
+      (SELECT string_agg(e.note, E'\n' ORDER BY e.seq) FROM "OrderEvent" e
+        WHERE e."orderId" = o.id AND e.kind = 'FLAGGED') AS "attentionReason"
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);
@@ -179,7 +182,10 @@ async function readOrderForMessages(tx: Tx, orderId: string) {
   return { order, alerts: { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails } };
 }
 
-/** Adds the rows whose idempotency key is new (a replayed event adds nothing). */
+/**
+ * Adds the rows whose idempotency key is new (a replayed event adds nothing), and a MESSAGE_QUEUED event
+ * in the order's history for each one added (the OrderEvent table of lib/payments/core/events.ts).
+ */
 async function insertNewMessages(
   tx: Tx,
   rows: Row[],
@@ -197,10 +203,18 @@ async function insertNewMessages(
       ${reasonsCovered})`,
   );
   await tx.$executeRaw`
-    INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text, html,
-      "nextAttemptAt", "createdAt", "updatedAt", "reasonsCovered")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+    WITH added AS (
+      INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text,
+        html, "nextAttemptAt", "createdAt", "updatedAt", "reasonsCovered")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "orderId", kind, channel, recipient)
+    INSERT INTO "OrderEvent" (id, "orderId", kind, at, actor, note)
+    SELECT gen_random_uuid()::text, "orderId", 'MESSAGE_QUEUED', ${at}, 'system',
+      CASE kind WHEN 'ORDER_CONFIRMATION' THEN 'Order confirmation' WHEN 'SELLER_NEW_ORDER' THEN 'New order alert'
+        WHEN 'SELLER_ATTENTION' THEN 'Attention alert' ELSE 'Message' END
+      || CASE channel WHEN 'SMS' THEN ' by SMS to ' ELSE ' by email to ' END || recipient
+    FROM added WHERE "orderId" IS NOT NULL`;
 }
 
 /** The owner's "send a test message": one to each current alert recipient, each press a new message. */
