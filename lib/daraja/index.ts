@@ -28,3 +28,15 @@ export type {
   PushResult,
   StkCallback,
 } from "./types";
+export { certificateFor, securityCredential } from "./initiator/credential";
+export { b2cFacts, parseInitiatorResult, RESULT_ACCEPTED, transactionFacts } from "./initiator/result";
+export { describeInitiatorResult } from "./initiator/result-codes";
+export type {
+  B2cRequest,
+  InitiatorConfig,
+  InitiatorResult,
+  InitiatorSubmit,
+  ReversalRequest,
+  StatusRequest,
+  TransactionFacts,
+} from "./initiator/types";

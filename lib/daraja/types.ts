@@ -1,3 +1,11 @@
+import type {
+  B2cRequest,
+  InitiatorConfig,
+  InitiatorSubmit,
+  ReversalRequest,
+  StatusRequest,
+} from "./initiator/types";
+
 export type DarajaEnv = "emulator" | "sandbox" | "production";
 export type TransactionType = "CustomerPayBillOnline" | "CustomerBuyGoodsOnline";
 
@@ -13,6 +21,8 @@ export type DarajaConfig = {
   tillNumber?: string;
   /** Per-request timeout; DEFAULT_TIMEOUT_MS when omitted. */
   timeoutMs?: number;
+  /** The API operator for Reversal, B2C and Transaction Status; without it those requests are refused. */
+  initiator?: InitiatorConfig;
 };
 
 export type DarajaErrorKind =
@@ -129,4 +139,7 @@ export type DarajaClient = {
   registerC2bUrls(req: C2bRegisterRequest): Promise<C2bRegisterResult>;
   /** Throws DarajaAuthError when Daraja refuses or cannot be reached. */
   getToken(): Promise<string>;
+  reversal(req: ReversalRequest): Promise<InitiatorSubmit>;
+  b2cPayment(req: B2cRequest): Promise<InitiatorSubmit>;
+  transactionStatus(req: StatusRequest): Promise<InitiatorSubmit>;
 };
