@@ -3,6 +3,7 @@ import type { DeliveryRecord } from "./callback-body";
 import { C2bStore } from "./c2b-store";
 import { CallLog } from "./call-log";
 import { FaultBook } from "./faults";
+import { MoneyOutStore } from "./daraja/money-out-store";
 import { IdFactory } from "./ids";
 import type { EmulatorOptions } from "./options";
 import type { Outcome } from "./outcomes";
@@ -31,6 +32,8 @@ export interface EmulatorState {
   readonly faults: FaultBook;
   readonly calls: CallLog;
   readonly c2b: C2bStore;
+  /** Reversals and B2C payments accepted, and the B2C utility balance they draw on. */
+  moneyOut: MoneyOutStore;
   deliveries: DeliveryRecord[];
   readonly held: Set<HeldResponse>;
   /** The random source of callback forms, for options.callbackVarietySeed. */
@@ -51,6 +54,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     faults: new FaultBook(),
     calls: new CallLog((line) => state.say(line)),
     c2b: new C2bStore(),
+    moneyOut: new MoneyOutStore(options.b2cUtilityBalance),
     deliveries: [],
     held: new Set(),
     variety: null,
@@ -79,6 +83,7 @@ export function resetState(state: EmulatorState): void {
   state.calls.clear();
   state.deliveries = [];
   state.c2b.clearTransactions();
+  state.moneyOut = new MoneyOutStore(state.startOptions.b2cUtilityBalance);
   state.options = state.startOptions;
   state.variety = null;
   releaseHeldResponses(state);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { certificateFor, securityCredential } from "@/lib/daraja/initiator/credential";
+import { certificateFor, securityCredential } from "@/lib/daraja";
 
 /**
  * Every setting Duka reads, validated once. With nothing set, the app runs locally on the embedded

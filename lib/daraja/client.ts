@@ -3,9 +3,9 @@ import { registerC2bUrls } from "./c2b";
 import { fetchAccessToken } from "./oauth";
 import { stkPush } from "./stk-push";
 import { stkQuery } from "./stk-query";
-import { b2cPayment, reversal, transactionStatus } from "./initiator/requests";
+import { b2cPayment, reversal, transactionStatus } from "./initiator-requests";
 import { darajaError } from "./errors";
-import type { InitiatorSubmit } from "./initiator/types";
+import type { InitiatorSubmit } from "./initiator-types";
 import { createTokenCache } from "./token-cache";
 import type { DarajaClient, DarajaConfig } from "./types";
 

@@ -28,9 +28,9 @@ export type {
   PushResult,
   StkCallback,
 } from "./types";
-export { certificateFor, securityCredential } from "./initiator/credential";
-export { b2cFacts, parseInitiatorResult, RESULT_ACCEPTED, transactionFacts } from "./initiator/result";
-export { describeInitiatorResult } from "./initiator/result-codes";
+export { certificateFor, securityCredential } from "./initiator-credential";
+export { b2cFacts, parseInitiatorResult, RESULT_ACCEPTED, transactionFacts } from "./initiator-result";
+export { describeInitiatorResult } from "./initiator-result-codes";
 export type {
   B2cRequest,
   InitiatorConfig,
@@ -39,4 +39,4 @@ export type {
   ReversalRequest,
   StatusRequest,
   TransactionFacts,
-} from "./initiator/types";
+} from "./initiator-types";

@@ -4,7 +4,7 @@ import type {
   InitiatorSubmit,
   ReversalRequest,
   StatusRequest,
-} from "./initiator/types";
+} from "./initiator-types";
 
 export type DarajaEnv = "emulator" | "sandbox" | "production";
 export type TransactionType = "CustomerPayBillOnline" | "CustomerBuyGoodsOnline";

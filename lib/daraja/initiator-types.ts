@@ -1,4 +1,4 @@
-import type { DarajaError } from "../types";
+import type { DarajaError } from "./types";
 
 /** The API operator Duka acts as for money going out and for look-ups (docs/daraja.md 8.1). */
 export type InitiatorConfig = {

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { ApiResult, PostFn } from "../api";
-import { readEnvelope } from "../envelope";
-import { classifyError, darajaError } from "../errors";
-import { callbackUrlProblem, isValidAmount } from "../fields";
-import type { DarajaEnv } from "../types";
-import type { InitiatorSubmit } from "./types";
+import type { ApiResult, PostFn } from "./api";
+import { readEnvelope } from "./envelope";
+import { classifyError, darajaError } from "./errors";
+import { callbackUrlProblem, isValidAmount } from "./fields";
+import type { DarajaEnv } from "./types";
+import type { InitiatorSubmit } from "./initiator-types";
 
 const code = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 

@@ -1,6 +1,6 @@
 import { constants, publicEncrypt } from "node:crypto";
-import type { DarajaEnv } from "../types";
-import { EMULATOR_CERTIFICATE, PRODUCTION_CERTIFICATE, SANDBOX_CERTIFICATE } from "./certificates";
+import type { DarajaEnv } from "./types";
+import { EMULATOR_CERTIFICATE, PRODUCTION_CERTIFICATE, SANDBOX_CERTIFICATE } from "./initiator-certificates";
 
 const CERTIFICATES: Record<DarajaEnv, string> = {
   emulator: EMULATOR_CERTIFICATE,
