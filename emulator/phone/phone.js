@@ -139,17 +139,37 @@ function receivedMessage(record) {
   const amount = "Ksh" + money.format(record.amount) + ".00";
   if (record.api === "reversal") {
     return (
-      record.receipt + " Confirmed. Transaction " + record.transactionId + " has been reversed. " +
-      amount + " is credited to your M-PESA account on " + when + "."
+      record.receipt +
+      " Confirmed. Transaction " +
+      record.transactionId +
+      " has been reversed. " +
+      amount +
+      " is credited to your M-PESA account on " +
+      when +
+      "."
     );
   }
-  return record.receipt + " Confirmed. You have received " + amount + " from " + record.shortcode + " on " + when + ".";
+  return (
+    record.receipt +
+    " Confirmed. You have received " +
+    amount +
+    " from " +
+    record.shortcode +
+    " on " +
+    when +
+    "."
+  );
 }
 
 // M-PESA's own confirmations (from the ledger and money sent back) and the shop's SMS (local AT inbox).
 function renderInbox(settled, sms, received) {
   const messages = [
-    ...received.map((r) => ({ key: r.conversationId, at: r.createdAt, className: "received", text: receivedMessage(r) })),
+    ...received.map((r) => ({
+      key: r.conversationId,
+      at: r.createdAt,
+      className: "received",
+      text: receivedMessage(r),
+    })),
     ...settled.map((e) => ({
       key: e.checkoutRequestId,
       at: e.completedAt,
