@@ -1,4 +1,5 @@
-import { DEFAULT_INITIATOR } from "./daraja/initiator-key";
+// The emulator's options (credentials, timings, faults) and their defaults.
+import { DEFAULT_INITIATOR } from "./daraja/money-out/initiator-key";
 
 export interface AppCredentials {
   consumerKey: string;
