@@ -5,7 +5,7 @@ import { stkPush } from "./stk-push";
 import { stkQuery } from "./stk-query";
 import { b2cPayment, reversal, transactionStatus } from "./initiator-requests";
 import { darajaError } from "./errors";
-import type { InitiatorSubmit } from "./initiator-types";
+import type { InitiatorSubmit } from "./types";
 import { createTokenCache } from "./token-cache";
 import type { DarajaClient, DarajaConfig } from "./types";
 

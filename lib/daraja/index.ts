@@ -39,4 +39,4 @@ export type {
   ReversalRequest,
   StatusRequest,
   TransactionFacts,
-} from "./initiator-types";
+} from "./types";

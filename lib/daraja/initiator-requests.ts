@@ -2,13 +2,7 @@ import type { PostFn } from "./api";
 import { tryNormalizePhone } from "./phone";
 import type { DarajaConfig } from "./types";
 import { rejectedField, requestProblem, sanitizeRemarks, submit } from "./initiator-submit";
-import type {
-  B2cRequest,
-  InitiatorConfig,
-  InitiatorSubmit,
-  ReversalRequest,
-  StatusRequest,
-} from "./initiator-types";
+import type { B2cRequest, InitiatorConfig, InitiatorSubmit, ReversalRequest, StatusRequest } from "./types";
 
 type InitiatorContext = { config: DarajaConfig; initiator: InitiatorConfig; post: PostFn };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eatNumberToDate } from "./timestamp";
-import type { InitiatorResult, InitiatorResultParse, TransactionFacts } from "./initiator-types";
+import type { InitiatorResult, InitiatorResultParse, TransactionFacts } from "./types";
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 const parameter = z.object({ Key: z.string(), Value: z.unknown().optional() });

@@ -4,7 +4,7 @@ import { readEnvelope } from "./envelope";
 import { classifyError, darajaError } from "./errors";
 import { callbackUrlProblem, isValidAmount } from "./fields";
 import type { DarajaEnv } from "./types";
-import type { InitiatorSubmit } from "./initiator-types";
+import type { InitiatorSubmit } from "./types";
 
 const code = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
