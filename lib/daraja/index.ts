@@ -29,14 +29,6 @@ export type {
   StkCallback,
 } from "./types";
 export { certificateFor, securityCredential } from "./initiator-credential";
-export { b2cFacts, parseInitiatorResult, RESULT_ACCEPTED, transactionFacts } from "./initiator-result";
+export { b2cFacts, parseInitiatorResult, transactionFacts } from "./initiator-result";
 export { describeInitiatorResult } from "./initiator-result-codes";
-export type {
-  B2cRequest,
-  InitiatorConfig,
-  InitiatorResult,
-  InitiatorSubmit,
-  ReversalRequest,
-  StatusRequest,
-  TransactionFacts,
-} from "./types";
+export type { InitiatorResult, InitiatorSubmit } from "./types";

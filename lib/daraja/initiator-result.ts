@@ -108,6 +108,3 @@ export function b2cFacts(result: InitiatorResult) {
     utilityBalanceKes: shillingsOf(p.B2CUtilityAccountAvailableFunds),
   };
 }
-
-/** Daraja's answer body to a Result POST. */
-export const RESULT_ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" };

@@ -457,3 +457,15 @@ export async function markC2bRefunded(paymentId: string, resolution: C2bResoluti
   });
   return count === 1;
 }
+
+/** An unmatched payment that went back by reversal (the refund core calls it, in its transaction). */
+export async function closeRefundedC2bPayment(
+  tx: Tx,
+  paymentId: string,
+  how: { by: string; outcome: string },
+) {
+  await tx.c2bPayment.updateMany({
+    where: { id: paymentId, status: "UNMATCHED" },
+    data: { status: "REFUNDED", resolvedBy: how.by, resolvedAt: payments().now(), outcome: how.outcome },
+  });
+}

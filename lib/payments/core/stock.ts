@@ -49,3 +49,12 @@ export async function takeStock(tx: Tx, orderId: string): Promise<boolean> {
 export async function releaseStock(tx: Tx, orderId: string) {
   await putBack(tx, await orderLines(tx, orderId));
 }
+
+/** The seller puts a refunded order's items back on the shelf: once, however many refunds ask for it. */
+export async function returnOrderStock(tx: Tx, orderId: string) {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, stockReserved: true },
+    data: { stockReserved: false },
+  });
+  if (count === 1) await releaseStock(tx, orderId);
+}

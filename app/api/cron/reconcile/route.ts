@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
+import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
 import { recordJobRun } from "@/lib/setup/job-runs";
@@ -22,12 +23,14 @@ function authorized(request: Request): boolean {
 export async function GET(request: Request) {
   if (!authorized(request)) return Response.json({ error: "Unauthorized" }, { status: 401 });
   const reconciled = await reconcileAll();
+  const refunds = await reconcileRefunds();
   await recordJobRun("reconcile");
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
   return Response.json({
     ...reconciled,
+    ...refunds,
     notifications,
     prunedRejectedCallbacks: await pruneRejectedCallbacks(),
   });

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { REFUND_HOLDS_MONEY } from "./transitions";
+
+/** One payment into an order: an STK attempt that succeeded, or a C2B payment counted on it. */
+export type MoneyIn = { receipt: string; amountKes: number; phone: string | null; at: Date };
+
+/**
+ * What came in for an order and what is committed to going back (refunds requested, sent, done or in
+ * doubt). Read under the order's lock when deciding a refund.
+ */
+export async function readOrderMoney(tx: Tx, orderId: string) {
+  const [attempts, c2b, refunds] = await Promise.all([
+    tx.paymentAttempt.findMany({
+      where: { orderId, status: "SUCCEEDED" },
+      select: { receipt: true, amountKes: true, phone: true, completedAt: true, createdAt: true },
+    }),
+    tx.c2bPayment.findMany({
+      where: { orderId, status: "APPLIED" },
+      select: { transId: true, amountKes: true, transTime: true },
+    }),
+    tx.refund.findMany({
+      where: { orderId, status: { in: [...REFUND_HOLDS_MONEY] } },
+      select: { amountKes: true, status: true, originalReceipt: true },
+    }),
+  ]);
+  const moneyIn: MoneyIn[] = [
+    ...attempts.map((a) => ({
+      receipt: a.receipt ?? "",
+      amountKes: a.amountKes,
+      phone: a.phone,
+      at: a.completedAt ?? a.createdAt,
+    })),
+    ...c2b.map((p) => ({ receipt: p.transId, amountKes: p.amountKes, phone: null, at: p.transTime })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const receivedKes = moneyIn.reduce((sum, m) => sum + m.amountKes, 0);
+  const committedKes = refunds.reduce((sum, r) => sum + r.amountKes, 0);
+  const refundedKes = refunds.filter((r) => r.status === "SUCCEEDED").reduce((s, r) => s + r.amountKes, 0);
+  return { moneyIn, receivedKes, committedKes, refundedKes, refundableKes: receivedKes - committedKes };
+}
