@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDarajaClient, securityCredential, certificateFor } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
+import { orderEvents } from "@/lib/payments/core/events";
+import { orderMoney } from "@/lib/payments/core/money";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
@@ -84,6 +86,15 @@ describe("refunds through M-Pesa", () => {
       expect.objectContaining({ api: "reversal", amount: 1800, resultCode: "0" }),
     ]);
     expect(await stockOf(product.id)).toBe(3);
+    expect(await orderMoney(prisma, order.id)).toMatchObject({
+      receivedKes: 1800,
+      refundedKes: 1800,
+      balanceKes: 1800,
+    });
+    const history = (await orderEvents(prisma, order.id))
+      .map((e) => e.kind)
+      .filter((k) => k.startsWith("REFUND"));
+    expect(history).toEqual(["REFUND_REQUESTED", "REFUND_SENT", "REFUND_SUCCEEDED"]);
     await drainNotifications();
     const refundSms = () =>
       harness.emulator.inbox

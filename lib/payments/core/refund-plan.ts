@@ -1,4 +1,4 @@
-import type { MoneyIn } from "./order-money";
+import type { MoneyIn } from "./refund-money";
 
 export type RefundPlan =
   | { ok: true; method: "REVERSAL"; receipt: string; phone: string | null }

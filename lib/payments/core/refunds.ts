@@ -8,10 +8,13 @@ import { hashToken, newCallbackToken } from "../shared/identifiers";
 import { payments } from "../shared/context";
 import { logPaymentEvent } from "../shared/payment-log";
 import { afterRefundChange } from "./after-change";
-import { readOrderMoney } from "./order-money";
+import { ACTOR, recordOrderEvent } from "./events";
+import { raiseFlag } from "./flags";
+import { readOrderMoney } from "./refund-money";
 import { planRefund } from "./refund-plan";
 import { returnOrderStock } from "./stock";
-import { closeRefundedC2bPayment, lockOrderForUpdate } from "./state-machine";
+import { lockOrderForUpdate } from "./lock";
+import { closeRefundedC2bPayment } from "./state-machine";
 import { mayMoveRefund, REFUND_HOLDS_MONEY } from "./transitions";
 
 /**
@@ -63,6 +66,7 @@ async function requestForOrder(tx: Tx, input: RefundRequest, orderId: string): P
     phone: plan.phone ?? order.phone,
     originalReceipt: plan.method === "REVERSAL" ? plan.receipt : null,
   });
+  await recordRefundEvent(tx, refund, "REQUESTED", input.by);
   await afterRefundChange(tx, { refund, from: null, to: "REQUESTED" });
   return { ok: true, refund, created: true };
 }
@@ -213,6 +217,7 @@ async function moveRefund(
     if (count !== 1) return null;
     const after = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
     if (to === "SUCCEEDED") await settleSucceeded(tx, after);
+    await recordRefundEvent(tx, after, to, ACTOR.system);
     await afterRefundChange(tx, { refund: after, from: refund.status, to });
     return { from: refund.status, refund: after };
   });
@@ -234,5 +239,42 @@ async function settleSucceeded(tx: Tx, refund: Refund) {
     await closeRefundedC2bPayment(tx, refund.c2bPaymentId, {
       by: refund.requestedBy,
       outcome: `sent back by reversal ${refund.receipt ?? ""}`.trim(),
+    });
+}
+
+const EVENT_OF: Partial<
+  Record<RefundStatus, "REFUND_REQUESTED" | "REFUND_SENT" | "REFUND_SUCCEEDED" | "REFUND_FAILED">
+> = {
+  REQUESTED: "REFUND_REQUESTED",
+  SENT: "REFUND_SENT",
+  SUCCEEDED: "REFUND_SUCCEEDED",
+  FAILED: "REFUND_FAILED",
+};
+
+/** The order's history hears of every refund move; one in doubt is a flag the seller must resolve. */
+async function recordRefundEvent(tx: Tx, refund: Refund, to: RefundStatus, actor: string) {
+  if (!refund.orderId) return;
+  const method =
+    refund.method === "REVERSAL" ? `reversal of ${refund.originalReceipt}` : `B2C to ${refund.phone}`;
+  const kind = EVENT_OF[to];
+  if (kind)
+    await recordOrderEvent(tx, {
+      orderId: refund.orderId,
+      kind,
+      actor,
+      at: payments().now(),
+      amountKes: refund.amountKes,
+      reference: to === "SUCCEEDED" ? refund.receipt : refund.originalReceipt,
+      note:
+        to === "FAILED"
+          ? (refund.sellerMessage ?? refund.resultDesc)
+          : `KES ${refund.amountKes} by ${method}: ${refund.reason}`,
+      data: { refundId: refund.id, method: refund.method },
+    });
+  if (to === "UNKNOWN")
+    await raiseFlag(tx, refund.orderId, {
+      kind: "REFUND",
+      note: `Refund of KES ${refund.amountKes} (${method}): M-Pesa never said whether it went through. Check the M-Pesa statement.`,
+      amountKes: refund.amountKes,
     });
 }

@@ -1,16 +1,23 @@
-import type { AttemptStatus, OrderStatus, RefundStatus } from "@/lib/generated/prisma/enums";
+import type {
+  AttemptStatus,
+  C2bPaymentStatus,
+  OrderStatus,
+  RefundStatus,
+} from "@/lib/generated/prisma/enums";
 
 /**
  * Every payment status change there is, written once. The state machine refuses anything else, and is the
- * only code that makes these changes.
+ * only code that makes these changes (through ./status-write.ts).
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING: ["PAID", "FAILED", "EXPIRED"],
-  // Retried, expired, or paid late (a success after the attempt was reported failed).
-  FAILED: ["PENDING", "EXPIRED", "PAID"],
+  // CANCELLED: the seller called off an unpaid order; its stock goes back on sale.
+  PENDING: ["PAID", "FAILED", "EXPIRED", "CANCELLED"],
+  // Retried, expired, paid late (a success after the attempt was reported failed), or cancelled.
+  FAILED: ["PENDING", "EXPIRED", "PAID", "CANCELLED"],
   // Money arrived after the reservation ended: paid if its stock can be taken again, flagged either way.
   EXPIRED: ["PAID"],
   PAID: [],
+  // Money for a cancelled order is recorded and flagged for a refund; the order stays cancelled.
   CANCELLED: [],
 };
 
@@ -23,10 +30,21 @@ export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]
   SUCCEEDED: [],
 };
 
+/** A C2B payment: recorded, then applied to its order or left unmatched; unmatched, attached or sent back. */
+export const C2B_TRANSITIONS: Record<C2bPaymentStatus, readonly C2bPaymentStatus[]> = {
+  RECEIVED: ["APPLIED", "UNMATCHED"],
+  UNMATCHED: ["APPLIED", "REFUNDED"],
+  APPLIED: [],
+  REFUNDED: [],
+};
+
 export const mayMoveOrder = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from].includes(to);
 
 export const mayMoveAttempt = (from: AttemptStatus, to: AttemptStatus) =>
   ATTEMPT_TRANSITIONS[from].includes(to);
+
+export const mayMoveC2b = (from: C2bPaymentStatus, to: C2bPaymentStatus) =>
+  C2B_TRANSITIONS[from].includes(to);
 
 /**
  * A refund's life: a late result may still settle one we had to call UNKNOWN, and a result can beat our

@@ -11,7 +11,9 @@ import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
-import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { recordAttemptOpened } from "../core/state-machine";
+import { minutesUntilReleased } from "../core/stock";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
 
@@ -146,7 +148,7 @@ async function createPendingOrder(input: CheckoutInput) {
         minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
       );
     }
-    return tx.order.create({
+    const created = await tx.order.create({
       data: {
         publicId: newPublicId(),
         reference: await unusedReference(tx),
@@ -179,6 +181,8 @@ async function createPendingOrder(input: CheckoutInput) {
       },
       include: { attempts: true },
     });
+    await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
+    return created;
   }, CHECKOUT_TX);
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
 }

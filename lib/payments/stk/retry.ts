@@ -6,7 +6,9 @@ import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { retryRule } from "./retry-rule";
-import { lockOrderForUpdate, reopenForRetry } from "../core/state-machine";
+import { lockOrderForUpdate } from "../core/lock";
+import { orderMoney } from "../core/money";
+import { recordAttemptOpened, reopenForRetry } from "../core/state-machine";
 
 const PART_PAID = "Part of this order is paid by Pay Bill: pay the balance the same way.";
 
@@ -36,8 +38,7 @@ export async function retryPayment(
     const rule = retryRule(order.status, attempts, now);
     if (!rule.allowed) return { ok: false as const, message: rule.message };
     // A prompt asks for the whole total: after a Pay Bill part payment, only the balance is due.
-    if ((await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } })) > 0)
-      return { ok: false as const, message: PART_PAID };
+    if ((await orderMoney(tx, order.id)).receivedKes > 0) return { ok: false as const, message: PART_PAID };
     const msisdn = phone ?? order.phone;
     if (
       msisdn !== order.phone &&
@@ -73,6 +74,7 @@ export async function retryPayment(
         createdAt: now,
       },
     });
+    await recordAttemptOpened(tx, attempt, now, "shopper");
     return { ok: true as const, attempt, reference: order.reference };
   });
   if (!outcome.ok) return outcome;

@@ -1,12 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { orderMoney } from "./money";
 import { REFUND_HOLDS_MONEY } from "./transitions";
 
 /** One payment into an order: an STK attempt that succeeded, or a C2B payment counted on it. */
 export type MoneyIn = { receipt: string; amountKes: number; phone: string | null; at: Date };
 
 /**
- * What came in for an order and what is committed to going back (refunds requested, sent, done or in
+ * For deciding a refund: the M-Pesa payments into an order (receipt, amount, payer), what came in, and what
+ * is committed to going back and what is committed to going back (refunds requested, sent, done or in
  * doubt). Read under the order's lock when deciding a refund.
  */
 export async function readOrderMoney(tx: Tx, orderId: string) {
@@ -33,8 +35,8 @@ export async function readOrderMoney(tx: Tx, orderId: string) {
     })),
     ...c2b.map((p) => ({ receipt: p.transId, amountKes: p.amountKes, phone: null, at: p.transTime })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const receivedKes = moneyIn.reduce((sum, m) => sum + m.amountKes, 0);
+  // Received as the order's money counts it (every source, each receipt once).
+  const { receivedKes } = await orderMoney(tx, orderId);
   const committedKes = refunds.reduce((sum, r) => sum + r.amountKes, 0);
-  const refundedKes = refunds.filter((r) => r.status === "SUCCEEDED").reduce((s, r) => s + r.amountKes, 0);
-  return { moneyIn, receivedKes, committedKes, refundedKes, refundableKes: receivedKes - committedKes };
+  return { moneyIn, receivedKes, committedKes, refundableKes: receivedKes - committedKes };
 }
