@@ -11,7 +11,7 @@ export type MoneyIn = { receipt: string; amountKes: number; phone: string | null
  * is committed to going back and what is committed to going back (refunds requested, sent, done or in
  * doubt). Read under the order's lock when deciding a refund.
  */
-export async function readOrderMoney(tx: Tx, orderId: string) {
+export async function readRefundMoney(tx: Tx, orderId: string) {
   const [attempts, c2b, refunds] = await Promise.all([
     tx.paymentAttempt.findMany({
       where: { orderId, status: "SUCCEEDED" },

@@ -10,7 +10,7 @@ import { logPaymentEvent } from "../shared/payment-log";
 import { afterRefundChange } from "./after-change";
 import { ACTOR, recordOrderEvent } from "./events";
 import { raiseFlag } from "./flags";
-import { readOrderMoney } from "./refund-money";
+import { readRefundMoney } from "./refund-money";
 import { planRefund } from "./refund-plan";
 import { returnOrderStock } from "./stock";
 import { lockOrderForUpdate } from "./lock";
@@ -57,7 +57,7 @@ async function requestForOrder(tx: Tx, input: RefundRequest, orderId: string): P
   // A second tab with the same key waited for the lock behind the first: it finds that refund.
   const same = await tx.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (same) return { ok: true, refund: same, created: false };
-  const money = await readOrderMoney(tx, orderId);
+  const money = await readRefundMoney(tx, orderId);
   const plan = planRefund({ ...money, amountKes: input.amountKes, orderPhone: order.phone });
   if (!plan.ok) return plan;
   const refund = await insertRefund(tx, input, {
