@@ -18,7 +18,12 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
 
 Lipa na M-Pesa (C2B), as the customer paying by hand:
   paybill <business> <account> <amount> <phone>      buy-goods <till> <amount> <phone>
-  c2b [phone]               c2b-registrations`;
+  c2b [phone]               c2b-registrations
+
+Money out (Reversal, B2C) and their results:
+  money-out                 money-received [phone]    b2c-balance [amount]
+  fail-next-result <code> [description]               delay-next-result <ms>
+  drop-next-result          duplicate-next-result     timeout-next-result (to QueueTimeOutURL)`;
 
 interface ControlCall {
   method: "GET" | "POST" | "DELETE";
@@ -35,6 +40,12 @@ const query = (phone: string | undefined) => (phone ? `?phone=${encodeURICompone
 const act =
   (path: string) =>
   (args: string[]): ControlCall => ({ method: "POST", path, body: { target: need(args[0], "target") } });
+
+const resultFault = (kind: string, delayMs?: number): ControlCall => ({
+  method: "POST",
+  path: "/faults",
+  body: { target: "result", kind, delayMs },
+});
 
 const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   pay: (args) => ({ method: "POST", path: "/pay", body: { target: need(args[0], "target"), pin: args[1] } }),
@@ -98,6 +109,21 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   }),
   c2b: (args) => ({ method: "GET", path: `/c2b${query(args[0])}` }),
   "c2b-registrations": () => ({ method: "GET", path: "/c2b/registrations" }),
+  "money-out": () => ({ method: "GET", path: "/money-out" }),
+  "money-received": (args) => ({ method: "GET", path: `/money-out/received${query(args[0])}` }),
+  "b2c-balance": (args) =>
+    args[0]
+      ? { method: "POST", path: "/b2c-balance", body: { amount: Number(args[0]) } }
+      : { method: "GET", path: "/b2c-balance" },
+  "fail-next-result": (args) => ({
+    method: "POST",
+    path: "/money-out/fail-next",
+    body: { resultCode: need(args[0], "result code"), resultDesc: args.slice(1).join(" ") || undefined },
+  }),
+  "delay-next-result": (args) => resultFault("delay", Number(need(args[0], "delay in ms"))),
+  "drop-next-result": () => resultFault("drop"),
+  "duplicate-next-result": () => resultFault("duplicate"),
+  "timeout-next-result": () => resultFault("queueTimeout"),
   reset: () => ({ method: "POST", path: "/reset" }),
   inbox: (args) => ({ method: "GET", path: `/inbox${args[0] ? `?to=${encodeURIComponent(args[0])}` : ""}` }),
   "clear-inbox": () => ({ method: "DELETE", path: "/inbox" }),

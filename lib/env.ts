@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { certificateFor, securityCredential } from "@/lib/daraja";
 
 /**
  * Every setting Duka reads, validated once. With nothing set, the app runs locally on the embedded
@@ -10,6 +11,9 @@ export const SANDBOX_SHORTCODE = "174379";
 export const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
 export const EMULATOR_CONSUMER_KEY = "duka-emulator-key";
 export const EMULATOR_CONSUMER_SECRET = "duka-emulator-secret";
+// The emulator's own API operator: refunds work locally out of the box, as payments do.
+export const EMULATOR_INITIATOR_NAME = "duka-emulator-initiator";
+export const EMULATOR_INITIATOR_PASSWORD = "Duka-Emulator-Initiator-1!";
 const DEV_AUTH_SECRET = "duka-dev-only-secret-change-me-in-production";
 export const DEV_SELLER_EMAIL = "owner@duka.test";
 export const DEV_SELLER_PASSWORD = "duka-owner-123";
@@ -74,6 +78,17 @@ const schema = z.object({
   MPESA_TILL_NUMBER: digits(5, 8),
   MPESA_TIMEOUT_MS: int(15_000, 1_000, 120_000),
   MPESA_CALLBACK_IPS: optionalString,
+  MPESA_INITIATOR_NAME: optionalString,
+  MPESA_INITIATOR_PASSWORD: optionalString,
+  MPESA_SECURITY_CREDENTIAL: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9+/=\s]{40,}$/, "must be the base64 SecurityCredential from the Daraja portal")
+      .optional(),
+  ),
+  MPESA_B2C_SHORTCODE: digits(5, 7),
   EMULATOR_PORT: int(4010, 1, 65535),
 
   AUTH_SECRET: optionalString,
@@ -231,6 +246,29 @@ function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): strin
   return problems;
 }
 
+/**
+ * The API operator for refunds and look-ups: a ready SecurityCredential wins over a password encrypted here
+ * with the environment's certificate. Without one, refunds are off and `reason` says why.
+ */
+function initiatorSettings(raw: RawEnv) {
+  const shortcode = raw.MPESA_SHORTCODE ?? SANDBOX_SHORTCODE;
+  const local = raw.MPESA_ENV === "emulator" && !raw.MPESA_INITIATOR_NAME;
+  const name = local ? EMULATOR_INITIATOR_NAME : raw.MPESA_INITIATOR_NAME;
+  const password = local ? EMULATOR_INITIATOR_PASSWORD : raw.MPESA_INITIATOR_PASSWORD;
+  const ready = local ? undefined : raw.MPESA_SECURITY_CREDENTIAL?.replace(/\s+/g, "");
+  if (!name || (!ready && !password)) {
+    const reason = name
+      ? "MPESA_INITIATOR_PASSWORD or MPESA_SECURITY_CREDENTIAL is not set"
+      : "MPESA_INITIATOR_NAME is not set";
+    return { initiator: undefined, refundsOffReason: reason };
+  }
+  const credential = ready ?? securityCredential(password!, certificateFor(raw.MPESA_ENV));
+  return {
+    initiator: { name, securityCredential: credential, b2cShortcode: raw.MPESA_B2C_SHORTCODE ?? shortcode },
+    refundsOffReason: null,
+  };
+}
+
 /** Trust in forwarding headers: the platform's (Vercel), a number of proxy hops, or proxies' addresses. */
 function trustedProxies(raw: RawEnv): { hops: number } | { addresses: string[] } | { vercel: true } | null {
   if (raw.TRUSTED_PROXIES) {
@@ -314,6 +352,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
         raw.MPESA_CALLBACK_IPS?.split(",")
           .map((ip) => ip.trim())
           .filter(Boolean) ?? [],
+      ...initiatorSettings(raw),
     },
     emulatorPort: raw.EMULATOR_PORT,
     authSecret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,

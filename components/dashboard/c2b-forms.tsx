@@ -8,6 +8,7 @@ import {
   attachUnmatchedPayment,
   markPaymentRefunded,
   registerPaybillUrls,
+  sendPaymentBack,
 } from "@/lib/dashboard/c2b-actions";
 import { Field, inputClass } from "@/components/ui/text-field";
 
@@ -69,10 +70,15 @@ export function AttachForm({ paymentId, suggestions }: { paymentId: string; sugg
 
 export function RefundForm({ paymentId }: { paymentId: string }) {
   const [state, action] = useActionState(markPaymentRefunded, null);
+  const [sent, sendBack] = useActionState(sendPaymentBack, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="paymentId" value={paymentId} />
-      <SubmitButton variant="secondary" className="min-h-11 text-sm">
+      <SubmitButton formAction={sendBack} className="min-h-11 text-sm">
+        Send it back
+      </SubmitButton>
+      <ActionMessage id={`send-back-${paymentId}`} result={sent} />
+      <SubmitButton variant="secondary" className="min-h-11 text-sm" title="Money returned outside M-Pesa">
         Mark refunded
       </SubmitButton>
       <ActionMessage id={`refund-${paymentId}`} result={state} />

@@ -8,6 +8,7 @@ import {
   type OrderFacts,
   type Rendered,
   orderConfirmation,
+  refundConfirmation,
   sellerAttention,
   sellerNewOrder,
   testMessage,
@@ -153,6 +154,26 @@ function summarise(reasons: string[]): string {
   const shown = reasons.slice(-REASONS_PER_ALERT);
   const earlier = reasons.length - shown.length;
   return [...shown, ...(earlier > 0 ? [`(and ${earlier} earlier, on the order's page)`] : [])].join(" ");
+}
+
+/** The shopper hears that a refund went through (SMS, and email if they gave one), in its transaction. */
+export async function enqueueRefundNotifications(
+  tx: Tx,
+  orderId: string,
+  refund: { id: string; amountKes: number; receipt: string | null },
+) {
+  const ctx = notifications();
+  const { order } = await readOrderForMessages(tx, orderId);
+  const facts: OrderFacts = { ...order, delivery: undefined };
+  const shopperPhone = toE164(order.phone);
+  await insertNewMessages(
+    tx,
+    messageRows(
+      { key: `${order.id}:refund:${refund.id}`, orderId: order.id, kind: "REFUND_CONFIRMATION" },
+      refundConfirmation(ctx, facts, refund),
+      onChannels({ sms: shopperPhone ? [shopperPhone] : [], email: order.email ? [order.email] : [] }),
+    ),
+  );
 }
 
 type OrderForMessages = Omit<OrderFacts, "delivery"> & {

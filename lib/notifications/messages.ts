@@ -65,6 +65,33 @@ export function orderConfirmation(shop: Shop, o: OrderFacts): Rendered {
   };
 }
 
+/** The shopper's "your money is on its way back": amount, order and the refund's own M-Pesa reference. */
+export function refundConfirmation(
+  shop: Shop,
+  o: OrderFacts,
+  refund: { amountKes: number; receipt: string | null },
+): Rendered {
+  const amount = formatKes(refund.amountKes);
+  const reference = refund.receipt ?? "reference to follow";
+  const url = orderUrl(shop, o);
+  return {
+    ...render(
+      shop,
+      `Refund for order ${o.reference}`,
+      [
+        `${o.customerName}, we sent ${amount} back to your M-Pesa for order ${o.reference}.`,
+        `M-Pesa reference: ${reference}.`,
+      ],
+      { href: url, label: "View your order" },
+    ),
+    sms: fitOneSegment([
+      `${shop.shopName}: refund of ${amount} for order ${o.reference} sent to your M-Pesa, ref ${reference}. ${url}`,
+      `${shop.shopName}: ${amount} refunded for ${o.reference}, M-Pesa ${reference}. ${url}`,
+      `${o.reference} refunded ${amount}, M-Pesa ${reference}. ${url}`,
+    ]),
+  };
+}
+
 /** The seller's "new paid order" alert. */
 export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
   const amount = formatKes(o.totalKes);

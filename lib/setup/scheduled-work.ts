@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
+import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
 
@@ -8,15 +9,16 @@ import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
- * What the scheduled job does: settle stale attempts by STK query, expire unpaid orders, send the
- * messages still due (retries, and any a crashed instance left), prune old rejected-callback notes.
+ * What the scheduled job does: settle stale attempts by STK query, expire unpaid orders, settle refunds
+ * whose result never came (Transaction Status), send the messages still due (retries, and any a crashed instance left), prune old rejected-callback notes.
  */
 export async function runScheduledWork() {
   const reconciled = await reconcileAll();
+  const refunds = await reconcileRefunds();
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
-  return { ...reconciled, notifications, prunedRejectedCallbacks: await pruneRejectedCallbacks() };
+  return { ...reconciled, ...refunds, notifications, prunedRejectedCallbacks: await pruneRejectedCallbacks() };
 }
 
 /**

@@ -189,3 +189,54 @@ describe("configuration", () => {
     ]);
   });
 });
+
+describe("refund initiator configuration", () => {
+  const sandbox = {
+    MPESA_ENV: "sandbox",
+    MPESA_CONSUMER_KEY: "k",
+    MPESA_CONSUMER_SECRET: "s",
+    MPESA_SHORTCODE: "600984",
+    MPESA_PASSKEY: "p",
+  };
+
+  it("uses the emulator's own initiator when nothing is set, so refunds work in npm run dev", () => {
+    const { mpesa } = parseEnv({});
+    expect(mpesa.refundsOffReason).toBeNull();
+    expect(mpesa.initiator).toMatchObject({ name: "duka-emulator-initiator", b2cShortcode: "174379" });
+    expect(mpesa.initiator?.securityCredential).toMatch(/^[A-Za-z0-9+/]{342}==$/);
+  });
+
+  it("turns refunds off elsewhere until an initiator is set, and says which variable is missing", () => {
+    expect(parseEnv(sandbox).mpesa).toMatchObject({
+      initiator: undefined,
+      refundsOffReason: "MPESA_INITIATOR_NAME is not set",
+    });
+    expect(parseEnv({ ...sandbox, MPESA_INITIATOR_NAME: "apiop" }).mpesa.refundsOffReason).toBe(
+      "MPESA_INITIATOR_PASSWORD or MPESA_SECURITY_CREDENTIAL is not set",
+    );
+  });
+
+  it("prefers a ready SecurityCredential, encrypts a password otherwise, and takes a separate B2C shortcode", () => {
+    const ready = "QUJD".repeat(20);
+    const withReady = parseEnv({
+      ...sandbox,
+      MPESA_INITIATOR_NAME: "apiop",
+      MPESA_INITIATOR_PASSWORD: "pw",
+      MPESA_SECURITY_CREDENTIAL: ready,
+      MPESA_B2C_SHORTCODE: "600987",
+    });
+    expect(withReady.mpesa.initiator).toEqual({
+      name: "apiop",
+      securityCredential: ready,
+      b2cShortcode: "600987",
+    });
+    const withPassword = parseEnv({
+      ...sandbox,
+      MPESA_INITIATOR_NAME: "apiop",
+      MPESA_INITIATOR_PASSWORD: "pw",
+    });
+    expect(withPassword.mpesa.initiator?.securityCredential).toHaveLength(344);
+    expect(withPassword.mpesa.initiator?.b2cShortcode).toBe("600984");
+    expect(problems({ MPESA_SECURITY_CREDENTIAL: "not base64!" })[0]).toMatch(/^MPESA_SECURITY_CREDENTIAL/);
+  });
+});

@@ -252,3 +252,20 @@ export async function markC2bRefunded(paymentId: string, { by }: { by: string })
     );
   });
 }
+
+/** An unmatched payment that went back by reversal (the refund core calls it, in its transaction). */
+export async function closeRefundedC2bPayment(
+  tx: Tx,
+  paymentId: string,
+  how: { by: string; outcome: string },
+) {
+  const payment = await tx.c2bPayment.findUniqueOrThrow({ where: { id: paymentId } });
+  if (payment.status !== "UNMATCHED") return;
+  await moveC2bPayment(
+    tx,
+    payment,
+    "REFUNDED",
+    { resolvedBy: how.by, resolvedAt: payments().now(), outcome: how.outcome },
+    how.by,
+  );
+}

@@ -52,6 +52,15 @@ export async function releaseStock(tx: Tx, orderId: string) {
   await putBack(tx, await orderLines(tx, orderId));
 }
 
+/** The seller puts a refunded order's items back on the shelf: once, however many refunds ask for it. */
+export async function returnOrderStock(tx: Tx, orderId: string) {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, stockReserved: true },
+    data: { stockReserved: false },
+  });
+  if (count === 1) await releaseStock(tx, orderId);
+}
+
 /**
  * Minutes until stock held by unpaid orders (holdingStock) comes back for this product, or null when none
  * is held: the checkout's refusal and the product page's "back in N minutes" read this one figure.

@@ -20,6 +20,12 @@ export type PaymentsContext = {
   reservedUnitsPerIp: number;
   /** How many times an order link may move the payment to another phone number. */
   numberChangesPerOrder: number;
+  /** Refunds: how long a result may take before Transaction Status is asked, how often, and how many times. */
+  refundResultWaitSeconds: number;
+  refundQueryEverySeconds: number;
+  refundMaxQueries: number;
+  /** Why refunds are off (no initiator configured), or null when they work. */
+  refundsOffReason: string | null;
   now: () => Date;
 };
 
@@ -40,6 +46,10 @@ export function payments(): PaymentsContext {
     phonesPerIp: env.limits.phonesPerIp,
     reservedUnitsPerIp: env.limits.reservedUnitsPerIp,
     numberChangesPerOrder: env.limits.numberChangesPerOrder,
+    refundResultWaitSeconds: 120,
+    refundQueryEverySeconds: 60,
+    refundMaxQueries: 5,
+    refundsOffReason: env.mpesa.refundsOffReason,
     now: () => new Date(),
   };
   return current;

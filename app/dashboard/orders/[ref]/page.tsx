@@ -10,12 +10,15 @@ import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
+import { RefundForm } from "@/components/dashboard/order/refund-form";
+import { RefundsCard } from "@/components/dashboard/order/refunds-card";
 import { sellerPage } from "@/lib/auth/guards";
 import { decodedSegment } from "@/lib/http/content-security-policy";
 import { getOrderDetail, moneyOfOrder } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
+import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -30,7 +33,11 @@ export default async function OrderPage({ params }: Props) {
   if (!order) notFound();
   const timeline = buildTimeline(order);
   const method = order.delivery?.method ?? null;
-  const messages = await listOrderMessages(order.id);
+  const [messages, refunds, refund] = await Promise.all([
+    listOrderMessages(order.id),
+    orderRefunds(order.id),
+    refundAvailability(order.id),
+  ]);
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
@@ -42,6 +49,16 @@ export default async function OrderPage({ params }: Props) {
         <ItemsCard order={order} />
       </div>
       <MoneyCard money={moneyOfOrder(order)} />
+      <RefundsCard refunds={refunds} />
+      {user.role === "OWNER" && refund.refundableKes > 0 && (
+        <section className={card} aria-label="Refund">
+          {refund.offReason ? (
+            <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
+          ) : (
+            <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
+          )}
+        </section>
+      )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {order.status === "PAID" && (
         <section className={card} aria-label="Fulfilment">
