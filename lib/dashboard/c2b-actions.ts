@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { registerC2bUrls } from "@/lib/payments/c2b-registration";
 import { attachPayment, refundPayment } from "@/lib/payments/c2b-unmatched";
@@ -23,15 +23,11 @@ export async function attachUnmatchedPayment(
       paymentId: formData.get("paymentId"),
       reference: formData.get("reference"),
     });
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the order reference.",
-        fieldErrors: parsed.error.flatten().fieldErrors,
-      };
+    const values = submittedValues(formData);
+    if (!parsed.success) return refused("Check the order reference.", fieldErrorsOf(parsed.error), values);
     const result = await attachPayment(parsed.data.paymentId, parsed.data.reference, user.email);
     revalidatePath("/dashboard/payments");
-    return result.ok ? result : { ...result, fieldErrors: { reference: [result.message] } };
+    return result.ok ? result : refused(result.message, { reference: [result.message] }, values);
   });
 }
 
