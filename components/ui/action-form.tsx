@@ -142,20 +142,20 @@ export function ActionForm({
           role="alert"
           aria-labelledby={titleId}
           data-testid="error-summary"
-          className="scroll-mt-20 rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 outline-none focus:ring-2 focus:ring-red-700"
+          className="scroll-mt-40 rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 outline-none focus:ring-2 focus:ring-red-700"
         >
           <p id={titleId} className="font-semibold">
             {refusal.message}
           </p>
           {items.length > 0 && (
-            <ul className="mt-1 list-disc space-y-1 pl-5">
+            <ul className="mt-1 space-y-1">
               {items.map((item) =>
                 item.id ? (
                   <li key={item.name}>
                     <a
                       href={`#${item.id}`}
                       onClick={focusField(item.id)}
-                      className="inline-block min-h-6 font-medium underline"
+                      className="block py-1 font-medium underline"
                     >
                       {item.label ? `${item.label}: ` : ""}
                       {item.message}

@@ -56,7 +56,8 @@ export async function resetStaffPassword(
     if (!user) return { ok: false, message: "Unknown account." };
     await prisma.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(parsed.data.password) },
+      // Whoever signed in with the old password (a former colleague, a stolen phone) is signed out.
+      data: { passwordHash: await hashPassword(parsed.data.password), sessionsValidFrom: new Date() },
     });
     await clearLoginFailures(user.email);
     revalidatePath("/dashboard/staff");
