@@ -10,6 +10,7 @@ import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { inputRules } from "@/lib/action-result";
 import { checkoutForm } from "@/lib/orders/checkout-form";
+import { networkHint } from "@/lib/phone-network";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
 import { OrderSummary, type SummaryLine } from "./order-summary";
@@ -28,6 +29,7 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
   const form = useActionForm<CheckoutFormState>(checkout, null);
   const { state, errors } = form;
   const [picked, setPicked] = useState<string | null>(null);
+  const [phoneHint, setPhoneHint] = useState<string | null>(null);
   const refusal = state?.ok === false ? state : null;
   // A refusal about the cart (not a field, not delivery) links back to it.
   const aboutCart = refusal && !refusal.fieldErrors && !refusal.aboutDelivery;
@@ -79,7 +81,17 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           maxLength={20}
           autoComplete="tel"
           placeholder="0712 345 678"
-          hint="The M-Pesa number that will get the payment prompt."
+          hint={
+            <>
+              The M-Pesa number that will get the payment prompt.
+              {phoneHint && (
+                <span className="mt-1 block font-medium text-amber-800" data-testid="network-hint">
+                  {phoneHint}
+                </span>
+              )}
+            </>
+          }
+          onChange={(e) => setPhoneHint(networkHint(e.target.value))}
           defaultValue={state?.values?.phone}
           errors={errors.phone}
           required

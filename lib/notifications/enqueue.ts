@@ -68,8 +68,12 @@ function onChannels(to: { sms: string[]; email: string[] }) {
 export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const ctx = notifications();
   const { order, alerts } = await readOrderForMessages(tx, event.orderId);
-  const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
-  const seller = onChannels(alertRecipients(alerts, ctx.sellerPhone));
+  const facts: OrderFacts = {
+    ...order,
+    delivery: order.delivery ? describeOrderDelivery(order) : undefined,
+    method: order.delivery?.method ?? null,
+  };
+  const seller = order.isTest ? { sms: [], email: [] } : onChannels(alertRecipients(alerts, ctx.sellerPhone));
   const rows: Row[] = [];
   if (event.event === "paid") {
     const shopperPhone = toE164(order.phone);
@@ -104,6 +108,8 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   email: string | null;
   deliveryFeeKes: number;
   delivery: StoredDelivery | null;
+  /** The owner's KES 1 test payment: not an order to fulfil, so no "new paid order" alert. */
+  isTest: boolean;
 };
 
 /**
@@ -113,7 +119,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns}
+      o.email, o."deliveryFeeKes", o."isTest", row_to_json(d) AS delivery, ${alertSettingsColumns}
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);

@@ -30,6 +30,7 @@ test("a wrong password is refused with a generic message", async ({ page }) => {
 test("the owner signs in and out", async ({ page }) => {
   const d = new Dashboard(page);
   await d.signInOk(OWNER.email, OWNER.password);
+  await new Dashboard(page).openMore();
   await expect(page.getByRole("link", { name: "Staff" })).toBeVisible();
   await d.signOut();
   await page.goto("/dashboard");

@@ -84,6 +84,7 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
   page,
 }) => {
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await new Dashboard(page).openMore();
   await page.getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await expect(page.getByTestId("channels")).toContainText("SMS (Africa's Talking): on");

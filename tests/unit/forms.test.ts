@@ -81,3 +81,38 @@ describe("the form pattern", () => {
     });
   });
 });
+
+describe("seller-facing formats", () => {
+  it("shows phone numbers as people write them and chart days as '5 Dec'", async () => {
+    const { formatPhoneLocal } = await import("@/lib/format");
+    const { dayLabel } = await import("@/components/dashboard/revenue-chart");
+    expect(formatPhoneLocal("254712345678")).toBe("0712 345 678");
+    expect(formatPhoneLocal("+254110000101")).toBe("0110 000 101");
+    expect(formatPhoneLocal("2547123")).toBe("2547123");
+    expect(dayLabel("2026-12-05")).toBe("5 Dec");
+    expect(dayLabel("2026-01-31")).toBe("31 Jan");
+  });
+});
+
+describe("the network hint at checkout", () => {
+  it.each(["0733 123 456", "+254 755 000 111", "0780123456", "0101 234 567"])(
+    "hints Airtel for %s",
+    async (n) => {
+      const { networkHint } = await import("@/lib/phone-network");
+      expect(networkHint(n)).toMatch(
+        /^This looks like an Airtel number\. M-Pesa prompts reach Safaricom lines/,
+      );
+    },
+  );
+  it("hints Telkom for 077x", async () => {
+    const { networkHint } = await import("@/lib/phone-network");
+    expect(networkHint("0772 000 111")).toMatch(/^This looks like a Telkom number/);
+  });
+  it.each(["0712 345 678", "254110000101", "0799000000", "0745123456", "07331", ""])(
+    "says nothing for %j",
+    async (n) => {
+      const { networkHint } = await import("@/lib/phone-network");
+      expect(networkHint(n)).toBeNull();
+    },
+  );
+});
