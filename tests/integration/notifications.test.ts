@@ -6,9 +6,9 @@ import { prisma } from "@/lib/db";
 import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications, drainQuietly } from "@/lib/notifications/drain";
 import { enqueueOrderNotifications, enqueueTestMessages } from "@/lib/notifications/enqueue";
-import { reconcileAttempt } from "@/lib/payments/reconcile";
-import { applyAttemptResult } from "@/lib/payments/state-machine";
-import { startCheckout } from "@/lib/payments/checkout";
+import { reconcileAttempt } from "@/lib/payments/stk/reconcile";
+import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
+import { startCheckout } from "@/lib/payments/stk/checkout";
 import {
   clock,
   createProduct,
@@ -139,6 +139,7 @@ describe("order notifications", () => {
     });
     await applyAttemptResult(second, {
       kind: "success",
+      amountKes: null,
       receipt: newReceipt(),
       transactionDate: null,
       source: "callback",

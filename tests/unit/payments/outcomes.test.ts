@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { DarajaError, StkCallback } from "@/lib/daraja";
-import { SELLER_REASONS } from "@/lib/payments/failure-kinds";
-import { amountMismatch, resultOfCallback, resultOfCode, resultOfPushRefusal } from "@/lib/payments/outcomes";
+import { SELLER_REASONS } from "@/lib/payments/core/failure-kinds";
+import {
+  amountMismatch,
+  resultOfCallback,
+  resultOfCode,
+  resultOfPushRefusal,
+} from "@/lib/payments/core/outcomes";
 
 const refusal = (over: Partial<DarajaError>): DarajaError => ({
   kind: "server_error",
@@ -14,6 +19,7 @@ describe("Daraja outcomes as the state machine's results", () => {
     expect(resultOfCode("0", "ok", "query")).toEqual({
       kind: "success",
       source: "query",
+      amountKes: null,
       receipt: null,
       transactionDate: null,
     });
@@ -30,6 +36,7 @@ describe("Daraja outcomes as the state machine's results", () => {
     expect(resultOfCallback(paid)).toMatchObject({
       kind: "success",
       source: "callback",
+      amountKes: 10,
       receipt: "TKQ1ABC2DE",
     });
   });

@@ -5,13 +5,16 @@ import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
+import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
+import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
 import { sellerPage } from "@/lib/auth/guards";
-import { getOrderDetail } from "@/lib/dashboard/orders";
+import { getOrderDetail, moneyOfOrder } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
+import { isOpenOrder } from "@/lib/payments/core/status-groups";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -36,10 +39,16 @@ export default async function OrderPage({ params }: Props) {
         <CustomerCard order={order} />
         <ItemsCard order={order} />
       </div>
+      <MoneyCard money={moneyOfOrder(order)} />
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {order.status === "PAID" && (
         <section className={card} aria-label="Fulfilment">
           <FulfilmentForm reference={order.reference} method={method} fulfilment={order.fulfilment} />
+        </section>
+      )}
+      {isOpenOrder(order.status) && (
+        <section className={card} aria-label="Cancel">
+          <CancelOrderForm reference={order.reference} />
         </section>
       )}
       <PaymentTimeline timeline={timeline} />

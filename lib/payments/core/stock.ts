@@ -1,0 +1,67 @@
+import "server-only";
+import type { Db, Tx } from "@/lib/db";
+import { payments } from "../shared/context";
+import { holdingStock } from "./status-groups";
+
+type Line = { productId: string; quantity: number };
+
+// Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock (and so can a
+// checkout taking A then B while an expiry puts back B then A).
+const byProduct = (lines: Line[]) =>
+  [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+
+/**
+ * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
+ * that cannot be served puts back what the earlier lines took. Returns the product that ran out, if any.
+ */
+export async function takeLines(
+  tx: Tx,
+  lines: Line[],
+): Promise<{ ok: true } | { ok: false; productId: string }> {
+  const taken: Line[] = [];
+  for (const line of byProduct(lines)) {
+    const { count } = await tx.product.updateMany({
+      where: { id: line.productId, active: true, stock: { gte: line.quantity } },
+      data: { stock: { decrement: line.quantity } },
+    });
+    if (count === 0) {
+      await putBack(tx, taken);
+      return { ok: false, productId: line.productId };
+    }
+    taken.push(line);
+  }
+  return { ok: true };
+}
+
+async function putBack(tx: Tx, lines: Line[]) {
+  for (const line of byProduct(lines)) {
+    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
+  }
+}
+
+async function orderLines(tx: Tx, orderId: string): Promise<Line[]> {
+  return tx.orderItem.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
+}
+
+/** Re-takes an order's stock (a payment arrived after its reservation was released). */
+export async function takeStock(tx: Tx, orderId: string): Promise<boolean> {
+  return (await takeLines(tx, await orderLines(tx, orderId))).ok;
+}
+
+export async function releaseStock(tx: Tx, orderId: string) {
+  await putBack(tx, await orderLines(tx, orderId));
+}
+
+/**
+ * Minutes until stock held by unpaid orders (holdingStock) comes back for this product, or null when none
+ * is held: the checkout's refusal and the product page's "back in N minutes" read this one figure.
+ */
+export async function minutesUntilReleased(db: Db | Tx, productId: string): Promise<number | null> {
+  const at = payments().now();
+  const next = await db.order.findFirst({
+    where: { ...holdingStock(at), items: { some: { productId } } },
+    orderBy: { reservedUntil: "asc" },
+    select: { reservedUntil: true },
+  });
+  return next ? Math.max(1, Math.ceil((next.reservedUntil.getTime() - at.getTime()) / 60_000)) : null;
+}
