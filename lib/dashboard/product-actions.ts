@@ -27,7 +27,7 @@ function refreshCatalog(slug?: string) {
   if (slug) revalidatePath(`/products/${slug}`);
 }
 
-const SLUG_TAKEN = "Another product already uses this web address: change it a little, e.g. add the colour";
+const SLUG_TAKEN = "Another product already uses this web address";
 
 function knownFailure(e: unknown, values: FormValues): Extract<ActionResult, { ok: false }> | null {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
