@@ -5,7 +5,7 @@ import { startEmulator } from "./index";
 const USAGE = `Daraja emulator
 
   npm run emulator                          start the server (EMULATOR_PORT, default 4010)
-  npm run emulator -- <command> [args]      act on a running emulator (EMULATOR_URL, default http://127.0.0.1:4010)
+  npm run emulator -- <command> [args]      act on a running emulator (EMULATOR_PORT as above, or EMULATOR_URL)
 
 Commands (<target> is a CheckoutRequestID or a phone number: its oldest open prompt):
   pay <target> [pin]        insufficient <target>     wrong-pin <target>
@@ -135,7 +135,8 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
 };
 
 async function callRunningEmulator(call: ControlCall): Promise<void> {
-  const base = process.env.EMULATOR_URL ?? "http://127.0.0.1:4010";
+  // The same port the server was started on (npm run dev and npm run emulator read EMULATOR_PORT).
+  const base = process.env.EMULATOR_URL || `http://127.0.0.1:${process.env.EMULATOR_PORT || 4010}`;
   const response = await fetch(`${base}/__control${call.path}`, {
     method: call.method,
     headers: { "content-type": "application/json" },

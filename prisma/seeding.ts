@@ -2,11 +2,14 @@
 import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { oneQueryAtATimePool } from "../lib/pg-pool";
 import { categories, products } from "./catalog-data";
 
 export function connect(url = process.env.DATABASE_URL) {
   if (!url) throw new Error("DATABASE_URL is not set");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PrismaClient({
+    adapter: new PrismaPg(oneQueryAtATimePool({ connectionString: url }), { disposeExternalPool: true }),
+  });
 }
 
 /** Creates the demo catalog unless the shop already has categories (so a seller's edits survive restarts). */

@@ -33,7 +33,7 @@ export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
         <p className="flex justify-between gap-2 border-t pt-2">
           <span>Items</span>
           <span className="whitespace-nowrap" data-testid="checkout-goods">
-            {formatKes(goodsKes)}
+            <span className="whitespace-nowrap">{formatKes(goodsKes)}</span>
           </span>
         </p>
         <p className="flex justify-between gap-2 py-1">
@@ -47,7 +47,7 @@ export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
         <p className="mt-1 flex justify-between gap-2 border-t pt-2 text-base font-semibold">
           <span>Total</span>
           <span className="whitespace-nowrap" data-testid="checkout-total">
-            {formatKes(totalKes)}
+            <span className="whitespace-nowrap">{formatKes(totalKes)}</span>
           </span>
         </p>
       </div>

@@ -55,8 +55,12 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
     <ClockOffset value={clockOffsetMs}>
       <div className="space-y-4" data-live={streaming ? "stream" : "poll"}>
         <div className="flex items-baseline justify-between">
-          <h1 className="text-2xl font-bold">Order {view.reference}</h1>
-          <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>
+          <h1 className="text-2xl font-bold">
+            Order <span className="whitespace-nowrap">{view.reference}</span>
+          </h1>
+          <span className="text-lg font-semibold">
+            <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span>
+          </span>
         </div>
         {view.state === "waiting" && <WaitingPanel view={view} />}
         {view.state === "unknown" && <UnknownPanel view={view} onRetried={refresh} />}

@@ -23,8 +23,11 @@ export function WaitingPanel({ view }: PanelProps) {
     >
       <h2 className="text-xl font-semibold">Check your phone</h2>
       <p className="mt-1">
-        We sent an M-Pesa prompt for <strong>{formatKes(view.totalKes)}</strong> to{" "}
-        <strong>{view.phoneMasked}</strong>. Enter your M-Pesa PIN to pay.
+        We sent an M-Pesa prompt for{" "}
+        <strong>
+          <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span>
+        </strong>{" "}
+        to <strong>{view.phoneMasked}</strong>. Enter your M-Pesa PIN to pay.
       </p>
       <p className="mt-2 text-sm text-stone-700" aria-live="off">
         {left > 0 ? `The prompt expires in ${formatCountdown(left)}.` : "Waiting for M-Pesa to confirm…"}
@@ -46,8 +49,9 @@ export function UnknownPanel({ view, onRetried }: PanelProps & { onRetried: () =
     >
       <h2 className="text-xl font-semibold">We could not confirm the prompt was sent</h2>
       <p>
-        M-Pesa did not answer in time. If a prompt for {formatKes(view.totalKes)} appears on{" "}
-        {view.phoneMasked}, enter your PIN: we will see the payment. Otherwise, try again.
+        M-Pesa did not answer in time. If a prompt for{" "}
+        <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span> appears on {view.phoneMasked},
+        enter your PIN: we will see the payment. Otherwise, try again.
       </p>
       <RetryControls view={view} onRetried={onRetried} />
     </section>

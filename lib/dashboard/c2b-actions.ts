@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
@@ -26,17 +26,13 @@ export async function attachUnmatchedPayment(
       paymentId: formData.get("paymentId"),
       reference: formData.get("reference"),
     });
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the order reference.",
-        fieldErrors: parsed.error.flatten().fieldErrors,
-      };
+    const values = submittedValues(formData);
+    if (!parsed.success) return refused("Check the order reference.", fieldErrorsOf(parsed.error), values);
     const result = await attachPayment(parsed.data.paymentId, parsed.data.reference, user.email);
     revalidatePath("/dashboard/payments");
     // Attaching paid (or flagged) the order: its messages go now, not at the next cron.
     if (result.ok) drainAfterResponse();
-    return result.ok ? result : { ...result, fieldErrors: { reference: [result.message] } };
+    return result.ok ? result : refused(result.message, { reference: [result.message] }, values);
   });
 }
 

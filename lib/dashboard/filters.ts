@@ -107,6 +107,8 @@ export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [STATUS_WHERE[f.status]];
+  // The owner's KES 1 test payments are not orders to fulfil: only "All" lists them (marked Test).
+  if (f.status !== "all") and.push({ isTest: false });
   if (f.fulfilment !== "all") and.push({ fulfilment: FULFILMENT_WHERE[f.fulfilment] });
   if (f.zone === "pickup") and.push({ delivery: { method: "PICKUP" } });
   else if (f.zone !== "all") and.push({ delivery: { zoneId: f.zone } });

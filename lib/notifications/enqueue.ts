@@ -69,8 +69,12 @@ function onChannels(to: { sms: string[]; email: string[] }) {
 export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const ctx = notifications();
   const { order, alerts } = await readOrderForMessages(tx, event.orderId);
-  const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
-  const seller = onChannels(alertRecipients(alerts, ctx.sellerPhone));
+  const facts: OrderFacts = {
+    ...order,
+    delivery: order.delivery ? describeOrderDelivery(order) : undefined,
+    method: order.delivery?.method ?? null,
+  };
+  const seller = order.isTest ? { sms: [], email: [] } : onChannels(alertRecipients(alerts, ctx.sellerPhone));
   const rows: Row[] = [];
   if (event.event === "paid") {
     const shopperPhone = toE164(order.phone);
@@ -184,6 +188,8 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   /** The order's flags so far, oldest first, one per line (its FLAGGED events). */
   attentionReason: string | null;
   delivery: StoredDelivery | null;
+  /** The owner's KES 1 test payment: not an order to fulfil, so no "new paid order" alert. */
+  isTest: boolean;
 };
 
 /**
@@ -193,7 +199,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns},
+      o.email, o."deliveryFeeKes", o."isTest", row_to_json(d) AS delivery, ${alertSettingsColumns},
       (SELECT string_agg(e.note, E'\n' ORDER BY e.seq) FROM "OrderEvent" e
         WHERE e."orderId" = o.id AND e.kind = 'FLAGGED') AS "attentionReason"
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}

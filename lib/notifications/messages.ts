@@ -1,3 +1,4 @@
+import { type Method, fulfilmentSteps } from "@/lib/delivery/fulfilment";
 import { formatKes } from "@/lib/format";
 import { fitOneSegment } from "./sms-text";
 
@@ -10,7 +11,17 @@ export type OrderFacts = {
   customerName: string;
   /** How the order gets to the shopper, in words (describeOrderDelivery); absent on older orders. */
   delivery?: string;
+  /** Pickup or delivery, so the alert names the buttons the seller will tap. */
+  method?: Method;
 };
+
+/** What to do next, in the words of the order page's buttons: "Mark dispatched", "Mark picked up"… */
+function nextSteps(method: Method): string {
+  const [first, then] = fulfilmentSteps(method, "UNFULFILLED").map((s) => `"${s.label}"`);
+  return then
+    ? `Pack it, tap ${first} when it leaves, then ${then} when it arrives.`
+    : `Pack it, then tap ${first} on the order when it is done.`;
+}
 
 export type Shop = { shopName: string; publicUrl: string };
 export type Rendered = { subject: string; text: string; html: string; sms: string };
@@ -103,7 +114,7 @@ export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
       [
         `${o.customerName} paid ${amount} by M-Pesa (receipt ${receiptWords(o)}).`,
         ...(o.delivery ? [o.delivery] : []),
-        "Pack it and mark it fulfilled.",
+        nextSteps(o.method ?? null),
       ],
       { href: url, label: "Open the order" },
     ),

@@ -18,6 +18,9 @@ export const checkoutForm = z.object({
         ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
       return msisdn ?? "";
     }),
-  email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),
+  email: z.union([
+    z.literal(""),
+    z.email("Enter a valid email, or leave it empty.").max(254, "Use a shorter email."),
+  ]),
   checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
 });

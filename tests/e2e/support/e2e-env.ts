@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+
 // Ports and settings shared by playwright.config.ts (the server) and the tests (database resets,
 // emulator control). Distinct from `npm run dev`'s ports so both can run at once.
 // Overridable so two e2e runs (e.g. two worktrees) can share a machine.
@@ -12,6 +14,8 @@ const databaseUrl =
 
 export const E2E = {
   appPort,
+  /** Everything the server printed (tests/e2e/support/server-warnings.ts reads it after the run). */
+  serverLog: `${tmpdir()}/duka-e2e-server-${appPort}.log`,
   appUrl: `http://localhost:${appPort}`,
   emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
   databaseUrl,
