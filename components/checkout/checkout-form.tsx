@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { type CheckoutFormState, checkout } from "@/lib/orders/checkout-action";
+import { payOnDeliveryRefusal } from "@/lib/delivery/pay-on-delivery";
 import { type DeliveryOffer, parseOfferValue } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
 import { OrderSummary, type SummaryLine } from "./order-summary";
+import { type PaymentChoice, PaymentChoiceField } from "./payment-choice";
 
 type Props = {
   checkoutKey: string;
@@ -17,9 +19,11 @@ type Props = {
   goodsKes: number;
   offers: DeliveryOffer[];
   freeThresholdKes: number | null;
+  payOnDeliveryNote: string;
 };
 
-export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresholdKes }: Props) {
+export function CheckoutForm(props: Props) {
+  const { checkoutKey, lines, goodsKes, offers, freeThresholdKes, payOnDeliveryNote } = props;
   const [state, action] = useActionState<CheckoutFormState, FormData>(checkout, null);
   const [picked, setPicked] = useState<string | null>(null);
   const refusal = state?.ok === false ? state : null;
@@ -31,6 +35,12 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
   const chosen = offers.find((o) => o.key === (picked ?? submittedKey));
   const totalKes = goodsKes + (chosen?.feeKes ?? 0);
+  const [payment, setPayment] = useState<PaymentChoice>(
+    state?.values?.payment === "delivery" ? "delivery" : "mpesa",
+  );
+  const canPayLater = chosen !== undefined && payOnDeliveryRefusal(chosen.payOnDelivery, totalKes) === null;
+  const payLater = canPayLater && payment === "delivery";
+  const laterLabel = chosen?.method === "PICKUP" ? "Pay when you collect" : "Pay on delivery";
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
@@ -46,6 +56,17 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
         <AddressFields values={state?.values} errors={errors} counties={chosen.counties} />
       )}
       <OrderSummary lines={lines} goodsKes={goodsKes} delivery={chosen} totalKes={totalKes} />
+      {canPayLater ? (
+        <PaymentChoiceField
+          choice={payment}
+          onChoose={setPayment}
+          note={payOnDeliveryNote}
+          totalKes={totalKes}
+          laterLabel={laterLabel}
+        />
+      ) : (
+        <input type="hidden" name="payment" value="mpesa" />
+      )}
       <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <TextField
           label="Full name"
@@ -62,7 +83,11 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           inputMode="tel"
           autoComplete="tel"
           placeholder="0712 345 678"
-          hint="The M-Pesa number that will get the payment prompt."
+          hint={
+            payLater
+              ? "We call or text this number about your order."
+              : "The M-Pesa number that will get the payment prompt."
+          }
           defaultValue={state?.values?.phone}
           errors={errors.phone}
           required
@@ -89,11 +114,24 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
             )}
           </p>
         )}
-        <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
-        <p className="text-center text-sm text-stone-600">
-          You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
-          phone. Enter your M-Pesa PIN to pay.
-        </p>
+        {payLater ? (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Place order</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You pay <span data-testid="prompt-amount">{formatKes(totalKes)}</span>{" "}
+              {chosen?.method === "PICKUP" ? "when you collect" : "when your order arrives"}: by M-Pesa or
+              cash.
+            </p>
+          </>
+        ) : (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
+              phone. Enter your M-Pesa PIN to pay.
+            </p>
+          </>
+        )}
       </div>
     </form>
   );

@@ -1,7 +1,12 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
-import { type StoredDelivery, describeOrderDelivery } from "@/lib/delivery/describe";
+import {
+  type StoredDelivery,
+  deliveryView,
+  describeDeliveryPlace,
+  describeOrderDelivery,
+} from "@/lib/delivery/describe";
 import { type NotificationChannel, type NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
 import {
@@ -13,6 +18,12 @@ import {
   testMessage,
 } from "./messages";
 import {
+  orderDispatched,
+  orderPlacedOnDelivery,
+  orderReadyForPickup,
+  sellerNewOrderOnDelivery,
+} from "./order-progress-messages";
+import {
   type AlertSettingsRow,
   alertRecipients,
   alertSettingsColumns,
@@ -23,7 +34,11 @@ import {
 
 /** What happened to an order that people must hear about. */
 type OrderEvent =
-  { orderId: string; event: "paid" } | { orderId: string; event: "attention"; reason: string };
+  | { orderId: string; event: "paid" }
+  | { orderId: string; event: "placed" }
+  | { orderId: string; event: "attention"; reason: string }
+  /** The seller marked it dispatched (a delivery) or ready (a pickup); `at` tells a second time apart. */
+  | { orderId: string; event: "dispatched"; at: Date };
 
 type Row = {
   idempotencyKey: string;
@@ -71,13 +86,32 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   const facts: OrderFacts = { ...order, delivery: order.delivery ? describeOrderDelivery(order) : undefined };
   const seller = onChannels(alertRecipients(alerts, ctx.sellerPhone));
   const rows: Row[] = [];
-  if (event.event === "paid") {
-    const shopperPhone = toE164(order.phone);
+  const shopperPhone = toE164(order.phone);
+  const shopper = onChannels({
+    sms: shopperPhone ? [shopperPhone] : [],
+    email: order.email ? [order.email] : [],
+  });
+  if (event.event === "placed") {
+    rows.push(
+      ...messageRows(
+        { key: `${order.id}:placed`, orderId: order.id, kind: "ORDER_PLACED" },
+        orderPlacedOnDelivery(ctx, facts),
+        shopper,
+      ),
+      ...messageRows(
+        { key: `${order.id}:new-pod-order`, orderId: order.id, kind: "SELLER_NEW_POD_ORDER" },
+        sellerNewOrderOnDelivery(ctx, facts),
+        seller,
+      ),
+    );
+  } else if (event.event === "dispatched") {
+    rows.push(...progressRows(ctx, order, facts, event.at, shopper));
+  } else if (event.event === "paid") {
     rows.push(
       ...messageRows(
         { key: `${order.id}:confirmation`, orderId: order.id, kind: "ORDER_CONFIRMATION" },
         orderConfirmation(ctx, facts),
-        onChannels({ sms: shopperPhone ? [shopperPhone] : [], email: order.email ? [order.email] : [] }),
+        shopper,
       ),
       ...messageRows(
         { key: `${order.id}:new-order`, orderId: order.id, kind: "SELLER_NEW_ORDER" },
@@ -104,7 +138,34 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   email: string | null;
   deliveryFeeKes: number;
   delivery: StoredDelivery | null;
+  status: string;
+  riderPhone: string | null;
 };
+
+/** "On its way" for a delivery, "ready for pickup" for a pickup: to the shopper only. */
+function progressRows(
+  ctx: ReturnType<typeof notifications>,
+  order: OrderForMessages,
+  facts: OrderFacts,
+  at: Date,
+  shopper: { sms: string[]; email: string[] },
+): Row[] {
+  const dueKes = order.status === "PAID" ? 0 : order.totalKes;
+  const key = `${order.id}:progress:${at.getTime()}`;
+  if (order.delivery?.method === "PICKUP") {
+    const place = describeDeliveryPlace(deliveryView(order.delivery, order.deliveryFeeKes));
+    return messageRows(
+      { key, orderId: order.id, kind: "ORDER_READY_FOR_PICKUP" },
+      orderReadyForPickup(ctx, facts, { place: place || "the shop", dueKes }),
+      shopper,
+    );
+  }
+  return messageRows(
+    { key, orderId: order.id, kind: "ORDER_DISPATCHED" },
+    orderDispatched(ctx, facts, { riderPhone: order.riderPhone, dueKes }),
+    shopper,
+  );
+}
 
 /**
  * The order, its delivery and the seller's alert settings: everything its messages need, in one plain
@@ -113,7 +174,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", row_to_json(d) AS delivery, ${alertSettingsColumns}
+      o.email, o."deliveryFeeKes", o.status, o."riderPhone", row_to_json(d) AS delivery, ${alertSettingsColumns}
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
     WHERE o.id = ${orderId}`;
   if (!row) throw new Error(`order ${orderId} not found`);

@@ -14,7 +14,12 @@ import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
 
-export type CheckoutValues = { customerName: string; phone: string; email: string } & DeliveryFields;
+export type CheckoutValues = {
+  customerName: string;
+  phone: string;
+  email: string;
+  payment: string;
+} & DeliveryFields;
 
 /** The form comes back with what was typed; a refusal's `fieldErrors` name the inputs at fault. */
 export type CheckoutFormState =
@@ -38,6 +43,7 @@ function readForm(formData: FormData) {
     county: text("county"),
     town: text("town"),
     landmark: text("landmark"),
+    payment: text("payment"),
   };
 }
 
@@ -51,6 +57,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     county: raw.county,
     town: raw.town,
     landmark: raw.landmark,
+    payment: raw.payment,
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
   if (formData.get("intent") === "quote") return { ok: true, message: "Total updated.", values };
@@ -66,6 +73,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     delivery: parsed.data.delivery,
     clientIp: clientIp(await headers()),
     checkoutKey: parsed.data.checkoutKey,
+    paymentMethod: parsed.data.payment === "delivery" ? "ON_DELIVERY" : "MPESA_NOW",
   });
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.

@@ -20,4 +20,5 @@ export const checkoutForm = z.object({
     }),
   email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),
   checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
+  payment: z.enum(["mpesa", "delivery"]).catch("mpesa"),
 });

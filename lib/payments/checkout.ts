@@ -14,6 +14,9 @@ import { sendPrompt } from "./prompt";
 import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "./rate-limits";
 import { takeLines } from "./stock";
+import { payOnDeliveryRefusalFor, podHoldUntil } from "./pay-on-delivery";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 export type CheckoutInput = {
   lines: CartLine[];
@@ -26,19 +29,23 @@ export type CheckoutInput = {
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
+  /** ON_DELIVERY: no prompt now; the seller sends one at the door (or takes cash). */
+  paymentMethod?: PaymentMethod;
 };
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
   | {
       ok: false;
-      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity";
+      reason: Reason | "empty";
       message: string;
     };
 
+type Reason = "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "pay_on_delivery";
+
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity",
+    readonly reason: Reason,
     message: string,
   ) {
     super(message);
@@ -58,11 +65,11 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     logPaymentEvent({
       event: "order.created",
       order: created.reference,
-      attempt: created.attempt.id,
+      attempt: created.attempt?.id,
       transition: "->PENDING",
       phone: input.phone,
     });
-    await sendPrompt(created.attempt, created.token, created.reference);
+    if (created.attempt) await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
     if (e instanceof CheckoutRefused)
@@ -89,6 +96,7 @@ async function createPendingOrder(input: CheckoutInput) {
   // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
   const deliveryConfig = await loadDeliveryConfig();
   const now = ctx.now();
+  const onDelivery = input.paymentMethod === "ON_DELIVERY";
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
       throw new CheckoutRefused(
@@ -96,7 +104,7 @@ async function createPendingOrder(input: CheckoutInput) {
         "Too many checkouts from your network. Please wait a few minutes and try again.",
       );
     }
-    if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
+    if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
       throw new CheckoutRefused(
         "rate_limited",
         `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
@@ -134,6 +142,15 @@ async function createPendingOrder(input: CheckoutInput) {
         `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
       );
     }
+    if (onDelivery) {
+      const refusal = await payOnDeliveryRefusalFor(tx, {
+        phone: input.phone,
+        clientIp: input.clientIp,
+        option: delivery.payOnDelivery,
+        totalKes,
+      });
+      if (refusal) throw new CheckoutRefused("pay_on_delivery", refusal);
+    }
     const taken = await takeLines(
       tx,
       cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
@@ -146,7 +163,7 @@ async function createPendingOrder(input: CheckoutInput) {
         minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
       );
     }
-    return tx.order.create({
+    const created = await tx.order.create({
       data: {
         publicId: newPublicId(),
         reference: await unusedReference(tx),
@@ -158,7 +175,8 @@ async function createPendingOrder(input: CheckoutInput) {
         totalKes,
         deliveryFeeKes: feeKes,
         delivery: { create: snapshot },
-        reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
+        reservedUntil: onDelivery ? podHoldUntil(now) : secondsAfter(now, ctx.reservationMinutes * 60),
+        paymentMethod: input.paymentMethod,
         createdAt: now,
         items: {
           create: cart.lines.map((l) => ({
@@ -168,19 +186,24 @@ async function createPendingOrder(input: CheckoutInput) {
             quantity: l.quantity,
           })),
         },
-        attempts: {
-          create: {
-            phone: input.phone,
-            amountKes: totalKes,
-            callbackToken: hashToken(token),
-            createdAt: now,
-          },
-        },
+        // Paid at the door: no attempt until the seller sends the prompt there.
+        attempts: onDelivery
+          ? undefined
+          : {
+              create: {
+                phone: input.phone,
+                amountKes: totalKes,
+                callbackToken: hashToken(token),
+                createdAt: now,
+              },
+            },
       },
       include: { attempts: true },
     });
+    if (onDelivery) await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+    return created;
   }, CHECKOUT_TX);
-  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0], token };
 }
 
 const reservedMessage = (name: string, minutes: number) =>

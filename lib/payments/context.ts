@@ -15,6 +15,9 @@ export type PaymentsContext = {
   maxItemsPerOrder: number;
   openOrdersPerPhone: number;
   openOrdersPerIp: number;
+  /** Unpaid pay-on-delivery orders per phone and per network. */
+  podOrdersPerPhone: number;
+  podOrdersPerIp: number;
   /** How many times an order link may move the payment to another phone number. */
   numberChangesPerOrder: number;
   now: () => Date;
@@ -34,6 +37,8 @@ export function payments(): PaymentsContext {
     maxItemsPerOrder: env.limits.maxItemsPerOrder,
     openOrdersPerPhone: env.limits.openOrdersPerPhone,
     openOrdersPerIp: env.limits.openOrdersPerIp,
+    podOrdersPerPhone: env.limits.podOrdersPerPhone,
+    podOrdersPerIp: env.limits.podOrdersPerIp,
     numberChangesPerOrder: env.limits.numberChangesPerOrder,
     now: () => new Date(),
   };

@@ -15,6 +15,8 @@ type Zone = {
   counties: string[];
   active: boolean;
   sortOrder: number;
+  payOnDelivery: boolean;
+  payOnDeliveryMaxKes: number | null;
 };
 
 const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
@@ -30,6 +32,8 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
     etaText: typed ? String(typed.etaText) : zone?.etaText,
     counties: typed ? [typed.counties].flat() : (zone?.counties ?? []),
     active: typed ? typed.active === true : (zone?.active ?? true),
+    payOnDelivery: typed ? typed.payOnDelivery === true : (zone?.payOnDelivery ?? false),
+    podMax: typed ? String(typed.payOnDeliveryMaxKes) : (zone?.payOnDeliveryMaxKes ?? ""),
   };
   const p = zone?.id ?? "new";
   const title = zone ? zone.name : "Add a zone";
@@ -108,6 +112,31 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
         />
         Offered at checkout
       </label>
+      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+        <input
+          type="checkbox"
+          name="payOnDelivery"
+          defaultChecked={shown.payOnDelivery}
+          className="h-5 w-5 accent-brand-600"
+        />
+        Pay on delivery (M-Pesa prompt or cash at the door)
+      </label>
+      <Field
+        id={`${p}-podmax`}
+        label="Pay on delivery up to (KES)"
+        hint="Larger orders pay at checkout. Leave empty for no limit."
+        errors={errors.payOnDeliveryMaxKes}
+      >
+        <input
+          id={`${p}-podmax`}
+          name="payOnDeliveryMaxKes"
+          inputMode="numeric"
+          defaultValue={shown.podMax}
+          aria-invalid={invalid(errors.payOnDeliveryMaxKes)}
+          aria-describedby={`${p}-podmax-error`}
+          className={inputClass}
+        />
+      </Field>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">{zone ? "Save zone" : "Add zone"}</SubmitButton>
         <ActionMessage id={`${p}-msg`} result={result} />

@@ -26,6 +26,8 @@ export default async function OrderPage({ params }: Props) {
   const timeline = buildTimeline(order);
   const method = order.delivery?.method ?? null;
   const messages = await listOrderMessages(order.id);
+  const toCollect =
+    order.paymentMethod === "ON_DELIVERY" && (order.status === "PENDING" || order.status === "FAILED");
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
@@ -37,9 +39,14 @@ export default async function OrderPage({ params }: Props) {
         <ItemsCard order={order} />
       </div>
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
-      {order.status === "PAID" && (
+      {(order.status === "PAID" || toCollect) && (
         <section className={card} aria-label="Fulfilment">
-          <FulfilmentForm reference={order.reference} method={method} fulfilment={order.fulfilment} />
+          <FulfilmentForm
+            reference={order.reference}
+            method={method}
+            fulfilment={order.fulfilment}
+            paid={order.status === "PAID"}
+          />
         </section>
       )}
       <PaymentTimeline timeline={timeline} />
