@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { prisma } from "@/lib/db";
-import { hashToken, newOrderReference, newPublicId } from "@/lib/payments/identifiers";
+import { hashToken, newOrderReference, newPublicId } from "@/lib/payments/shared/identifiers";
 import { successBody } from "@/tests/reliability/scenarios/forgery";
 import { createProduct } from "@/tests/reliability/support/shop";
 import { startStack } from "@/tests/reliability/support/stack";

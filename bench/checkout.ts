@@ -10,7 +10,7 @@ import { startEmulator } from "@/emulator";
 import { createDarajaClient } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { configurePayments, payments } from "@/lib/payments/context";
+import { configurePayments, payments } from "@/lib/payments/shared/context";
 import { checkout, createProduct, freshPhone, mapLimit } from "@/tests/reliability/support/shop";
 import { machine, printTable, type Row } from "./support/stats";
 

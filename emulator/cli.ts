@@ -1,3 +1,4 @@
+// `npm run emulator`: starts the emulator on EMULATOR_PORT with options read from the environment.
 import { optionsFromEnv } from "./env-options";
 import { startEmulator } from "./index";
 

@@ -1,3 +1,4 @@
+// Reads the emulator's options from EMULATOR_* environment variables.
 import type { EmulatorOptions } from "./options";
 
 type Env = Record<string, string | undefined>;

@@ -1,3 +1,4 @@
+// Small node:http helpers: read a bounded body, write JSON or HTML.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 const MAX_BODY_BYTES = 1_000_000;

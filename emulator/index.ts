@@ -1,5 +1,6 @@
+// The emulator's one door: start it, and the types and helpers tests use. Nothing else is imported from outside.
 import type { AddressInfo } from "node:net";
-import { createControl, type EmulatorControl } from "./control";
+import { createControl, type EmulatorControl } from "./control/actions";
 import { createSmsGateway } from "./inbox/sms-gateway";
 import { startLocalSmtp } from "./inbox/smtp";
 import { Inbox } from "./inbox/store";
@@ -8,11 +9,11 @@ import { createEmulatorServer } from "./server";
 import { createState, releaseHeldResponses } from "./state";
 import { timerOptionProblem } from "./timer-ms";
 
-export type { DeliveryRecord, StkCallbackBody, CallbackItem } from "./callback-body";
-export type { CallLogEntry } from "./call-log";
-export type { C2bNotificationBody, C2bRegistration, C2bTransaction } from "./c2b-store";
-export { ControlError, type EmulatorControl } from "./control";
-export type { ActiveFault, FaultSpec } from "./faults";
+export type { DeliveryRecord, StkCallbackBody, CallbackItem } from "./daraja/stk/callback-shape";
+export type { CallLogEntry } from "./control/call-log";
+export type { C2bNotificationBody, C2bRegistration, C2bTransaction } from "./daraja/c2b/store";
+export { ControlError, type EmulatorControl } from "./control/actions";
+export type { ActiveFault, FaultSpec } from "./control/faults";
 export type { AppCredentials, EmulatorOptions } from "./options";
 export {
   DEFAULT_CREDENTIALS,
@@ -21,8 +22,8 @@ export {
   SANDBOX_PHONE,
   SANDBOX_SHORTCODE,
 } from "./options";
-export type { Outcome } from "./outcomes";
-export type { Ledger, LedgerEntry, PromptState } from "./prompt-store";
+export type { Outcome } from "./daraja/stk/outcomes";
+export type { Ledger, LedgerEntry, PromptState } from "./daraja/stk/prompt-store";
 export type { PhoneRule } from "./state";
 export type { Inbox, InboxFault, InboxMessage } from "./inbox/store";
 

@@ -1,3 +1,4 @@
+// The emulator's options (credentials, timings, faults) and their defaults.
 export interface AppCredentials {
   consumerKey: string;
   consumerSecret: string;

@@ -1,15 +1,16 @@
+// The emulator's HTTP server: routes each path to Daraja, control, blob, inbox or phone.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { BLOB_API_PREFIX, createBlobApi } from "./blob-api";
-import type { EmulatorControl } from "./control";
-import { CONTROL_PREFIX, serveControlCall } from "./control-api";
-import { DARAJA_ERRORS } from "./daraja-errors";
-import { serveDarajaCall } from "./daraja-gateway";
+import { BLOB_API_PREFIX, createBlobApi } from "./blob/api";
+import type { EmulatorControl } from "./control/actions";
+import { CONTROL_PREFIX, serveControlCall } from "./control/api";
+import { DARAJA_ERRORS } from "./daraja/errors";
+import { serveDarajaCall } from "./daraja/gateway";
 import { sendHtml, sendJson } from "./http-io";
 import { INBOX_CONTROL_PATH, serveInboxControl } from "./inbox/control";
 import { inboxPageHtml } from "./inbox/page";
 import { SMS_PATH, type SmsGateway } from "./inbox/sms-gateway";
 import type { Inbox } from "./inbox/store";
-import { phonePageHtml } from "./phone-page";
+import { phonePageHtml } from "./phone/page";
 import type { EmulatorState } from "./state";
 
 type BlobApi = ReturnType<typeof createBlobApi>;

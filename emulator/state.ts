@@ -1,13 +1,14 @@
+// The emulator's state in memory: prompts, C2B, tokens, logs, faults.
 import type { ServerResponse } from "node:http";
-import type { DeliveryRecord } from "./callback-body";
-import { C2bStore } from "./c2b-store";
-import { CallLog } from "./call-log";
-import { FaultBook } from "./faults";
-import { IdFactory } from "./ids";
+import type { DeliveryRecord } from "./daraja/stk/callback-shape";
+import { C2bStore } from "./daraja/c2b/store";
+import { CallLog } from "./control/call-log";
+import { FaultBook } from "./control/faults";
+import { IdFactory } from "./daraja/ids";
 import type { EmulatorOptions } from "./options";
-import type { Outcome } from "./outcomes";
-import { PromptStore } from "./prompt-store";
-import { TokenStore } from "./token-store";
+import type { Outcome } from "./daraja/stk/outcomes";
+import { PromptStore } from "./daraja/stk/prompt-store";
+import { TokenStore } from "./daraja/token-store";
 
 export interface PhoneRule {
   outcome: Outcome;

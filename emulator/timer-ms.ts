@@ -1,3 +1,4 @@
+// Timer durations in milliseconds as options and faults accept them (at most 2^31-1).
 import { z } from "zod";
 
 /** Node's timers hold 2^31-1 ms at most; a longer delay fires at once, so it is refused instead. */

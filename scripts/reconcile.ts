@@ -3,7 +3,7 @@
 // server-only modules load outside Next.js.
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
-import { reconcileAll } from "@/lib/payments/reconcile";
+import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { recordJobRun } from "@/lib/setup/job-runs";
 
 const result = await reconcileAll();

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import type { SetupCheck } from "@/lib/setup/checks";
+import type { SetupCheck } from "@/lib/setup/setup-check";
 
 const MARK = { ok: "✓", problem: "✗", info: "i" } as const;
 const WORD = { ok: "OK", problem: "Problem", info: "Note" } as const;

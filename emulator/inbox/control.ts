@@ -1,3 +1,4 @@
+// The inbox's control routes: list and clear the messages the shop sent, and the gateways' faults.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ZodError } from "zod";
 import { readBody, sendJson } from "../http-io";

@@ -1,3 +1,4 @@
+// The /inbox page: the SMS and email the shop sent, as a developer reads them.
 import type { InboxMessage } from "./store";
 
 const escape = (s: string) =>

@@ -1,3 +1,4 @@
+// Africa's Talking's SMS stand-in: accepts a send, stores it, reports delivery.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import { readBody, sendJson } from "../http-io";

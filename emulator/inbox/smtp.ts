@@ -1,3 +1,4 @@
+// An SMTP server standing for the mail provider: every email the shop sends lands in the inbox.
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";

@@ -1,3 +1,4 @@
+// The messages (SMS and email) the shop sent, kept in memory.
 import { z } from "zod";
 
 /** A message the local gateways accepted, as GET /__control/inbox returns it. */

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
-import { attachPayment, refundPayment } from "@/lib/payments/c2b-unmatched";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { attachPayment, refundPayment } from "@/lib/payments/c2b/unmatched";
 
 const attachInput = z.object({
   paymentId: z.string().min(1).max(40),

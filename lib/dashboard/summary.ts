@@ -1,5 +1,5 @@
 import "server-only";
-import { sellerReason } from "@/lib/payments/failure-kinds";
+import { sellerReason } from "@/lib/payments/core/failure-kinds";
 import { prisma } from "@/lib/db";
 import { eatDateKeys, eatDayStart } from "./time";
 

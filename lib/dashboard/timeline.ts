@@ -1,7 +1,7 @@
 import { maskPhone, parseCallback } from "@/lib/daraja";
 import { type Method, fulfilmentEventTitle } from "@/lib/delivery/fulfilment";
 import { formatKes } from "@/lib/format";
-import { type FailureKind, sellerReason } from "@/lib/payments/failure-kinds";
+import { type FailureKind, sellerReason } from "@/lib/payments/core/failure-kinds";
 
 type Attempt = {
   id: string;

@@ -9,7 +9,7 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
-import { startCheckout } from "@/lib/payments/checkout";
+import { startCheckout } from "@/lib/payments/stk/checkout";
 import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);

@@ -9,7 +9,7 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { addLine } from "@/lib/cart/cart-lines";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { clientIp } from "@/lib/http/client-ip";
-import { retryPayment } from "@/lib/payments/retry";
+import { retryPayment } from "@/lib/payments/stk/retry";
 
 /** A refused phone number comes back as `fieldErrors.phone`. */
 export type RetryState = ActionResult | null;

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { watchOrder } from "@/lib/live/order-changes";
 import { type EventSink, eventStreamResponse } from "@/lib/live/sse";
-import { payments } from "@/lib/payments/context";
+import { payments } from "@/lib/payments/shared/context";
 import { type OrderView, findOrderId, readOrderForStream, settleOrderIfDue } from "./order-view";
 
 // The old polling interval: a stream never settles its order more often than a polling page did.

@@ -2,9 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { maskPhone } from "@/lib/daraja";
 import { type OrderDeliveryView, deliveryView } from "@/lib/delivery/describe";
-import { payments, secondsAfter } from "@/lib/payments/context";
-import { nextSettleAt, settleOrder } from "@/lib/payments/reconcile";
-import { retryRule } from "@/lib/payments/retry-rule";
+import { payments, secondsAfter } from "@/lib/payments/shared/context";
+import { nextSettleAt, settleOrder } from "@/lib/payments/stk/reconcile";
+import { retryRule } from "@/lib/payments/stk/retry-rule";
 import { type PayByHand, payByHandFor } from "./pay-by-hand";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { accountNumberOf } from "@/lib/payments/c2b-account";
+import { accountNumberOf } from "@/lib/payments/c2b/account";
 
 /** What the shopper needs to pay from the M-Pesa menu (Lipa na M-Pesa) when the prompt cannot reach them. */
 export type PayByHand = {

@@ -8,15 +8,7 @@ import { formatEat } from "@/lib/format";
 import { callbackProblem, callbackUrlFor, configProblems } from "./config-checks";
 import { lastJobRun } from "./job-runs";
 import { notificationChecks } from "./notification-checks";
-
-/** ok: green; problem: red, with the fix; info: nothing wrong, worth knowing. */
-export type SetupCheck = {
-  id: string;
-  label: string;
-  status: "ok" | "problem" | "info";
-  detail: string;
-  fix?: string;
-};
+import type { SetupCheck } from "./setup-check";
 
 const CRON_STALE_MS = 25 * 3600_000;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { SetupCheck } from "./checks";
+import type { SetupCheck } from "./setup-check";
 
 const DAY_MS = 24 * 3600_000;
 

@@ -5,7 +5,7 @@ import { type ActionResult } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
-import { startTestPayment } from "@/lib/payments/test-payment";
+import { startTestPayment } from "@/lib/payments/stk/test-payment";
 
 export type TestPaymentState = ActionResult<{ publicId?: string }> | null;
 

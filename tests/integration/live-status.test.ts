@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsGet } from "@/app/api/orders/[publicId]/events/route";
 import { GET as statusGet } from "@/app/api/orders/[publicId]/route";
-import { retryPayment } from "@/lib/payments/retry";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import { onEmbeddedDatabase } from "./support/embedded-db-pool";
 import { openEvents } from "./support/event-stream";
 import {

@@ -6,9 +6,9 @@ import { prisma } from "@/lib/db";
 import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications, drainQuietly } from "@/lib/notifications/drain";
 import { enqueueOrderNotifications, enqueueTestMessages } from "@/lib/notifications/enqueue";
-import { reconcileAttempt } from "@/lib/payments/reconcile";
-import { applyAttemptResult } from "@/lib/payments/state-machine";
-import { startCheckout } from "@/lib/payments/checkout";
+import { reconcileAttempt } from "@/lib/payments/stk/reconcile";
+import { applyAttemptResult } from "@/lib/payments/core/state-machine";
+import { startCheckout } from "@/lib/payments/stk/checkout";
 import {
   clock,
   createProduct,

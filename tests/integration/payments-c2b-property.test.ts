@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { C2bNotificationBody } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { resultOfCode } from "@/lib/payments/outcomes";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
-import { expireDueOrders } from "@/lib/payments/reconcile";
-import { applyAttemptResult } from "@/lib/payments/state-machine";
+import { resultOfCode } from "@/lib/payments/core/outcomes";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { expireDueOrders } from "@/lib/payments/stk/reconcile";
+import { applyAttemptResult } from "@/lib/payments/core/state-machine";
 import {
   callbackBody,
   checkout,

@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { C2bNotificationBody } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { accountNumberOf } from "@/lib/payments/c2b-account";
-import { configurePayments } from "@/lib/payments/context";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
-import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b-unmatched";
+import { accountNumberOf } from "@/lib/payments/c2b/account";
+import { configurePayments } from "@/lib/payments/shared/context";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b/unmatched";
 import { readOrderView } from "@/lib/orders/order-view";
-import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
-import { retryPayment } from "@/lib/payments/retry";
+import { expireDueOrders, reconcileAll } from "@/lib/payments/stk/reconcile";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import {
   checkoutOk,
   clock,

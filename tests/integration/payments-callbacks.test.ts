@@ -3,7 +3,7 @@ import "./support/embedded-db-pool";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { applyAttemptResult, flagOrder } from "@/lib/payments/state-machine";
+import { applyAttemptResult, flagOrder } from "@/lib/payments/core/state-machine";
 import {
   callbackBody,
   callbackEvents,

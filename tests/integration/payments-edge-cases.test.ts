@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { createDarajaClient } from "@/lib/daraja";
 import { env } from "@/lib/env";
 import { PICKUP_KEY } from "@/lib/delivery/pricing";
-import { startCheckout } from "@/lib/payments/checkout";
-import { configurePayments } from "@/lib/payments/context";
-import { reconcileAll } from "@/lib/payments/reconcile";
+import { startCheckout } from "@/lib/payments/stk/checkout";
+import { configurePayments } from "@/lib/payments/shared/context";
+import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import {
   callbackBody,
   checkoutOk,

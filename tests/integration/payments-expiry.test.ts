@@ -1,8 +1,8 @@
 /** Reservations end once; money that arrives late or twice is kept and shown to the seller. */
 import "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
-import { expireDueOrders } from "@/lib/payments/reconcile";
-import { retryPayment } from "@/lib/payments/retry";
+import { expireDueOrders } from "@/lib/payments/stk/reconcile";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import {
   callbackEvents,
   checkoutOk,

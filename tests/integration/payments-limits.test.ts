@@ -3,9 +3,9 @@ import { onEmbeddedDatabase } from "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { readOrderView } from "@/lib/orders/order-view";
-import { startCheckout } from "@/lib/payments/checkout";
-import { configurePayments } from "@/lib/payments/context";
-import { retryPayment } from "@/lib/payments/retry";
+import { startCheckout } from "@/lib/payments/stk/checkout";
+import { configurePayments } from "@/lib/payments/shared/context";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import {
   checkout,
   checkoutOk,

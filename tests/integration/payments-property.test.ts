@@ -7,11 +7,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StkCallbackBody } from "@/emulator";
 import { prisma } from "@/lib/db";
-import { resultOfCode } from "@/lib/payments/outcomes";
-import { hashToken } from "@/lib/payments/identifiers";
-import { expireDueOrders } from "@/lib/payments/reconcile";
-import { retryPayment } from "@/lib/payments/retry";
-import { applyAttemptResult } from "@/lib/payments/state-machine";
+import { resultOfCode } from "@/lib/payments/core/outcomes";
+import { hashToken } from "@/lib/payments/shared/identifiers";
+import { expireDueOrders } from "@/lib/payments/stk/reconcile";
+import { retryPayment } from "@/lib/payments/stk/retry";
+import { applyAttemptResult } from "@/lib/payments/core/state-machine";
 import {
   callbackBody,
   checkout,

@@ -2,9 +2,9 @@
 import "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { hashToken } from "@/lib/payments/identifiers";
-import { expireDueOrders, reconcileAll } from "@/lib/payments/reconcile";
-import { retryPayment } from "@/lib/payments/retry";
+import { hashToken } from "@/lib/payments/shared/identifiers";
+import { expireDueOrders, reconcileAll } from "@/lib/payments/stk/reconcile";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import {
   callbackBody,
   callbackEvents,

@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { checkoutOk, createProduct, freshPhone, withPaymentsHarness } from "./support/payments-harness";
 
 const drawn = vi.hoisted(() => ({ queue: [] as string[] }));
-vi.mock("@/lib/payments/identifiers", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/payments/identifiers")>();
+vi.mock("@/lib/payments/shared/identifiers", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/payments/shared/identifiers")>();
   return { ...real, newOrderReference: () => drawn.queue.shift() ?? real.newOrderReference() };
 });
 

@@ -155,7 +155,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
     vi.stubEnv("VERCEL", "1");
     vi.resetModules();
     const { POST } = await import("@/app/api/payments/callback/[token]/route");
-    const { configurePayments } = await import("@/lib/payments/context");
+    const { configurePayments } = await import("@/lib/payments/shared/context");
     configurePayments(harness.defaults);
     const product = await createProduct({ stock: 2, priceKes: 1160 });
     const phone = freshPhone();
@@ -195,7 +195,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS, off Verce
     vi.stubEnv("MPESA_CALLBACK_IPS", "196.201.214.200");
     vi.resetModules();
     const { POST } = await import("@/app/api/payments/callback/[token]/route");
-    const { configurePayments } = await import("@/lib/payments/context");
+    const { configurePayments } = await import("@/lib/payments/shared/context");
     const { peerAddressHeader, stampPeerAddresses } = await import("@/lib/http/peer-address");
     stampPeerAddresses();
     configurePayments(harness.defaults);
@@ -252,7 +252,7 @@ describe("GET /api/cron/reconcile", () => {
     vi.stubEnv("CRON_SECRET", "cron-secret-for-tests-0123456789");
     vi.resetModules();
     const { GET } = await import("@/app/api/cron/reconcile/route");
-    const { configurePayments } = await import("@/lib/payments/context");
+    const { configurePayments } = await import("@/lib/payments/shared/context");
     configurePayments(harness.defaults);
     const call = (authorization?: string) =>
       GET(

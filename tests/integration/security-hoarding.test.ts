@@ -2,8 +2,8 @@
 import "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { configurePayments } from "@/lib/payments/context";
-import { retryPayment } from "@/lib/payments/retry";
+import { configurePayments } from "@/lib/payments/shared/context";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import {
   checkout,
   checkoutOk,

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import type { Notification } from "@/lib/generated/prisma/client";
 import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications } from "@/lib/notifications/drain";
-import { startCheckout } from "@/lib/payments/checkout";
+import { startCheckout } from "@/lib/payments/stk/checkout";
 import {
   HARNESS_DELIVERY_TOKEN,
   clock,

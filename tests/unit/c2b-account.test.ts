@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountNumberOf, referenceFromAccount } from "@/lib/payments/c2b-account";
+import { accountNumberOf, referenceFromAccount } from "@/lib/payments/c2b/account";
 
 describe("Pay Bill account numbers", () => {
   it("asks shoppers to type the reference without its dash, within Daraja's 12 characters", () => {

@@ -17,7 +17,7 @@ describe("layer rules", { timeout: 60_000 }, () => {
     ["lib/daraja/x.ts", 'import { headers } from "next/headers";\nexport const x = headers;'],
     [
       "lib/daraja/x.ts",
-      'import { retryRule } from "@/lib/payments/retry-rule";\nexport const x = retryRule;',
+      'import { retryRule } from "@/lib/payments/stk/retry-rule";\nexport const x = retryRule;',
     ],
     ["app/x/page.tsx", 'import { prisma } from "@/lib/db";\nexport const x = prisma;'],
     ["components/x.tsx", 'import { prisma } from "@/lib/db";\nexport const x = prisma;'],

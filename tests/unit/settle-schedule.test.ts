@@ -1,7 +1,7 @@
 // When a live stream next settles its order: the same moments at which a polling page's status request
 // would first have found something to do.
 import { describe, expect, it } from "vitest";
-import { nextSettleAt } from "@/lib/payments/reconcile";
+import { nextSettleAt } from "@/lib/payments/stk/reconcile";
 
 const t0 = new Date("2026-11-29T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

@@ -1,8 +1,8 @@
 import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard/c2b-forms";
 import { sellerPage } from "@/lib/auth/guards";
 import { formatEat, formatKes } from "@/lib/format";
-import { c2bRegistrationStatus, ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
-import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b-unmatched";
+import { c2bRegistrationStatus, ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b/registration";
+import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b/unmatched";
 
 export const metadata = { title: "Payments" };
 export const dynamic = "force-dynamic";

@@ -16,9 +16,9 @@ import { createDarajaClient } from "@/lib/daraja";
 import { type DeliveryChoice, PICKUP_KEY } from "@/lib/delivery/pricing";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { startCheckout } from "@/lib/payments/checkout";
+import { startCheckout } from "@/lib/payments/stk/checkout";
 import { configureNotifications } from "@/lib/notifications/context";
-import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/context";
+import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/shared/context";
 import { resetShop } from "./database";
 import { localGateways } from "./notifications";
 

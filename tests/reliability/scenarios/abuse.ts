@@ -4,7 +4,7 @@
  */
 import { parseEnv } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { configurePayments, payments } from "@/lib/payments/context";
+import { configurePayments, payments } from "@/lib/payments/shared/context";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit } from "../support/shop";
 import { Tally } from "../support/tally";

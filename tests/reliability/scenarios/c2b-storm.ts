@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { registerC2bUrls } from "@/lib/payments/c2b-registration";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit, shuffle } from "../support/shop";
 import { Tally } from "../support/tally";

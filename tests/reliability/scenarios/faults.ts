@@ -9,7 +9,7 @@ import type { Outcome } from "@/emulator";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit, tokenOfUrl, waitFor } from "../support/shop";
-import { hashToken } from "@/lib/payments/identifiers";
+import { hashToken } from "@/lib/payments/shared/identifiers";
 import { Tally } from "../support/tally";
 
 const OUTCOMES: Outcome[] = [

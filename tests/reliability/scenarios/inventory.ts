@@ -4,8 +4,8 @@
  * the seven unpaid units are back on the shelf and the paid three stay sold.
  */
 import { prisma } from "@/lib/db";
-import { configurePayments } from "@/lib/payments/context";
-import { expireDueOrders } from "@/lib/payments/reconcile";
+import { configurePayments } from "@/lib/payments/shared/context";
+import { expireDueOrders } from "@/lib/payments/stk/reconcile";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, waitFor } from "../support/shop";
 import { Tally } from "../support/tally";

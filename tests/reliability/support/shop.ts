@@ -1,8 +1,8 @@
 /** Shop-side helpers: products, phones, checkouts and callback POSTs, as a shopper and Daraja would make them. */
 import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { startCheckout } from "@/lib/payments/checkout";
-import { hashToken } from "@/lib/payments/identifiers";
+import { startCheckout } from "@/lib/payments/stk/checkout";
+import { hashToken } from "@/lib/payments/shared/identifiers";
 
 export async function createProduct({ stock, priceKes }: { stock: number; priceKes: number }) {
   const category = await prisma.category.upsert({

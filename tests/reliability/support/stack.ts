@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { createAfricasTalkingChannel } from "@/lib/notifications/channels/africastalking";
 import { createSmtpChannel } from "@/lib/notifications/channels/smtp";
 import { configureNotifications } from "@/lib/notifications/context";
-import { configurePayments } from "@/lib/payments/context";
+import { configurePayments } from "@/lib/payments/shared/context";
 import { type AppServer, appServer, ensureBuild } from "./app-server";
 
 export const CRON_SECRET = "reliability-cron-secret";

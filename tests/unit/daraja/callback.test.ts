@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { CallbackItem } from "@/emulator";
-import { applyCallbackForm, callbackText, drawCallbackForm, seededRandom } from "@/emulator/callback-variety";
+import {
+  applyCallbackForm,
+  callbackText,
+  drawCallbackForm,
+  seededRandom,
+} from "@/emulator/daraja/stk/callback-variety";
 import { parseCallback } from "@/lib/daraja";
 import { cancelledCallback, successCallback } from "./samples";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eatDayFirst, eatTimestamp, parseEatTimestamp } from "@/emulator/eat-time";
-import { IdFactory } from "@/emulator/ids";
+import { eatDayFirst, eatTimestamp, parseEatTimestamp } from "@/emulator/daraja/eat-time";
+import { IdFactory } from "@/emulator/daraja/ids";
 
 describe("emulator EAT time", () => {
   it("formats in UTC+3 whatever the server zone", () => {

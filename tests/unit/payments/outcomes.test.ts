@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { DarajaError, StkCallback } from "@/lib/daraja";
-import { SELLER_REASONS } from "@/lib/payments/failure-kinds";
-import { amountMismatch, resultOfCallback, resultOfCode, resultOfPushRefusal } from "@/lib/payments/outcomes";
+import { SELLER_REASONS } from "@/lib/payments/core/failure-kinds";
+import {
+  amountMismatch,
+  resultOfCallback,
+  resultOfCode,
+  resultOfPushRefusal,
+} from "@/lib/payments/core/outcomes";
 
 const refusal = (over: Partial<DarajaError>): DarajaError => ({
   kind: "server_error",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRule } from "@/lib/payments/retry-rule";
+import { UNKNOWN_BLOCKS_RETRY_SECONDS, retryRule } from "@/lib/payments/stk/retry-rule";
 
 const t0 = new Date("2026-11-29T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

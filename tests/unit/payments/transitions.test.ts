@@ -5,7 +5,7 @@ import {
   ORDER_TRANSITIONS,
   mayMoveAttempt,
   mayMoveOrder,
-} from "@/lib/payments/transitions";
+} from "@/lib/payments/core/transitions";
 
 // The transitions the payment flow promises, as the design states them.
 const ORDER_ALLOWED = new Set([

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { OrderStatus } from "@/components/orders/order-status";
 import { isOrderPublicId, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
-import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b-registration";
+import { ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b/registration";
 
 // The checkout action and the order page may wait on Daraja (token + push or query, 15 s timeouts each).
 export const maxDuration = 60;

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
-import { reconcileAll } from "@/lib/payments/reconcile";
-import { pruneRejectedCallbacks } from "@/lib/payments/rejected-callbacks";
+import { reconcileAll } from "@/lib/payments/stk/reconcile";
+import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
 import { recordJobRun } from "@/lib/setup/job-runs";
 
 export const runtime = "nodejs";

@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { readCappedText } from "@/lib/http/read-capped";
 import { drainAfterResponse } from "@/lib/notifications/kick";
-import { receiveCallback } from "@/lib/payments/callbacks";
+import { receiveCallback } from "@/lib/payments/stk/callbacks";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

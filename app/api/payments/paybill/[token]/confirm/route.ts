@@ -1,6 +1,6 @@
 import { C2B_CONFIRMATION_ACCEPTED } from "@/lib/daraja";
 import { readDarajaPost } from "@/lib/http/daraja-post";
-import { receiveC2bConfirmation } from "@/lib/payments/c2b-confirmations";
+import { receiveC2bConfirmation } from "@/lib/payments/c2b/confirmations";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

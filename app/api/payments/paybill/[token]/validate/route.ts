@@ -1,6 +1,6 @@
 import { c2bValidationAnswer } from "@/lib/daraja";
 import { readDarajaPost } from "@/lib/http/daraja-post";
-import { validateC2bPayment } from "@/lib/payments/c2b-validation";
+import { validateC2bPayment } from "@/lib/payments/c2b/validation";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

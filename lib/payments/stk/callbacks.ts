@@ -1,0 +1,283 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { type Db, type Tx, prisma } from "@/lib/db";
+import { type StkCallback, parseCallback } from "@/lib/daraja";
+import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "../shared/db-errors";
+import { hashToken } from "../shared/identifiers";
+import { type IncomingNotification, storable, storeWithBody } from "../shared/incoming";
+import { payments } from "../shared/context";
+import { amountMismatch, resultOfCallback } from "../core/outcomes";
+import { logPaymentEvent } from "../shared/payment-log";
+import { recordRejectedCallback } from "./rejected-callbacks";
+import { type Verdict, applyAttemptResult, flagOrder } from "../core/state-machine";
+
+export type IncomingCallback = IncomingNotification;
+
+type Judgement = {
+  verdict: CallbackVerdict;
+  reason: string;
+  attemptId?: string;
+  /** Already written, in the transaction that applied it. */
+  saved?: true;
+};
+
+/**
+ * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
+ * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost. A POST that
+ * matches no payment is only noted, small and capped (rejected-callbacks.ts): nobody's money rides on it.
+ */
+export async function receiveCallback(
+  input: IncomingCallback,
+): Promise<Judgement & { eventId: string | null }> {
+  const tokenHash = hashToken(input.token);
+  const recorded = input.ipAllowed ? await recordIfKnown(input, tokenHash) : null;
+  if (!recorded) {
+    const outsider = input.ipAllowed ? "unknown token" : notAllowed(input);
+    logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
+    const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
+    return { verdict: "REJECTED", reason: outsider, eventId };
+  }
+  const { attempt, eventId } = recorded;
+  let judgement: Judgement;
+  try {
+    judgement = await judge(input, attempt, eventId);
+  } catch (e) {
+    // Recorded but not applied (e.g. the database dropped mid-way): reconcile settles it by STK query.
+    judgement = {
+      verdict: "RECEIVED",
+      reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
+    };
+  }
+  await saveVerdict(eventId, judgement);
+  return { ...judgement, eventId };
+}
+
+/** The event is already durable: failing to note its verdict must not turn Daraja's answer into a 5xx. */
+async function saveVerdict(eventId: string, judgement: Judgement) {
+  logPaymentEvent({
+    event: "callback",
+    attempt: judgement.attemptId,
+    verdict: judgement.verdict,
+    reason: judgement.reason,
+  });
+  if (judgement.saved) return;
+  await writeVerdict(prisma, eventId, judgement).catch((e: unknown) =>
+    logPaymentEvent({
+      event: "callback.verdict_unsaved",
+      eventId,
+      error: e instanceof Error ? e.message.slice(0, 200) : String(e),
+    }),
+  );
+}
+
+async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) {
+  await db.$executeRaw`
+    UPDATE "CallbackEvent" SET verdict = ${judgement.verdict}, reason = ${judgement.reason},
+      "attemptId" = ${judgement.attemptId ?? null}
+    WHERE id = ${eventId}`;
+}
+
+/**
+ * Callbacks recorded but not applied (the database failed between the two) are applied again from their
+ * stored body by the reconcile job: Daraja will not send them twice.
+ */
+export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
+  const stuck = await prisma.callbackEvent.findMany({
+    where: {
+      verdict: "RECEIVED",
+      token: { not: null },
+      receivedAt: { lt: new Date(payments().now().getTime() - 30_000) },
+    },
+    orderBy: { receivedAt: "asc" },
+    take: limit,
+  });
+  for (const event of stuck) {
+    const judgement = await attemptByToken(event.token!)
+      .then((attempt) =>
+        attempt
+          ? judge(
+              { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
+              attempt,
+            )
+          : { verdict: "REJECTED" as const, reason: "unknown token" },
+      )
+      .catch((e: unknown): Judgement => ({
+        verdict: "RECEIVED",
+        reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
+      }));
+    await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
+  }
+  return stuck.length;
+}
+
+// The callback path runs plain SQL for its own rows (see lib/conditional-update.ts for why).
+
+/**
+ * Stores the callback if its token names one of our payments, and returns that payment's attempt (null: an
+ * outsider's POST, stored nowhere here). One statement, committed before the callback is judged: Daraja
+ * sends each callback once, so its body must outlive any failure after.
+ */
+async function recordIfKnown(input: IncomingCallback, tokenHash: string) {
+  const eventId = randomUUID();
+  const [attempt] = await storeWithBody(
+    input.rawBody,
+    (body) => prisma.$queryRaw<PaymentAttempt[]>`
+      WITH attempt AS (SELECT * FROM "PaymentAttempt" WHERE "callbackToken" = ${tokenHash}),
+      recorded AS (
+        INSERT INTO "CallbackEvent" (id, token, "rawBody", body, headers, "sourceIp", "receivedAt")
+        SELECT ${eventId}::text, ${tokenHash}::text, ${storable(input.rawBody)}::text,
+          ${body ? JSON.stringify(body) : null}::jsonb, ${JSON.stringify(input.headers)}::jsonb,
+          ${input.sourceIp}::text, ${new Date()}::timestamp(3)
+        FROM attempt)
+      SELECT * FROM attempt`,
+  );
+  return attempt ? { attempt, eventId } : null;
+}
+
+async function attemptByToken(tokenHash: string): Promise<PaymentAttempt | null> {
+  const [attempt] = await prisma.$queryRaw<PaymentAttempt[]>`
+    SELECT * FROM "PaymentAttempt" WHERE "callbackToken" = ${tokenHash}`;
+  return attempt ?? null;
+}
+
+type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
+
+const notAllowed = (input: Judged) => `source IP ${input.sourceIp ?? "unknown"} not allowed`;
+
+async function judge(input: Judged, attempt: PaymentAttempt, eventId?: string): Promise<Judgement> {
+  if (!input.ipAllowed) return { verdict: "REJECTED", reason: notAllowed(input) };
+  if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody);
+  } catch {
+    return { verdict: "REJECTED", reason: "malformed JSON", attemptId: attempt.id };
+  }
+  const parsed = parseCallback(json);
+  if (!parsed.ok) {
+    const reason = `malformed callback: ${parsed.error}`.slice(0, 500);
+    // With its push answer stored, the attempt is queried anyway: only a lost answer needs this id.
+    if (parsed.unusableSuccess && !attempt.checkoutRequestId)
+      await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
+    return { verdict: "REJECTED", reason, attemptId: attempt.id };
+  }
+  return apply(attempt, parsed.callback, eventId);
+}
+
+/**
+ * M-Pesa says paid but the details cannot be read, and the push answer was lost. Its CheckoutRequestID is
+ * recorded first (the only way to query the prompt), then the seller is told: the query settles it.
+ */
+async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem: string) {
+  const idProblem = await matchCheckoutRequestId(attempt, ids);
+  await flagOrder(
+    attempt.orderId,
+    idProblem
+      ? `M-Pesa sent a success for another prompt to this order's callback (${idProblem}): check the M-Pesa statement.`
+      : `M-Pesa reported a payment whose details could not be read (${problem}); it will be confirmed by status query.`,
+  );
+}
+
+async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string): Promise<Judgement> {
+  const attemptId = attempt.id;
+  const idProblem = await matchCheckoutRequestId(attempt, cb);
+  if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
+  if (cb.success && cb.amount === attempt.amountKes && attempt.failureKind === "AMOUNT_MISMATCH")
+    return confirmAfterMismatch(attempt, cb);
+  if (cb.success && cb.amount !== attempt.amountKes) {
+    await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
+    return {
+      verdict: "REJECTED",
+      reason: `amount ${cb.amount} does not match ${attempt.amountKes}`,
+      attemptId,
+    };
+  }
+  const judged = (verdict: Verdict): Judgement => ({
+    verdict: verdict.outcome === "duplicate" || verdict.outcome === "ignored" ? "DUPLICATE" : "APPLIED",
+    reason: verdict.detail,
+    attemptId,
+  });
+  // The event's verdict commits with the change it caused: no window where one is seen without the other.
+  const verdict = await applyAttemptResult(
+    attempt,
+    resultOfCallback(cb),
+    eventId ? (tx, v) => writeVerdict(tx, eventId, judged(v)) : undefined,
+  );
+  return { ...judged(verdict), ...(eventId ? { saved: true as const } : {}) };
+}
+
+/**
+ * Money moved, but not the amount asked: never mark the order paid, stop the attempt (so no later STK
+ * query, which cannot see amounts, pays it either) and flag the order for the seller.
+ */
+async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, receipt: string) {
+  await flagOrder(
+    attempt.orderId,
+    `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`,
+  );
+  await applyAttemptResult(attempt, amountMismatch(amount, attempt.amountKes, receipt));
+}
+
+type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
+
+/**
+ * The right amount with a receipt, after an earlier success that reported a wrong one: Daraja sends one
+ * callback per payment, so one of the two is not Daraja's. An STK query asks Safaricom whether this
+ * CheckoutRequestID was paid; only then does the right one pay the order. The seller sees both.
+ */
+async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCallback, { success: true }>) {
+  const attemptId = attempt.id;
+  const answer = await payments().daraja.stkQuery(cb.checkoutRequestId);
+  const confirmed = answer.state === "final" && answer.resultCode === "0";
+  await flagOrder(
+    attempt.orderId,
+    confirmed
+      ? `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}), the amount asked, and M-Pesa's status query confirmed the payment: the order is paid. Check the earlier wrong-amount callback.`
+      : `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}) after a wrong-amount one, but M-Pesa's status query did not confirm it.`,
+  );
+  if (!confirmed)
+    return {
+      verdict: "REJECTED" as const,
+      reason: "right amount after a mismatch, not confirmed by query",
+      attemptId,
+    };
+  const verdict = await applyAttemptResult(attempt, {
+    kind: "success",
+    source: "callback",
+    receipt: cb.receipt,
+    transactionDate: cb.transactionDate,
+    confirmedAfterMismatch: true,
+  });
+  return {
+    verdict: verdict.outcome === "ignored" ? ("DUPLICATE" as const) : ("APPLIED" as const),
+    reason: verdict.detail,
+    attemptId,
+  };
+}
+
+/** The callback must be for this attempt's push; when the push answer was lost, it tells us the id. */
+async function matchCheckoutRequestId(attempt: PaymentAttempt, cb: StkIds): Promise<string | null> {
+  if (attempt.checkoutRequestId) {
+    return attempt.checkoutRequestId === cb.checkoutRequestId
+      ? null
+      : "CheckoutRequestID does not match the attempt";
+  }
+  // Checked first so the usual case raises no unique violation (the embedded PGlite session does not survive
+  // one well); the constraint still decides a race.
+  const owner = await prisma.paymentAttempt.findUnique({
+    where: { checkoutRequestId: cb.checkoutRequestId },
+    select: { id: true },
+  });
+  if (owner && owner.id !== attempt.id) return "CheckoutRequestID belongs to another attempt";
+  try {
+    await prisma.paymentAttempt.updateMany({
+      where: { id: attempt.id, checkoutRequestId: null },
+      data: { checkoutRequestId: cb.checkoutRequestId, merchantRequestId: cb.merchantRequestId },
+    });
+    return null;
+  } catch (e) {
+    if (isUniqueViolation(e, "checkoutRequestId")) return "CheckoutRequestID belongs to another attempt";
+    throw e;
+  }
+}

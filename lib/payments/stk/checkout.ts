@@ -1,0 +1,227 @@
+import "server-only";
+import { prisma, type Tx } from "@/lib/db";
+import type { CartLine } from "@/lib/cart/cart-lines";
+import { priceCart } from "@/lib/cart/price-cart";
+import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
+import { type DeliveryChoice, quoteDelivery } from "@/lib/delivery/pricing";
+import { loadDeliveryConfig } from "@/lib/delivery/queries";
+import { formatKes } from "@/lib/format";
+import { payments, secondsAfter } from "../shared/context";
+import { isUniqueViolation } from "../shared/db-errors";
+import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
+import { logPaymentEvent } from "../shared/payment-log";
+import { sendPrompt } from "./prompt";
+import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
+import { takeLines } from "../core/stock";
+import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
+
+export type CheckoutInput = {
+  lines: CartLine[];
+  customerName: string;
+  /** Normalized MSISDN (lib/daraja normalizePhone). */
+  phone: string;
+  email?: string;
+  /** The delivery option picked, with the fee the shopper saw for it. */
+  delivery: DeliveryChoice;
+  clientIp: string | null;
+  /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
+  checkoutKey: string;
+  /** ON_DELIVERY: no prompt now; the seller sends one at the door (or takes cash). */
+  paymentMethod?: PaymentMethod;
+};
+
+export type CheckoutResult =
+  | { ok: true; publicId: string }
+  | {
+      ok: false;
+      reason: Reason | "empty";
+      message: string;
+    };
+
+type Reason = "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "pay_on_delivery";
+
+class CheckoutRefused extends Error {
+  constructor(
+    readonly reason: Reason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startCheckout(input: CheckoutInput): Promise<CheckoutResult> {
+  const existing = await prisma.order.findUnique({
+    where: { checkoutKey: input.checkoutKey },
+    select: { publicId: true },
+  });
+  if (existing) return { ok: true, publicId: existing.publicId };
+  if (input.lines.length === 0) return { ok: false, reason: "empty", message: "Your cart is empty." };
+
+  try {
+    const created = await createPendingOrder(input);
+    logPaymentEvent({
+      event: "order.created",
+      order: created.reference,
+      attempt: created.attempt?.id,
+      transition: "->PENDING",
+      phone: input.phone,
+    });
+    if (created.attempt) await sendPrompt(created.attempt, created.token, created.reference);
+    return { ok: true, publicId: created.publicId };
+  } catch (e) {
+    if (e instanceof CheckoutRefused)
+      return (await placedBefore(input.checkoutKey)) ?? { ok: false, reason: e.reason, message: e.message };
+    if (isUniqueViolation(e, "checkoutKey")) {
+      const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
+      return { ok: true, publicId: first.publicId };
+    }
+    throw e;
+  }
+}
+
+// A flash sale queues many checkouts on one product row and on the pool: a shopper who waits a few seconds
+// for a connection gets an answer, where Prisma's 2 s default would fail the checkout outright.
+const CHECKOUT_TX = { maxWait: 10_000, timeout: 15_000 };
+
+/**
+ * One transaction: count the abuse limits, re-read prices, reserve stock, create the PENDING order and its
+ * first attempt. A refusal rolls it all back, limits included, so a shopper is only counted for prompts sent.
+ */
+async function createPendingOrder(input: CheckoutInput) {
+  const ctx = payments();
+  const token = newCallbackToken();
+  // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
+  const deliveryConfig = await loadDeliveryConfig();
+  const now = ctx.now();
+  const onDelivery = input.paymentMethod === "ON_DELIVERY";
+  const order = await prisma.$transaction(async (tx) => {
+    if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
+      throw new CheckoutRefused(
+        "rate_limited",
+        "Too many checkouts from your network. Please wait a few minutes and try again.",
+      );
+    }
+    if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
+      throw new CheckoutRefused(
+        "rate_limited",
+        `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
+      );
+    }
+    const products = await tx.product.findMany({
+      where: { id: { in: input.lines.map((l) => l.productId) } },
+    });
+    const cart = priceCart(input.lines, products);
+    if (cart.notices.length > 0 || cart.lines.length === 0) {
+      const short = products.find(
+        (p) => p.stock < (input.lines.find((l) => l.productId === p.id)?.quantity ?? 0),
+      );
+      const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
+      throw new CheckoutRefused(
+        "cart_changed",
+        short && minutes !== null
+          ? reservedMessage(short.name, minutes)
+          : (cart.notices[0] ?? "Your cart is empty."),
+      );
+    }
+    const tooMany = quantityRefusal(
+      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
+    );
+    if (tooMany) throw new CheckoutRefused("quantity", tooMany);
+    const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
+    if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
+    const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
+    if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
+    const { feeKes, ...snapshot } = delivery.snapshot;
+    const totalKes = cart.subtotalKes + feeKes;
+    if (!isValidAmount(totalKes)) {
+      throw new CheckoutRefused(
+        "amount",
+        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
+      );
+    }
+    if (onDelivery) {
+      const refusal = await payOnDeliveryRefusalFor(tx, {
+        phone: input.phone,
+        clientIp: input.clientIp,
+        option: delivery.payOnDelivery,
+        totalKes,
+      });
+      if (refusal) throw new CheckoutRefused("pay_on_delivery", refusal);
+    }
+    const taken = await takeLines(
+      tx,
+      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    );
+    if (!taken.ok) {
+      const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
+      const minutes = await minutesUntilReleased(tx, taken.productId);
+      throw new CheckoutRefused(
+        "cart_changed",
+        minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
+      );
+    }
+    const created = await tx.order.create({
+      data: {
+        publicId: newPublicId(),
+        reference: await unusedReference(tx),
+        checkoutKey: input.checkoutKey,
+        customerName: input.customerName,
+        phone: input.phone,
+        email: input.email,
+        clientIp: input.clientIp,
+        totalKes,
+        deliveryFeeKes: feeKes,
+        delivery: { create: snapshot },
+        reservedUntil: onDelivery ? podHoldUntil(now) : secondsAfter(now, ctx.reservationMinutes * 60),
+        paymentMethod: input.paymentMethod,
+        createdAt: now,
+        items: {
+          create: cart.lines.map((l) => ({
+            productId: l.product.id,
+            name: l.product.name,
+            unitPriceKes: l.product.priceKes,
+            quantity: l.quantity,
+          })),
+        },
+        // Paid at the door: no attempt until the seller sends the prompt there.
+        attempts: onDelivery
+          ? undefined
+          : {
+              create: {
+                phone: input.phone,
+                amountKes: totalKes,
+                callbackToken: hashToken(token),
+                createdAt: now,
+              },
+            },
+      },
+      include: { attempts: true },
+    });
+    if (onDelivery) await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+    return created;
+  }, CHECKOUT_TX);
+  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0], token };
+}
+
+const reservedMessage = (name: string, minutes: number) =>
+  `${name} is reserved by other shoppers: check back in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+
+/**
+ * A double submit runs two checkouts with one key at once. The second is refused (sold out, rate limited)
+ * only after waiting on the first's rows, that is once the first committed: its order is the answer.
+ */
+async function placedBefore(checkoutKey: string): Promise<CheckoutResult | null> {
+  const first = await prisma.order.findUnique({ where: { checkoutKey }, select: { publicId: true } });
+  return first ? { ok: true, publicId: first.publicId } : null;
+}
+
+/** Six characters are short enough to read out over the phone, so they can repeat an older order's. */
+async function unusedReference(tx: Tx): Promise<string> {
+  for (let draws = 1; ; draws++) {
+    const reference = newOrderReference();
+    if (draws === 5 || (await tx.order.count({ where: { reference } })) === 0) return reference;
+  }
+}
