@@ -6,6 +6,7 @@ import { rebuildCart } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describeDelivery } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
+import { ProgressList } from "./progress-panels";
 import { RetryControls } from "./retry-controls";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
@@ -89,6 +90,7 @@ export function PaidPanel({ view }: PanelProps) {
           </>
         )}
       </dl>
+      <ProgressList view={view} />
       <OrderItems view={view} />
       <button
         type="button"

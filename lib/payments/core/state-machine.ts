@@ -313,6 +313,8 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
   return prisma.$transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId);
     const now = payments().now();
+    // Paid on delivery: held until the seller cancels it or it is paid at the door, never expired.
+    if (order.paymentMethod === "ON_DELIVERY") return false;
     if (!mayMoveOrder(order.status, "EXPIRED") || order.reservedUntil > now) return false;
     const active = await tx.paymentAttempt.count({
       where: { orderId, status: { in: ACTIVE }, createdAt: { gt: activeAttemptCutoff } },
@@ -456,4 +458,35 @@ export async function markC2bRefunded(paymentId: string, resolution: C2bResoluti
     },
   });
   return count === 1;
+}
+
+/**
+ * The seller calls off an unpaid order: its stock returns at once. Refused while a prompt may still be
+ * answered (the money could arrive after): wait for it to settle first.
+ */
+export async function cancelUnpaidOrder(
+  orderId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return prisma.$transaction(async (tx) => {
+    const order = await lockOrderForUpdate(tx, orderId, { announce: true });
+    if (!mayMoveOrder(order.status, "CANCELLED"))
+      return {
+        ok: false as const,
+        message: `This order is ${order.status.toLowerCase()}: it cannot be cancelled.`,
+      };
+    const active = await tx.paymentAttempt.count({ where: { orderId, status: { in: ACTIVE } } });
+    if (active > 0)
+      return {
+        ok: false as const,
+        message: "An M-Pesa prompt for this order is still open: wait for its answer before cancelling.",
+      };
+    if (order.stockReserved) await releaseStock(tx, orderId);
+    await moveOrder(tx, order, "CANCELLED", { stockReserved: false });
+    logPaymentEvent({
+      event: "order.cancelled",
+      order: order.reference,
+      transition: `${order.status}->CANCELLED`,
+    });
+    return { ok: true as const };
+  });
 }

@@ -5,13 +5,15 @@ import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
  * only code that makes these changes.
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING: ["PAID", "FAILED", "EXPIRED"],
+  // CANCELLED: the seller called off an unpaid order (one to be paid on delivery that never was).
+  PENDING: ["PAID", "FAILED", "EXPIRED", "CANCELLED"],
   // Retried, expired, or paid late (a success after the attempt was reported failed).
-  FAILED: ["PENDING", "EXPIRED", "PAID"],
+  FAILED: ["PENDING", "EXPIRED", "PAID", "CANCELLED"],
   // Money arrived after the reservation ended: paid if its stock can be taken again, flagged either way.
   EXPIRED: ["PAID"],
   PAID: [],
-  CANCELLED: [],
+  // Money arrived after the seller cancelled: the same as after an expiry.
+  CANCELLED: ["PAID"],
 };
 
 export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {

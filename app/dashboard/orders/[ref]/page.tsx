@@ -5,6 +5,7 @@ import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
+import { DoorPayment } from "@/components/dashboard/order/door-payment";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
@@ -12,6 +13,7 @@ import { sellerPage } from "@/lib/auth/guards";
 import { getOrderDetail } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
+import { readOrderView } from "@/lib/orders/order-view";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -26,14 +28,18 @@ export default async function OrderPage({ params }: Props) {
   const timeline = buildTimeline(order);
   const method = order.delivery?.method ?? null;
   const messages = await listOrderMessages(order.id);
-  const toCollect =
-    order.paymentMethod === "ON_DELIVERY" && (order.status === "PENDING" || order.status === "FAILED");
+  const unpaid = !order.isTest && (order.status === "PENDING" || order.status === "FAILED");
+  const toCollect = unpaid && order.paymentMethod === "ON_DELIVERY";
+  // Paid at the door: the panel stays, saying so, where the rider watched it turn.
+  const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
+  const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
         ← Orders
       </Link>
       <OrderHeader order={order} />
+      {view && <DoorPayment initial={view} reference={order.reference} />}
       <div className="grid gap-4 md:grid-cols-2">
         <CustomerCard order={order} />
         <ItemsCard order={order} />
