@@ -9,6 +9,7 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { startCheckout } from "@/lib/payments/stk/checkout";
 import { checkoutForm } from "./checkout-form";
 
@@ -81,5 +82,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     return { ...refused(result.message), aboutDelivery: result.reason === "delivery", values };
   }
   await writeCartLines([]);
+  // Pay on delivery: the confirmation SMS and the seller's alert are queued; send them now.
+  if (parsed.data.payment === "delivery") drainAfterResponse();
   redirect(`/orders/${result.publicId}`);
 }

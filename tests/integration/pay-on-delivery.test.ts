@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import type { DeliveryChoice } from "@/lib/delivery/pricing";
 import { readOrderView } from "@/lib/orders/order-view";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { configureNotifications } from "@/lib/notifications/context";
 import { configurePayments } from "@/lib/payments/shared/context";
 import { reconcileAll, reconcileAttempt } from "@/lib/payments/stk/reconcile";
 import { blockNumber, cancelAtTheDoor, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
@@ -81,8 +82,9 @@ describe("placing a pay-on-delivery order", () => {
   it("is refused where the owner did not turn it on, above the zone's maximum, and for pickup", async () => {
     const product = await createProduct({ stock: 5, priceKes: 21_000 });
     const phone = freshPhone();
+    // Free delivery above KES 5,000: the fee seen is 0.
     const over = await checkout(product.id, phone, {
-      delivery: await toZone("Nairobi suburbs"),
+      delivery: { ...(await toZone("Nairobi suburbs")), seenFeeKes: 0 },
       paymentMethod: "ON_DELIVERY",
     });
     expect(over).toMatchObject({
@@ -91,7 +93,7 @@ describe("placing a pay-on-delivery order", () => {
       message: expect.stringMatching(/up to KES 20,000/),
     });
     const courier = await checkout(product.id, phone, {
-      delivery: await toZone("Rest of Kenya by courier"),
+      delivery: { ...(await toZone("Rest of Kenya by courier")), seenFeeKes: 0 },
       paymentMethod: "ON_DELIVERY",
     });
     expect(courier).toMatchObject({ ok: false, message: expect.stringMatching(/not offered/) });
@@ -219,4 +221,5 @@ describe("cancelling", () => {
 
 beforeAll(async () => {
   expect(await prisma.deliveryZone.count({ where: { payOnDelivery: true } })).toBe(2);
+  configureNotifications({ sellerPhone: "254700000111" });
 });

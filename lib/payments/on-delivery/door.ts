@@ -35,8 +35,3 @@ export async function blockNumber(phone: string, by: string, reason: string) {
     update: {},
   });
 }
-
-export async function unblockNumber(phone: string): Promise<boolean> {
-  const { count } = await prisma.blockedPhone.deleteMany({ where: { phone } });
-  return count === 1;
-}
