@@ -9,6 +9,7 @@ import {
 } from "@/lib/delivery/describe";
 import { type NotificationChannel, type NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
+import { fitOneSegment } from "./sms-text";
 import {
   type OrderFacts,
   type Rendered,
@@ -195,6 +196,32 @@ async function insertNewMessages(tx: Tx, rows: Row[]) {
       "nextAttemptAt", "createdAt", "updatedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
+}
+
+/** "Track my order": the one-time code, by SMS to the order's own number only. */
+export async function enqueueTrackingCode(
+  tx: Tx,
+  t: { id: string; reference: string; phone: string; code: string; codeId: string; minutes: number },
+) {
+  const to = toE164(t.phone);
+  if (!to || !notifications().sms) return;
+  const { shopName } = notifications();
+  const text = fitOneSegment([
+    `${shopName}: your code to track order ${t.reference} is ${t.code}. It expires in ${t.minutes} minutes. Do not share it.`,
+    `${t.code} is your code for order ${t.reference}. Expires in ${t.minutes} min.`,
+  ]);
+  await insertNewMessages(tx, [
+    {
+      idempotencyKey: `${t.id}:tracking:${t.codeId}`,
+      orderId: t.id,
+      kind: "TRACKING_CODE",
+      channel: "SMS",
+      recipient: to,
+      subject: null,
+      text,
+      html: null,
+    },
+  ]);
 }
 
 /** The owner's "send a test message": one to each current alert recipient, each press a new message. */
