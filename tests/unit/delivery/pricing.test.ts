@@ -84,6 +84,7 @@ describe("quoting the shopper's choice", () => {
     const quote = quoteDelivery(config, 1200, { key: "zone-cbd", seenFeeKes: 200, ...address });
     expect(quote).toEqual({
       ok: true,
+      payOnDelivery: { maxKes: 3000 },
       snapshot: {
         method: "DELIVERY",
         feeKes: 200,

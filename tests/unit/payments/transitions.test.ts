@@ -16,6 +16,10 @@ const ORDER_ALLOWED = new Set([
   "FAILED->EXPIRED",
   "FAILED->PAID",
   "EXPIRED->PAID",
+  // The seller cancels an unpaid order (pay on delivery); money arriving after it is treated as after an expiry.
+  "PENDING->CANCELLED",
+  "FAILED->CANCELLED",
+  "CANCELLED->PAID",
 ]);
 const ATTEMPT_ALLOWED = new Set([
   "PENDING->SUCCEEDED",
@@ -38,9 +42,9 @@ describe("payment transitions", () => {
     expect(mayMoveAttempt(from, to)).toBe(ATTEMPT_ALLOWED.has(`${from}->${to}`));
   });
 
-  it("lets nothing leave PAID, SUCCEEDED or CANCELLED, and never stays in place", () => {
+  it("lets nothing leave PAID or SUCCEEDED, only late money leave CANCELLED, and never stays in place", () => {
     expect(ORDER_TRANSITIONS.PAID).toEqual([]);
-    expect(ORDER_TRANSITIONS.CANCELLED).toEqual([]);
+    expect(ORDER_TRANSITIONS.CANCELLED).toEqual(["PAID"]);
     expect(ATTEMPT_TRANSITIONS.SUCCEEDED).toEqual([]);
     for (const [from, tos] of [...Object.entries(ORDER_TRANSITIONS), ...Object.entries(ATTEMPT_TRANSITIONS)])
       expect(tos).not.toContain(from);
