@@ -9,7 +9,7 @@ import {
 } from "@/lib/delivery/describe";
 import { type NotificationChannel, type NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
-import { fitOneSegment } from "./sms-text";
+import { fitOneSegment, toGsm7 } from "./sms-text";
 import {
   type OrderFacts,
   type Rendered,
@@ -219,6 +219,25 @@ export async function enqueueTrackingCode(
       recipient: to,
       subject: null,
       text,
+      html: null,
+    },
+  ]);
+}
+
+/** A seller's payment link, texted to the customer as the seller would share it. */
+export async function enqueuePaymentLinkSms(tx: Tx, l: { linkId: string; phone: string; text: string }) {
+  const to = toE164(l.phone);
+  if (!to || !notifications().sms) return;
+  await insertNewMessages(tx, [
+    {
+      idempotencyKey: `link:${l.linkId}:SMS:${to}`,
+      orderId: null,
+      kind: "PAYMENT_LINK",
+      channel: "SMS",
+      recipient: to,
+      subject: null,
+      // Two segments at most: the link itself cannot be cut.
+      text: toGsm7(l.text).slice(0, 306),
       html: null,
     },
   ]);
