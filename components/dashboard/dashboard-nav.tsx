@@ -7,6 +7,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
   const links = [
     { href: "/dashboard", label: "Overview" },
     { href: "/dashboard/orders", label: "Orders" },
+    { href: "/dashboard/links", label: "Links" },
     { href: "/dashboard/products", label: "Products" },
     { href: "/dashboard/payments", label: "Payments" },
     ...(user.role === "OWNER"
