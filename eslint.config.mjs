@@ -57,6 +57,21 @@ const layers = [
       ),
     },
   },
+  {
+    // Payment statuses are written by lib/payments/core alone (tests/unit/payments/status-writes.test.ts).
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["lib/payments/core/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "ImportDeclaration[source.value=/status-write$/], ImportExpression[source.value=/status-write$/]",
+          message: "Only lib/payments/core writes a payment status: call payOrder or the state machine.",
+        },
+      ],
+    },
+  },
 ];
 
 const config = [

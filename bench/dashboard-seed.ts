@@ -8,7 +8,7 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
   // Prisma stores UTC in "timestamp without time zone".
   const series = `(SELECT g, (now() AT TIME ZONE 'UTC') - g * interval '26 seconds' * (100000.0 / ${count}) AS ts FROM generate_series(1, ${count}) g) s`;
   await db.$executeRawUnsafe(`
-    INSERT INTO "Order" ("id","publicId","reference","customerName","phone","status","fulfilment","totalKes","reservedUntil","stockReserved","paidAt","mpesaReceipt","needsAttention","attentionReason","createdAt","updatedAt")
+    INSERT INTO "Order" ("id","publicId","reference","customerName","phone","status","fulfilment","totalKes","reservedUntil","stockReserved","paidAt","mpesaReceipt","needsAttention","createdAt","updatedAt")
     SELECT 'bo' || g, 'bp' || g, 'DK-B' || lpad(g::text, 6, '0'),
       (${names})[1 + g % 8] || ' ' || (${surnames})[1 + (g / 8) % 6],
       '2547' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
@@ -17,8 +17,12 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
       300 + (g * 37) % 9700, ts + interval '15 minutes', false,
       CASE WHEN g % 10 < 7 THEN ts + interval '40 seconds' END,
       CASE WHEN g % 10 < 7 THEN 'TB' || lpad(g::text, 8, '0') END,
-      g % 997 = 0, CASE WHEN g % 997 = 0 THEN 'Bench: paid after expiry' END, ts, ts
+      g % 997 = 0, ts, ts
     FROM ${series}`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "OrderEvent" ("id","orderId","kind","at","actor","flagKind","note")
+    SELECT 'bf' || g, 'bo' || g, 'FLAGGED', ts, 'system', 'LATE_PAYMENT', 'Bench: paid after expiry'
+    FROM ${series} WHERE g % 997 = 0`);
   await db.$executeRawUnsafe(`
     INSERT INTO "OrderItem" ("id","orderId","productId","name","unitPriceKes","quantity")
     SELECT 'bi' || g, 'bo' || g, p.ids[1 + g % p.n], 'Bench item', 300 + (g * 37) % 9700, 1

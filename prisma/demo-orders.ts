@@ -105,6 +105,8 @@ export async function seedDemoOrders(
   const attempts: Prisma.PaymentAttemptCreateManyInput[] = [];
   const callbacks: Prisma.CallbackEventCreateManyInput[] = [];
   const deliveries: Prisma.OrderDeliveryCreateManyInput[] = [];
+  // Each order's history, as the payment core would have written it.
+  const events: Prisma.OrderEventCreateManyInput[] = [];
   const places = await deliveryPlaces(db);
   // Its own random sequence, so the orders themselves stay what they were before delivery existed.
   const rd = rng(seed + 1);
@@ -177,6 +179,24 @@ export async function seedDemoOrders(
         updatedAt: done,
       });
       if (outcome !== "pending") {
+        const actor = "M-Pesa (callback)";
+        const moved = { orderId: id, actor, at: done, attemptId: aId, fromStatus: "PENDING" };
+        events.push({
+          ...moved,
+          kind: "ATTEMPT_STATUS",
+          toStatus: outcome === "ok" ? "SUCCEEDED" : "FAILED",
+        });
+        if (outcome === "ok") {
+          events.push({
+            ...moved,
+            kind: "PAYMENT_RECEIVED",
+            amountKes: totalKes,
+            source: "STK",
+            reference: receipt,
+            paymentKey: `mpesa:${receipt}`,
+          });
+          events.push({ ...moved, kind: "ORDER_STATUS", attemptId: null, toStatus: "PAID" });
+        }
         const body = callbackBody({
           merchant,
           checkout,
@@ -203,15 +223,20 @@ export async function seedDemoOrders(
 
     let paidAt: Date | null = null;
     let receipt: string | null = null;
-    let attentionReason: string | null = null;
     if (status === "PAID" || status === "ATTENTION") {
       if (r() < 0.2) attempt(5, "fail");
       receipt = `T${code(9)}`;
       paidAt = attempt(r() < 0.2 ? 90 : 5, "ok", receipt);
       if (status === "ATTENTION") {
-        attentionReason =
-          "The payment arrived after the order had expired and some items had sold out in the meantime. Check stock, then fulfil or refund.";
         paidAt = new Date(createdAt.getTime() + 17 * 60_000);
+        events.push({
+          orderId: id,
+          kind: "FLAGGED",
+          actor: "system",
+          at: paidAt,
+          flagKind: "LATE_PAYMENT",
+          note: "The payment arrived after the order had expired and some items had sold out in the meantime. Check stock, then fulfil or refund.",
+        });
       }
     } else if (status === "FAILED") attempt(5, "fail");
     else if (status === "EXPIRED") {
@@ -236,7 +261,6 @@ export async function seedDemoOrders(
       paidAt,
       mpesaReceipt: receipt,
       needsAttention: status === "ATTENTION",
-      attentionReason,
       createdAt,
       updatedAt: paidAt ?? createdAt,
     });
@@ -246,6 +270,7 @@ export async function seedDemoOrders(
   await db.paymentAttempt.createMany({ data: attempts });
   await db.callbackEvent.createMany({ data: callbacks });
   await db.orderDelivery.createMany({ data: deliveries });
+  await db.orderEvent.createMany({ data: events });
   return orders.length;
 }
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/text-field";
 
 type Saved = { alertPhones: string[]; alertEmails: string[]; smsEnabled: boolean; emailEnabled: boolean };
 

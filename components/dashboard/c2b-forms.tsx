@@ -9,7 +9,7 @@ import {
   markPaymentRefunded,
   registerPaybillUrls,
 } from "@/lib/dashboard/c2b-actions";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/text-field";
 
 export function RegisterUrlsForm() {
   const [state, action] = useActionState(registerPaybillUrls, null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass } from "@/components/dashboard/field";
+import { Field, inputClass } from "@/components/ui/text-field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { setFulfilment } from "@/lib/dashboard/order-actions";

@@ -5,7 +5,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "@/lib/storage/limits";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/text-field";
 
 type Product = {
   id: string;

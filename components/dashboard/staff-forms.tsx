@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/dashboard/staff-actions";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/text-field";
 
 export function CreateStaffForm() {
   const [state, action] = useActionState(createStaff, null);

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import useSWR from "swr";
-import { Field, inputClass } from "@/components/dashboard/field";
+import { Field, inputClass } from "@/components/ui/text-field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type TestPaymentState, sendTestPayment } from "@/lib/setup/test-payment-action";

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { minutesUntilReleased } from "@/lib/payments/core/stock";
 
 const MAX_SEARCH_LENGTH = 100;
 
@@ -30,19 +31,8 @@ export function getProductBySlug(slug: string) {
  * When a sold-out product's stock is only held by other shoppers' unpaid orders: the minutes until the
  * first of those reservations ends (then it is back on sale unless paid). Null when nothing is held.
  */
-export async function getMinutesUntilReservationEnds(productId: string): Promise<number | null> {
-  const now = new Date();
-  const next = await prisma.order.findFirst({
-    where: {
-      stockReserved: true,
-      status: { in: ["PENDING", "FAILED"] },
-      reservedUntil: { gt: now },
-      items: { some: { productId } },
-    },
-    orderBy: { reservedUntil: "asc" },
-    select: { reservedUntil: true },
-  });
-  return next ? Math.max(1, Math.ceil((next.reservedUntil.getTime() - now.getTime()) / 60_000)) : null;
+export function getMinutesUntilReservationEnds(productId: string): Promise<number | null> {
+  return minutesUntilReleased(prisma, productId);
 }
 
 // Prisma's `contains` with driver adapters passes LIKE wildcards through: escape them so "%" means "%".

@@ -5,7 +5,10 @@ import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
 import { maskPhone, tryNormalizePhone } from "@/lib/daraja";
-import { cancelAtTheDoor, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
+import { prisma } from "@/lib/db";
+import { recordOrderEvent } from "@/lib/payments/core/events";
+import { recordCashPayment } from "@/lib/payments/on-delivery/cash";
+import { blockNumber, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
 
 const reference = z.string().min(1).max(40);
 const PHONE = "Enter a Kenyan mobile number, e.g. 0712 345 678.";
@@ -24,12 +27,12 @@ export async function sendDoorPromptAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return guarded(async () => {
-    await requireSeller();
+    const user = await requireSeller();
     const ref = reference.safeParse(formData.get("reference"));
     if (!ref.success) return refused("Unknown order.");
     const typed = typedPhone(formData);
     if (!typed.ok) return refused(PHONE, { phone: [PHONE] });
-    const result = await sendDoorPrompt(ref.data, typed.phone);
+    const result = await sendDoorPrompt(ref.data, typed.phone, user.email);
     if (!result.ok) return refused(result.message);
     revalidatePath(`/dashboard/orders/${ref.data}`);
     const to = typed.phone ? maskPhone(typed.phone) : "the customer's phone";
@@ -37,8 +40,8 @@ export async function sendDoorPromptAction(
   });
 }
 
-/** Calls off an unpaid order (stock back on sale), optionally blocking the number from paying on delivery. */
-export async function cancelOrderAction(
+/** Blocks the order's number from paying on delivery again (a customer who never pays at the door). */
+export async function blockNumberAction(
   _prev: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
@@ -46,16 +49,41 @@ export async function cancelOrderAction(
     const user = await requireSeller();
     const ref = reference.safeParse(formData.get("reference"));
     if (!ref.success) return refused("Unknown order.");
-    const block = formData.get("block") === "on";
-    const result = await cancelAtTheDoor(ref.data, { block, by: user.email });
+    const order = await prisma.order.findUnique({
+      where: { reference: ref.data },
+      select: { id: true, phone: true },
+    });
+    if (!order) return refused("Unknown order.");
+    await blockNumber(order.phone, user.email, `Order ${ref.data}`);
+    await recordOrderEvent(prisma, {
+      orderId: order.id,
+      kind: "SELLER_ACTION",
+      actor: user.email,
+      at: new Date(),
+      note: `Blocked ${maskPhone(order.phone)} from paying on delivery`,
+    });
+    revalidatePath(`/dashboard/orders/${ref.data}`);
+    return { ok: true, message: "Number blocked: it must pay with M-Pesa at checkout from now on." };
+  });
+}
+
+/** "Paid in cash": the seller took the money by hand; who and when go into the order's history. */
+export async function recordCashAction(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireSeller();
+    const ref = reference.safeParse(formData.get("reference"));
+    if (!ref.success) return refused("Unknown order.");
+    const note =
+      String(formData.get("note") ?? "")
+        .trim()
+        .slice(0, 200) || null;
+    const result = await recordCashPayment(ref.data, { by: user.email, note });
     if (!result.ok) return refused(result.message);
     revalidatePath(`/dashboard/orders/${ref.data}`);
     revalidatePath("/dashboard/orders");
-    return {
-      ok: true,
-      message: block
-        ? "Order cancelled and the number blocked."
-        : "Order cancelled: its stock is back on sale.",
-    };
+    return { ok: true, message: result.message };
   });
 }

@@ -6,9 +6,17 @@ import { type ActionResult, refused } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
-import { type Fulfilment, allowedFrom, fulfilmentMessage } from "@/lib/delivery/fulfilment";
 import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
 import { drainAfterResponse } from "@/lib/notifications/kick";
+import {
+  type Fulfilment,
+  allowedFrom,
+  fulfilmentEventTitle,
+  fulfilmentMessage,
+} from "@/lib/delivery/fulfilment";
+import { recordOrderEvent } from "@/lib/payments/core/events";
+import { resolveFlag } from "@/lib/payments/core/flags";
+import { cancelOrder } from "@/lib/payments/core/state-machine";
 
 const input = z.object({
   reference: z.string().min(1).max(40),
@@ -43,7 +51,7 @@ function payableBy(to: Fulfilment) {
  */
 export async function setFulfilment(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return guarded(async () => {
-    await requireSeller();
+    const user = await requireSeller();
     const parsed = input.safeParse({
       reference: formData.get("reference"),
       fulfilment: formData.get("fulfilment"),
@@ -70,9 +78,18 @@ export async function setFulfilment(_prev: ActionResult | null, formData: FormDa
         where: { id: order.id, fulfilment: { in: allowedFrom(fulfilment) }, ...payableBy(fulfilment) },
         data: stepData(fulfilment, now, riderPhone),
       });
-      if (count === 1 && fulfilment === "DISPATCHED")
+      if (count === 0) return false;
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        kind: "SELLER_ACTION",
+        actor: user.email,
+        at: now,
+        note: fulfilment === "UNFULFILLED" ? "Marked unfulfilled" : fulfilmentEventTitle(method, fulfilment),
+        data: fulfilment === "DISPATCHED" && riderPhone ? { riderPhone } : null,
+      });
+      if (fulfilment === "DISPATCHED")
         await enqueueOrderNotifications(tx, { orderId: order.id, event: "dispatched", at: now });
-      return count === 1;
+      return true;
     });
     if (!moved)
       return {
@@ -83,5 +100,71 @@ export async function setFulfilment(_prev: ActionResult | null, formData: FormDa
     revalidatePath(`/dashboard/orders/${reference}`);
     revalidatePath("/dashboard/orders");
     return { ok: true, message: fulfilmentMessage(method, fulfilment) };
+  });
+}
+
+const NOTE_MAX = 500;
+const note = z
+  .string()
+  .trim()
+  .max(NOTE_MAX, `Keep the note under ${NOTE_MAX} characters.`)
+  .optional()
+  .transform((v) => v || null);
+
+const resolveInput = z.object({
+  reference: z.string().min(1).max(40),
+  flagId: z.string().min(1).max(100),
+  note,
+});
+
+/** "Mark resolved": the seller dealt with one flag of the order (who and when are recorded with the note). */
+export async function resolveOrderFlag(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireSeller();
+    const parsed = resolveInput.safeParse({
+      reference: formData.get("reference"),
+      flagId: formData.get("flagId"),
+      note: formData.get("note") ?? undefined,
+    });
+    if (!parsed.success) return refused("Check the note.", z.flattenError(parsed.error).fieldErrors);
+    const { reference, flagId } = parsed.data;
+    const flag = await prisma.orderEvent.findFirst({
+      where: { id: flagId, kind: "FLAGGED", order: { reference } },
+      select: { id: true },
+    });
+    if (!flag) return refused("There is no such flag on this order. Reload the page.");
+    const result = await resolveFlag(flag.id, { by: user.email, note: parsed.data.note });
+    if (!result.ok) return refused(result.reason);
+    revalidatePath(`/dashboard/orders/${reference}`);
+    revalidatePath("/dashboard/orders");
+    return { ok: true, message: "Marked resolved." };
+  });
+}
+
+const cancelInput = z.object({ reference: z.string().min(1).max(40), note });
+
+/** The seller cancels an unpaid order: its stock goes back on sale, the reason stays in its history. */
+export async function cancelUnpaidOrder(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireSeller();
+    const parsed = cancelInput.safeParse({
+      reference: formData.get("reference"),
+      note: formData.get("note") ?? undefined,
+    });
+    if (!parsed.success) return refused("Check the reason.", z.flattenError(parsed.error).fieldErrors);
+    const { reference } = parsed.data;
+    const order = await prisma.order.findUnique({ where: { reference }, select: { id: true } });
+    if (!order) return refused("Unknown order.");
+    const result = await cancelOrder(order.id, { by: user.email, note: parsed.data.note });
+    if (!result.ok) return refused(result.reason);
+    revalidatePath(`/dashboard/orders/${reference}`);
+    revalidatePath("/dashboard/orders");
+    return { ok: true, message: "Order cancelled; its stock is back on sale." };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { type OrderMoney, moneyOf } from "@/lib/payments/core/money";
 import { type OrderFilter, orderSort, orderWhere } from "./filters";
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -66,8 +67,19 @@ export async function getOrderDetail(reference: string) {
       delivery: true,
       attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
       c2bPayments: { orderBy: { receivedAt: "asc" } },
+      events: { orderBy: [{ at: "asc" }, { seq: "asc" }], include: { resolution: true } },
     },
   });
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
+
+/** The order's money (lib/payments/core/money.ts) from the events already read with it. */
+export function moneyOfOrder(order: Pick<OrderDetail, "totalKes" | "events">): OrderMoney {
+  const counted = order.events.flatMap((e) =>
+    (e.kind === "PAYMENT_RECEIVED" || e.kind === "REFUND_SUCCEEDED") && e.amountKes !== null
+      ? [{ kind: e.kind, source: e.source, amountKes: e.amountKes }]
+      : [],
+  );
+  return moneyOf(order.totalKes, counted);
+}

@@ -1,30 +1,35 @@
-import { maskPhone, parseCallback } from "@/lib/daraja";
-import { type Method, fulfilmentEventTitle } from "@/lib/delivery/fulfilment";
+import type { FailureKind, MoneySource, OrderEvent } from "@/lib/generated/prisma/client";
 import { formatKes } from "@/lib/format";
-import { type FailureKind, sellerReason } from "@/lib/payments/core/failure-kinds";
+import { sellerReason } from "@/lib/payments/core/failure-kinds";
 
-type Attempt = {
+type Event = Pick<
+  OrderEvent,
+  | "id"
+  | "kind"
+  | "at"
+  | "actor"
+  | "fromStatus"
+  | "toStatus"
+  | "attemptId"
+  | "c2bPaymentId"
+  | "amountKes"
+  | "source"
+  | "reference"
+  | "note"
+  | "data"
+  | "resolvesId"
+>;
+
+type Callback = {
   id: string;
-  phone: string;
-  amountKes: number;
-  status: "PENDING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
-  resultCode: string | null;
-  resultDesc: string | null;
-  failureKind?: FailureKind | null;
-  receipt: string | null;
-  createdAt: Date;
-  pushSentAt: Date | null;
-  completedAt: Date | null;
-  callbacks: {
-    id: string;
-    body: unknown;
-    rawBody: string;
-    verdict: string;
-    reason: string | null;
-    receivedAt: Date;
-    sourceIp: string | null;
-  }[];
+  rawBody: string;
+  verdict: string;
+  reason: string | null;
+  receivedAt: Date;
+  sourceIp: string | null;
 };
+type Attempt = { id: string; callbacks: Callback[] };
+type C2bPayment = { id: string; transactionType: string; billRefNumber: string; outcome: string | null };
 
 export type TimelineEvent = {
   key: string;
@@ -41,128 +46,158 @@ export function resultInWords(code: string | null, desc?: string | null, kind?: 
   return `${sellerReason(kind, code)} (code ${code}${desc ? `: ${desc}` : ""})`;
 }
 
-function callbackEvent(cb: Attempt["callbacks"][number]): TimelineEvent {
-  const parsed = parseCallback(cb.body, cb.receivedAt);
-  const outcome = !parsed.ok
-    ? `Unreadable: ${parsed.error}`
-    : parsed.callback.success
-      ? `Paid ${formatKes(parsed.callback.amount)}, receipt ${parsed.callback.receipt}`
-      : resultInWords(parsed.callback.resultCode, parsed.callback.resultDesc);
+const SOURCE_WORDS: Record<MoneySource, string> = {
+  STK: "M-Pesa prompt",
+  C2B: "Pay Bill / Buy Goods",
+  MPESA_CODE: "M-Pesa code",
+  DOOR_PROMPT: "prompt at the door",
+  CASH: "cash",
+};
+
+const ORDER_WORDS: Record<string, [TimelineEvent["tone"], string]> = {
+  PAID: ["good", "Order marked paid"],
+  FAILED: ["info", "Order unpaid: its prompt failed"],
+  EXPIRED: ["info", "Order expired: its stock went back on sale"],
+  CANCELLED: ["bad", "Order cancelled: its stock went back on sale"],
+  PENDING: ["info", "Order reopened for a new prompt"],
+};
+
+const REFUND_WORDS = {
+  REFUND_REQUESTED: ["info", "Refund requested"],
+  REFUND_SENT: ["info", "Refund sent to M-Pesa"],
+  REFUND_SUCCEEDED: ["good", "Refund completed"],
+  REFUND_FAILED: ["bad", "Refund failed"],
+} as const;
+
+const text = (data: OrderEvent["data"], key: string): string | null => {
+  const value = data && typeof data === "object" && !Array.isArray(data) ? data[key] : null;
+  return typeof value === "string" ? value : null;
+};
+
+/** One event of the order's history in the seller's words; null for what another entry already says. */
+function describe(
+  e: Event,
+  ctx: {
+    attemptNo: Map<string, number>;
+    c2b: Map<string, C2bPayment>;
+    flags: Map<string, Event>;
+    resolved: Set<string>;
+  },
+): TimelineEvent | null {
+  const base = { key: `ev-${e.id}`, at: e.at };
+  const n = e.attemptId ? ctx.attemptNo.get(e.attemptId) : undefined;
+  switch (e.kind) {
+    case "ATTEMPT_STATUS":
+      if (e.toStatus === "PENDING")
+        return { ...base, tone: "info", title: `Payment attempt ${n}: ${e.note ?? "prompt sent"}` };
+      if (e.toStatus === "SUCCEEDED")
+        return { ...base, tone: "good", title: `Attempt ${n} paid`, detail: `Reported by ${e.actor}` };
+      if (e.toStatus === "FAILED")
+        return {
+          ...base,
+          tone: "bad",
+          title: `Attempt ${n} failed`,
+          detail: resultInWords(
+            text(e.data, "resultCode"),
+            text(e.data, "resultDesc"),
+            text(e.data, "failureKind") as FailureKind | null,
+          ),
+        };
+      return {
+        ...base,
+        tone: "warn",
+        title: `Attempt ${n}: no answer from M-Pesa yet`,
+        detail: "It will be checked with M-Pesa automatically.",
+      };
+    case "PAYMENT_RECEIVED": {
+      const c2b = e.c2bPaymentId ? ctx.c2b.get(e.c2bPaymentId) : undefined;
+      if (c2b) {
+        const how = e.actor.includes("@") ? `attached by ${e.actor}` : `account typed "${c2b.billRefNumber}"`;
+        return {
+          ...base,
+          tone: c2b.outcome === "order paid" ? "good" : "warn",
+          title: `${c2b.transactionType || "M-Pesa"} payment ${formatKes(e.amountKes ?? 0)}, TransID ${e.reference}`,
+          detail: `${c2b.outcome ?? "received"} · ${how}`,
+        };
+      }
+      return {
+        ...base,
+        tone: "good",
+        title: `${formatKes(e.amountKes ?? 0)} received by ${e.source ? SOURCE_WORDS[e.source] : "M-Pesa"}`,
+        detail: `${e.reference ? `Reference ${e.reference}` : "Receipt not received yet"} · ${e.actor}`,
+      };
+    }
+    case "ORDER_STATUS": {
+      const [tone, title] = ORDER_WORDS[e.toStatus ?? ""] ?? ["info", `Order ${e.toStatus?.toLowerCase()}`];
+      return { ...base, tone, title, detail: e.actor.includes("@") ? `by ${e.actor}` : undefined };
+    }
+    case "FLAGGED":
+      return {
+        ...base,
+        tone: ctx.resolved.has(e.id) ? "info" : "warn",
+        title: ctx.resolved.has(e.id) ? "Needed attention (resolved)" : "Needs attention",
+        detail: e.note ?? undefined,
+      };
+    case "FLAG_RESOLVED": {
+      const flag = e.resolvesId ? ctx.flags.get(e.resolvesId) : undefined;
+      const what = flag?.note ? `“${flag.note}”` : "A flag";
+      return {
+        ...base,
+        tone: "good",
+        title: `Resolved by ${e.actor}`,
+        detail: e.note ? `${what} · ${e.note}` : what,
+      };
+    }
+    case "SELLER_ACTION":
+      return { ...base, tone: "info", title: e.note ?? "Seller action", detail: `by ${e.actor}` };
+    case "MESSAGE_QUEUED":
+      return { ...base, tone: "info", title: "Message queued", detail: e.note ?? undefined };
+    case "C2B_STATUS":
+      return null;
+    default: {
+      const [tone, title] = REFUND_WORDS[e.kind];
+      const amount = e.amountKes !== null ? formatKes(e.amountKes) : null;
+      return { ...base, tone, title, detail: [amount, e.note].filter(Boolean).join(" · ") || undefined };
+    }
+  }
+}
+
+/** A callback as it was stored and judged when it came (never parsed again): its verdict and raw body. */
+function callbackEntry(cb: Callback): TimelineEvent {
   const verdict = cb.verdict.toLowerCase() + (cb.reason ? `: ${cb.reason}` : "");
   return {
     key: `cb-${cb.id}`,
     at: cb.receivedAt,
-    tone: cb.verdict === "REJECTED" ? "warn" : parsed.ok && parsed.callback.success ? "good" : "info",
+    tone: cb.verdict === "REJECTED" ? "warn" : "info",
     title: `M-Pesa callback (${verdict})`,
-    detail: outcome + (cb.sourceIp ? ` · from ${cb.sourceIp}` : ""),
+    detail: cb.sourceIp ? `from ${cb.sourceIp}` : undefined,
     raw: cb.rawBody,
   };
 }
 
-function attemptEvents(a: Attempt, n: number): TimelineEvent[] {
-  const events: TimelineEvent[] = [
-    {
-      key: `at-${a.id}`,
-      at: a.pushSentAt ?? a.createdAt,
-      tone: "info",
-      title: `Payment attempt ${n}: prompt for ${formatKes(a.amountKes)} sent to ${maskPhone(a.phone)}`,
-    },
-  ];
-  const end = a.completedAt ?? undefined;
-  if (a.status === "SUCCEEDED") {
-    events.push({
-      key: `ok-${a.id}`,
-      at: end ?? a.createdAt,
-      tone: "good",
-      title: `Attempt ${n} paid`,
-      detail: a.receipt ? `Receipt ${a.receipt}` : "Receipt not received yet",
-    });
-  } else if (a.status === "FAILED") {
-    events.push({
-      key: `ko-${a.id}`,
-      at: end ?? a.createdAt,
-      tone: "bad",
-      title: `Attempt ${n} failed`,
-      detail: resultInWords(a.resultCode, a.resultDesc, a.failureKind),
-    });
-  } else if (a.status === "UNKNOWN") {
-    events.push({
-      key: `uk-${a.id}`,
-      at: a.createdAt,
-      tone: "warn",
-      title: `Attempt ${n}: no answer from M-Pesa yet`,
-      detail: "It will be checked with M-Pesa automatically.",
-    });
-  }
-  return [...events, ...a.callbacks.map(callbackEvent)];
-}
-
-type C2bPayment = {
-  id: string;
-  transId: string;
-  transactionType: string;
-  amountKes: number;
-  billRefNumber: string;
-  outcome: string | null;
-  receivedAt: Date;
-  resolvedBy: string | null;
-};
-
-function c2bEvent(p: C2bPayment): TimelineEvent {
-  const how = p.resolvedBy ? `attached by ${p.resolvedBy}` : `account typed "${p.billRefNumber}"`;
-  return {
-    key: `c2b-${p.id}`,
-    at: p.receivedAt,
-    tone: p.outcome === "order paid" ? "good" : "warn",
-    title: `${p.transactionType || "M-Pesa"} payment ${formatKes(p.amountKes)}, TransID ${p.transId}`,
-    detail: `${p.outcome ?? "received"} · ${how}`,
-  };
-}
-
-/** Everything that happened to an order, oldest first. */
+/** Everything that happened to an order, oldest first, read from its history (OrderEvent). */
 export function buildTimeline(order: {
   createdAt: Date;
   totalKes: number;
-  paidAt: Date | null;
-  fulfilledAt: Date | null;
-  dispatchedAt?: Date | null;
-  delivery?: { method: Method } | null;
-  mpesaReceipt: string | null;
+  events: Event[];
   attempts: Attempt[];
   c2bPayments?: C2bPayment[];
 }): TimelineEvent[] {
-  const events: TimelineEvent[] = [
+  const ctx = {
+    attemptNo: new Map(order.attempts.map((a, i) => [a.id, i + 1])),
+    c2b: new Map((order.c2bPayments ?? []).map((p) => [p.id, p])),
+    flags: new Map(order.events.filter((e) => e.kind === "FLAGGED").map((e) => [e.id, e])),
+    resolved: new Set(order.events.flatMap((e) => (e.resolvesId ? [e.resolvesId] : []))),
+  };
+  const entries: TimelineEvent[] = [
     {
       key: "placed",
       at: order.createdAt,
       tone: "info",
       title: `Order placed for ${formatKes(order.totalKes)}`,
     },
+    ...order.events.flatMap((e) => describe(e, ctx) ?? []),
+    ...order.attempts.flatMap((a) => a.callbacks.map(callbackEntry)),
   ];
-  order.attempts.forEach((a, i) => events.push(...attemptEvents(a, i + 1)));
-  events.push(...(order.c2bPayments ?? []).map(c2bEvent));
-  if (order.paidAt)
-    events.push({
-      key: "paid",
-      at: order.paidAt,
-      tone: "good",
-      title: "Order marked paid",
-      detail: order.mpesaReceipt ? `M-Pesa receipt ${order.mpesaReceipt}` : undefined,
-    });
-  const method = order.delivery?.method ?? null;
-  if (order.dispatchedAt)
-    events.push({
-      key: "dispatched",
-      at: order.dispatchedAt,
-      tone: "info",
-      title: fulfilmentEventTitle(method, "DISPATCHED"),
-    });
-  if (order.fulfilledAt)
-    events.push({
-      key: "fulfilled",
-      at: order.fulfilledAt,
-      tone: "good",
-      title: fulfilmentEventTitle(method, "FULFILLED"),
-    });
-  return events.sort((x, y) => x.at.getTime() - y.at.getTime());
+  return entries.sort((x, y) => x.at.getTime() - y.at.getTime());
 }

@@ -183,7 +183,10 @@ async function readOrderForMessages(tx: Tx, orderId: string) {
   return { order, alerts: { smsEnabled, emailEnabled, alertPhones, alertEmails, ownerEmails } };
 }
 
-/** Adds the rows whose idempotency key is new (a replayed event adds nothing). */
+/**
+ * Adds the rows whose idempotency key is new (a replayed event adds nothing), and a MESSAGE_QUEUED event
+ * in the order's history for each one added (the OrderEvent table of lib/payments/core/events.ts).
+ */
 async function insertNewMessages(tx: Tx, rows: Row[]) {
   if (rows.length === 0) return;
   const at = new Date();
@@ -192,10 +195,21 @@ async function insertNewMessages(tx: Tx, rows: Row[]) {
       ${r.recipient}, ${r.subject}, ${r.text}, ${r.html}, ${at}, ${at}, ${at})`,
   );
   await tx.$executeRaw`
-    INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text, html,
-      "nextAttemptAt", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+    WITH added AS (
+      INSERT INTO "Notification" (id, "idempotencyKey", "orderId", kind, channel, recipient, subject, text,
+        html, "nextAttemptAt", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "orderId", kind, channel, recipient)
+    INSERT INTO "OrderEvent" (id, "orderId", kind, at, actor, note)
+    SELECT gen_random_uuid()::text, "orderId", 'MESSAGE_QUEUED', ${at}, 'system',
+      CASE kind WHEN 'ORDER_CONFIRMATION' THEN 'Order confirmation' WHEN 'SELLER_NEW_ORDER' THEN 'New order alert'
+        WHEN 'SELLER_ATTENTION' THEN 'Attention alert' WHEN 'ORDER_PLACED' THEN 'Order placed (pay on delivery)'
+        WHEN 'SELLER_NEW_POD_ORDER' THEN 'Pay-on-delivery order alert' WHEN 'ORDER_DISPATCHED' THEN 'On its way'
+        WHEN 'ORDER_READY_FOR_PICKUP' THEN 'Ready for pickup' WHEN 'TRACKING_CODE' THEN 'Tracking code'
+        ELSE 'Message' END
+      || CASE channel WHEN 'SMS' THEN ' by SMS to ' ELSE ' by email to ' END || recipient
+    FROM added WHERE "orderId" IS NOT NULL`;
 }
 
 /** "Track my order": the one-time code, by SMS to the order's own number only. */

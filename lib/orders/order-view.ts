@@ -46,6 +46,8 @@ export type OrderView = {
   /** When the view was made, so the page counts down on the server's clock rather than the device's. */
   serverTime: string;
   payOnDelivery: boolean;
+  /** Paid by cash the seller recorded (no M-Pesa receipt to show). */
+  paidInCash: boolean;
   progress: OrderProgress;
 };
 
@@ -63,6 +65,7 @@ async function loadOrder(publicId: string) {
           delivery: true,
           attempts: { orderBy: { createdAt: "desc" } },
           c2bPayments: { where: { status: "APPLIED" }, select: { amountKes: true } },
+          events: { where: { kind: "PAYMENT_RECEIVED", source: "CASH" }, select: { id: true }, take: 1 },
         },
       }),
     // maxWait: a burst of shoppers (streams opening together) may queue for the pool longer than Prisma's 2 s.
@@ -146,6 +149,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     payByHand: state === "on_delivery" ? null : payByHandFor(order, latest, receivedKes),
     serverTime: now.toISOString(),
     payOnDelivery: order.paymentMethod === "ON_DELIVERY",
+    paidInCash: order.events.length > 0,
     progress: {
       method: order.delivery?.method ?? null,
       dispatchedAt: order.fulfilment === "UNFULFILLED" ? null : iso(order.dispatchedAt),

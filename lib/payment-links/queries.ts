@@ -34,8 +34,6 @@ export async function readPaymentLink(token: string, now = new Date()) {
   return { ...link, state, orderPublicId: order?.publicId ?? null };
 }
 
-export type PaymentLinkView = NonNullable<Awaited<ReturnType<typeof readPaymentLink>>>;
-
 /** The seller's latest links with where each stands. */
 export async function listRecentLinks(take = 20) {
   const links = await prisma.paymentLink.findMany({

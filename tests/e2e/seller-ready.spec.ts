@@ -31,7 +31,17 @@ test.beforeAll(async () => {
           paidAt: status === "PAID" ? new Date() : null,
           mpesaReceipt: status === "PAID" ? "TPHONE0001" : null,
           needsAttention: reference === "DK-PHONE1",
-          attentionReason: reference === "DK-PHONE1" ? "Payment received after the order expired." : null,
+          events:
+            reference === "DK-PHONE1"
+              ? {
+                  create: {
+                    kind: "FLAGGED",
+                    actor: "system",
+                    flagKind: "LATE_PAYMENT",
+                    note: "Payment received after the order expired.",
+                  },
+                }
+              : undefined,
           items: {
             create: { productId: product.id, name: product.name, unitPriceKes: totalKes, quantity: 1 },
           },

@@ -209,11 +209,18 @@ describe("fulfilment steps", () => {
     expect(await step("DK-DLV01", "FULFILLED")).toMatchObject({ ok: true, message: "Marked delivered." });
     const order = await prisma.order.findUniqueOrThrow({
       where: { reference: "DK-DLV01" },
-      include: { delivery: true, attempts: { include: { callbacks: true } } },
+      include: {
+        delivery: true,
+        attempts: { include: { callbacks: true } },
+        events: { orderBy: [{ at: "asc" }, { seq: "asc" }] },
+      },
     });
     expect(order.fulfilment).toBe("FULFILLED");
     const titles = buildTimeline(order).map((e) => e.title);
-    expect(titles.slice(-2)).toEqual(["Dispatched", "Marked delivered"]);
+    // The shopper's "on its way" SMS sits between the two steps.
+    expect(titles.slice(-3)).toEqual(["Dispatched", "Message queued", "Marked delivered"]);
+    // Who did it is kept with each step.
+    expect(buildTimeline(order).at(-1)?.detail).toBe(`by ${staff.email}`);
   });
 
   it("marks a pickup order ready (the shopper is told where), then picked up", async () => {

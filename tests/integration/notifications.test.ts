@@ -7,7 +7,7 @@ import { configureNotifications } from "@/lib/notifications/context";
 import { drainNotifications, drainQuietly } from "@/lib/notifications/drain";
 import { enqueueOrderNotifications, enqueueTestMessages } from "@/lib/notifications/enqueue";
 import { reconcileAttempt } from "@/lib/payments/stk/reconcile";
-import { applyAttemptResult } from "@/lib/payments/core/state-machine";
+import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
 import { startCheckout } from "@/lib/payments/stk/checkout";
 import {
   clock,
@@ -139,6 +139,7 @@ describe("order notifications", () => {
     });
     await applyAttemptResult(second, {
       kind: "success",
+      amountKes: null,
       receipt: newReceipt(),
       transactionDate: null,
       source: "callback",

@@ -11,7 +11,9 @@ import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { configureNotifications } from "@/lib/notifications/context";
 import { configurePayments } from "@/lib/payments/shared/context";
 import { reconcileAll, reconcileAttempt } from "@/lib/payments/stk/reconcile";
-import { blockNumber, cancelAtTheDoor, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
+import { cancelOrder } from "@/lib/payments/core/state-machine";
+import { recordCashPayment } from "@/lib/payments/on-delivery/cash";
+import { blockNumber, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
 import {
   checkout,
   clock,
@@ -146,6 +148,11 @@ describe("the prompt at the door", () => {
     const after = await readOrder(publicId);
     expect(after.mpesaReceipt).toMatch(/^[A-Z0-9]{10}$/);
     expect(after.stockReserved).toBe(true);
+    // Counted once, as a door prompt's money, by the one road to Paid.
+    const received = await prisma.orderEvent.findMany({
+      where: { orderId: order.id, kind: "PAYMENT_RECEIVED" },
+    });
+    expect(received.map((e) => [e.source, e.amountKes])).toEqual([["DOOR_PROMPT", 900]]);
   });
 
   it("prompts a number typed at the door and keeps the customer's number on the order; a lost callback is settled by the STK query", async () => {
@@ -189,33 +196,66 @@ describe("the prompt at the door", () => {
   });
 });
 
+describe("cash at the door", () => {
+  it("pays the order through payOrder, with who recorded it, and counts the cash once", async () => {
+    const { publicId, order } = await placeOnDelivery(650);
+    expect(
+      await recordCashPayment(order.reference, { by: "rider@duka.test", note: "cash to Otieno" }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const after = await readOrder(publicId);
+    expect([after.status, after.mpesaReceipt]).toEqual(["PAID", null]);
+    const received = await prisma.orderEvent.findMany({
+      where: { orderId: order.id, kind: "PAYMENT_RECEIVED" },
+    });
+    expect(received.map((e) => [e.source, e.amountKes, e.actor, e.reference])).toEqual([
+      ["CASH", 850, "rider@duka.test", "cash to Otieno"],
+    ]);
+    expect((await readOrderView(publicId))?.paidInCash).toBe(true);
+    expect(await recordCashPayment(order.reference, { by: "rider@duka.test", note: null })).toMatchObject({
+      ok: false,
+    });
+    expect(await prisma.orderEvent.count({ where: { orderId: order.id, kind: "PAYMENT_RECEIVED" } })).toBe(1);
+  });
+
+  it("is refused while a prompt is open, so the customer cannot pay twice", async () => {
+    const { order, phone } = await placeOnDelivery(350);
+    await sendDoorPrompt(order.reference);
+    expect(await recordCashPayment(order.reference, { by: "rider@duka.test", note: null })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/still open/),
+    });
+    await harness.emulator.control.cancel(phone);
+  });
+});
+
 describe("cancelling", () => {
   it("puts the stock back at once, and can block the number", async () => {
     const { product, order, publicId, phone } = await placeOnDelivery(500);
     expect(await stockOf(product.id)).toBe(2);
-    expect(await cancelAtTheDoor(order.reference, { block: true, by: "owner@duka.test" })).toEqual({
-      ok: true,
-    });
+    expect(await cancelOrder(order.id, { by: "owner@duka.test" })).toEqual({ ok: true });
+    await blockNumber(phone, "owner@duka.test", "never paid");
     expect((await readOrder(publicId)).status).toBe("CANCELLED");
     expect(await stockOf(product.id)).toBe(3);
     expect(await prisma.blockedPhone.findUnique({ where: { phone } })).toMatchObject({
       blockedBy: "owner@duka.test",
     });
     // Twice changes nothing.
-    expect(await cancelAtTheDoor(order.reference, { block: false, by: "x" })).toMatchObject({ ok: false });
+    expect(await cancelOrder(order.id, { by: "x" })).toMatchObject({ ok: false });
     expect(await stockOf(product.id)).toBe(3);
   });
 
   it("waits while a prompt is open, since its money may still come", async () => {
     const { order, phone, publicId } = await placeOnDelivery(500);
     await sendDoorPrompt(order.reference);
-    expect(await cancelAtTheDoor(order.reference, { block: false, by: "x" })).toMatchObject({
+    expect(await cancelOrder(order.id, { by: "x" })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/still open/),
+      reason: expect.stringMatching(/still open/),
     });
     await harness.emulator.control.cancel(phone);
     await waitFor(async () => (await readOrder(publicId)).status === "FAILED", { what: "prompt failed" });
-    expect(await cancelAtTheDoor(order.reference, { block: false, by: "x" })).toEqual({ ok: true });
+    expect(await cancelOrder(order.id, { by: "x" })).toEqual({ ok: true });
   });
 });
 

@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { resultOfCode } from "@/lib/payments/core/outcomes";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { expireDueOrders } from "@/lib/payments/stk/reconcile";
-import { applyAttemptResult } from "@/lib/payments/core/state-machine";
+import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
 import {
   callbackBody,
   checkout,
@@ -118,7 +118,7 @@ async function apply(run: Run, s: Step) {
       await applyAttemptResult(
         attempt,
         s.success
-          ? { kind: "success", source: "query", receipt: null, transactionDate: null }
+          ? { kind: "success", source: "query", amountKes: null, receipt: null, transactionDate: null }
           : resultOfCode("1037", "Query says so", "query"),
       );
       return;

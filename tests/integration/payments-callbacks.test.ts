@@ -3,7 +3,8 @@ import "./support/embedded-db-pool";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { applyAttemptResult, flagOrder } from "@/lib/payments/core/state-machine";
+import { flagOrder } from "@/lib/payments/core/flags";
+import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
 import {
   callbackBody,
   callbackEvents,
@@ -226,7 +227,7 @@ describe("callback route", () => {
     const product = await createProduct({ stock: 2, priceKes: 685 });
     const phone = freshPhone();
     const { publicId, attempt, token } = await checkoutOk(harness, product.id, phone);
-    await flagOrder(attempt.orderId, "Shopper called about delivery.");
+    await flagOrder(attempt.orderId, { kind: "OTHER", note: "Shopper called about delivery." });
     const receipt = newReceipt();
     const body = callbackBody(
       { checkoutRequestId: attempt.checkoutRequestId!, merchantRequestId: attempt.merchantRequestId },
@@ -238,6 +239,7 @@ describe("callback route", () => {
     expect(
       await applyAttemptResult(attempt, {
         kind: "success",
+        amountKes: null,
         receipt: null,
         transactionDate: null,
         source: "query",

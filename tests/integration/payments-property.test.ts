@@ -11,7 +11,7 @@ import { resultOfCode } from "@/lib/payments/core/outcomes";
 import { hashToken } from "@/lib/payments/shared/identifiers";
 import { expireDueOrders } from "@/lib/payments/stk/reconcile";
 import { retryPayment } from "@/lib/payments/stk/retry";
-import { applyAttemptResult } from "@/lib/payments/core/state-machine";
+import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
 import {
   callbackBody,
   checkout,
@@ -160,7 +160,7 @@ async function apply(run: Run, s: Step) {
       await applyAttemptResult(
         attempt,
         s.result === "success"
-          ? { kind: "success", source: "query", receipt: null, transactionDate: null }
+          ? { kind: "success", source: "query", amountKes: null, receipt: null, transactionDate: null }
           : resultOfCode(String(s.result), "Query says so", "query"),
       );
       return;

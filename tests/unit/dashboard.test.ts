@@ -117,58 +117,83 @@ describe("product input", () => {
 });
 
 describe("timeline", () => {
-  it("puts attempts and callbacks in order with result codes in words", () => {
+  it("reads the order's history: prompts, stored callbacks and results in words, in order", () => {
     const t0 = new Date("2026-11-25T10:00:00Z");
     const at = (s: number) => new Date(t0.getTime() + s * 1000);
-    const body = {
-      Body: {
-        stkCallback: {
-          MerchantRequestID: "m",
-          CheckoutRequestID: "c",
-          ResultCode: 1032,
-          ResultDesc: "Request cancelled by user",
-        },
-      },
-    };
+    const event = (
+      id: string,
+      s: number,
+      fields: Partial<Parameters<typeof buildTimeline>[0]["events"][number]>,
+    ) => ({
+      id,
+      at: at(s),
+      kind: "ATTEMPT_STATUS" as const,
+      actor: "system",
+      fromStatus: null,
+      toStatus: null,
+      attemptId: "a1",
+      c2bPaymentId: null,
+      amountKes: null,
+      source: null,
+      reference: null,
+      note: null,
+      data: null,
+      resolvesId: null,
+      ...fields,
+    });
+    // A body today's parser would read differently: the timeline shows what was decided when it came.
+    const rawBody = '{"Body":{"stkCallback":{"ResultCode":1032,"ResultDesc":"Request cancelled by user"}}}';
     const events = buildTimeline({
       createdAt: t0,
       totalKes: 1500,
-      paidAt: null,
-      fulfilledAt: null,
-      mpesaReceipt: null,
+      events: [
+        event("e1", 2, { toStatus: "PENDING", note: "prompt for KES 1,500 sent to 2547****678" }),
+        event("e2", 20, {
+          fromStatus: "PENDING",
+          toStatus: "FAILED",
+          data: {
+            resultCode: "1032",
+            resultDesc: "Request cancelled by user",
+            failureKind: "SHOPPER_DECLINED",
+          },
+        }),
+        event("e3", 20, { kind: "ORDER_STATUS", attemptId: null, fromStatus: "PENDING", toStatus: "FAILED" }),
+        event("e4", 30, { kind: "FLAGGED", attemptId: null, note: "Customer says they paid." }),
+        event("e5", 40, {
+          kind: "FLAG_RESOLVED",
+          attemptId: null,
+          actor: "owner@duka.test",
+          note: "No payment on the statement.",
+          resolvesId: "e4",
+        }),
+      ],
       attempts: [
         {
           id: "a1",
-          phone: "254712345678",
-          amountKes: 1500,
-          status: "FAILED",
-          resultCode: "1032",
-          resultDesc: "Request cancelled by user",
-          receipt: null,
-          createdAt: at(1),
-          pushSentAt: at(2),
-          completedAt: at(20),
           callbacks: [
             {
               id: "cb1",
-              body,
-              rawBody: JSON.stringify(body),
+              rawBody,
               verdict: "APPLIED",
-              reason: null,
-              receivedAt: at(20),
+              reason: "attempt failed (1032)",
+              receivedAt: at(19),
               sourceIp: null,
             },
           ],
         },
       ],
     });
-    expect(events.map((e) => e.title)).toEqual([
-      "Order placed for KES 1,500",
-      expect.stringContaining("Payment attempt 1: prompt for KES 1,500"),
-      "Attempt 1 failed",
-      "M-Pesa callback (applied)",
+    expect(events.map((e) => [e.title, e.tone])).toEqual([
+      ["Order placed for KES 1,500", "info"],
+      ["Payment attempt 1: prompt for KES 1,500 sent to 2547****678", "info"],
+      ["M-Pesa callback (applied: attempt failed (1032))", "info"],
+      ["Attempt 1 failed", "bad"],
+      ["Order unpaid: its prompt failed", "info"],
+      ["Needed attention (resolved)", "info"],
+      ["Resolved by owner@duka.test", "good"],
     ]);
-    expect(events[2]?.detail).toMatch(/cancelled.*code 1032/i);
-    expect(events[3]?.raw).toContain("1032");
+    expect(events[3]?.detail).toMatch(/cancelled.*code 1032/i);
+    expect(events[2]?.raw).toBe(rawBody);
+    expect(events[6]?.detail).toBe("“Customer says they paid.” · No payment on the statement.");
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClass } from "@/components/dashboard/field";
+import { Field, inputClass } from "@/components/ui/text-field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { COUNTIES_A_TO_Z } from "@/lib/delivery/counties";

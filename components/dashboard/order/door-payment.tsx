@@ -2,20 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useState } from "react";
-import { Field, inputClass } from "@/components/dashboard/field";
+import { Field, inputClass } from "@/components/ui/text-field";
 import { useEventStream } from "@/components/ui/use-event-stream";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { cancelOrderAction, sendDoorPromptAction } from "@/lib/dashboard/door-actions";
+import { blockNumberAction, recordCashAction, sendDoorPromptAction } from "@/lib/dashboard/door-actions";
 import { formatKes } from "@/lib/format";
 import type { OrderView } from "@/lib/orders/order-view";
 import { card } from "./card";
 
-type Props = { initial: OrderView; reference: string; children?: React.ReactNode };
+type Props = { initial: OrderView; reference: string };
 
 /** What the seller's phone says about the payment right now. */
 function statusLine(view: OrderView): string {
-  if (view.state === "paid") return `Paid${view.receipt ? ` · M-Pesa ${view.receipt}` : ""}`;
+  if (view.state === "paid")
+    return `Paid${view.paidInCash ? " in cash" : view.receipt ? ` · M-Pesa ${view.receipt}` : ""}`;
   if (view.state === "waiting") return `Prompt sent to ${view.phoneMasked}: waiting for the PIN…`;
   if (view.state === "unknown")
     return "M-Pesa did not confirm the prompt was sent: if it rings, the PIN still works.";
@@ -26,14 +27,15 @@ function statusLine(view: OrderView): string {
 
 /**
  * At the door: "Send M-Pesa prompt" (to the customer's number or one typed), the answer live from the
- * order's stream, Pay Bill details when the prompt cannot reach the phone, cash, or cancelling.
+ * order's stream, Pay Bill details when the prompt cannot reach the phone, cash, or blocking the number.
  */
-export function DoorPayment({ initial, reference, children }: Props) {
+export function DoorPayment({ initial, reference }: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [, setStreaming] = useState(false);
   const [prompted, promptAction] = useActionState(sendDoorPromptAction, null);
-  const [cancelled, cancelAction] = useActionState(cancelOrderAction, null);
+  const [blocked, blockAction] = useActionState(blockNumberAction, null);
+  const [cash, cashAction] = useActionState(recordCashAction, null);
   const onEvent = useCallback((next: OrderView) => setView(next), []);
   const live = view.state !== "paid" && view.state !== "cancelled" && view.state !== "expired";
   useEventStream(live ? `/api/orders/${initial.publicId}/events` : null, onEvent, setStreaming);
@@ -111,17 +113,26 @@ export function DoorPayment({ initial, reference, children }: Props) {
               <p className="mt-1 text-xs text-stone-600">This page turns Paid when M-Pesa confirms it.</p>
             </details>
           )}
-          {children}
-          <form action={cancelAction} className="space-y-2 border-t border-stone-200 pt-3">
+          <details className="rounded-lg border border-stone-200 p-3">
+            <summary className="min-h-11 cursor-pointer py-2 font-medium">Paid in cash instead</summary>
+            <form action={cashAction} className="mt-2 space-y-2">
+              <input type="hidden" name="reference" value={reference} />
+              <Field id="cash-note" label="Note (optional)" hint="e.g. who took the cash">
+                <input name="note" maxLength={200} className={inputClass} />
+              </Field>
+              <SubmitButton variant="secondary" className="w-full" disabled={view.state === "waiting"}>
+                Record {formatKes(pay?.amountKes ?? view.totalKes)} paid in cash
+              </SubmitButton>
+              <ActionMessage id="cash-msg" result={cash} />
+            </form>
+          </details>
+          <form
+            action={blockAction}
+            className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-3"
+          >
             <input type="hidden" name="reference" value={reference} />
-            <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="checkbox" name="block" className="h-5 w-5 accent-brand-600" />
-              Also block this number from paying on delivery
-            </label>
-            <SubmitButton variant="secondary" className="w-full">
-              Cancel order (stock back on sale)
-            </SubmitButton>
-            <ActionMessage id="cancel-msg" result={cancelled} />
+            <SubmitButton variant="secondary">Block this number from paying on delivery</SubmitButton>
+            <ActionMessage id="block-msg" result={blocked} />
           </form>
         </>
       )}

@@ -8,7 +8,9 @@ import { payments } from "../shared/context";
 import { isUniqueViolation } from "../shared/db-errors";
 import { type IncomingNotification, storable, storeWithBody } from "../shared/incoming";
 import { logPaymentEvent } from "../shared/payment-log";
-import { applyC2bPayment, markC2bUnmatched } from "../core/state-machine";
+import { markC2bUnmatched } from "../core/state-machine";
+import { ACTOR } from "../core/events";
+import { applyToOrder } from "./apply";
 
 export type IncomingC2b = IncomingNotification;
 
@@ -118,7 +120,7 @@ async function matchAndApply(payment: C2bPayment, wholeShillings: boolean): Prom
     ? await prisma.order.findUnique({ where: { reference }, select: { id: true } })
     : null;
   if (!order) return unmatched(`account number "${payment.billRefNumber}" matches no order`);
-  const verdict = await applyC2bPayment(payment.id, order.id);
+  const verdict = await applyToOrder(payment, order.id, ACTOR.c2b);
   if (verdict.outcome === "duplicate") return { verdict: "DUPLICATE", reason: verdict.detail };
   return { verdict: "APPLIED", reason: `${reference}: ${verdict.detail}` };
 }

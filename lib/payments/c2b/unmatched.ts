@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Verdict } from "../core/state-machine";
+import { markC2bRefunded } from "../core/state-machine";
 import { referenceFromAccount } from "./account";
-import { applyC2bPayment, markC2bRefunded } from "../core/state-machine";
+import { applyToOrder } from "./apply";
+import { OPEN_ORDER } from "../core/status-groups";
 
 /** How far back an order may be to be suggested for a payment. */
 const SUGGEST_WITHIN_HOURS = 72;
@@ -32,7 +33,7 @@ async function suggestOrders(payment: { amountKes: number; transTime: Date; msis
   const candidates = await prisma.order.findMany({
     where: {
       totalKes: payment.amountKes,
-      status: { in: ["PENDING", "FAILED", "EXPIRED"] },
+      status: { in: [...OPEN_ORDER, "EXPIRED"] },
       createdAt: { gte: since, lte: new Date(payment.transTime.getTime() + 3600_000) },
     },
     orderBy: { createdAt: "desc" },
@@ -60,7 +61,9 @@ export async function attachPayment(
     ? await prisma.order.findUnique({ where: { reference }, select: { id: true } })
     : null;
   if (!order) return { ok: false, message: `No order ${typedReference.trim() || "(empty)"}.` };
-  const verdict: Verdict = await applyC2bPayment(paymentId, order.id, { by });
+  const payment = await prisma.c2bPayment.findUnique({ where: { id: paymentId } });
+  if (!payment) return { ok: false, message: "No such payment." };
+  const verdict = await applyToOrder(payment, order.id, by);
   if (verdict.outcome === "duplicate")
     return { ok: false, message: "That payment was already attached or refunded." };
   return { ok: true, message: `Attached to ${reference}: ${verdict.detail}.` };

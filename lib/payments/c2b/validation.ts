@@ -5,8 +5,8 @@ import { referenceFromAccount } from "./account";
 import { type IncomingC2b, recordC2bEvent } from "./confirmations";
 import { isRegisteredC2bToken } from "./registration";
 import { logPaymentEvent } from "../shared/payment-log";
-
-const OPEN_STATUSES = ["PENDING", "FAILED"];
+import { orderMoney } from "../core/money";
+import { isOpenOrder } from "../core/status-groups";
 
 /**
  * Answers M-Pesa's question "may this payment go ahead?" (external validation): only for an open order's
@@ -45,13 +45,9 @@ async function decide(input: IncomingC2b): Promise<C2bRejection | null> {
   const order = reference
     ? await prisma.order.findUnique({
         where: { reference },
-        select: { id: true, status: true, totalKes: true },
+        select: { id: true, status: true },
       })
     : null;
-  if (!order || !OPEN_STATUSES.includes(order.status)) return "invalidAccount";
-  const { _sum } = await prisma.c2bPayment.aggregate({
-    where: { orderId: order.id, status: "APPLIED" },
-    _sum: { amountKes: true },
-  });
-  return amountKes === order.totalKes - (_sum.amountKes ?? 0) ? null : "invalidAmount";
+  if (!order || !isOpenOrder(order.status)) return "invalidAccount";
+  return amountKes === (await orderMoney(prisma, order.id)).balanceKes ? null : "invalidAmount";
 }

@@ -2,14 +2,17 @@ import { type DarajaError, type StkCallback, describeResultCode } from "@/lib/da
 import { type FailureKind, failureKindOfPushError, failureKindOfResult } from "./failure-kinds";
 
 /**
- * Where a result came from. Each source only translates its wire format into an AttemptResult here;
- * the state machine alone decides what the result does. (A new source, e.g. C2B, adds its name and mapper.)
+ * What an STK prompt's answer means, whichever way it came (push answer, callback, query). The STK source
+ * translates Daraja's wire format into these; the core alone decides what they do (a success goes to
+ * payOrder, a failure to the state machine). Other sources call payOrder directly.
  */
 export type ResultSource = "push" | "callback" | "query";
 
 export type SuccessResult = {
   kind: "success";
   source: ResultSource;
+  /** The amount M-Pesa reported; null when the source cannot see it (a status query). */
+  amountKes: number | null;
   receipt: string | null;
   transactionDate: Date | null;
   /** The right amount arrived after a wrong one, and an STK query confirmed the payment. */
@@ -36,7 +39,8 @@ export function resultOfCode(
   resultDesc: string,
   source: "callback" | "query",
 ): AttemptResult {
-  if (resultCode === "0") return { kind: "success", source, receipt: null, transactionDate: null };
+  if (resultCode === "0")
+    return { kind: "success", source, amountKes: null, receipt: null, transactionDate: null };
   const described = describeResultCode(resultCode);
   return {
     kind: "failure",
@@ -50,10 +54,16 @@ export function resultOfCode(
   };
 }
 
-/** A readable callback, whose amount has already been checked against the attempt. */
+/** A readable callback; payOrder checks its amount against the attempt's. */
 export function resultOfCallback(cb: StkCallback): AttemptResult {
   if (!cb.success) return resultOfCode(cb.resultCode, cb.resultDesc, "callback");
-  return { kind: "success", source: "callback", receipt: cb.receipt, transactionDate: cb.transactionDate };
+  return {
+    kind: "success",
+    source: "callback",
+    amountKes: cb.amount,
+    receipt: cb.receipt,
+    transactionDate: cb.transactionDate,
+  };
 }
 
 /**

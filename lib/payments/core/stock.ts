@@ -1,5 +1,7 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { payments } from "../shared/context";
+import { holdingStock } from "./status-groups";
 
 type Line = { productId: string; quantity: number };
 
@@ -53,4 +55,18 @@ export async function takeStock(tx: Tx, orderId: string): Promise<boolean> {
 
 export async function releaseStock(tx: Tx, orderId: string) {
   await putBack(tx, await orderLines(tx, orderId));
+}
+
+/**
+ * Minutes until stock held by unpaid orders (holdingStock) comes back for this product, or null when none
+ * is held: the checkout's refusal and the product page's "back in N minutes" read this one figure.
+ */
+export async function minutesUntilReleased(db: Db | Tx, productId: string): Promise<number | null> {
+  const at = payments().now();
+  const next = await db.order.findFirst({
+    where: { ...holdingStock(at), items: { some: { productId } } },
+    orderBy: { reservedUntil: "asc" },
+    select: { reservedUntil: true },
+  });
+  return next ? Math.max(1, Math.ceil((next.reservedUntil.getTime() - at.getTime()) / 60_000)) : null;
 }

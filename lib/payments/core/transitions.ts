@@ -1,19 +1,19 @@
-import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import type { AttemptStatus, C2bPaymentStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Every payment status change there is, written once. The state machine refuses anything else, and is the
- * only code that makes these changes.
+ * only code that makes these changes (through ./status-write.ts).
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  // CANCELLED: the seller called off an unpaid order (one to be paid on delivery that never was).
+  // CANCELLED: the seller called off an unpaid order; its stock goes back on sale.
   PENDING: ["PAID", "FAILED", "EXPIRED", "CANCELLED"],
-  // Retried, expired, or paid late (a success after the attempt was reported failed).
+  // Retried, expired, paid late (a success after the attempt was reported failed), or cancelled.
   FAILED: ["PENDING", "EXPIRED", "PAID", "CANCELLED"],
   // Money arrived after the reservation ended: paid if its stock can be taken again, flagged either way.
   EXPIRED: ["PAID"],
   PAID: [],
-  // Money arrived after the seller cancelled: the same as after an expiry.
-  CANCELLED: ["PAID"],
+  // Money for a cancelled order is recorded and flagged for a refund; the order stays cancelled.
+  CANCELLED: [],
 };
 
 export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {
@@ -25,7 +25,18 @@ export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]
   SUCCEEDED: [],
 };
 
+/** A C2B payment: recorded, then applied to its order or left unmatched; unmatched, attached or sent back. */
+export const C2B_TRANSITIONS: Record<C2bPaymentStatus, readonly C2bPaymentStatus[]> = {
+  RECEIVED: ["APPLIED", "UNMATCHED"],
+  UNMATCHED: ["APPLIED", "REFUNDED"],
+  APPLIED: [],
+  REFUNDED: [],
+};
+
 export const mayMoveOrder = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from].includes(to);
 
 export const mayMoveAttempt = (from: AttemptStatus, to: AttemptStatus) =>
   ATTEMPT_TRANSITIONS[from].includes(to);
+
+export const mayMoveC2b = (from: C2bPaymentStatus, to: C2bPaymentStatus) =>
+  C2B_TRANSITIONS[from].includes(to);

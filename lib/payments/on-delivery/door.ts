@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { cancelUnpaidOrder } from "../core/state-machine";
 import { type RetryResult, promptAgain } from "../stk/retry";
 
 /**
@@ -8,26 +7,11 @@ import { type RetryResult, promptAgain } from "../stk/retry";
  * query and Pay Bill machinery as the shopper's own retry. The order keeps its customer's number even when
  * someone else (a typed number) pays.
  */
-export function sendDoorPrompt(reference: string, phone?: string): Promise<RetryResult> {
-  return promptAgain({ reference }, { phone, atTheDoor: true });
+export function sendDoorPrompt(reference: string, phone?: string, by?: string): Promise<RetryResult> {
+  return promptAgain({ reference }, { phone, atTheDoor: true, by });
 }
 
-/**
- * The seller calls off an unpaid order (its stock returns), and may block the number from paying on
- * delivery again.
- */
-export async function cancelAtTheDoor(
-  reference: string,
-  { block, by }: { block: boolean; by: string },
-): Promise<RetryResult> {
-  const order = await prisma.order.findUnique({ where: { reference }, select: { id: true, phone: true } });
-  if (!order) return { ok: false, message: "Order not found." };
-  const cancelled = await cancelUnpaidOrder(order.id);
-  if (!cancelled.ok) return cancelled;
-  if (block) await blockNumber(order.phone, by, `Order ${reference} cancelled unpaid`);
-  return { ok: true };
-}
-
+/** The seller refuses pay on delivery from a number that never pays (checkout then asks to pay now). */
 export async function blockNumber(phone: string, by: string, reason: string) {
   await prisma.blockedPhone.upsert({
     where: { phone },

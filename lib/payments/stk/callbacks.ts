@@ -7,10 +7,12 @@ import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken } from "../shared/identifiers";
 import { type IncomingNotification, storable, storeWithBody } from "../shared/incoming";
 import { payments } from "../shared/context";
-import { amountMismatch, resultOfCallback } from "../core/outcomes";
+import { resultOfCallback } from "../core/outcomes";
 import { logPaymentEvent } from "../shared/payment-log";
 import { recordRejectedCallback } from "./rejected-callbacks";
-import { type Verdict, applyAttemptResult, flagOrder } from "../core/state-machine";
+import { flagOrder } from "../core/flags";
+import type { Verdict } from "../core/state-machine";
+import { applyAttemptResult } from "./attempt-result";
 
 export type IncomingCallback = IncomingNotification;
 
@@ -171,12 +173,12 @@ async function judge(input: Judged, attempt: PaymentAttempt, eventId?: string): 
  */
 async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem: string) {
   const idProblem = await matchCheckoutRequestId(attempt, ids);
-  await flagOrder(
-    attempt.orderId,
-    idProblem
+  await flagOrder(attempt.orderId, {
+    kind: "UNCONFIRMED",
+    note: idProblem
       ? `M-Pesa sent a success for another prompt to this order's callback (${idProblem}): check the M-Pesa statement.`
       : `M-Pesa reported a payment whose details could not be read (${problem}); it will be confirmed by status query.`,
-  );
+  });
 }
 
 async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string): Promise<Judgement> {
@@ -185,20 +187,13 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string)
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
   if (cb.success && cb.amount === attempt.amountKes && attempt.failureKind === "AMOUNT_MISMATCH")
     return confirmAfterMismatch(attempt, cb);
-  if (cb.success && cb.amount !== attempt.amountKes) {
-    await rejectAmountMismatch(attempt, cb.amount, cb.receipt);
-    return {
-      verdict: "REJECTED",
-      reason: `amount ${cb.amount} does not match ${attempt.amountKes}`,
-      attemptId,
-    };
-  }
   const judged = (verdict: Verdict): Judgement => ({
-    verdict: verdict.outcome === "duplicate" || verdict.outcome === "ignored" ? "DUPLICATE" : "APPLIED",
+    verdict: callbackVerdict(verdict),
     reason: verdict.detail,
     attemptId,
   });
-  // The event's verdict commits with the change it caused: no window where one is seen without the other.
+  // The event's verdict commits with the change it caused (a wrong amount's flag included): no window where
+  // one is seen without the other.
   const verdict = await applyAttemptResult(
     attempt,
     resultOfCallback(cb),
@@ -207,17 +202,12 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string)
   return { ...judged(verdict), ...(eventId ? { saved: true as const } : {}) };
 }
 
-/**
- * Money moved, but not the amount asked: never mark the order paid, stop the attempt (so no later STK
- * query, which cannot see amounts, pays it either) and flag the order for the seller.
- */
-async function rejectAmountMismatch(attempt: PaymentAttempt, amount: number, receipt: string) {
-  await flagOrder(
-    attempt.orderId,
-    `M-Pesa reported KES ${amount} (receipt ${receipt}) but KES ${attempt.amountKes} was asked.`,
-  );
-  await applyAttemptResult(attempt, amountMismatch(amount, attempt.amountKes, receipt));
-}
+const callbackVerdict = (verdict: Verdict): CallbackVerdict =>
+  verdict.outcome === "duplicate" || verdict.outcome === "ignored"
+    ? "DUPLICATE"
+    : verdict.outcome === "rejected"
+      ? "REJECTED"
+      : "APPLIED";
 
 type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
 
@@ -230,12 +220,15 @@ async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCall
   const attemptId = attempt.id;
   const answer = await payments().daraja.stkQuery(cb.checkoutRequestId);
   const confirmed = answer.state === "final" && answer.resultCode === "0";
-  await flagOrder(
-    attempt.orderId,
-    confirmed
+  await flagOrder(attempt.orderId, {
+    kind: "AMOUNT_MISMATCH",
+    amountKes: cb.amount,
+    source: "STK",
+    reference: cb.receipt,
+    note: confirmed
       ? `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}), the amount asked, and M-Pesa's status query confirmed the payment: the order is paid. Check the earlier wrong-amount callback.`
       : `A later callback reported KES ${cb.amount} (receipt ${cb.receipt}) after a wrong-amount one, but M-Pesa's status query did not confirm it.`,
-  );
+  });
   if (!confirmed)
     return {
       verdict: "REJECTED" as const,
@@ -245,6 +238,7 @@ async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCall
   const verdict = await applyAttemptResult(attempt, {
     kind: "success",
     source: "callback",
+    amountKes: cb.amount,
     receipt: cb.receipt,
     transactionDate: cb.transactionDate,
     confirmedAfterMismatch: true,

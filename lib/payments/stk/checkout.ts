@@ -11,7 +11,10 @@ import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
-import { minutesUntilReleased, openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { recordAttemptOpened } from "../core/state-machine";
+import { recordOrderEvent } from "../core/events";
+import { minutesUntilReleased } from "../core/stock";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
 import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
@@ -186,7 +189,16 @@ async function createPendingOrder(input: CheckoutInput) {
       },
       include: { attempts: true },
     });
-    if (onDelivery) await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+    if (onDelivery) {
+      await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+      await recordOrderEvent(tx, {
+        orderId: created.id,
+        kind: "SELLER_ACTION",
+        actor: "shopper",
+        at: now,
+        note: "Placed to pay on delivery",
+      });
+    } else await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
     return created;
   }, CHECKOUT_TX);
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0], token };

@@ -1,15 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { holdingStock } from "../core/status-groups";
 import { payments } from "../shared/context";
 
 type Line = { productId: string; quantity: number; name: string };
-
-/** Reservations that still hold stock: unpaid orders not yet expired. */
-const holdingStock = (now: Date) => ({
-  stockReserved: true,
-  status: { in: ["PENDING" as const, "FAILED" as const] },
-  reservedUntil: { gt: now },
-});
 
 /** Why this cart is more than one shopper should hold for 15 minutes; null when it is within the caps. */
 export function quantityRefusal(lines: Line[]): string | null {
@@ -41,15 +35,4 @@ export async function openOrdersRefusal(
       return "Too many unpaid orders from your network are holding stock. Please try again in a few minutes.";
   }
   return null;
-}
-
-/** Minutes until stock held by other shoppers' unpaid orders comes back, or null when none is held. */
-export async function minutesUntilReleased(tx: Tx, productId: string): Promise<number | null> {
-  const at = payments().now();
-  const next = await tx.order.findFirst({
-    where: { ...holdingStock(at), items: { some: { productId } } },
-    orderBy: { reservedUntil: "asc" },
-    select: { reservedUntil: true },
-  });
-  return next ? Math.max(1, Math.ceil((next.reservedUntil.getTime() - at.getTime()) / 60_000)) : null;
 }

@@ -3,7 +3,7 @@ import type { PaymentAttempt } from "@/lib/generated/prisma/client";
 import { payments } from "../shared/context";
 import { resultOfPushRefusal } from "../core/outcomes";
 import { logPaymentEvent } from "../shared/payment-log";
-import { applyAttemptResult, markAttemptUnknown, recordPushAccepted } from "../core/state-machine";
+import { applyAttemptFailure, markAttemptUnknown, recordPushAccepted } from "../core/state-machine";
 
 /**
  * Sends the STK push for a fresh attempt and records what Daraja said. Never resends. If recording fails
@@ -48,7 +48,7 @@ async function pushAndRecord(attempt: PaymentAttempt, token: string, orderRefere
   } else {
     const { error } = result;
     logPaymentEvent({ ...base, event: "push.rejected", kind: error.kind, errorCode: error.errorCode });
-    await applyAttemptResult(attempt, resultOfPushRefusal(error));
+    await applyAttemptFailure(attempt, resultOfPushRefusal(error));
   }
   return result.outcome;
 }

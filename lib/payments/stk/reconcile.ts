@@ -5,7 +5,10 @@ import { replayUnappliedCallbacks } from "./callbacks";
 import { payments, secondsAfter } from "../shared/context";
 import { resultOfCode } from "../core/outcomes";
 import { logPaymentEvent } from "../shared/payment-log";
-import { applyAttemptResult, expireOrder, flagOrder, markAttemptUnknown } from "../core/state-machine";
+import { flagOrder } from "../core/flags";
+import { expireOrder, markAttemptUnknown } from "../core/state-machine";
+import { ACTIVE_ATTEMPT, OPEN_ORDER, isActiveAttempt, isOpenOrder } from "../core/status-groups";
+import { applyAttemptResult } from "./attempt-result";
 
 /** Daraja's callback usually comes within 60 s; only then do we ask, and sparingly (queries are rate limited). */
 export const QUERY_AFTER_SECONDS = 60;
@@ -42,11 +45,7 @@ function queryDue(attempt: AttemptToQuery, now: Date): boolean {
 export async function reconcileAttempt(attemptId: string): Promise<string> {
   const now = payments().now();
   const attempt = await prisma.paymentAttempt.findUnique({ where: { id: attemptId } });
-  if (
-    !attempt?.checkoutRequestId ||
-    !["PENDING", "UNKNOWN"].includes(attempt.status) ||
-    !queryDue(attempt, now)
-  ) {
+  if (!attempt?.checkoutRequestId || !isActiveAttempt(attempt.status) || !queryDue(attempt, now)) {
     return "skipped";
   }
   const claimed = await prisma.paymentAttempt.updateMany({
@@ -72,10 +71,10 @@ export async function reconcileAttempt(attemptId: string): Promise<string> {
 /** M-Pesa never gave a final answer: stop asking, let the shopper retry, and tell the seller. */
 async function giveUpQuerying(attemptId: string, orderId: string) {
   await markAttemptUnknown(attemptId);
-  await flagOrder(
-    orderId,
-    `M-Pesa never confirmed attempt ${attemptId} either way: check the M-Pesa statement.`,
-  );
+  await flagOrder(orderId, {
+    kind: "UNCONFIRMED",
+    note: `M-Pesa never confirmed attempt ${attemptId} either way: check the M-Pesa statement.`,
+  });
 }
 
 /** A push that died before its outcome was recorded has no CheckoutRequestID to query: call it unknown. */
@@ -102,7 +101,7 @@ export async function reconcileAll(limit = 100) {
   const stranded = await markStrandedPushesUnknown(now);
   const overdue = await prisma.paymentAttempt.findMany({
     where: {
-      status: { in: ["PENDING", "UNKNOWN"] },
+      status: { in: [...ACTIVE_ATTEMPT] },
       checkoutRequestId: { not: null },
       createdAt: { lt: secondsAfter(now, -QUERY_AFTER_SECONDS) },
       queryCount: { lt: MAX_QUERIES_PER_ATTEMPT },
@@ -125,7 +124,7 @@ export async function reconcileAll(limit = 100) {
 export async function settleOrder({ id: orderId, reservedUntil }: { id: string; reservedUntil: Date }) {
   const now = payments().now();
   const active = await prisma.paymentAttempt.findFirst({
-    where: { orderId, status: { in: ["PENDING", "UNKNOWN"] } },
+    where: { orderId, status: { in: [...ACTIVE_ATTEMPT] } },
     orderBy: { createdAt: "desc" },
   });
   if (active?.checkoutRequestId) await reconcileAttempt(active.id);
@@ -151,8 +150,8 @@ type SettleableOrder = {
  * for it instead of asking every few seconds; null when nothing is left to settle.
  */
 export function nextSettleAt(order: SettleableOrder): Date | null {
-  if (order.status !== "PENDING" && order.status !== "FAILED") return null;
-  const active = order.attempts.find((a) => a.status === "PENDING" || a.status === "UNKNOWN");
+  if (!isOpenOrder(order.status)) return null;
+  const active = order.attempts.find((a) => isActiveAttempt(a.status));
   if (!active) return order.reservedUntil;
   const holdEnds = secondsAfter(active.createdAt, ACTIVE_ATTEMPT_HOLD_MINUTES * 60);
   const times = [order.reservedUntil > holdEnds ? order.reservedUntil : holdEnds];
@@ -170,7 +169,7 @@ export function nextSettleAt(order: SettleableOrder): Date | null {
 export async function expireDueOrders(limit = 500): Promise<number> {
   const now = payments().now();
   const due = await prisma.order.findMany({
-    where: { status: { in: ["PENDING", "FAILED"] }, reservedUntil: { lt: now }, paymentMethod: "MPESA_NOW" },
+    where: { status: { in: [...OPEN_ORDER] }, reservedUntil: { lt: now }, paymentMethod: "MPESA_NOW" },
     select: { id: true },
     take: limit,
   });

@@ -6,7 +6,9 @@ import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { retryRule } from "./retry-rule";
-import { lockOrderForUpdate, reopenForRetry } from "../core/state-machine";
+import { lockOrderForUpdate } from "../core/lock";
+import { orderMoney } from "../core/money";
+import { recordAttemptOpened, reopenForRetry } from "../core/state-machine";
 
 const PART_PAID = "Part of this order is paid by Pay Bill: pay the balance the same way.";
 
@@ -29,12 +31,12 @@ export async function retryPayment(
  * Who asked for the prompt: the shopper on the order page (counted per network when the number changes),
  * or the seller at the door (signed in: the order keeps its customer's number whoever pays).
  */
-export type PromptAsker = { phone?: string; clientIp?: string | null; atTheDoor?: boolean };
+export type PromptAsker = { phone?: string; clientIp?: string | null; atTheDoor?: boolean; by?: string };
 
 /** A new attempt on the order through the same push, callback, query and Pay Bill machinery. */
 export async function promptAgain(
   where: { publicId: string } | { reference: string },
-  { phone, clientIp = null, atTheDoor = false }: PromptAsker,
+  { phone, clientIp = null, atTheDoor = false, by }: PromptAsker,
 ): Promise<RetryResult> {
   const ctx = payments();
   const token = newCallbackToken();
@@ -50,8 +52,7 @@ export async function promptAgain(
     const rule = retryRule(order.status, attempts, now);
     if (!rule.allowed) return { ok: false as const, message: rule.message };
     // A prompt asks for the whole total: after a Pay Bill part payment, only the balance is due.
-    if ((await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } })) > 0)
-      return { ok: false as const, message: PART_PAID };
+    if ((await orderMoney(tx, order.id)).receivedKes > 0) return { ok: false as const, message: PART_PAID };
     const msisdn = phone ?? order.phone;
     if (
       msisdn !== order.phone &&
@@ -83,10 +84,12 @@ export async function promptAgain(
         orderId: order.id,
         phone: msisdn,
         amountKes: order.totalKes,
+        atTheDoor,
         callbackToken: hashToken(token),
         createdAt: now,
       },
     });
+    await recordAttemptOpened(tx, attempt, now, atTheDoor ? (by ?? "seller") : "shopper");
     return { ok: true as const, attempt, reference: order.reference };
   });
   if (!outcome.ok) return outcome;

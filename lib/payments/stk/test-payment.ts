@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { payments, secondsAfter } from "../shared/context";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
 import { logPaymentEvent } from "../shared/payment-log";
+import { recordAttemptOpened } from "../core/state-machine";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, phoneLimitKey } from "../shared/rate-limits";
 
@@ -25,7 +26,7 @@ export async function startTestPayment(input: {
   const now = ctx.now();
   const order = await prisma.$transaction(async (tx) => {
     if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) return null;
-    return tx.order.create({
+    const created = await tx.order.create({
       data: {
         publicId: newPublicId(),
         reference: newOrderReference(),
@@ -46,6 +47,8 @@ export async function startTestPayment(input: {
       },
       include: { attempts: true },
     });
+    await recordAttemptOpened(tx, created.attempts[0]!, now, input.ownerName);
+    return created;
   });
   if (!order) {
     return {

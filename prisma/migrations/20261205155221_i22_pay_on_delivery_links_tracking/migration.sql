@@ -32,6 +32,9 @@ ADD COLUMN     "riderPhone" TEXT;
 -- AlterTable
 ALTER TABLE "OrderItem" ALTER COLUMN "productId" DROP NOT NULL;
 
+-- AlterTable
+ALTER TABLE "PaymentAttempt" ADD COLUMN     "atTheDoor" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateTable
 CREATE TABLE "BlockedPhone" (
     "phone" TEXT NOT NULL,

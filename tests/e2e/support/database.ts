@@ -68,7 +68,9 @@ export async function insertOrder(o: OrderFields) {
         paidAt,
         mpesaReceipt: receipt,
         needsAttention: !!o.needsAttention,
-        attentionReason: o.needsAttention ?? null,
+        events: o.needsAttention
+          ? { create: [{ kind: "FLAGGED", actor: "system", flagKind: "OTHER", note: o.needsAttention }] }
+          : undefined,
         items: { create: [{ productId: product.id, name: product.name, unitPriceKes: total, quantity: 1 }] },
         attempts: {
           create: [

@@ -230,14 +230,18 @@ export function tokenOf(harness: Harness, phone: string): string | null {
   return url ? url.slice(url.lastIndexOf("/") + 1) : null;
 }
 
-export function readOrder(publicId: string) {
-  return prisma.order.findUniqueOrThrow({
+/** The order, its items and attempts, and `attentionReason`: its flags' notes, oldest first, one a line. */
+export async function readOrder(publicId: string) {
+  const order = await prisma.order.findUniqueOrThrow({
     where: { publicId },
     include: {
       items: true,
       attempts: { orderBy: { createdAt: "asc" }, include: { callbacks: { orderBy: { receivedAt: "asc" } } } },
+      events: { where: { kind: "FLAGGED" }, orderBy: [{ at: "asc" }, { seq: "asc" }] },
     },
   });
+  const notes = order.events.map((e) => e.note ?? "");
+  return { ...order, attentionReason: notes.length > 0 ? notes.join("\n") : null };
 }
 
 export async function stockOf(productId: string) {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { openFlags } from "@/lib/payments/core/flags";
 import { env } from "@/lib/env";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import type { Stack } from "../support/stack";
@@ -122,7 +123,9 @@ async function checkOrders(
       (order.status === "PAID") !== expectPaid && `${reference} (${plan}): ${order.status}`,
       expectPaid && onOrder < order.totalKes && `${reference}: paid with KES ${onOrder} of ${order.totalKes}`,
       (plan === "over" || plan === "twice") && !order.needsAttention && `${reference} (${plan}): not flagged`,
-      plan === "full" && order.needsAttention && `${reference}: flagged: ${order.attentionReason}`,
+      plan === "full" &&
+        order.needsAttention &&
+        `${reference}: flagged: ${(await openFlags(prisma, order.id)).map((f) => f.note).join(" | ")}`,
     ]);
   }
   const sentTotal = sent.reduce((s, c) => s + c.amount, 0);

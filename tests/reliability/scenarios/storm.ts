@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import type { LedgerEntry } from "@/emulator";
 import { prisma } from "@/lib/db";
+import { openFlags } from "@/lib/payments/core/flags";
 import type { Stack } from "../support/stack";
 import {
   attemptsByToken,
@@ -150,7 +151,8 @@ async function checkInvariants(
         `${order.reference}: paid without a successful attempt`,
       order.totalKes !== final.amount &&
         `${order.reference}: total ${order.totalKes} vs prompt ${final.amount}`,
-      order.needsAttention && `${order.reference}: flagged: ${order.attentionReason}`,
+      order.needsAttention &&
+        `${order.reference}: flagged: ${(await openFlags(prisma, order.id)).map((f) => f.note).join(" | ")}`,
       eventCount(attempt.id) !== oks &&
         `${attempt.id}: ${eventCount(attempt.id)} callbacks recorded, ${oks} answered 200`,
       eventCount(attempt.id, "APPLIED") !== 1 &&

@@ -19,6 +19,7 @@ describe("Daraja outcomes as the state machine's results", () => {
     expect(resultOfCode("0", "ok", "query")).toEqual({
       kind: "success",
       source: "query",
+      amountKes: null,
       receipt: null,
       transactionDate: null,
     });
@@ -35,6 +36,7 @@ describe("Daraja outcomes as the state machine's results", () => {
     expect(resultOfCallback(paid)).toMatchObject({
       kind: "success",
       source: "callback",
+      amountKes: 10,
       receipt: "TKQ1ABC2DE",
     });
   });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import { AttemptStatus, C2bPaymentStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import {
   ATTEMPT_TRANSITIONS,
+  C2B_TRANSITIONS,
   ORDER_TRANSITIONS,
   mayMoveAttempt,
+  mayMoveC2b,
   mayMoveOrder,
 } from "@/lib/payments/core/transitions";
 
@@ -16,10 +18,9 @@ const ORDER_ALLOWED = new Set([
   "FAILED->EXPIRED",
   "FAILED->PAID",
   "EXPIRED->PAID",
-  // The seller cancels an unpaid order (pay on delivery); money arriving after it is treated as after an expiry.
+  // The seller cancels an unpaid order.
   "PENDING->CANCELLED",
   "FAILED->CANCELLED",
-  "CANCELLED->PAID",
 ]);
 const ATTEMPT_ALLOWED = new Set([
   "PENDING->SUCCEEDED",
@@ -28,6 +29,13 @@ const ATTEMPT_ALLOWED = new Set([
   "UNKNOWN->SUCCEEDED",
   "UNKNOWN->FAILED",
   "FAILED->SUCCEEDED",
+]);
+// A C2B payment is applied to its order or waits unmatched; an unmatched one is attached or sent back.
+const C2B_ALLOWED = new Set([
+  "RECEIVED->APPLIED",
+  "RECEIVED->UNMATCHED",
+  "UNMATCHED->APPLIED",
+  "UNMATCHED->REFUNDED",
 ]);
 
 const pairs = <T extends string>(values: T[]) =>
@@ -42,11 +50,21 @@ describe("payment transitions", () => {
     expect(mayMoveAttempt(from, to)).toBe(ATTEMPT_ALLOWED.has(`${from}->${to}`));
   });
 
-  it("lets nothing leave PAID or SUCCEEDED, only late money leave CANCELLED, and never stays in place", () => {
+  it.each(pairs(Object.values(C2bPaymentStatus)))(
+    "C2B payment %s -> %s is allowed only if listed",
+    (from, to) => {
+      expect(mayMoveC2b(from, to)).toBe(C2B_ALLOWED.has(`${from}->${to}`));
+    },
+  );
+
+  it("lets nothing leave PAID, SUCCEEDED, CANCELLED, APPLIED or REFUNDED, and never stays in place", () => {
     expect(ORDER_TRANSITIONS.PAID).toEqual([]);
-    expect(ORDER_TRANSITIONS.CANCELLED).toEqual(["PAID"]);
+    expect(ORDER_TRANSITIONS.CANCELLED).toEqual([]);
     expect(ATTEMPT_TRANSITIONS.SUCCEEDED).toEqual([]);
-    for (const [from, tos] of [...Object.entries(ORDER_TRANSITIONS), ...Object.entries(ATTEMPT_TRANSITIONS)])
+    expect(C2B_TRANSITIONS.APPLIED).toEqual([]);
+    expect(C2B_TRANSITIONS.REFUNDED).toEqual([]);
+    const tables = [ORDER_TRANSITIONS, ATTEMPT_TRANSITIONS, C2B_TRANSITIONS];
+    for (const [from, tos] of tables.flatMap((table) => Object.entries(table)))
       expect(tos).not.toContain(from);
   });
 });

@@ -6,14 +6,17 @@ import { MessageList } from "@/components/dashboard/message-list";
 import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
 import { DoorPayment } from "@/components/dashboard/order/door-payment";
+import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
+import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
 import { sellerPage } from "@/lib/auth/guards";
-import { getOrderDetail } from "@/lib/dashboard/orders";
+import { getOrderDetail, moneyOfOrder } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
 import { readOrderView } from "@/lib/orders/order-view";
+import { isOpenOrder } from "@/lib/payments/core/status-groups";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -44,6 +47,7 @@ export default async function OrderPage({ params }: Props) {
         <CustomerCard order={order} />
         <ItemsCard order={order} />
       </div>
+      <MoneyCard money={moneyOfOrder(order)} />
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {(order.status === "PAID" || toCollect) && (
         <section className={card} aria-label="Fulfilment">
@@ -53,6 +57,11 @@ export default async function OrderPage({ params }: Props) {
             fulfilment={order.fulfilment}
             paid={order.status === "PAID"}
           />
+        </section>
+      )}
+      {isOpenOrder(order.status) && (
+        <section className={card} aria-label="Cancel">
+          <CancelOrderForm reference={order.reference} />
         </section>
       )}
       <PaymentTimeline timeline={timeline} />
