@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { type LinkFormState, makePaymentLink } from "@/lib/dashboard/link-actions";
 import { formatKes } from "@/lib/format";
 import { EXPIRY_HOURS } from "@/lib/payment-links/input";
-import { ShareButtons } from "./share-buttons";
+import { ShareButtons } from "@/components/ui/share-buttons";
 
 type Option = { key: string; label: string; feeKes: number };
 type Product = { id: string; name: string; priceKes: number };

@@ -6,7 +6,15 @@ const button =
   "inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 font-medium text-center";
 
 /** WhatsApp (message written in) and copy: how a link or a product leaves the shop for a chat. */
-export function ShareButtons({ whatsappUrl, copyText }: { whatsappUrl: string; copyText: string }) {
+export function ShareButtons({
+  whatsappUrl,
+  copyText,
+  copyLabel = "Copy link",
+}: {
+  whatsappUrl: string;
+  copyText: string;
+  copyLabel?: string;
+}) {
   const [copied, setCopied] = useState<boolean | null>(null);
   async function copy() {
     try {
@@ -31,10 +39,14 @@ export function ShareButtons({ whatsappUrl, copyText }: { whatsappUrl: string; c
         onClick={copy}
         className={`${button} border border-stone-300 bg-white hover:bg-stone-100`}
       >
-        Copy link
+        {copyLabel}
       </button>
       <span role="status" aria-live="polite" className="text-sm text-stone-600">
-        {copied === true ? "Copied." : copied === false ? "Copy it from the box above." : ""}
+        {copied === true
+          ? "Copied."
+          : copied === false
+            ? "Copy failed: copy the address from the browser."
+            : ""}
       </span>
     </div>
   );
