@@ -13,5 +13,8 @@ export async function register() {
     // Then what Daraja or the host cannot work with: refused in a real deployment, warned about locally.
     const { refuseToStartOnBadSetup } = await import("./lib/setup/boot");
     refuseToStartOnBadSetup();
+    // Against the bundled emulator, Pay Bill URLs register at start (never during a page render).
+    const { registerWithEmulatorAtStart } = await import("./lib/payments/c2b/registration");
+    void registerWithEmulatorAtStart();
   }
 }

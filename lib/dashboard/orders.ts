@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { type OrderMoney, moneyOf } from "@/lib/payments/core/money";
+import { type OrderMoney, amountDue, moneyOf } from "@/lib/payments/core/money";
 import { type OrderFilter, orderSort, orderWhere } from "./filters";
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -75,11 +75,11 @@ export async function getOrderDetail(reference: string) {
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
 
 /** The order's money (lib/payments/core/money.ts) from the events already read with it. */
-export function moneyOfOrder(order: Pick<OrderDetail, "totalKes" | "events">): OrderMoney {
+export function moneyOfOrder(order: Pick<OrderDetail, "status" | "totalKes" | "events">): OrderMoney {
   const counted = order.events.flatMap((e) =>
     (e.kind === "PAYMENT_RECEIVED" || e.kind === "REFUND_SUCCEEDED") && e.amountKes !== null
       ? [{ kind: e.kind, source: e.source, amountKes: e.amountKes }]
       : [],
   );
-  return moneyOf(order.totalKes, counted);
+  return moneyOf(amountDue(order), counted);
 }

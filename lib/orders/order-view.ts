@@ -6,6 +6,7 @@ import { payments, secondsAfter } from "@/lib/payments/shared/context";
 import { nextSettleAt, settleOrder } from "@/lib/payments/stk/reconcile";
 import { retryRule } from "@/lib/payments/stk/retry-rule";
 import { type PayByHand, payByHandFor } from "./pay-by-hand";
+import { amountDue, moneyOf } from "@/lib/payments/core/money";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
@@ -64,8 +65,10 @@ async function loadOrder(publicId: string) {
           items: true,
           delivery: true,
           attempts: { orderBy: { createdAt: "desc" } },
-          c2bPayments: { where: { status: "APPLIED" }, select: { amountKes: true } },
-          events: { where: { kind: "PAYMENT_RECEIVED", source: "CASH" }, select: { id: true }, take: 1 },
+          events: {
+            where: { kind: { in: ["PAYMENT_RECEIVED", "REFUND_SUCCEEDED"] }, amountKes: { not: null } },
+            select: { kind: true, source: true, amountKes: true },
+          },
         },
       }),
     // maxWait: a burst of shoppers (streams opening together) may queue for the pool longer than Prisma's 2 s.
@@ -118,7 +121,14 @@ function toView(order: LoadedOrder, now: Date): OrderView {
   const state = stateOf(order.status, latest?.status, order.paymentMethod === "ON_DELIVERY");
   const rule = retryRule(order.status, order.attempts, now);
   const retryAvailableAt = rule.waitUntil;
-  const receivedKes = order.c2bPayments.reduce((sum, p) => sum + p.amountKes, 0);
+  const { receivedKes } = moneyOf(
+    amountDue(order),
+    order.events.map((e) => ({
+      source: e.source,
+      amountKes: e.amountKes ?? 0,
+      kind: e.kind === "REFUND_SUCCEEDED" ? ("REFUND_SUCCEEDED" as const) : ("PAYMENT_RECEIVED" as const),
+    })),
+  );
   const canRetry =
     receivedKes === 0 &&
     (state === "failed" || state === "unknown") &&
@@ -149,7 +159,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     payByHand: state === "on_delivery" ? null : payByHandFor(order, latest, receivedKes),
     serverTime: now.toISOString(),
     payOnDelivery: order.paymentMethod === "ON_DELIVERY",
-    paidInCash: order.events.length > 0,
+    paidInCash: order.events.some((e) => e.kind === "PAYMENT_RECEIVED" && e.source === "CASH"),
     progress: {
       method: order.delivery?.method ?? null,
       dispatchedAt: order.fulfilment === "UNFULFILLED" ? null : iso(order.dispatchedAt),

@@ -6,7 +6,17 @@ import { E2E } from "./support/e2e-env";
 import { Shop } from "./support/shop";
 
 // When the prompt cannot reach the phone, the shopper pays from the M-Pesa menu (Pay Bill) instead.
-test.beforeAll(resetShop);
+test.beforeAll(async ({ browser }) => {
+  await resetShop();
+  // Against the emulator the C2B URLs register when the server starts; resetShop wiped that record, so the
+  // owner registers them again with the button (as after any database reset), never a page render.
+  const page = await browser.newPage();
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/payments");
+  await page.getByRole("button", { name: "Register C2B URLs" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Registered" })).toBeVisible();
+  await page.close();
+});
 test.beforeEach(async () => {
   await emulator.reset();
   await withDb((db) => db.rateLimitCounter.deleteMany());

@@ -1,7 +1,7 @@
 import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard/c2b-forms";
 import { sellerPage } from "@/lib/auth/guards";
 import { formatEat, formatKes } from "@/lib/format";
-import { c2bRegistrationStatus, ensureC2bRegisteredInDevelopment } from "@/lib/payments/c2b/registration";
+import { c2bRegistrationStatus } from "@/lib/payments/c2b/registration";
 import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b/unmatched";
 
 export const metadata = { title: "Payments" };
@@ -9,7 +9,6 @@ export const dynamic = "force-dynamic";
 
 export default async function PaymentsPage() {
   const user = await sellerPage();
-  await ensureC2bRegisteredInDevelopment();
   const [registration, unmatched, resolved] = await Promise.all([
     c2bRegistrationStatus(),
     listUnmatchedPayments(),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
@@ -9,6 +9,8 @@ import { cancelUnpaidOrder } from "@/lib/dashboard/order-actions";
 /** Calls off an unpaid order: its stock goes back on sale; the reason is kept in its history. */
 export function CancelOrderForm({ reference }: { reference: string }) {
   const [result, action] = useActionState(cancelUnpaidOrder, null);
+  // Kept across a refused submit (a form action resets uncontrolled fields).
+  const [note, setNote] = useState("");
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   if (result?.ok) return <ActionMessage id="cancel-msg" result={result} />;
   return (
@@ -23,6 +25,8 @@ export function CancelOrderForm({ reference }: { reference: string }) {
           name="note"
           label="Reason (optional)"
           maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
           errors={fieldErrors?.note}
           autoComplete="off"
         />

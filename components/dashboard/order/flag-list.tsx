@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,6 +11,8 @@ export type OpenFlag = { id: string; note: string; when: string };
 /** One open flag: what happened, when, and "Mark resolved" with an optional note. */
 function FlagItem({ reference, flag }: { reference: string; flag: OpenFlag }) {
   const [result, action] = useActionState(resolveOrderFlag, null);
+  // Kept across a refused submit (a form action resets uncontrolled fields).
+  const [note, setNote] = useState("");
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   return (
     <li className="space-y-2 rounded-lg border border-amber-200 bg-white p-3">
@@ -25,6 +27,8 @@ function FlagItem({ reference, flag }: { reference: string; flag: OpenFlag }) {
             name="note"
             label="What you did (optional)"
             maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
             errors={fieldErrors?.note}
             autoComplete="off"
           />

@@ -87,25 +87,22 @@ function explain(result: C2bRegisterResult): RegistrationOutcome {
   return { ok: false, message: `${said} Try again in a few minutes.` };
 }
 
-let autoRegistration: Promise<unknown> | null = null;
-let lastFailureAt = 0;
-/** A failed automatic registration (emulator not running yet) is not retried on every page view. */
-const RETRY_AFTER_MS = 30_000;
-
-/** Against the bundled emulator, the URLs register themselves: no owner action needed in development. */
-export async function ensureC2bRegisteredInDevelopment(): Promise<void> {
-  if (env.mpesa.env !== "emulator" || Date.now() - lastFailureAt < RETRY_AFTER_MS) return;
-  const registered = await prisma.c2bRegistration.count({ where: { ok: true } });
-  if (registered > 0) return;
-  autoRegistration ??= registerC2bUrls("automatic (emulator)")
-    .then((outcome) => {
-      if (!outcome.ok) lastFailureAt = Date.now();
-    })
-    .finally(() => (autoRegistration = null));
-  await autoRegistration.catch((e: unknown) => {
-    lastFailureAt = Date.now();
-    logPaymentEvent({ event: "c2b.register_failed", error: e instanceof Error ? e.message : String(e) });
-  });
+/**
+ * Against the bundled emulator the URLs register themselves when the server starts (instrumentation.ts),
+ * so no owner action is needed in development, and no page does it while rendering. The emulator may come
+ * up a moment after the server: a few tries, a second apart.
+ */
+export async function registerWithEmulatorAtStart(tries = 20): Promise<void> {
+  if (env.mpesa.env !== "emulator") return;
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await prisma.c2bRegistration.count({ where: { ok: true } })) > 0) return;
+      if ((await registerC2bUrls("automatic (emulator)")).ok) return;
+    } catch (e) {
+      logPaymentEvent({ event: "c2b.register_failed", error: e instanceof Error ? e.message : String(e) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /** The last attempt (its words for the owner) and the last success (whose URLs M-Pesa still calls). */

@@ -10,9 +10,10 @@ export type OrderChange =
   | { kind: "flagged"; orderId: string; reason: string };
 
 /**
- * The one place for work that must commit or roll back together with a payment change (an outbox row for
- * a notification, a NOTIFY for live status): the state machine calls it after every change, in its
- * transaction. Keep what is added here short: it runs under the order's row lock.
+ * The one place for work that must commit or roll back together with a payment change (today: the outbox
+ * rows of its notifications): the core calls it after every change, in its transaction. The live-status
+ * NOTIFY is not here: it rides on the order's lock statement (lockOrderForUpdate's `announce`). Keep what
+ * is added here short: it runs under the order's row lock.
  */
 export async function afterOrderChange(tx: Tx, change: OrderChange): Promise<void> {
   if (change.kind === "order" && change.to === "PAID")

@@ -21,8 +21,12 @@ type Counted = {
   amountKes: number;
 };
 
-/** The arithmetic, from the order's total and its money events. */
-export function moneyOf(totalKes: number, events: readonly Counted[]): OrderMoney {
+/** What the customer owes for the order: its total, or nothing once the seller cancelled it. */
+export const amountDue = (order: { status: string; totalKes: number }) =>
+  order.status === "CANCELLED" ? 0 : order.totalKes;
+
+/** The arithmetic, from what is due (amountDue) and the order's money events. */
+export function moneyOf(dueKes: number, events: readonly Counted[]): OrderMoney {
   const receivedBySource: Partial<Record<MoneySource, number>> = {};
   let receivedKes = 0;
   let refundedKes = 0;
@@ -34,11 +38,11 @@ export function moneyOf(totalKes: number, events: readonly Counted[]): OrderMone
     }
   }
   return {
-    dueKes: totalKes,
+    dueKes,
     receivedBySource,
     receivedKes,
     refundedKes,
-    balanceKes: totalKes - receivedKes + refundedKes,
+    balanceKes: dueKes - receivedKes + refundedKes,
   };
 }
 
@@ -46,14 +50,14 @@ export function moneyOf(totalKes: number, events: readonly Counted[]): OrderMone
 export async function orderMoney(db: Db | Tx, orderId: string): Promise<OrderMoney> {
   // One statement: payOrder runs this for every payment.
   const rows = await db.$queryRaw<
-    (Omit<Counted, "amountKes"> & { amountKes: number | null; totalKes: number })[]
+    (Omit<Counted, "amountKes"> & { amountKes: number | null; totalKes: number; status: string })[]
   >`
-    SELECT o."totalKes", e.kind::text AS kind, e.source::text AS source, e."amountKes"
+    SELECT o."totalKes", o.status::text AS status, e.kind::text AS kind, e.source::text AS source, e."amountKes"
     FROM "Order" o
     LEFT JOIN "OrderEvent" e ON e."orderId" = o.id AND e.kind IN ('PAYMENT_RECEIVED', 'REFUND_SUCCEEDED')
       AND e."amountKes" IS NOT NULL
     WHERE o.id = ${orderId}`;
   if (rows.length === 0) throw new Error(`order ${orderId} not found`);
   const counted = rows.flatMap((r) => (r.amountKes === null ? [] : [{ ...r, amountKes: r.amountKes }]));
-  return moneyOf(rows[0]!.totalKes, counted);
+  return moneyOf(amountDue(rows[0]!), counted);
 }

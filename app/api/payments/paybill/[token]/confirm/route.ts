@@ -1,5 +1,5 @@
 import { C2B_CONFIRMATION_ACCEPTED } from "@/lib/daraja";
-import { readDarajaPost } from "@/lib/http/daraja-post";
+import { notRecorded, readDarajaPost } from "@/lib/http/daraja-post";
 import { receiveC2bConfirmation } from "@/lib/payments/c2b/confirmations";
 
 export const runtime = "nodejs";
@@ -15,15 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     if (!received)
       return Response.json({ ResultCode: 1, ResultDesc: "Unknown URL" }, { status: 404, ...init });
   } catch (e) {
-    // Not recorded: a 5xx is the only honest answer.
-    console.error(
-      JSON.stringify({
-        scope: "payments",
-        event: "c2b.unrecorded",
-        error: e instanceof Error ? e.message : String(e),
-      }),
-    );
-    return Response.json({ ResultCode: 1, ResultDesc: "Not recorded" }, { status: 503, ...init });
+    return notRecorded("c2b.unrecorded", e, init);
   }
   return Response.json(C2B_CONFIRMATION_ACCEPTED, init);
 }
