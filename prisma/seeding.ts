@@ -42,17 +42,27 @@ export async function seedDelivery(db: PrismaClient): Promise<boolean> {
       pickupAddress: "Duka shop, Kimathi Street, Nairobi CBD (next to the Hilton)",
       pickupHours: "Mon-Sat 8:00-18:00",
       freeDeliveryThresholdKes: 5000,
+      payOnDeliveryNote: "Pay the rider by M-Pesa (a prompt on your phone) or cash when your order arrives.",
     },
   });
   await db.deliveryZone.createMany({
     data: [
-      { name: "Nairobi CBD", feeKes: 200, etaText: "Same day", counties: ["Nairobi"], sortOrder: 1 },
+      {
+        name: "Nairobi CBD",
+        feeKes: 200,
+        etaText: "Same day",
+        counties: ["Nairobi"],
+        sortOrder: 1,
+        payOnDelivery: true,
+      },
       {
         name: "Nairobi suburbs",
         feeKes: 350,
         etaText: "Next day",
         counties: ["Nairobi", "Kiambu", "Machakos", "Kajiado"],
         sortOrder: 2,
+        payOnDelivery: true,
+        payOnDeliveryMaxKes: 20000,
       },
       {
         name: "Rest of Kenya by courier",

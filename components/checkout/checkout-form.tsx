@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { type CheckoutFormState, checkout } from "@/lib/orders/checkout-action";
+import { payOnDeliveryRefusal } from "@/lib/delivery/pay-on-delivery";
 import { type DeliveryOffer, parseOfferValue } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,6 +15,7 @@ import { networkHint } from "@/lib/phone-network";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
 import { OrderSummary, type SummaryLine } from "./order-summary";
+import { type PaymentChoice, PaymentChoiceField } from "./payment-choice";
 
 type Props = {
   checkoutKey: string;
@@ -21,11 +23,13 @@ type Props = {
   goodsKes: number;
   offers: DeliveryOffer[];
   freeThresholdKes: number | null;
+  payOnDeliveryNote: string;
 };
 
 const rules = inputRules(checkoutForm);
 
-export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresholdKes }: Props) {
+export function CheckoutForm(props: Props) {
+  const { checkoutKey, lines, goodsKes, offers, freeThresholdKes, payOnDeliveryNote } = props;
   const form = useActionForm<CheckoutFormState>(checkout, null);
   const { state, errors } = form;
   const [picked, setPicked] = useState<string | null>(null);
@@ -38,6 +42,12 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
   const chosen = offers.find((o) => o.key === (picked ?? submittedKey));
   const totalKes = goodsKes + (chosen?.feeKes ?? 0);
+  const [payment, setPayment] = useState<PaymentChoice>(
+    state?.values?.payment === "delivery" ? "delivery" : "mpesa",
+  );
+  const canPayLater = chosen !== undefined && payOnDeliveryRefusal(chosen.payOnDelivery, totalKes) === null;
+  const payLater = canPayLater && payment === "delivery";
+  const laterLabel = chosen?.method === "PICKUP" ? "Pay when you collect" : "Pay on delivery";
   return (
     <ActionForm
       form={form}
@@ -63,6 +73,17 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
         <AddressFields values={state?.values} errors={errors} counties={chosen.counties} />
       )}
       <OrderSummary lines={lines} goodsKes={goodsKes} delivery={chosen} totalKes={totalKes} />
+      {canPayLater ? (
+        <PaymentChoiceField
+          choice={payment}
+          onChoose={setPayment}
+          note={payOnDeliveryNote}
+          totalKes={totalKes}
+          laterLabel={laterLabel}
+        />
+      ) : (
+        <input type="hidden" name="payment" value="mpesa" />
+      )}
       <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <TextField
           label="Full name"
@@ -83,7 +104,9 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           placeholder="0712 345 678"
           hint={
             <>
-              The M-Pesa number that will get the payment prompt.
+              {payLater
+                ? "We call or text this number about your order."
+                : "The M-Pesa number that will get the payment prompt."}
               {phoneHint && (
                 <span className="mt-1 block font-medium text-amber-800" data-testid="network-hint">
                   {phoneHint}
@@ -106,11 +129,24 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           defaultValue={state?.values?.email}
           errors={errors.email}
         />
-        <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
-        <p className="text-center text-sm text-stone-600">
-          You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
-          phone. Enter your M-Pesa PIN to pay.
-        </p>
+        {payLater ? (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Place order</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You pay <span data-testid="prompt-amount">{formatKes(totalKes)}</span>{" "}
+              {chosen?.method === "PICKUP" ? "when you collect" : "when your order arrives"}: by M-Pesa or
+              cash.
+            </p>
+          </>
+        ) : (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
+              phone. Enter your M-Pesa PIN to pay.
+            </p>
+          </>
+        )}
       </div>
     </ActionForm>
   );

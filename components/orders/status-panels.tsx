@@ -6,6 +6,7 @@ import { rebuildCart } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describeDelivery } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
+import { ProgressList } from "./progress-panels";
 import { RetryControls } from "./retry-controls";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
@@ -78,9 +79,9 @@ export function PaidPanel({ view }: PanelProps) {
     >
       <h2 className="text-xl font-semibold text-brand-700">Payment received</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-stone-600">M-Pesa receipt</dt>
+        <dt className="text-stone-600">{view.paidInCash ? "Paid" : "M-Pesa receipt"}</dt>
         <dd className="font-mono font-semibold" data-testid="receipt">
-          {view.receipt ?? "Confirmed by M-Pesa; receipt number to follow"}
+          {view.paidInCash ? "In cash" : (view.receipt ?? "Confirmed by M-Pesa; receipt number to follow")}
         </dd>
         <dt className="text-stone-600">Paid on</dt>
         <dd>{view.paidAt ? formatEat(new Date(view.paidAt)) : ""}</dd>
@@ -93,6 +94,7 @@ export function PaidPanel({ view }: PanelProps) {
           </>
         )}
       </dl>
+      <ProgressList view={view} />
       <OrderItems view={view} />
       <button
         type="button"

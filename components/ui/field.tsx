@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { Children, type ReactElement, cloneElement, isValidElement } from "react";
 
 /**
  * The one form field: a label, the control, a hint, and the field's error tied to the control
@@ -52,7 +53,7 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      {children}
+      {withAria(children, id, hint, errors)}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
           {hint}
@@ -65,6 +66,18 @@ export function Field({
       ) : null}
     </div>
   );
+}
+
+type ControlAria = { id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+
+/** A single control without its own aria wiring gets the field's id, description and invalid state. */
+function withAria(children: React.ReactNode, id: string, hint: unknown, errors?: string[]) {
+  const only = Children.count(children) === 1 ? Children.toArray(children)[0] : null;
+  if (!isValidElement(only)) return children;
+  const control = only as ReactElement<ControlAria>;
+  if (control.props["aria-describedby"] !== undefined) return children;
+  const { name: _name, ...aria } = fieldAria({ id, name: "", hint, errors });
+  return cloneElement(control, { ...aria, id: control.props.id ?? id });
 }
 
 type InputProps = Common & Omit<React.ComponentProps<"input">, "name">;

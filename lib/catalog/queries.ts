@@ -61,3 +61,12 @@ export function searchProducts(query: string) {
     take: 48,
   });
 }
+
+/** Products a seller can put on a payment link: on sale, by name. */
+export function listLinkProducts() {
+  return prisma.product.findMany({
+    where: { active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, priceKes: true },
+  });
+}

@@ -10,6 +10,7 @@ export const STATUS_FILTERS = [
   "expired",
   "cancelled",
   "attention",
+  "to_collect",
   "all",
 ] as const;
 export const FULFILMENT_FILTERS = ["all", "unfulfilled", "dispatched", "fulfilled"] as const;
@@ -76,6 +77,7 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.OrderWhereInput> = {
   expired: { status: "EXPIRED" },
   cancelled: { status: "CANCELLED" },
   attention: { needsAttention: true },
+  to_collect: { paymentMethod: "ON_DELIVERY", status: { in: ["PENDING", "FAILED"] } },
   all: {},
 };
 

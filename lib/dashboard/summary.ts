@@ -94,14 +94,25 @@ export async function getLatestPaidOrders(take = 8) {
   });
 }
 
+/** Pay-on-delivery orders not paid yet: money to collect at the door, never counted as revenue. */
+async function getToCollect() {
+  const r = await prisma.order.aggregate({
+    where: { paymentMethod: "ON_DELIVERY", status: { in: ["PENDING", "FAILED"] }, isTest: false },
+    _sum: { totalKes: true },
+    _count: { _all: true },
+  });
+  return { kes: r._sum.totalKes ?? 0, orders: r._count._all };
+}
+
 /** Everything the overview shows, as JSON-safe data (dates as ISO strings) for the live refresh. */
 export async function getDashboardSummary(now = new Date()) {
-  const [kpis, chart, payments, latest, attention] = await Promise.all([
+  const [kpis, chart, payments, latest, attention, toCollect] = await Promise.all([
     getKpis(now),
     getRevenueByDay(now),
     getPaymentStats(now),
     getLatestPaidOrders(),
     prisma.order.count({ where: { needsAttention: true } }),
+    getToCollect(),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -109,6 +120,7 @@ export async function getDashboardSummary(now = new Date()) {
     chart,
     payments,
     needsAttention: attention,
+    toCollect,
     latest: latest.map((o) => ({ ...o, paidAt: o.paidAt?.toISOString() ?? null })),
   };
 }

@@ -19,6 +19,8 @@ const deliverySettingsInput = z.object({
     z.literal("").transform(() => null),
     wholeShillings(250_000, "threshold").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
   ]),
+  payOnPickup: z.boolean(),
+  payOnDeliveryNote: z.string().trim().max(160, "Use at most 160 characters."),
 });
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -60,6 +62,11 @@ export const zoneInput = z.object({
   counties: z.array(z.string()).refine((cs) => cs.every(isCounty), "Choose counties from the list."),
   active: z.boolean(),
   sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
+  payOnDelivery: z.boolean(),
+  payOnDeliveryMaxKes: z.union([
+    z.literal("").transform(() => null),
+    wholeShillings(250_000, "maximum").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
+  ]),
 });
 
 export function readSettingsForm(formData: FormData) {
@@ -68,6 +75,8 @@ export function readSettingsForm(formData: FormData) {
     pickupAddress: String(formData.get("pickupAddress") ?? ""),
     pickupHours: String(formData.get("pickupHours") ?? ""),
     freeDeliveryThresholdKes: String(formData.get("freeDeliveryThresholdKes") ?? ""),
+    payOnPickup: formData.get("payOnPickup") === "on",
+    payOnDeliveryNote: String(formData.get("payOnDeliveryNote") ?? ""),
   };
 }
 
@@ -79,5 +88,7 @@ export function readZoneForm(formData: FormData) {
     counties: formData.getAll("counties").map(String),
     active: formData.get("active") === "on",
     sortOrder: String(formData.get("sortOrder") ?? "0"),
+    payOnDelivery: formData.get("payOnDelivery") === "on",
+    payOnDeliveryMaxKes: String(formData.get("payOnDeliveryMaxKes") ?? ""),
   };
 }

@@ -1,9 +1,15 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db";
-import { type StoredDelivery, describeOrderDelivery } from "@/lib/delivery/describe";
+import {
+  type StoredDelivery,
+  deliveryView,
+  describeDeliveryPlace,
+  describeOrderDelivery,
+} from "@/lib/delivery/describe";
 import { type NotificationChannel, type NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
+import { fitOneSegment, toGsm7 } from "./sms-text";
 import {
   type OrderFacts,
   type Rendered,
@@ -13,6 +19,12 @@ import {
   sellerNewOrder,
   testMessage,
 } from "./messages";
+import {
+  orderDispatched,
+  orderPlacedOnDelivery,
+  orderReadyForPickup,
+  sellerNewOrderOnDelivery,
+} from "./order-progress-messages";
 import {
   type AlertSettingsRow,
   alertRecipients,
@@ -24,7 +36,11 @@ import {
 
 /** What happened to an order that people must hear about. */
 type OrderEvent =
-  { orderId: string; event: "paid" } | { orderId: string; event: "attention"; reason: string };
+  | { orderId: string; event: "paid" }
+  | { orderId: string; event: "placed" }
+  | { orderId: string; event: "attention"; reason: string }
+  /** The seller marked it dispatched (a delivery) or ready (a pickup); `at` tells a second time apart. */
+  | { orderId: string; event: "dispatched"; at: Date };
 
 type Row = {
   idempotencyKey: string;
@@ -76,13 +92,32 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
   };
   const seller = order.isTest ? { sms: [], email: [] } : onChannels(alertRecipients(alerts, ctx.sellerPhone));
   const rows: Row[] = [];
-  if (event.event === "paid") {
-    const shopperPhone = toE164(order.phone);
+  const shopperPhone = toE164(order.phone);
+  const shopper = onChannels({
+    sms: shopperPhone ? [shopperPhone] : [],
+    email: order.email ? [order.email] : [],
+  });
+  if (event.event === "placed") {
+    rows.push(
+      ...messageRows(
+        { key: `${order.id}:placed`, orderId: order.id, kind: "ORDER_PLACED" },
+        orderPlacedOnDelivery(ctx, facts),
+        shopper,
+      ),
+      ...messageRows(
+        { key: `${order.id}:new-pod-order`, orderId: order.id, kind: "SELLER_NEW_POD_ORDER" },
+        sellerNewOrderOnDelivery(ctx, facts),
+        seller,
+      ),
+    );
+  } else if (event.event === "dispatched") {
+    rows.push(...progressRows(ctx, order, facts, event.at, shopper));
+  } else if (event.event === "paid") {
     rows.push(
       ...messageRows(
         { key: `${order.id}:confirmation`, orderId: order.id, kind: "ORDER_CONFIRMATION" },
         orderConfirmation(ctx, facts),
-        onChannels({ sms: shopperPhone ? [shopperPhone] : [], email: order.email ? [order.email] : [] }),
+        shopper,
       ),
       ...messageRows(
         { key: `${order.id}:new-order`, orderId: order.id, kind: "SELLER_NEW_ORDER" },
@@ -190,7 +225,34 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
   delivery: StoredDelivery | null;
   /** The owner's KES 1 test payment: not an order to fulfil, so no "new paid order" alert. */
   isTest: boolean;
+  status: string;
+  riderPhone: string | null;
 };
+
+/** "On its way" for a delivery, "ready for pickup" for a pickup: to the shopper only. */
+function progressRows(
+  ctx: ReturnType<typeof notifications>,
+  order: OrderForMessages,
+  facts: OrderFacts,
+  at: Date,
+  shopper: { sms: string[]; email: string[] },
+): Row[] {
+  const dueKes = order.status === "PAID" ? 0 : order.totalKes;
+  const key = `${order.id}:progress:${at.getTime()}`;
+  if (order.delivery?.method === "PICKUP") {
+    const place = describeDeliveryPlace(deliveryView(order.delivery, order.deliveryFeeKes));
+    return messageRows(
+      { key, orderId: order.id, kind: "ORDER_READY_FOR_PICKUP" },
+      orderReadyForPickup(ctx, facts, { place: place || "the shop", dueKes }),
+      shopper,
+    );
+  }
+  return messageRows(
+    { key, orderId: order.id, kind: "ORDER_DISPATCHED" },
+    orderDispatched(ctx, facts, { riderPhone: order.riderPhone, dueKes }),
+    shopper,
+  );
+}
 
 /**
  * The order, its delivery and the seller's alert settings: everything its messages need, in one plain
@@ -199,7 +261,7 @@ type OrderForMessages = Omit<OrderFacts, "delivery"> & {
 async function readOrderForMessages(tx: Tx, orderId: string) {
   const [row] = await tx.$queryRaw<(OrderForMessages & AlertSettingsRow)[]>`
     SELECT o.id, o.reference, o."publicId", o."totalKes", o."mpesaReceipt", o."customerName", o.phone,
-      o.email, o."deliveryFeeKes", o."isTest", row_to_json(d) AS delivery, ${alertSettingsColumns},
+      o.email, o."deliveryFeeKes", o."isTest", o.status, o."riderPhone", row_to_json(d) AS delivery, ${alertSettingsColumns},
       (SELECT string_agg(e.note, E'\n' ORDER BY e.seq) FROM "OrderEvent" e
         WHERE e."orderId" = o.id AND e.kind = 'FLAGGED') AS "attentionReason"
     FROM "Order" o LEFT JOIN "OrderDelivery" d ON d."orderId" = o.id ${alertSettingsJoin}
@@ -239,9 +301,57 @@ async function insertNewMessages(
     INSERT INTO "OrderEvent" (id, "orderId", kind, at, actor, note)
     SELECT gen_random_uuid()::text, "orderId", 'MESSAGE_QUEUED', ${at}, 'system',
       CASE kind WHEN 'ORDER_CONFIRMATION' THEN 'Order confirmation' WHEN 'SELLER_NEW_ORDER' THEN 'New order alert'
-        WHEN 'SELLER_ATTENTION' THEN 'Attention alert' ELSE 'Message' END
+        WHEN 'SELLER_ATTENTION' THEN 'Attention alert' WHEN 'ORDER_PLACED' THEN 'Order placed (pay on delivery)'
+        WHEN 'SELLER_NEW_POD_ORDER' THEN 'Pay-on-delivery order alert' WHEN 'ORDER_DISPATCHED' THEN 'On its way'
+        WHEN 'ORDER_READY_FOR_PICKUP' THEN 'Ready for pickup' WHEN 'TRACKING_CODE' THEN 'Tracking code'
+        ELSE 'Message' END
       || CASE channel WHEN 'SMS' THEN ' by SMS to ' ELSE ' by email to ' END || recipient
     FROM added WHERE "orderId" IS NOT NULL`;
+}
+
+/** "Track my order": the one-time code, by SMS to the order's own number only. */
+export async function enqueueTrackingCode(
+  tx: Tx,
+  t: { id: string; reference: string; phone: string; code: string; codeId: string; minutes: number },
+) {
+  const to = toE164(t.phone);
+  if (!to || !notifications().sms) return;
+  const { shopName } = notifications();
+  const text = fitOneSegment([
+    `${shopName}: your code to track order ${t.reference} is ${t.code}. It expires in ${t.minutes} minutes. Do not share it.`,
+    `${t.code} is your code for order ${t.reference}. Expires in ${t.minutes} min.`,
+  ]);
+  await insertNewMessages(tx, [
+    {
+      idempotencyKey: `${t.id}:tracking:${t.codeId}`,
+      orderId: t.id,
+      kind: "TRACKING_CODE",
+      channel: "SMS",
+      recipient: to,
+      subject: null,
+      text,
+      html: null,
+    },
+  ]);
+}
+
+/** A seller's payment link, texted to the customer as the seller would share it. */
+export async function enqueuePaymentLinkSms(tx: Tx, l: { linkId: string; phone: string; text: string }) {
+  const to = toE164(l.phone);
+  if (!to || !notifications().sms) return;
+  await insertNewMessages(tx, [
+    {
+      idempotencyKey: `link:${l.linkId}:SMS:${to}`,
+      orderId: null,
+      kind: "PAYMENT_LINK",
+      channel: "SMS",
+      recipient: to,
+      subject: null,
+      // Two segments at most: the link itself cannot be cut.
+      text: toGsm7(l.text).slice(0, 306),
+      html: null,
+    },
+  ]);
 }
 
 /** The owner's "send a test message": one to each current alert recipient, each press a new message. */

@@ -26,8 +26,10 @@ function nextSteps(method: Method): string {
 export type Shop = { shopName: string; publicUrl: string };
 export type Rendered = { subject: string; text: string; html: string; sms: string };
 
-const orderUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/orders/${o.publicId}`;
-const dashboardUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/dashboard/orders/${o.reference}`;
+export const orderUrl = (shop: Shop, o: Pick<OrderFacts, "publicId">) =>
+  `${shop.publicUrl}/orders/${o.publicId}`;
+export const dashboardUrl = (shop: Shop, o: Pick<OrderFacts, "reference">) =>
+  `${shop.publicUrl}/dashboard/orders/${o.reference}`;
 const receiptWords = (o: OrderFacts) => o.mpesaReceipt ?? "receipt to follow";
 
 const escapeHtml = (s: string) =>
@@ -45,7 +47,7 @@ function emailHtml(shop: Shop, heading: string, lines: string[], link: { href: s
 </td></tr></table></td></tr></table></body></html>`;
 }
 
-function render(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
+export function render(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
   return {
     subject: `${heading} · ${shop.shopName}`,
     text: [heading, "", ...lines, "", `${link.label}: ${link.href}`].join("\n"),

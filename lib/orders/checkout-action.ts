@@ -10,13 +10,19 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { startCheckout } from "@/lib/payments/stk/checkout";
 import { sweepQuietly } from "@/lib/setup/scheduled-work";
 import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
 
-export type CheckoutValues = { customerName: string; phone: string; email: string } & DeliveryFields;
+export type CheckoutValues = {
+  customerName: string;
+  phone: string;
+  email: string;
+  payment: string;
+} & DeliveryFields;
 
 /** The form comes back with what was typed; a refusal's `fieldErrors` name the inputs at fault. */
 export type CheckoutFormState =
@@ -40,6 +46,7 @@ function readForm(formData: FormData) {
     county: text("county"),
     town: text("town"),
     landmark: text("landmark"),
+    payment: text("payment"),
   };
 }
 
@@ -53,6 +60,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     county: raw.county,
     town: raw.town,
     landmark: raw.landmark,
+    payment: raw.payment,
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
   if (formData.get("intent") === "quote") return { ok: true, message: "Total updated.", values };
@@ -70,6 +78,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     delivery: parsed.data.delivery,
     clientIp: clientIp(await headers()),
     checkoutKey: parsed.data.checkoutKey,
+    paymentMethod: parsed.data.payment === "delivery" ? "ON_DELIVERY" : "MPESA_NOW",
   });
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
@@ -77,5 +86,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     return { ...refused(result.message), aboutDelivery: result.reason === "delivery", values };
   }
   await writeCartLines([]);
+  // Pay on delivery: the confirmation SMS and the seller's alert are queued; send them now.
+  if (parsed.data.payment === "delivery") drainAfterResponse();
   redirect(`/orders/${result.publicId}`);
 }

@@ -23,4 +23,5 @@ export const checkoutForm = z.object({
     z.email("Enter a valid email, or leave it empty.").max(254, "Use a shorter email."),
   ]),
   checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
+  payment: z.enum(["mpesa", "delivery"]).catch("mpesa"),
 });

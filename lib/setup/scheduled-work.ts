@@ -18,7 +18,12 @@ export async function runScheduledWork() {
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
-  return { ...reconciled, ...refunds, notifications, prunedRejectedCallbacks: await pruneRejectedCallbacks() };
+  return {
+    ...reconciled,
+    ...refunds,
+    notifications,
+    prunedRejectedCallbacks: await pruneRejectedCallbacks(),
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ type Settings = {
   pickupAddress: string;
   pickupHours: string;
   freeDeliveryThresholdKes: number | null;
+  payOnPickup: boolean;
+  payOnDeliveryNote: string;
 };
 
 /** The shop's pickup point and the free-delivery threshold. */
@@ -23,6 +25,8 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
     pickupAddress: typed ? String(typed.pickupAddress) : settings?.pickupAddress,
     pickupHours: typed ? String(typed.pickupHours) : settings?.pickupHours,
     threshold: typed ? String(typed.freeDeliveryThresholdKes) : (settings?.freeDeliveryThresholdKes ?? ""),
+    payOnPickup: typed ? typed.payOnPickup === true : (settings?.payOnPickup ?? false),
+    podNote: typed ? String(typed.payOnDeliveryNote) : settings?.payOnDeliveryNote,
   };
   return (
     <ActionForm
@@ -69,8 +73,24 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         defaultValue={shown.threshold}
         errors={errors.freeDeliveryThresholdKes}
       />
+      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+        <input
+          type="checkbox"
+          name="payOnPickup"
+          defaultChecked={shown.payOnPickup}
+          className="h-5 w-5 accent-brand-600"
+        />
+        Shoppers who pick up may pay when they collect
+      </label>
+      <TextField
+        name="payOnDeliveryNote"
+        label="Pay-on-delivery note at checkout"
+        hint="e.g. Have M-Pesa ready when the rider arrives. Turn pay on delivery on per zone below."
+        defaultValue={shown.podNote}
+        errors={errors.payOnDeliveryNote}
+      />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton className="min-h-11">Save pickup and threshold</SubmitButton>
+        <SubmitButton className="min-h-11">Save pickup and payment settings</SubmitButton>
         <ActionMessage id="settings-msg" result={form.success} />
       </div>
     </ActionForm>

@@ -15,6 +15,8 @@ type Zone = {
   counties: string[];
   active: boolean;
   sortOrder: number;
+  payOnDelivery: boolean;
+  payOnDeliveryMaxKes: number | null;
 };
 
 /** One delivery zone (or a new one when `zone` is absent): name, fee, time, counties covered, active. */
@@ -28,6 +30,8 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
     etaText: typed ? String(typed.etaText) : zone?.etaText,
     counties: typed ? [typed.counties].flat() : (zone?.counties ?? []),
     active: typed ? typed.active === true : (zone?.active ?? true),
+    payOnDelivery: typed ? typed.payOnDelivery === true : (zone?.payOnDelivery ?? false),
+    podMax: typed ? String(typed.payOnDeliveryMaxKes) : (zone?.payOnDeliveryMaxKes ?? ""),
   };
   const p = zone?.id ?? "new";
   const title = zone ? zone.name : "Add a zone";
@@ -100,6 +104,24 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
         />
         Offered at checkout
       </label>
+      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+        <input
+          type="checkbox"
+          name="payOnDelivery"
+          defaultChecked={shown.payOnDelivery}
+          className="h-5 w-5 accent-brand-600"
+        />
+        Pay on delivery (M-Pesa prompt or cash at the door)
+      </label>
+      <TextField
+        id={`${p}-podmax`}
+        name="payOnDeliveryMaxKes"
+        label="Pay on delivery up to (KES)"
+        hint="Larger orders pay at checkout. Leave empty for no limit."
+        inputMode="numeric"
+        defaultValue={shown.podMax}
+        errors={errors.payOnDeliveryMaxKes}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">{zone ? "Save zone" : "Add zone"}</SubmitButton>
         <ActionMessage id={`${p}-msg`} result={form.success} />

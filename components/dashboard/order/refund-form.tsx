@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { Field, inputClass } from "@/components/ui/field";
 import { refundOrder } from "@/lib/dashboard/refund-actions";
 import { REFUND_REASONS } from "@/lib/dashboard/refund-reasons";
 

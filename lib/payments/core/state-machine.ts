@@ -165,6 +165,8 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
   return prisma.$transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId);
     const now = payments().now();
+    // Paid on delivery: held until the seller cancels it or it is paid at the door, never expired.
+    if (order.paymentMethod === "ON_DELIVERY") return false;
     if (!isOpenOrder(order.status) || order.reservedUntil > now) return false;
     const active = await tx.paymentAttempt.count({
       where: { orderId, status: { in: [...ACTIVE_ATTEMPT] }, createdAt: { gt: activeAttemptCutoff } },

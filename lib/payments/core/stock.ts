@@ -39,8 +39,13 @@ async function putBack(tx: Tx, lines: Line[]) {
   }
 }
 
+/** The order's catalogue lines: a seller's custom line (no product) holds no stock. */
 async function orderLines(tx: Tx, orderId: string): Promise<Line[]> {
-  return tx.orderItem.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
+  const items = await tx.orderItem.findMany({
+    where: { orderId },
+    select: { productId: true, quantity: true },
+  });
+  return items.flatMap((i) => (i.productId ? [{ productId: i.productId, quantity: i.quantity }] : []));
 }
 
 /** Re-takes an order's stock (a payment arrived after its reservation was released). */

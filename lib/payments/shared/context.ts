@@ -18,6 +18,9 @@ export type PaymentsContext = {
   /** Different phone numbers prompted from one client address per window, and units its unpaid orders hold. */
   phonesPerIp: number;
   reservedUnitsPerIp: number;
+  /** Unpaid pay-on-delivery orders per phone and per network. */
+  podOrdersPerPhone: number;
+  podOrdersPerIp: number;
   /** How many times an order link may move the payment to another phone number. */
   numberChangesPerOrder: number;
   /** Refunds: how long a result may take before Transaction Status is asked, how often, and how many times. */
@@ -45,6 +48,8 @@ export function payments(): PaymentsContext {
     openOrdersPerIp: env.limits.openOrdersPerIp,
     phonesPerIp: env.limits.phonesPerIp,
     reservedUnitsPerIp: env.limits.reservedUnitsPerIp,
+    podOrdersPerPhone: env.limits.podOrdersPerPhone,
+    podOrdersPerIp: env.limits.podOrdersPerIp,
     numberChangesPerOrder: env.limits.numberChangesPerOrder,
     refundResultWaitSeconds: 120,
     refundQueryEverySeconds: 60,

@@ -13,9 +13,13 @@ import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
 import { numbersRefusal, openOrdersRefusal, quantityRefusal, unitsRefusal } from "./hoarding";
 import { recordAttemptOpened } from "../core/state-machine";
+import { recordOrderEvent } from "../core/events";
 import { minutesUntilReleased } from "../core/stock";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
+import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 export type CheckoutInput = {
   lines: CartLine[];
@@ -28,19 +32,31 @@ export type CheckoutInput = {
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
+  /** ON_DELIVERY: no prompt now; the seller sends one at the door (or takes cash). */
+  paymentMethod?: PaymentMethod;
+  /** A seller's payment link: its lines and delivery fee, priced when it was made, replace the cart's. */
+  link?: LinkOrder;
 };
+
+/** An order line as the order keeps it; no product for a seller's custom line. */
+export type OrderLine = { productId: string | null; name: string; unitPriceKes: number; quantity: number };
+
+export type LinkOrder = { id: string; lines: OrderLine[]; deliveryFeeKes: number };
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
   | {
       ok: false;
-      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity";
+      reason: Reason | "empty";
       message: string;
     };
 
+type Reason =
+  "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "pay_on_delivery" | "link_used";
+
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity",
+    readonly reason: Reason,
     message: string,
   ) {
     super(message);
@@ -53,18 +69,19 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     select: { publicId: true },
   });
   if (existing) return { ok: true, publicId: existing.publicId };
-  if (input.lines.length === 0) return { ok: false, reason: "empty", message: "Your cart is empty." };
+  if (input.lines.length === 0 && !input.link)
+    return { ok: false, reason: "empty", message: "Your cart is empty." };
 
   try {
     const created = await createPendingOrder(input);
     logPaymentEvent({
       event: "order.created",
       order: created.reference,
-      attempt: created.attempt.id,
+      attempt: created.attempt?.id,
       transition: "->PENDING",
       phone: input.phone,
     });
-    await sendPrompt(created.attempt, created.token, created.reference);
+    if (created.attempt) await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
     if (e instanceof CheckoutRefused)
@@ -91,6 +108,7 @@ async function createPendingOrder(input: CheckoutInput) {
   // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
   const deliveryConfig = await loadDeliveryConfig();
   const now = ctx.now();
+  const onDelivery = input.paymentMethod === "ON_DELIVERY";
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
       throw new CheckoutRefused(
@@ -98,52 +116,44 @@ async function createPendingOrder(input: CheckoutInput) {
         "Too many checkouts from your network. Please wait a few minutes and try again.",
       );
     }
-    if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
+    if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
       throw new CheckoutRefused(
         "rate_limited",
         `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
       );
     }
-    const products = await tx.product.findMany({
-      where: { id: { in: input.lines.map((l) => l.productId) } },
-    });
-    const cart = priceCart(input.lines, products);
-    if (cart.notices.length > 0 || cart.lines.length === 0) {
-      const short = products.find(
-        (p) => p.stock < (input.lines.find((l) => l.productId === p.id)?.quantity ?? 0),
-      );
-      const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
-      throw new CheckoutRefused(
-        "cart_changed",
-        short && minutes !== null
-          ? reservedMessage(short.name, minutes)
-          : (cart.notices[0] ?? "Your cart is empty."),
-      );
-    }
-    const tooMany = quantityRefusal(
-      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
-    );
-    if (tooMany) throw new CheckoutRefused("quantity", tooMany);
+    const goods = input.link ? await claimLink(tx, input.link) : await priceCartLines(tx, input.lines);
     const hoarding =
       (await openOrdersRefusal(tx, input.phone, input.clientIp)) ??
-      (input.clientIp ? await clientRefusal(tx, input.clientIp, input.phone, cart.lines) : null);
+      (input.clientIp ? await clientRefusal(tx, input.clientIp, input.phone, goods.lines) : null);
     if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
-    const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
+    const delivery = quoteDelivery(deliveryConfig, goods.subtotalKes, input.delivery);
     if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
-    const { feeKes, ...snapshot } = delivery.snapshot;
-    const totalKes = cart.subtotalKes + feeKes;
+    const { feeKes: quotedFeeKes, ...snapshot } = delivery.snapshot;
+    // A link's fee is the one the seller agreed in the chat.
+    const feeKes = input.link ? input.link.deliveryFeeKes : quotedFeeKes;
+    const totalKes = goods.subtotalKes + feeKes;
     if (!isValidAmount(totalKes)) {
       throw new CheckoutRefused(
         "amount",
         `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
       );
     }
+    if (onDelivery) {
+      const refusal = await payOnDeliveryRefusalFor(tx, {
+        phone: input.phone,
+        clientIp: input.clientIp,
+        option: delivery.payOnDelivery,
+        totalKes,
+      });
+      if (refusal) throw new CheckoutRefused("pay_on_delivery", refusal);
+    }
     const taken = await takeLines(
       tx,
-      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+      goods.lines.flatMap((l) => (l.productId ? [{ productId: l.productId, quantity: l.quantity }] : [])),
     );
     if (!taken.ok) {
-      const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
+      const name = goods.lines.find((l) => l.productId === taken.productId)?.name ?? "An item";
       const minutes = await minutesUntilReleased(tx, taken.productId);
       throw new CheckoutRefused(
         "cart_changed",
@@ -162,31 +172,81 @@ async function createPendingOrder(input: CheckoutInput) {
         totalKes,
         deliveryFeeKes: feeKes,
         delivery: { create: snapshot },
-        reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
+        reservedUntil: onDelivery ? podHoldUntil(now) : secondsAfter(now, ctx.reservationMinutes * 60),
+        paymentMethod: input.paymentMethod,
+        paymentLinkId: input.link?.id,
         createdAt: now,
-        items: {
-          create: cart.lines.map((l) => ({
-            productId: l.product.id,
-            name: l.product.name,
-            unitPriceKes: l.product.priceKes,
-            quantity: l.quantity,
-          })),
-        },
-        attempts: {
-          create: {
-            phone: input.phone,
-            amountKes: totalKes,
-            callbackToken: hashToken(token),
-            createdAt: now,
-          },
-        },
+        items: { create: goods.lines },
+        // Paid at the door: no attempt until the seller sends the prompt there.
+        attempts: onDelivery
+          ? undefined
+          : {
+              create: {
+                phone: input.phone,
+                amountKes: totalKes,
+                callbackToken: hashToken(token),
+                createdAt: now,
+              },
+            },
       },
       include: { attempts: true },
     });
-    await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
+    if (onDelivery) {
+      await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+      await recordOrderEvent(tx, {
+        orderId: created.id,
+        kind: "SELLER_ACTION",
+        actor: "shopper",
+        at: now,
+        note: "Placed to pay on delivery",
+      });
+    } else await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
     return created;
   }, CHECKOUT_TX);
-  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0], token };
+}
+
+/** The cart re-priced from the catalogue inside the transaction: any change since it was shown refuses. */
+async function priceCartLines(tx: Tx, lines: CartLine[]) {
+  const products = await tx.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } } });
+  const cart = priceCart(lines, products);
+  if (cart.notices.length > 0 || cart.lines.length === 0) {
+    const short = products.find((p) => p.stock < (lines.find((l) => l.productId === p.id)?.quantity ?? 0));
+    const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
+    throw new CheckoutRefused(
+      "cart_changed",
+      short && minutes !== null
+        ? reservedMessage(short.name, minutes)
+        : (cart.notices[0] ?? "Your cart is empty."),
+    );
+  }
+  const tooMany = quantityRefusal(
+    cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
+  );
+  if (tooMany) throw new CheckoutRefused("quantity", tooMany);
+  const orderLines: OrderLine[] = cart.lines.map((l) => ({
+    productId: l.product.id,
+    name: l.product.name,
+    unitPriceKes: l.product.priceKes,
+    quantity: l.quantity,
+  }));
+  return { lines: orderLines, subtotalKes: cart.subtotalKes };
+}
+
+/**
+ * A payment link makes one live order at a time and is paid once: its row is locked, and an open or paid
+ * order already made from it refuses another (the caller then sends the shopper to that order).
+ */
+async function claimLink(tx: Tx, link: LinkOrder) {
+  await tx.$queryRaw`SELECT id FROM "PaymentLink" WHERE id = ${link.id} FOR UPDATE`;
+  const live = await tx.order.count({
+    where: { paymentLinkId: link.id, status: { in: ["PENDING", "FAILED", "PAID"] } },
+  });
+  if (live > 0) throw new CheckoutRefused("link_used", "This link already has an order.");
+  return {
+    lines: link.lines,
+    subtotalKes: link.lines.reduce((sum, l) => sum + l.unitPriceKes * l.quantity, 0),
+  };
 }
 
 async function clientRefusal(tx: Tx, clientIp: string, phone: string, lines: { quantity: number }[]) {

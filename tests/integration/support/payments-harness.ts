@@ -192,9 +192,11 @@ export function checkout(
     quantity = 1,
     clientIp = null as string | null,
     delivery = { key: PICKUP_KEY, seenFeeKes: 0 } as DeliveryChoice,
+    paymentMethod = "MPESA_NOW" as "MPESA_NOW" | "ON_DELIVERY",
   } = {},
 ) {
   return startCheckout({
+    paymentMethod,
     lines: [{ productId, quantity }],
     customerName: "Wanjiru Test",
     phone,

@@ -5,13 +5,28 @@ import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { getMinutesUntilReservationEnds, getProductBySlug } from "@/lib/catalog/queries";
+import { ShareButtons } from "@/components/ui/share-buttons";
+import { env } from "@/lib/env";
 import { formatKes } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** Title, price in KES and photo, so a product shared in WhatsApp (or anywhere) shows as a card. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProductBySlug((await params).slug);
-  return { title: product?.name ?? "Not found", description: product?.description };
+  if (!product) return { title: "Not found" };
+  const title = `${product.name} · ${formatKes(product.priceKes)}`;
+  const description = product.description.slice(0, 200);
+  const image = new URL(product.imageUrl, env.publicUrl).toString();
+  const url = `${env.publicUrl}/products/${product.slug}`;
+  return {
+    title: product.name,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", title, description, url, images: [{ url: image, alt: product.name }] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+    other: { "product:price:amount": String(product.priceKes), "product:price:currency": "KES" },
+  };
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -39,6 +54,10 @@ export default async function ProductPage({ params }: Props) {
         <StockBadge stock={product.stock} reserved={reservedForMinutes !== null} />
         <p className="max-w-prose text-stone-700">{product.description}</p>
         <AddToCartForm productId={product.id} stock={product.stock} reservedForMinutes={reservedForMinutes} />
+        <ShareButtons
+          whatsappUrl={`https://wa.me/?text=${encodeURIComponent(`${product.name}, ${formatKes(product.priceKes)}: ${env.publicUrl}/products/${product.slug}`)}`}
+          copyText={`${env.publicUrl}/products/${product.slug}`}
+        />
       </div>
     </article>
   );

@@ -5,6 +5,7 @@ import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
+import { DoorPayment } from "@/components/dashboard/order/door-payment";
 import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { MoneyCard } from "@/components/dashboard/order/money-card";
@@ -17,6 +18,7 @@ import { decodedSegment } from "@/lib/http/content-security-policy";
 import { getOrderDetail, moneyOfOrder } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
+import { readOrderView } from "@/lib/orders/order-view";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
 import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
 
@@ -38,12 +40,18 @@ export default async function OrderPage({ params }: Props) {
     orderRefunds(order.id),
     refundAvailability(order.id),
   ]);
+  const unpaid = !order.isTest && isOpenOrder(order.status);
+  const toCollect = unpaid && order.paymentMethod === "ON_DELIVERY";
+  // Paid at the door: the panel stays, saying so, where the rider watched it turn.
+  const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
+  const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
         ← Orders
       </Link>
       <OrderHeader order={order} />
+      {view && <DoorPayment initial={view} reference={order.reference} />}
       <div className="grid gap-4 md:grid-cols-2">
         <CustomerCard order={order} />
         <ItemsCard order={order} />
@@ -60,9 +68,14 @@ export default async function OrderPage({ params }: Props) {
         </section>
       )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
-      {order.status === "PAID" && (
+      {(order.status === "PAID" || toCollect) && (
         <section className={card} aria-label="Fulfilment">
-          <FulfilmentForm reference={order.reference} method={method} fulfilment={order.fulfilment} />
+          <FulfilmentForm
+            reference={order.reference}
+            method={method}
+            fulfilment={order.fulfilment}
+            paid={order.status === "PAID"}
+          />
         </section>
       )}
       {isOpenOrder(order.status) && (
