@@ -76,8 +76,12 @@ function withAria(children: React.ReactNode, id: string, hint: unknown, errors?:
   if (!isValidElement(only)) return children;
   const control = only as ReactElement<ControlAria>;
   if (control.props["aria-describedby"] !== undefined) return children;
-  const { name: _name, ...aria } = fieldAria({ id, name: "", hint, errors });
-  return cloneElement(control, { ...aria, id: control.props.id ?? id });
+  const aria = fieldAria({ id, name: "", hint, errors });
+  return cloneElement(control, {
+    id: control.props.id ?? id,
+    "aria-describedby": aria["aria-describedby"],
+    "aria-invalid": aria["aria-invalid"],
+  });
 }
 
 type InputProps = Common & Omit<React.ComponentProps<"input">, "name">;
