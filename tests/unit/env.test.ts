@@ -37,6 +37,8 @@ describe("configuration", () => {
       openOrdersPerIp: 20,
       phonesPerIp: 5,
       reservedUnitsPerIp: 40,
+      podOrdersPerPhone: 2,
+      podOrdersPerIp: 5,
       numberChangesPerOrder: 2,
       rejectedCallbacksPerIp: 60,
       rejectedCallbackRetentionDays: 7,
@@ -192,6 +194,7 @@ describe("configuration", () => {
 
 describe("refund initiator configuration", () => {
   const sandbox = {
+    ...DEV,
     MPESA_ENV: "sandbox",
     MPESA_CONSUMER_KEY: "k",
     MPESA_CONSUMER_SECRET: "s",
@@ -200,7 +203,7 @@ describe("refund initiator configuration", () => {
   };
 
   it("uses the emulator's own initiator when nothing is set, so refunds work in npm run dev", () => {
-    const { mpesa } = parseEnv({});
+    const { mpesa } = parseEnv(DEV);
     expect(mpesa.refundsOffReason).toBeNull();
     expect(mpesa.initiator).toMatchObject({ name: "duka-emulator-initiator", b2cShortcode: "174379" });
     expect(mpesa.initiator?.securityCredential).toMatch(/^[A-Za-z0-9+/]{342}==$/);

@@ -62,6 +62,8 @@ describe("free text at the form boundary", () => {
         etaText: "Same\nday",
         counties: [],
         active: true,
+        payOnDelivery: false,
+        payOnDeliveryMaxKes: "",
       }),
     ).toMatchObject({ name: "Nairobi CBD", etaText: "Same day" });
   });
