@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
@@ -12,7 +11,7 @@ import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { startCheckout } from "@/lib/payments/stk/checkout";
-import { sweepQuietly } from "@/lib/setup/scheduled-work";
+import { sweepAfterResponse } from "@/lib/setup/scheduled-work";
 import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
@@ -69,7 +68,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   const unserved = await findUnservedCounty(parsed.data.delivery);
   if (unserved) return { ...refused(CHECK_FIELDS, { county: [unserved] }), values };
   // Due work (stale attempts, expired holds, message retries) rides on shoppers' requests, cron or none.
-  after(sweepQuietly);
+  sweepAfterResponse();
   const result = await startCheckout({
     lines: await readCartLines(),
     customerName: parsed.data.customerName,

@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
@@ -43,7 +44,7 @@ export async function sweepIfDue(now = new Date()): Promise<boolean> {
 }
 
 /** For after(): never lets the sweep's failure reach anyone (the next request or the cron tries again). */
-export async function sweepQuietly(): Promise<void> {
+async function sweepQuietly(): Promise<void> {
   await sweepIfDue().catch((e: unknown) =>
     console.error(
       JSON.stringify({
@@ -53,4 +54,16 @@ export async function sweepQuietly(): Promise<void> {
       }),
     ),
   );
+}
+
+/**
+ * A request's visitor picks up the shop's due work once the response has gone. Outside a request (a route
+ * handler called directly, a script) there is no "after": nothing is swept, the cron or the next request will.
+ */
+export function sweepAfterResponse(): void {
+  try {
+    after(sweepQuietly);
+  } catch {
+    // Not in a request scope.
+  }
 }

@@ -18,9 +18,15 @@ test.beforeEach(async () => {
   await withDb((db) => db.rateLimitCounter.deleteMany());
 });
 
+// The whole page in one tall screen: the shop's sticky header and the dashboard's tab bar overlay scrolled
+// content by design, so what must not overlap is the page laid out with room for them.
 async function snap(page: Page, name: string) {
+  const screen = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: screen.width, height });
   expect(await layoutProblems(page)).toEqual([]);
   await page.screenshot({ path: `test-results/${name}-360.png`, fullPage: true });
+  await page.setViewportSize(screen);
 }
 
 test("pay on delivery: the shopper orders without paying; at the door the seller's prompt turns the order Paid", async ({
@@ -74,8 +80,9 @@ test("a payment link made on the seller's phone is opened and paid in another br
     .getAttribute("value");
   await page.getByLabel("Item 1").selectOption(tea!);
   await page.getByRole("button", { name: "Add another item" }).click();
-  await page.getByLabel("Name").fill("Gift wrapping");
-  await page.getByLabel("Price (KES)").fill("150");
+  // The second line, a custom one.
+  await page.getByLabel("Name", { exact: true }).last().fill("Gift wrapping");
+  await page.getByLabel("Price (KES)", { exact: true }).last().fill("150");
   await page.getByLabel("Customer's name").fill("Wanjiru Kamau");
   await page.getByLabel("Customer's phone").fill("0711000601");
   await page.getByLabel("Delivery", { exact: true }).selectOption("pickup");
@@ -118,6 +125,7 @@ test("track my order with the code from the SMS inbox", async ({ page }) => {
   await page.getByLabel("Full name").fill("Otieno Okoth");
   await page.getByLabel("Phone number").fill("0711000701");
   await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByRole("heading", { name: "Order placed" })).toBeVisible();
   const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/DK-\w+/)![0];
 
   const fresh = await page

@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { OrderStatus } from "@/components/orders/order-status";
 import { drainQuietly } from "@/lib/notifications/drain";
 import { isOrderPublicId, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
-import { sweepQuietly } from "@/lib/setup/scheduled-work";
+import { sweepAfterResponse } from "@/lib/setup/scheduled-work";
 
 // The checkout action and the order page may wait on Daraja (token + push or query, 15 s timeouts each).
 export const maxDuration = 60;
@@ -25,7 +25,7 @@ export default async function OrderPage({ params }: Props) {
     await drainQuietly();
   });
   // An open order page is a visitor: due work of the whole shop is picked up here between cron runs.
-  after(sweepQuietly);
+  sweepAfterResponse();
   return (
     <div className="mx-auto max-w-lg">
       <OrderStatus initial={view} />

@@ -1,7 +1,6 @@
-import { after } from "next/server";
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { isOrderPublicId, orderNotFound, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
-import { sweepQuietly } from "@/lib/setup/scheduled-work";
+import { sweepAfterResponse } from "@/lib/setup/scheduled-work";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pub
   if (!view) return orderNotFound();
   // A status query may just have confirmed the payment: send its messages without waiting for the cron.
   if (view.state === "paid") drainAfterResponse();
-  after(sweepQuietly);
+  sweepAfterResponse();
   return Response.json(view, { headers: { "Cache-Control": "no-store" } });
 }
