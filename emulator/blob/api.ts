@@ -51,9 +51,11 @@ function contentTypeOf(pathname: string): string {
   return (extension && CONTENT_TYPES[extension]) ?? "application/octet-stream";
 }
 
-/** `products/a.jpg` -> `products/a-<random>.jpg`, as addRandomSuffix does. */
+const SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** `products/a.jpg` -> `products/a-<random>.jpg` (20 letters and digits), as addRandomSuffix does. */
 function withRandomSuffix(pathname: string): string {
-  const suffix = randomBytes(15).toString("base64url").replace(/[-_]/g, "").slice(0, 20);
+  const suffix = Array.from(randomBytes(20), (b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
   const dot = pathname.lastIndexOf(".");
   return dot > pathname.lastIndexOf("/")
     ? `${pathname.slice(0, dot)}-${suffix}${pathname.slice(dot)}`

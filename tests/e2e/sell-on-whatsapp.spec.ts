@@ -18,15 +18,9 @@ test.beforeEach(async () => {
   await withDb((db) => db.rateLimitCounter.deleteMany());
 });
 
-// The whole page in one tall screen: the shop's sticky header and the dashboard's tab bar overlay scrolled
-// content by design, so what must not overlap is the page laid out with room for them.
 async function snap(page: Page, name: string) {
-  const screen = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: screen.width, height });
   expect(await layoutProblems(page)).toEqual([]);
   await page.screenshot({ path: `test-results/${name}-360.png`, fullPage: true });
-  await page.setViewportSize(screen);
 }
 
 test("pay on delivery: the shopper orders without paying; at the door the seller's prompt turns the order Paid", async ({

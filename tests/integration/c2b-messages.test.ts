@@ -52,7 +52,10 @@ beforeAll(async () => {
   });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Each test starts with an empty outbox: a batched alert of an earlier test's order (due once the shared
+  // clock moves on) must not land in this test's inbox.
+  await prisma.notification.deleteMany({ where: { status: "QUEUED" } });
   harness.emulator.inbox.clear();
   configureNotifications({ ...localGateways(harness.emulator), now: clock.now });
 });
