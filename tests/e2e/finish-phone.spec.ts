@@ -80,6 +80,8 @@ test("forgot password: a link by email sets a new password once and signs out th
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  // The login form has an Email field too: wait for the new page before typing.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "link to reset" })).toBeVisible();
