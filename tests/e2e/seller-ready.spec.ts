@@ -107,7 +107,7 @@ test("an SVG upload is refused next to the field", async ({ page }) => {
   await page.getByLabel("Price (KES)").fill("100");
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Create product" }).click();
-  await expect(page.getByText("Upload a JPEG, PNG or WebP image")).toBeVisible();
+  await expect(page.getByText("Upload a JPEG, PNG or WebP image", { exact: true })).toBeVisible();
 });
 
 test("the setup page is green on the local stack, and a KES 1 test payment is paid", async ({
@@ -130,7 +130,7 @@ test("the setup page is green on the local stack, and a KES 1 test payment is pa
   );
 
   await page.getByRole("button", { name: "Send a KES 1 test payment to my phone" }).click();
-  await expect(page.getByText("Enter your M-Pesa phone number")).toBeVisible();
+  await expect(page.getByText("Enter your M-Pesa phone number", { exact: true })).toBeVisible();
   await page.getByLabel("Your M-Pesa phone number").fill("0711 222 333");
   await page.getByRole("button", { name: "Send a KES 1 test payment to my phone" }).click();
   await expect(page.getByTestId("test-payment-result")).toHaveAttribute("data-state", "waiting");
