@@ -49,7 +49,7 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
   await expect(page.getByText("Choose the county to deliver to.", { exact: true })).toBeVisible();
   await expect(page.locator("#field-town-error")).toHaveText("Enter the town or estate.");
-  await expect(page.getByText(/Describe how the rider finds you/)).toBeVisible();
+  await expect(page.locator("#field-landmark-error")).toContainText(/Describe how the rider finds you/);
   await page.screenshot({ path: "test-results/delivery-checkout-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
 
