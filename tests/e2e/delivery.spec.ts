@@ -159,7 +159,7 @@ test("the owner's delivery settings explain bad input per field, at 360 px", asy
   await add.getByLabel("Fee (KES)").fill("60000");
   await add.getByLabel("Estimated time").fill("2 days");
   await add.getByRole("button", { name: "Add zone" }).click();
-  await expect(add.getByText("The fee can be at most KES 50,000.")).toBeVisible();
+  await expect(add.getByText("The fee can be at most KES 50,000.", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/delivery-settings-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
   await add.getByLabel("Fee (KES)").fill("450");
