@@ -76,7 +76,9 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await page.screenshot({ path: "test-results/delivery-seller-order-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
   await page.getByRole("button", { name: "Mark dispatched" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Marked dispatched." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Marked dispatched: the customer gets an SMS." }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Mark delivered" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked delivered." })).toBeVisible();
   await page.reload();
