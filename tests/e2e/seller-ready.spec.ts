@@ -140,8 +140,12 @@ test("the setup page is green on the local stack, and a KES 1 test payment is pa
   await expect(page.getByTestId("test-payment-result")).toHaveAttribute("data-state", "paid");
   await expect(page.getByTestId("test-payment-result")).toContainText("Your shop can take payments");
 
-  await page.goto("/dashboard/orders?status=paid");
+  // A test payment is not an order to fulfil: "All" lists it, marked Test; "Paid" leaves it out.
+  await page.goto("/dashboard/orders?status=all");
   await expect(page.getByTestId("order-row").filter({ hasText: "(test)" })).toContainText("Test");
+  await page.goto("/dashboard/orders?status=paid");
+  await expect(page.getByTestId("orders-list").or(page.getByText(/no orders/i)).first()).toBeVisible();
+  await expect(page.getByTestId("order-row").filter({ hasText: "(test)" })).toHaveCount(0);
 });
 
 test("the setup page is red for a callback URL Daraja filters", async ({ page }) => {
