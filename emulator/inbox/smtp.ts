@@ -55,6 +55,9 @@ export async function startLocalSmtp(inbox: Inbox, port: number, host: string): 
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
     },
   });
+  // A client hanging up mid-transaction (a shop timing out on a held RCPT) is that session's end, as for a
+  // real mail server: without a listener smtp-server's 'error' event would take the whole emulator down.
+  server.on("error", () => {});
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,4 +1,5 @@
 // The local SMS gateway and SMTP inbox, checked against Africa's Talking's documented wire format directly.
+import { connect } from "node:net";
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
 import { withEmulator } from "./helpers";
@@ -130,5 +131,29 @@ describe("local SMTP server", () => {
     await expect(transport.sendMail(mail)).rejects.toMatchObject({ responseCode: 451 });
     setup.emulator.inbox.addFault({ target: "email", kind: "reject" });
     await expect(transport.sendMail(mail)).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it("outlives a client that resets the connection mid-transaction, and takes the next email", async () => {
+    const socket = connect(setup.emulator.smtpPort, "127.0.0.1");
+    await new Promise((resolve) => socket.once("data", resolve)); // the 220 greeting
+    const reply = (line: string) =>
+      new Promise((resolve) => {
+        socket.once("data", resolve);
+        socket.write(`${line}\r\n`);
+      });
+    await reply("EHLO reset.example.test");
+    await reply("MAIL FROM:<shop@example.test>"); // inside a mail transaction, as a client timing out is
+    socket.resetAndDestroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    setup.emulator.inbox.clear();
+    const transport = nodemailer.createTransport(`smtp://127.0.0.1:${setup.emulator.smtpPort}`);
+    await transport.sendMail({
+      from: "shop@example.test",
+      to: "after@example.test",
+      subject: "s",
+      text: "t",
+    });
+    expect(await inbox("?to=after@example.test")).toHaveLength(1);
   });
 });
