@@ -134,7 +134,7 @@ describe("local SMTP server", () => {
   });
 
   it("outlives a client that resets the connection mid-transaction, and takes the next email", async () => {
-    const socket = connect(setup.emulator.smtpPort, "127.0.0.1");
+    const socket = connect(setup.emulator.smtpPort!, "127.0.0.1");
     await new Promise((resolve) => socket.once("data", resolve)); // the 220 greeting
     const reply = (line: string) =>
       new Promise((resolve) => {
