@@ -10,9 +10,9 @@ export const EMBEDDED_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:$
 const connectionString = env.databaseUrl ?? EMBEDDED_DATABASE_URL;
 
 /**
- * The embedded PGlite is ONE session behind a socket server (@electric-sql/pglite-socket 0.1.6): queries
- * from two connections interleaving with a transaction lose their portals. One connection sends it one
- * whole statement at a time. A real PostgreSQL keeps a pool.
+ * The embedded PGlite is ONE session behind a socket server (scripts/embedded-pg.mjs), which serves one
+ * client's statement or transaction at a time: more connections from this process would only wait their turn.
+ * One connection sends it one whole statement at a time. A real PostgreSQL keeps a pool.
  */
 export const usesEmbeddedDatabase = connectionString === EMBEDDED_DATABASE_URL;
 

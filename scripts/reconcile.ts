@@ -1,15 +1,12 @@
-// `npm run reconcile`: what the cron route does, from the command line (settle stale attempts by
-// STK query, expire unpaid orders and release their stock). Runs with the react-server condition so the
-// server-only modules load outside Next.js.
+// `npm run reconcile`: the cron route's work from the command line (lib/setup/scheduled-work.ts: settle stale
+// attempts by STK query, expire unpaid orders, settle refunds, send the messages still due, prune old
+// rejected callbacks), recorded as the cron's run. Runs with the react-server condition so the server-only
+// modules load outside Next.js.
 import { prisma } from "@/lib/db";
-import { drainNotifications } from "@/lib/notifications/drain";
-import { reconcileAll } from "@/lib/payments/stk/reconcile";
-import { recordJobRun } from "@/lib/setup/job-runs";
+import { runScheduledJob } from "@/lib/setup/scheduled-work";
 
-const result = await reconcileAll();
-await recordJobRun("reconcile");
-console.log(
-  `[reconcile] queried ${result.queried} attempts ${JSON.stringify(result.answers)}, expired ${result.expired} orders`,
-);
-console.log(`[reconcile] notifications ${JSON.stringify(await drainNotifications())}`);
-await prisma.$disconnect();
+try {
+  console.log(`[reconcile] ${JSON.stringify(await runScheduledJob())}`);
+} finally {
+  await prisma.$disconnect();
+}

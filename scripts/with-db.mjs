@@ -1,5 +1,6 @@
-// Usage: node scripts/with-db.mjs [--fresh] [--no-seed] [--emulator] -- <command...>
-// With DATABASE_URL unset, starts the embedded PostgreSQL (PGlite) in this process (--fresh: in memory).
+// Usage: node scripts/with-db.mjs [--fresh] [--no-seed] [--emulator] [--server-only] -- <command...>
+// With DATABASE_URL unset, starts the embedded PostgreSQL (PGlite) in this process (--fresh: in memory),
+// or, with --server-only, refuses with a message saying why.
 // Then applies migrations, seeds (unless --no-seed), optionally starts the Daraja emulator, and runs
 // <command> with DATABASE_URL set. Children are spawned asynchronously: a blocking spawn would stall
 // the in-process database.
@@ -36,6 +37,16 @@ async function stopAll(code) {
   process.exit(code);
 }
 
+if (!process.env.DATABASE_URL && flags.includes("--server-only")) {
+  const script = process.env.npm_lifecycle_event ?? "this command";
+  console.error(
+    `[with-db] ${script} needs a PostgreSQL server, not the embedded PGlite: its one session serves one client ` +
+      `at a time, so what concurrent connections do cannot happen there. Create a database and point ` +
+      `DATABASE_URL at it, e.g. createdb -h 127.0.0.1 -U postgres duka_rel && ` +
+      `DATABASE_URL=postgresql://postgres@127.0.0.1:5432/duka_rel npm run ${script}`,
+  );
+  process.exit(1);
+}
 if (!process.env.DATABASE_URL) {
   if (flags.includes("--fresh")) process.env.PGLITE_DIR = "memory://";
   const { startEmbeddedPg } = await import("./embedded-pg.mjs");

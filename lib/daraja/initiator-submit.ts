@@ -1,17 +1,15 @@
 import { z } from "zod";
 import type { ApiResult, PostFn } from "./api";
-import { readEnvelope } from "./envelope";
-import { classifyError, darajaError } from "./errors";
+import { darajaError } from "./errors";
 import { callbackUrlProblem, isValidAmount } from "./fields";
+import { readSubmission, responseCode } from "./submission";
 import type { DarajaEnv } from "./types";
 import type { InitiatorSubmit } from "./types";
-
-const code = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 const acceptedBody = z.object({
   OriginatorConversationID: z.string().min(1),
   ConversationID: z.string().min(1),
-  ResponseCode: code,
+  ResponseCode: responseCode,
   ResponseDescription: z.string().optional(),
 });
 
@@ -54,42 +52,13 @@ export async function submit(post: PostFn, path: string, body: unknown): Promise
 }
 
 function readSubmitAnswer(result: ApiResult): InitiatorSubmit {
-  switch (result.kind) {
-    case "auth_failed":
-      return { outcome: "rejected", error: result.error };
-    case "timeout":
-      return { outcome: "unknown", reason: "timeout", detail: "Daraja did not answer in time" };
-    case "network":
-      return { outcome: "unknown", reason: "network", detail: result.detail };
-  }
-  const { status, body } = result;
-  if (status >= 200 && status < 300) {
-    const parsed = acceptedBody.safeParse(body);
-    if (!parsed.success)
-      return {
-        outcome: "unknown",
-        reason: "bad_response",
-        detail: `HTTP ${status} without a ConversationID`,
-      };
-    const { ResponseCode, ResponseDescription } = parsed.data;
-    if (ResponseCode !== "0") {
-      const details = { httpStatus: status, errorCode: ResponseCode, errorMessage: ResponseDescription };
-      return { outcome: "rejected", error: darajaError("unknown", details) };
-    }
-    return {
+  return readSubmission(result, {
+    body: acceptedBody,
+    ids: "a ConversationID",
+    read: (body) => ({
       outcome: "accepted",
-      originatorConversationId: parsed.data.OriginatorConversationID,
-      conversationId: parsed.data.ConversationID,
-    };
-  }
-  const envelope = readEnvelope(body);
-  const error = classifyError(status, envelope);
-  // As for a push: a 5xx that is not one of Daraja's own answers may hide a request that went through.
-  if (status >= 500 && !/^\d{3}\.\d{3}\.\w+$/.test(envelope.errorCode ?? "") && error.kind !== "rate_limited")
-    return {
-      outcome: "unknown",
-      reason: "bad_response",
-      detail: `HTTP ${status} ${envelope.errorCode ?? ""}`.trim(),
-    };
-  return { outcome: "rejected", error };
+      originatorConversationId: body.OriginatorConversationID,
+      conversationId: body.ConversationID,
+    }),
+  });
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
+import type { SellerUser } from "@/lib/auth/session";
 import { maskPhone, tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { recordOrderEvent } from "@/lib/payments/core/events";
@@ -21,20 +22,30 @@ function typedPhone(formData: FormData): { ok: true; phone?: string } | { ok: fa
   return phone ? { ok: true, phone } : { ok: false };
 }
 
-/** The seller or rider sends the STK prompt at the door. Owner and staff alike. */
-export async function sendDoorPromptAction(
-  _prev: ActionResult | null,
+/** A seller's action on the order the form names (owner and staff alike): an unknown one is refused. */
+function onOrder(
   formData: FormData,
+  act: (user: SellerUser, ref: string) => Promise<ActionResult>,
 ): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireSeller();
     const ref = reference.safeParse(formData.get("reference"));
     if (!ref.success) return refused("Unknown order.");
+    return act(user, ref.data);
+  });
+}
+
+/** The seller or rider sends the STK prompt at the door. Owner and staff alike. */
+export async function sendDoorPromptAction(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return onOrder(formData, async (user, ref) => {
     const typed = typedPhone(formData);
     if (!typed.ok) return refused(PHONE, { phone: [PHONE] });
-    const result = await sendDoorPrompt(ref.data, typed.phone, user.email);
+    const result = await sendDoorPrompt(ref, typed.phone, user.email);
     if (!result.ok) return refused(result.message);
-    revalidatePath(`/dashboard/orders/${ref.data}`);
+    revalidatePath(`/dashboard/orders/${ref}`);
     const to = typed.phone ? maskPhone(typed.phone) : "the customer's phone";
     return { ok: true, message: `Prompt sent to ${to}: ask them to enter their M-Pesa PIN.` };
   });
@@ -45,16 +56,13 @@ export async function blockNumberAction(
   _prev: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  return guarded(async () => {
-    const user = await requireSeller();
-    const ref = reference.safeParse(formData.get("reference"));
-    if (!ref.success) return refused("Unknown order.");
+  return onOrder(formData, async (user, ref) => {
     const order = await prisma.order.findUnique({
-      where: { reference: ref.data },
+      where: { reference: ref },
       select: { id: true, phone: true },
     });
     if (!order) return refused("Unknown order.");
-    await blockNumber(order.phone, user.email, `Order ${ref.data}`);
+    await blockNumber(order.phone, user.email, `Order ${ref}`);
     await recordOrderEvent(prisma, {
       orderId: order.id,
       kind: "SELLER_ACTION",
@@ -62,7 +70,7 @@ export async function blockNumberAction(
       at: new Date(),
       note: `Blocked ${maskPhone(order.phone)} from paying on delivery`,
     });
-    revalidatePath(`/dashboard/orders/${ref.data}`);
+    revalidatePath(`/dashboard/orders/${ref}`);
     return { ok: true, message: "Number blocked: it must pay with M-Pesa at checkout from now on." };
   });
 }
@@ -72,17 +80,14 @@ export async function recordCashAction(
   _prev: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  return guarded(async () => {
-    const user = await requireSeller();
-    const ref = reference.safeParse(formData.get("reference"));
-    if (!ref.success) return refused("Unknown order.");
+  return onOrder(formData, async (user, ref) => {
     const note =
       String(formData.get("note") ?? "")
         .trim()
         .slice(0, 200) || null;
-    const result = await recordCashPayment(ref.data, { by: user.email, note });
+    const result = await recordCashPayment(ref, { by: user.email, note });
     if (!result.ok) return refused(result.message);
-    revalidatePath(`/dashboard/orders/${ref.data}`);
+    revalidatePath(`/dashboard/orders/${ref}`);
     revalidatePath("/dashboard/orders");
     return { ok: true, message: result.message };
   });

@@ -5,6 +5,7 @@ import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
+import { recordJobRun } from "./job-runs";
 
 /** How often requests pick up due work between two runs of the (daily, on Vercel Hobby) cron. */
 const SWEEP_EVERY_MS = 5 * 60_000;
@@ -25,6 +26,13 @@ export async function runScheduledWork() {
     notifications,
     prunedRejectedCallbacks: await pruneRejectedCallbacks(),
   };
+}
+
+/** The cron route and `npm run reconcile`, one path: the scheduled work, remembered for the Setup page. */
+export async function runScheduledJob() {
+  const result = await runScheduledWork();
+  await recordJobRun("reconcile");
+  return result;
 }
 
 /**

@@ -1,5 +1,4 @@
 /** Abuse limits, retry rules and the sold-out race: each refusal sends no push. */
-import { onEmbeddedDatabase } from "./support/embedded-db-pool";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { readOrderView } from "@/lib/orders/order-view";
@@ -129,30 +128,25 @@ describe("an order link used to prompt other numbers", () => {
 });
 
 describe("double submit", () => {
-  // Real PostgreSQL only: on the embedded PGlite a unique violation inside a transaction, raced by
-  // another connection, breaks the shared session (see support/embedded-db-pool.ts).
-  it.skipIf(onEmbeddedDatabase)(
-    "creates one order and one prompt when the same form is submitted twice at once",
-    async () => {
-      const product = await createProduct({ stock: 5, priceKes: 925 });
-      const phone = freshPhone();
-      const input = {
-        lines: [{ productId: product.id, quantity: 1 }],
-        customerName: "Otieno Test",
-        phone,
-        delivery: { key: "pickup", seenFeeKes: 0 },
-        clientIp: null,
-        checkoutKey: `double-${phone}`,
-      };
-      const results = await Promise.all([startCheckout(input), startCheckout(input), startCheckout(input)]);
-      expect(results.every((r) => r.ok)).toBe(true);
-      expect(new Set(results.map((r) => r.ok && r.publicId)).size).toBe(1);
-      expect(await prisma.order.count({ where: { phone } })).toBe(1);
-      expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
-      expect(await stockOf(product.id)).toBe(4);
-      expect(await startCheckout(input)).toEqual(results[0]);
-    },
-  );
+  it("creates one order and one prompt when the same form is submitted twice at once", async () => {
+    const product = await createProduct({ stock: 5, priceKes: 925 });
+    const phone = freshPhone();
+    const input = {
+      lines: [{ productId: product.id, quantity: 1 }],
+      customerName: "Otieno Test",
+      phone,
+      delivery: { key: "pickup", seenFeeKes: 0 },
+      clientIp: null,
+      checkoutKey: `double-${phone}`,
+    };
+    const results = await Promise.all([startCheckout(input), startCheckout(input), startCheckout(input)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => r.ok && r.publicId)).size).toBe(1);
+    expect(await prisma.order.count({ where: { phone } })).toBe(1);
+    expect(harness.emulator.control.ledger(phone).totals.count).toBe(1);
+    expect(await stockOf(product.id)).toBe(4);
+    expect(await startCheckout(input)).toEqual(results[0]);
+  });
 });
 
 describe("retry", () => {

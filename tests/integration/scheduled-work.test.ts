@@ -3,6 +3,7 @@
  * under a lease in the database, doing what the cron route does.
  */
 import "./support/embedded-db-pool";
+import { spawn } from "node:child_process";
 import { beforeEach, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { sweepIfDue } from "@/lib/setup/scheduled-work";
@@ -42,3 +43,27 @@ it("an abandoned order's stock comes back without any cron, on the next request'
   expect((await readOrder(publicId)).status).toBe("EXPIRED");
   expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(1);
 });
+
+it("npm run reconcile does the cron route's work (old rejected callbacks pruned too) and records the cron's run", async () => {
+  const old = await prisma.callbackEvent.create({
+    data: {
+      token: "unknown-token-hash",
+      rawBody: "{}",
+      headers: {},
+      verdict: "REJECTED",
+      reason: "unknown token",
+      receivedAt: new Date(Date.now() - 400 * 24 * 60 * 60_000),
+    },
+  });
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn("npm", ["run", "-s", "reconcile"], { env: process.env });
+    let text = "";
+    child.stdout.on("data", (d) => (text += d));
+    child.stderr.on("data", (d) => (text += d));
+    child.on("exit", (exit) => resolve({ code: exit, output: text }));
+  });
+  expect(code, output).toBe(0);
+  expect(output).toMatch(/"prunedRejectedCallbacks":[1-9]/);
+  expect(await prisma.callbackEvent.findUnique({ where: { id: old.id } })).toBeNull();
+  expect(await prisma.jobRun.findUnique({ where: { name: "reconcile" } })).not.toBeNull();
+}, 120_000);

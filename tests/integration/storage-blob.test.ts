@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type EmulatorHandle, startEmulator } from "@/emulator";
 import { resetShop } from "./support/database";
@@ -22,6 +23,26 @@ const { imageStore } = await import("@/lib/storage");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const WEBP = new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 ");
 let emulator: EmulatorHandle;
+
+/** A Blob put over plain HTTP on the given agent; rejects when the connection dies or nothing answers in 5 s. */
+function putOn(agent: Agent, pathname: string, body: Buffer) {
+  return new Promise<{ status: number; body: unknown; reusedSocket: boolean }>((resolve, reject) => {
+    const req = request(
+      `${emulator.url}/blob-api/?pathname=${encodeURIComponent(pathname)}`,
+      { method: "PUT", agent, headers: { authorization: `Bearer ${TOKEN}` } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), reusedSocket: req.reusedSocket }),
+        );
+      },
+    );
+    req.setTimeout(5000, () => req.destroy(new Error("no answer on the connection")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, quiet: true });
@@ -121,11 +142,28 @@ describe("the Blob stand-in behaves like Vercel Blob for the real SDK", () => {
     expect(rest.blobs.map((b) => b.pathname)).toEqual(["listed/c.txt"]);
   });
 
-  it("refuses an upload over 5 MB and the same connection serves the next call", async () => {
+  it("refuses an upload over 5 MB with Blob's message", async () => {
     await expect(
       put("big.bin", Buffer.alloc(5 * 1024 * 1024 + 1), { access: "public", token: TOKEN }),
     ).rejects.toThrow(/5MB/);
     const small = await put("after-big.txt", "ok", { access: "public", token: TOKEN });
     expect(small.pathname).toBe("after-big.txt");
+  });
+
+  it("reads an upload over 5 MB to its end, so the same keep-alive connection serves the next call", async () => {
+    // One socket for both calls, as the SDK's keep-alive pool reuses it: the refusal must not leave it dead.
+    // 8 MB: most of the body is still arriving when the refusal is answered.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const big = await putOn(agent, "too-big.bin", Buffer.alloc(8 * 1024 * 1024));
+      expect(big).toMatchObject({
+        status: 400,
+        body: { error: { message: "the file length cannot be greater than 5MB" } },
+      });
+      const next = await putOn(agent, "after-too-big.txt", Buffer.from("ok"));
+      expect(next).toMatchObject({ status: 200, reusedSocket: true });
+    } finally {
+      agent.destroy();
+    }
   });
 });

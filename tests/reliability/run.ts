@@ -55,6 +55,9 @@ const stack = await startStack({
   build: process.argv.includes("--build"),
   // Prompts nobody answers stay open for the whole run: no stray 1037 may settle a scenario's targets.
   emulator: { promptTimeoutMs: 60 * 60_000 },
+}).catch((e: unknown) => {
+  console.error(`[reliability] cannot run: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
 });
 const started = Date.now();
 console.log(

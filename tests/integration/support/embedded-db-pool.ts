@@ -1,7 +1,5 @@
 /**
- * On the embedded PostgreSQL (PGlite behind @electric-sql/pglite-socket 0.1.6, one shared session), lib/db
- * uses a single connection. Even so, a unique violation raised there can break the session or lose the
- * previous write: the few tests whose path ends in one run on a real server only
- * (`it.skipIf(onEmbeddedDatabase)`).
+ * Whether these tests run on the embedded PostgreSQL (PGlite behind scripts/embedded-pg.mjs): it has no
+ * LISTEN/NOTIFY across connections, so the live status falls back to polling there.
  */
 export { usesEmbeddedDatabase as onEmbeddedDatabase } from "@/lib/db";

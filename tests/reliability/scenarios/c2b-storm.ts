@@ -10,6 +10,7 @@ import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit, shuffle } from "../support/shop";
 import { Tally } from "../support/tally";
+import { rowsInSlices } from "../../support/id-chunks";
 
 const PLANS = [
   [0.5, "full"],
@@ -99,11 +100,13 @@ async function checkOrders(
 ) {
   const transIds = sent.map((c) => c.transId);
   const payments = await prisma.c2bPayment.findMany({ where: { transId: { in: transIds } } });
-  const events = await prisma.c2bEvent.groupBy({
-    by: ["transId", "verdict"],
-    where: { transId: { in: transIds } },
-    _count: { _all: true },
-  });
+  const events = await rowsInSlices(transIds, (slice) =>
+    prisma.c2bEvent.groupBy({
+      by: ["transId", "verdict"],
+      where: { transId: { in: slice } },
+      _count: { _all: true },
+    }),
+  );
   const applied = (transId: string) =>
     events
       .filter((e) => e.transId === transId && e.verdict === "APPLIED")

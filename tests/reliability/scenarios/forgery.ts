@@ -18,6 +18,7 @@ import {
 } from "../support/shop";
 import { Tally } from "../support/tally";
 import { randomCheckoutRequestId, type SettledCallback } from "./storm";
+import { countInSlices } from "../../support/id-chunks";
 
 type Target = {
   token: string;
@@ -108,9 +109,9 @@ export async function settleTargets(stack: Stack, targets: Target[]) {
   const ids = targets.map((t) => t.attemptId);
   await waitFor(
     async () =>
-      (await prisma.paymentAttempt.count({
-        where: { id: { in: ids }, status: { in: ["PENDING", "UNKNOWN"] } },
-      })) === 0,
+      (await countInSlices(ids, (slice) =>
+        prisma.paymentAttempt.count({ where: { id: { in: slice }, status: { in: ["PENDING", "UNKNOWN"] } } }),
+      )) === 0,
     "targets settled",
   );
 }
@@ -191,17 +192,19 @@ export async function forgery(
     changed.length === 0,
     `${changed.length} watched attempts/orders changed, e.g. ${changed[0]}: ${before.get(changed[0]!)} -> ${after.get(changed[0]!)}`,
   );
-  const applied = await prisma.callbackEvent.count({
-    where: {
-      receivedAt: { gte: since },
-      verdict: "APPLIED",
-      attemptId: { notIn: amountTargets.map((t) => t.attemptId) },
-    },
-  });
+  // Applied callbacks, less those to the wrong-amount targets (an APPLIED event always names its attempt).
+  const appliedSince = { receivedAt: { gte: since }, verdict: "APPLIED" as const };
+  const applied =
+    (await prisma.callbackEvent.count({ where: appliedSince })) -
+    (await countInSlices(
+      amountTargets.map((t) => t.attemptId),
+      (slice) => prisma.callbackEvent.count({ where: { ...appliedSince, attemptId: { in: slice } } }),
+    ));
   tally.invariant(applied === 0, `${applied} forged callbacks applied`);
-  const flagged = await prisma.order.count({
-    where: { id: { in: [...targets, ...lost].map((t) => t.orderId) }, needsAttention: true },
-  });
+  const flagged = await countInSlices(
+    [...targets, ...lost].map((t) => t.orderId),
+    (slice) => prisma.order.count({ where: { id: { in: slice }, needsAttention: true } }),
+  );
   tally.invariant(flagged === 0, `${flagged} orders flagged by forgeries other than a wrong amount`);
   const amountOrders = await prisma.order.findMany({
     where: { id: { in: amountTargets.map((t) => t.orderId) } },

@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit, sleep } from "../support/shop";
 import { Tally } from "../support/tally";
+import { countInSlices } from "../../support/id-chunks";
 
 const SELLER = { phone: "+254700000777", email: "alerts@reliability.test" };
 
@@ -55,9 +56,9 @@ export async function notify(stack: Stack, count: number, cron: () => Promise<vo
   await sleep(61_000);
   while (Date.now() < deadline) {
     await cron();
-    const open = await prisma.notification.count({
-      where: { status: { in: ["QUEUED", "SENDING"] }, orderId: { in: await orderIds(phones) } },
-    });
+    const open = await countInSlices(await orderIds(phones), (slice) =>
+      prisma.notification.count({ where: { status: { in: ["QUEUED", "SENDING"] }, orderId: { in: slice } } }),
+    );
     if (open === 0) break;
     await sleep(2000);
   }
@@ -93,9 +94,10 @@ async function check(tally: Tally, stack: Stack, phones: string[], inFlightAtKil
       !has(SELLER.email, order.reference) && `${order.reference}: seller email not delivered`,
     ]);
   }
-  const failed = await prisma.notification.count({
-    where: { status: "FAILED", orderId: { in: orders.map((o) => o.id) } },
-  });
+  const failed = await countInSlices(
+    orders.map((o) => o.id),
+    (slice) => prisma.notification.count({ where: { status: "FAILED", orderId: { in: slice } } }),
+  );
   const duplicates = [...received.values()].reduce((sum, n) => sum + n - 1, 0);
   tally.note(
     `${paid} paid orders, ${stack.emulator.inbox.list().length} messages received, ${failed} given up, ${duplicates} duplicates (${inFlightAtKill} sends were in flight at the kill)`,

@@ -19,6 +19,7 @@ import {
   tokenOfUrl,
 } from "../support/shop";
 import { Tally } from "../support/tally";
+import { rowsInSlices } from "../../support/id-chunks";
 
 const OUTCOMES = [
   [0.6, "pay"],
@@ -101,20 +102,25 @@ async function checkInvariants(
   const ledger = new Map(stack.emulator.control.ledger().entries.map((e) => [e.checkoutRequestId, e]));
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
   const ids = [...attempts.values()].flatMap((a) => (a ? [a.id] : []));
-  const events = await prisma.callbackEvent.groupBy({
-    by: ["attemptId", "verdict"],
-    where: { attemptId: { in: ids } },
-    _count: { _all: true },
-  });
+  const events = await rowsInSlices(ids, (slice) =>
+    prisma.callbackEvent.groupBy({
+      by: ["attemptId", "verdict"],
+      where: { attemptId: { in: slice } },
+      _count: { _all: true },
+    }),
+  );
   const eventCount = (attemptId: string, verdict?: string) =>
     events
       .filter((e) => e.attemptId === attemptId && (!verdict || e.verdict === verdict))
       .reduce((n, e) => n + e._count._all, 0);
-  const succeededPerOrder = await prisma.paymentAttempt.groupBy({
-    by: ["orderId"],
-    where: { id: { in: ids }, status: "SUCCEEDED" },
-    _count: { _all: true },
-  });
+  const orderIds = [...new Set([...attempts.values()].flatMap((a) => (a ? [a.orderId] : [])))];
+  const succeededPerOrder = await rowsInSlices(orderIds, (slice) =>
+    prisma.paymentAttempt.groupBy({
+      by: ["orderId"],
+      where: { orderId: { in: slice }, status: "SUCCEEDED" },
+      _count: { _all: true },
+    }),
+  );
 
   let paidTotal = 0;
   let recorded = 0;

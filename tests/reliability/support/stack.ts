@@ -3,6 +3,7 @@
  * Daraja emulator in this process, and the payment flow in this process pointed at both (checkouts are
  * server actions, which cannot be called over plain HTTP, so the runner calls startCheckout itself).
  */
+import { createServer } from "node:net";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator";
 import { createDarajaClient } from "@/lib/daraja";
 import { usesEmbeddedDatabase } from "@/lib/db";
@@ -23,6 +24,16 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
+function assertPortFree(port: number, name: string) {
+  return new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+      .once("error", () =>
+        reject(new Error(`port ${port} is in use: stop what holds it or set ${name} to a free port`)),
+      )
+      .listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export async function startStack(options: {
   appPort: number;
   emulatorPort: number;
@@ -32,13 +43,16 @@ export async function startStack(options: {
 }): Promise<Stack> {
   if (!process.env.DATABASE_URL)
     throw new Error("DATABASE_URL is not set: run through scripts/with-db.mjs (the npm scripts do)");
-  // PGlite is one database session shared by every client: the app server and this runner interleave their
-  // protocol messages on it under load ("bind message supplies 5001 parameters ..."). Refuse, clearly.
+  // PGlite is one database session that serves one client at a time: no race between connections can
+  // happen there, so passing would prove nothing. Refuse, clearly.
   if (usesEmbeddedDatabase)
     throw new Error(
-      "The reliability suite needs a real PostgreSQL (the embedded PGlite is one shared session): " +
+      "The reliability suite needs a real PostgreSQL (the embedded PGlite is one session, its clients take turns): " +
         "createdb duka_rel, then DATABASE_URL=postgresql://postgres@127.0.0.1:5432/duka_rel npm run test:reliability",
     );
+  // Whatever already answers there (another engineer's run) would be measured instead of this build.
+  await assertPortFree(options.appPort, "RELIABILITY_APP_PORT");
+  await assertPortFree(options.emulatorPort, "RELIABILITY_EMULATOR_PORT");
   await ensureBuild(options.build ?? false);
   const emulator = await startEmulator({ port: options.emulatorPort, quiet: true, ...options.emulator });
   const appEnv = {
@@ -88,6 +102,7 @@ export async function startStack(options: {
     app,
     emulator,
     async anotherInstance(port) {
+      await assertPortFree(port, "the second instance's port");
       const other = appServer(port, appEnv, `app-${others.length + 2}`);
       others.push(other);
       await other.start();

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { recordJobRun } from "@/lib/setup/job-runs";
-import { runScheduledWork } from "@/lib/setup/scheduled-work";
+import { runScheduledJob } from "@/lib/setup/scheduled-work";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,7 +18,5 @@ function authorized(request: Request): boolean {
  */
 export async function GET(request: Request) {
   if (!authorized(request)) return Response.json({ error: "Unauthorized" }, { status: 401 });
-  const result = await runScheduledWork();
-  await recordJobRun("reconcile");
-  return Response.json(result);
+  return Response.json(await runScheduledJob());
 }
