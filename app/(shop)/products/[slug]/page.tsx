@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { quantityRule } from "@/lib/cart/queries";
 import { getMinutesUntilReservationEnds, getProductBySlug } from "@/lib/catalog/queries";
 import { ShareButtons } from "@/components/ui/share-buttons";
 import { env } from "@/lib/env";
@@ -53,7 +54,12 @@ export default async function ProductPage({ params }: Props) {
         <p className="text-2xl font-semibold">{formatKes(product.priceKes)}</p>
         <StockBadge stock={product.stock} reserved={reservedForMinutes !== null} />
         <p className="max-w-prose text-stone-700">{product.description}</p>
-        <AddToCartForm productId={product.id} stock={product.stock} reservedForMinutes={reservedForMinutes} />
+        <AddToCartForm
+          productId={product.id}
+          stock={product.stock}
+          rule={quantityRule()}
+          reservedForMinutes={reservedForMinutes}
+        />
         <ShareButtons
           whatsappUrl={`https://wa.me/?text=${encodeURIComponent(`${product.name}, ${formatKes(product.priceKes)}: ${env.publicUrl}/products/${product.slug}`)}`}
           copyText={`${env.publicUrl}/products/${product.slug}`}

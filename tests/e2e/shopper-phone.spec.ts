@@ -1,0 +1,73 @@
+import { type Page, expect, test } from "@playwright/test";
+import { resetShop, withDb } from "./support/database";
+import { E2E } from "./support/e2e-env";
+import { layoutProblems } from "./support/layout";
+import { Shop } from "./support/shop";
+
+// What a shopper on a 360 x 740 phone meets while choosing: quantities, delivery and the product page.
+test.use({ viewport: { width: 360, height: 740 } });
+test.beforeAll(resetShop);
+
+async function shot(page: Page, name: string) {
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: `test-results/shopper-${name}.png`, fullPage: true });
+}
+
+test("one quantity rule, shown where the quantity is chosen: product page, cart and checkout agree", async ({
+  page,
+  context,
+}) => {
+  const shop = new Shop(page);
+  // The demo's limits: at most 10 of one product, 30 items in one order (MAX_QUANTITY_PER_LINE, MAX_ITEMS_PER_ORDER).
+  await page.goto("/products/kericho-gold-tea-250g");
+  const quantity = page.getByLabel("Quantity");
+  await expect(quantity).toHaveAttribute("max", "10");
+  await expect(page.getByText("At most 10 per order")).toBeVisible();
+  await quantity.fill("25");
+  // Said beside the box as it is typed, before any tap on the button.
+  await expect(quantity).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(
+    page.getByText("You can buy at most 10 of Kericho Gold Tea 250g in one order: your cart has 10."),
+  ).toBeVisible();
+  await shop.expectCartCount(10);
+  await shot(page, "quantity-product");
+
+  // The cart's box has the same limit and says it beside the box.
+  await shop.cartLink().click();
+  const line = shop.cartLine("Kericho Gold Tea 250g");
+  await expect(line.getByLabel("Quantity of Kericho Gold Tea 250g")).toHaveAttribute("max", "10");
+  await expect(line.getByText("At most 10 per order")).toBeVisible();
+  await shop.setCartQuantity("Kericho Gold Tea 250g", 25);
+  await expect(
+    line.getByText("You can buy at most 10 of Kericho Gold Tea 250g in one order: your cart has 10."),
+  ).toBeVisible();
+  await expect(line.getByLabel("Quantity of Kericho Gold Tea 250g")).toHaveValue("10");
+  await shot(page, "quantity-cart");
+
+  // The order cap: 10 + 10 + 10 fit, the 31st item is refused beside the box.
+  await shop.addToCart("kenya-aa-coffee-500g", 10);
+  await page.goto("/products/kikoy-beach-towel");
+  await page.getByLabel("Quantity").fill("11");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(
+    page.getByText("One order can hold at most 30 items: your cart has 10 of Kikoy Beach Towel."),
+  ).toBeVisible();
+  await shop.expectCartCount(30);
+
+  // Checkout never takes a name and phone for a cart it would refuse: a cart from before the rule says so first.
+  const tea = await withDb((db) =>
+    db.product.findUniqueOrThrow({ where: { slug: "kericho-gold-tea-250g" } }),
+  );
+  await context.addCookies([
+    { name: "duka_cart", value: encodeURIComponent(JSON.stringify([{ p: tea.id, q: 25 }])), url: E2E.appUrl },
+  ]);
+  await page.goto("/checkout");
+  await expect(page.getByRole("alert")).toHaveText(
+    "You can buy at most 10 of Kericho Gold Tea 250g in one order.",
+  );
+  await expect(page.getByLabel("Full name")).toHaveCount(0);
+  await shot(page, "quantity-checkout");
+  await page.getByRole("link", { name: "Change the quantities in your cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+});
