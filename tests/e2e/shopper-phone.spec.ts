@@ -71,3 +71,74 @@ test("one quantity rule, shown where the quantity is chosen: product page, cart 
   await page.getByRole("link", { name: "Change the quantities in your cart" }).click();
   await expect(page).toHaveURL(/\/cart$/);
 });
+
+test("delivery: each zone lists its counties; a county no zone reaches says so at once and offers pickup", async ({
+  page,
+  browser,
+}) => {
+  const shop = new Shop(page);
+  await shop.addToCart("kericho-gold-tea-250g", 1);
+  await page.goto("/checkout");
+  const options = page.getByTestId("delivery-options");
+  await expect(options.getByRole("radio", { name: /^Nairobi CBD/ })).toHaveAccessibleName(
+    /Delivers to Nairobi/,
+  );
+  await expect(options.getByRole("radio", { name: /^Nairobi suburbs/ })).toHaveAccessibleName(
+    /Delivers to Nairobi, Kiambu, Machakos and Kajiado/,
+  );
+  await expect(options.getByRole("radio", { name: /^Rest of Kenya/ })).toHaveAccessibleName(
+    /Delivers anywhere in Kenya/,
+  );
+
+  // A county the chosen zone does not reach: the zones that do are named at once.
+  await shop.chooseDelivery("Nairobi CBD");
+  await page.getByLabel("County").selectOption("Kiambu");
+  await expect(page.getByTestId("county-coverage")).toHaveText(
+    "Nairobi CBD does not deliver to Kiambu. Nairobi suburbs or Rest of Kenya by courier does: choose it above.",
+  );
+
+  // With no courier, a far county has no zone at all: pickup is offered there and then.
+  await withDb((db) =>
+    db.deliveryZone.update({ where: { name: "Rest of Kenya by courier" }, data: { active: false } }),
+  );
+  try {
+    await page.reload();
+    await shop.chooseDelivery("Nairobi CBD");
+    await page.getByLabel("County").selectOption("Turkana");
+    const coverage = page.getByTestId("county-coverage");
+    await expect(coverage).toContainText(
+      "We do not deliver to Turkana yet. Pick up your order at the shop instead",
+    );
+    await shot(page, "county-unserved");
+    await coverage.getByRole("button", { name: "Pick up at the shop instead" }).click();
+    await expect(page.getByRole("radio", { name: /^Pick up at the shop/ })).toBeChecked();
+    await expect(page.getByLabel("County")).toHaveCount(0);
+
+    // Without JavaScript the form still works: the same words come back beside the county, typing kept.
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
+    await noJs.addCookies(await page.context().cookies());
+    const plain = await noJs.newPage();
+    await plain.goto("/checkout");
+    await plain.getByRole("radio", { name: /^Nairobi CBD/ }).check();
+    await plain.getByRole("button", { name: "Update total" }).click();
+    await plain.getByLabel("County").selectOption("Turkana");
+    await plain.getByLabel("Town or estate").fill("Lodwar");
+    await plain.getByLabel("Landmark or directions").fill("Opposite the county offices");
+    await plain.getByLabel("Full name").fill("Ekai Lokwang");
+    await plain.getByLabel("Phone number").fill("0711 000 402");
+    await plain.getByRole("button", { name: "Pay with M-Pesa" }).click();
+    await expect(plain.locator("#field-county-error")).toHaveText(
+      /^We do not deliver to Turkana yet\. Pick up your order at the shop instead: Duka shop, Kimathi Street/,
+    );
+    await expect(plain.getByLabel("Town or estate")).toHaveValue("Lodwar");
+    await expect(plain.getByRole("radio", { name: /^Pick up at the shop/ })).toBeVisible();
+    await noJs.close();
+  } finally {
+    await withDb((db) =>
+      db.deliveryZone.update({ where: { name: "Rest of Kenya by courier" }, data: { active: true } }),
+    );
+  }
+});
