@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
+import clsx from "clsx";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
 import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ActionMessage } from "@/components/ui/action-message";
 
 export function AddToCartForm({
   productId,
@@ -26,37 +27,40 @@ export function AddToCartForm({
   const over = typed > max && !soldOut;
   return (
     // noValidate: a quantity over the limit gets the shop's words beside the box, not the browser's bubble.
-    <form action={action} noValidate className="space-y-3">
+    <form action={action} noValidate className="space-y-2">
       <input type="hidden" name="productId" value={productId} />
-      <div className="flex items-end gap-3">
-        <div>
-          <label htmlFor="quantity" className="block text-sm font-medium">
-            Quantity
-          </label>
-          <input
-            id="quantity"
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={max || 1}
-            defaultValue={1}
-            disabled={soldOut}
-            onChange={(e) => setTyped(Number(e.currentTarget.value))}
-            aria-invalid={over || undefined}
-            aria-describedby="quantity-hint add-to-cart-message"
-            className="mt-1 w-20 rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
-          />
-        </div>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <label htmlFor="quantity" className="text-sm font-medium">
+          Quantity
+        </label>
+        {!soldOut && (
+          <span
+            id="quantity-hint"
+            className={over ? "text-sm font-medium text-red-700" : "text-xs text-stone-600"}
+          >
+            {quantityHint(rule, stock)}
+          </span>
+        )}
+      </div>
+      <div className="flex items-center gap-3">
+        <input
+          id="quantity"
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max || 1}
+          defaultValue={1}
+          disabled={soldOut}
+          onChange={(e) => setTyped(Number(e.currentTarget.value))}
+          aria-invalid={over || undefined}
+          aria-describedby={soldOut ? "add-to-cart-message" : "quantity-hint add-to-cart-message"}
+          className="min-h-11 w-20 rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
+        />
         <SubmitButton disabled={soldOut} className="flex-1 sm:flex-none">
           Add to cart
         </SubmitButton>
       </div>
-      {!soldOut && (
-        <p id="quantity-hint" className={over ? "text-sm text-red-700" : "text-xs text-stone-600"}>
-          {quantityHint(rule, stock)}
-        </p>
-      )}
       {soldOut && (
         <p className="text-sm text-stone-600">
           {reservedForMinutes === null
@@ -64,7 +68,41 @@ export function AddToCartForm({
             : `Reserved by other shoppers: check back in ${reservedForMinutes} minute${reservedForMinutes === 1 ? "" : "s"}.`}
         </p>
       )}
-      <ActionMessage id="add-to-cart-message" result={result} />
+      <AddedToCart result={result} />
     </form>
+  );
+}
+
+/**
+ * The outcome, right under the button: the confirmation (or why fewer went in) with "View cart" next to it.
+ * Announced to screen readers; always in the page so the announcement is heard.
+ */
+function AddedToCart({ result }: { result: CartActionResult }) {
+  return (
+    <div
+      className={clsx(
+        "flex flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-lg text-sm",
+        result && "border px-3 py-2",
+        result?.ok && "border-brand-100 bg-brand-50",
+        result && !result.ok && "border-amber-300 bg-amber-50",
+      )}
+    >
+      <p
+        id="add-to-cart-message"
+        role="status"
+        aria-live="polite"
+        className={clsx(!result && "sr-only", result?.ok ? "text-brand-900" : "text-amber-900")}
+      >
+        {result?.message}
+      </p>
+      {result && (
+        <Link
+          href="/cart"
+          className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+        >
+          View cart
+        </Link>
+      )}
+    </div>
   );
 }

@@ -142,3 +142,43 @@ test("delivery: each zone lists its counties; a county no zone reaches says so a
     );
   }
 });
+
+test("product page: 'Add to cart' without scrolling on a 360 x 740 phone, 'View cart' beside the confirmation", async ({
+  page,
+}) => {
+  // Every product of the demo catalogue, the longest names included.
+  const products = await withDb((db) =>
+    db.product.findMany({ where: { active: true, stock: { gt: 0 } }, select: { slug: true } }),
+  );
+  for (const { slug } of products) {
+    await page.goto(`/products/${slug}`);
+    const button = page.getByRole("button", { name: "Add to cart" });
+    const box = (await button.boundingBox())!;
+    expect(box.y + box.height, `${slug}: the button's bottom`).toBeLessThanOrEqual(740);
+  }
+
+  await page.goto("/products/kenya-aa-coffee-500g");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  const confirmation = page
+    .getByRole("status")
+    .filter({ hasText: "Added Kenya AA Coffee Beans 500g to your cart." });
+  await expect(confirmation).toBeInViewport();
+  const viewCart = page.getByRole("link", { name: "View cart" });
+  await expect(viewCart).toBeInViewport();
+  await shot(page, "product-added");
+  const [said, link] = [(await confirmation.boundingBox())!, (await viewCart.boundingBox())!];
+  expect(Math.abs(said.y + said.height / 2 - (link.y + link.height / 2))).toBeLessThan(30); // on one line
+  await viewCart.click();
+  await expect(page).toHaveURL(/\/cart$/);
+
+  // More than the stock: the reason sits right under the button, without scrolling.
+  await page.goto("/products/mau-forest-honey-500g");
+  await page.getByLabel("Quantity").fill("5");
+  const button = page.getByRole("button", { name: "Add to cart" });
+  await button.click();
+  const overStock = page.getByRole("status").filter({ hasText: "Only 3 of Mau Forest Honey 500g in stock" });
+  await expect(overStock).toBeInViewport();
+  const [under, over] = [(await button.boundingBox())!, (await overStock.boundingBox())!];
+  expect(over.y - (under.y + under.height)).toBeLessThan(24);
+  await shot(page, "product-over-stock");
+});
