@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState } from "react";
 import clsx from "clsx";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
@@ -95,13 +94,11 @@ function AddedToCart({ result }: { result: CartActionResult }) {
       >
         {result?.message}
       </p>
+      {/* A plain link: next/link would add its client code to the product page's JavaScript budget. */}
       {result && (
-        <Link
-          href="/cart"
-          className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-        >
+        <a href="/cart" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
           View cart
-        </Link>
+        </a>
       )}
     </div>
   );

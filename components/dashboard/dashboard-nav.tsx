@@ -13,6 +13,7 @@ const MAIN: NavLink[] = [
 ];
 
 const LINKS: NavLink = { href: "/dashboard/links", label: "Links" };
+const BLOCKED: NavLink = { href: "/dashboard/blocked", label: "Blocked numbers" };
 
 const OWNER_ONLY: NavLink[] = [
   { href: "/dashboard/staff", label: "Staff" },
@@ -26,8 +27,8 @@ const OWNER_ONLY: NavLink[] = [
  * settings behind "More". From a tablet up: one row at the top.
  */
 export function DashboardNav({ user }: { user: SellerUser }) {
-  // Payment links are for everyone who sells in chats; the shop's settings only for the owner.
-  const more = [LINKS, ...(user.role === "OWNER" ? OWNER_ONLY : [])];
+  // Payment links and blocked numbers (riders block at the door) are for everyone; the settings only for the owner.
+  const more = [LINKS, BLOCKED, ...(user.role === "OWNER" ? OWNER_ONLY : [])];
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
