@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logout } from "@/lib/auth/actions";
 import type { SellerUser } from "@/lib/auth/session";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { MoreMenu } from "./more-menu";
 
 type NavLink = { href: string; label: string };
 
@@ -75,7 +76,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
           ))}
           {more.length > 0 && (
             <li className="min-w-0 flex-1">
-              <details className="group h-full">
+              <MoreMenu className="group h-full">
                 <summary className="flex min-h-14 cursor-pointer list-none items-center justify-center text-xs font-medium text-stone-800 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
                   More
                 </summary>
@@ -91,7 +92,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
                     </li>
                   ))}
                 </ul>
-              </details>
+              </MoreMenu>
             </li>
           )}
         </ul>

@@ -27,6 +27,8 @@ test("the seller finds the blocked numbers under More, unblocks one and blocks a
   await bar.getByText("More", { exact: true }).click();
   await bar.getByRole("link", { name: "Blocked numbers" }).click();
   await expect(page).toHaveURL(/\/dashboard\/blocked$/);
+  // The menu closes once its page opens: it does not cover the page's buttons.
+  await expect(bar.getByRole("link", { name: "Blocked numbers" })).toBeHidden();
 
   const row = page.getByTestId("blocked-row").filter({ hasText: "0712 345 678" });
   await expect(row).toContainText("Order DK-NOPAY1");
