@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { Children, type ReactElement, cloneElement, isValidElement } from "react";
+import { type ReactElement, cloneElement, isValidElement } from "react";
 
 /**
  * The one form field: a label, the control, a hint, and the field's error tied to the control
