@@ -80,7 +80,7 @@ function AddedToCart({ result }: { result: CartActionResult }) {
   return (
     <div
       className={clsx(
-        "flex flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-lg text-sm",
+        "flex items-center justify-between gap-3 rounded-lg text-sm",
         result && "border px-3 py-2",
         result?.ok && "border-brand-100 bg-brand-50",
         result && !result.ok && "border-amber-300 bg-amber-50",
@@ -90,13 +90,20 @@ function AddedToCart({ result }: { result: CartActionResult }) {
         id="add-to-cart-message"
         role="status"
         aria-live="polite"
-        className={clsx(!result && "sr-only", result?.ok ? "text-brand-900" : "text-amber-900")}
+        className={clsx(
+          "min-w-0 flex-1",
+          !result && "sr-only",
+          result?.ok ? "text-brand-900" : "text-amber-900",
+        )}
       >
         {result?.message}
       </p>
       {/* A plain link: next/link would add its client code to the product page's JavaScript budget. */}
       {result && (
-        <a href="/cart" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+        <a
+          href="/cart"
+          className="inline-flex min-h-11 shrink-0 items-center font-semibold whitespace-nowrap text-brand-700 underline"
+        >
           View cart
         </a>
       )}
