@@ -1,44 +1,61 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import clsx from "clsx";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
-import { MAX_QUANTITY } from "@/lib/cart/limits";
+import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ActionMessage } from "@/components/ui/action-message";
 
 export function AddToCartForm({
   productId,
   stock,
+  rule,
   reservedForMinutes = null,
 }: {
   productId: string;
   stock: number;
+  /** The shop's quantity rule (lib/cart/quantity-rule.ts), shown beside the box. */
+  rule: QuantityRule;
   /** Set when the stock is only held by other shoppers' unpaid orders: when the first hold ends. */
   reservedForMinutes?: number | null;
 }) {
   const [result, action] = useActionState<CartActionResult, FormData>(addToCart, null);
   const soldOut = stock <= 0;
+  const max = maxChoosable(rule, stock);
+  const [typed, setTyped] = useState(1);
+  const over = typed > max && !soldOut;
   return (
-    <form action={action} className="space-y-3">
+    // noValidate: a quantity over the limit gets the shop's words beside the box, not the browser's bubble.
+    <form action={action} noValidate className="space-y-2">
       <input type="hidden" name="productId" value={productId} />
-      <div className="flex items-end gap-3">
-        <div>
-          <label htmlFor="quantity" className="block text-sm font-medium">
-            Quantity
-          </label>
-          <input
-            id="quantity"
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_QUANTITY}
-            defaultValue={1}
-            disabled={soldOut}
-            aria-describedby={result ? "add-to-cart-message" : undefined}
-            className="mt-1 w-20 rounded-lg border border-stone-300 px-3 py-2"
-          />
-        </div>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <label htmlFor="quantity" className="text-sm font-medium">
+          Quantity
+        </label>
+        {!soldOut && (
+          <span
+            id="quantity-hint"
+            className={over ? "text-sm font-medium text-red-700" : "text-xs text-stone-600"}
+          >
+            {quantityHint(rule, stock)}
+          </span>
+        )}
+      </div>
+      <div className="flex items-center gap-3">
+        <input
+          id="quantity"
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max || 1}
+          defaultValue={1}
+          disabled={soldOut}
+          onChange={(e) => setTyped(Number(e.currentTarget.value))}
+          aria-invalid={over || undefined}
+          aria-describedby={soldOut ? "add-to-cart-message" : "quantity-hint add-to-cart-message"}
+          className="min-h-11 w-20 rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
+        />
         <SubmitButton disabled={soldOut} className="flex-1 sm:flex-none">
           Add to cart
         </SubmitButton>
@@ -50,7 +67,46 @@ export function AddToCartForm({
             : `Reserved by other shoppers: check back in ${reservedForMinutes} minute${reservedForMinutes === 1 ? "" : "s"}.`}
         </p>
       )}
-      <ActionMessage id="add-to-cart-message" result={result} />
+      <AddedToCart result={result} />
     </form>
+  );
+}
+
+/**
+ * The outcome, right under the button: the confirmation (or why fewer went in) with "View cart" next to it.
+ * Announced to screen readers; always in the page so the announcement is heard.
+ */
+function AddedToCart({ result }: { result: CartActionResult }) {
+  return (
+    <div
+      className={clsx(
+        "flex items-center justify-between gap-3 rounded-lg text-sm",
+        result && "border px-3 py-2",
+        result?.ok && "border-brand-100 bg-brand-50",
+        result && !result.ok && "border-amber-300 bg-amber-50",
+      )}
+    >
+      <p
+        id="add-to-cart-message"
+        role="status"
+        aria-live="polite"
+        className={clsx(
+          "min-w-0 flex-1",
+          !result && "sr-only",
+          result?.ok ? "text-brand-900" : "text-amber-900",
+        )}
+      >
+        {result?.message}
+      </p>
+      {/* A plain link: next/link would add its client code to the product page's JavaScript budget. */}
+      {result && (
+        <a
+          href="/cart"
+          className="inline-flex min-h-11 shrink-0 items-center font-semibold whitespace-nowrap text-brand-700 underline"
+        >
+          View cart
+        </a>
+      )}
+    </div>
   );
 }

@@ -2,18 +2,21 @@
 
 import Image from "next/image";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { type CartActionResult, removeCartLine, updateCartLine } from "@/lib/cart/actions";
-import { MAX_QUANTITY } from "@/lib/cart/limits";
+import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import type { PricedLine } from "@/lib/cart/price-cart";
 import { formatKes } from "@/lib/format";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function CartLineRow({ line }: { line: PricedLine }) {
+export function CartLineRow({ line, rule }: { line: PricedLine; rule: QuantityRule }) {
   const { product } = line;
   const [result, update] = useActionState<CartActionResult, FormData>(updateCartLine, null);
   const inputId = `qty-${product.id}`;
+  const max = maxChoosable(rule, product.stock);
+  const [typed, setTyped] = useState(line.quantity);
+  const over = typed > max;
   return (
     <li className="flex gap-3 py-4" data-testid="cart-line">
       <Image
@@ -34,7 +37,7 @@ export function CartLineRow({ line }: { line: PricedLine }) {
         </div>
         <p className="text-sm text-stone-600">{formatKes(product.priceKes)} each</p>
         <div className="flex flex-wrap items-end gap-2">
-          <form action={update} className="flex items-end gap-2">
+          <form action={update} noValidate className="flex items-end gap-2">
             <input type="hidden" name="productId" value={product.id} />
             <label htmlFor={inputId} className="sr-only">
               Quantity of {product.name}
@@ -45,10 +48,13 @@ export function CartLineRow({ line }: { line: PricedLine }) {
               type="number"
               inputMode="numeric"
               min={0}
-              max={MAX_QUANTITY}
+              max={max}
               defaultValue={line.quantity}
               key={line.quantity}
-              className="w-20 rounded-lg border border-stone-300 px-3 py-1.5"
+              onChange={(e) => setTyped(Number(e.currentTarget.value))}
+              aria-invalid={over || undefined}
+              aria-describedby={`hint-${product.id} msg-${product.id}`}
+              className="w-20 rounded-lg border border-stone-300 px-3 py-1.5 aria-invalid:border-red-600"
             />
             <SubmitButton variant="secondary" className="py-1.5 text-sm">
               Update
@@ -61,6 +67,9 @@ export function CartLineRow({ line }: { line: PricedLine }) {
             </SubmitButton>
           </form>
         </div>
+        <p id={`hint-${product.id}`} className={over ? "text-sm text-red-700" : "text-xs text-stone-600"}>
+          {quantityHint(rule, product.stock)}
+        </p>
         <ActionMessage id={`msg-${product.id}`} result={result} />
       </div>
     </li>

@@ -70,7 +70,12 @@ export function CheckoutForm(props: Props) {
         errors={errors.delivery}
       />
       {chosen?.method === "DELIVERY" && (
-        <AddressFields values={state?.values} errors={errors} counties={chosen.counties} />
+        <AddressFields
+          values={state?.values}
+          errors={errors}
+          counties={chosen.counties}
+          coverage={{ offers, chosenKey: chosen.key }}
+        />
       )}
       <OrderSummary lines={lines} goodsKes={goodsKes} delivery={chosen} totalKes={totalKes} />
       {canPayLater ? (

@@ -1,3 +1,4 @@
+import { coverageText } from "@/lib/delivery/coverage";
 import { type DeliveryOffer, offerValue } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
 
@@ -53,6 +54,9 @@ export function DeliveryOptions({ offers, initialKey, onChoose, goodsKes, freeTh
               </span>
             ) : (
               <span className="block text-stone-600">
+                <span className="block" data-testid="zone-counties">
+                  {coverageText(offer.counties)}
+                </span>
                 {offer.etaText}
                 {offer.feeKes < offer.zoneFeeKes && (
                   <span className="text-stone-500 line-through"> {formatKes(offer.zoneFeeKes)}</span>

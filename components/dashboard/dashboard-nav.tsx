@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logout } from "@/lib/auth/actions";
 import type { SellerUser } from "@/lib/auth/session";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { MoreMenu } from "./more-menu";
 
 type NavLink = { href: string; label: string };
 
@@ -13,6 +14,7 @@ const MAIN: NavLink[] = [
 ];
 
 const LINKS: NavLink = { href: "/dashboard/links", label: "Links" };
+const BLOCKED: NavLink = { href: "/dashboard/blocked", label: "Blocked numbers" };
 
 const OWNER_ONLY: NavLink[] = [
   { href: "/dashboard/staff", label: "Staff" },
@@ -26,8 +28,8 @@ const OWNER_ONLY: NavLink[] = [
  * settings behind "More". From a tablet up: one row at the top.
  */
 export function DashboardNav({ user }: { user: SellerUser }) {
-  // Payment links are for everyone who sells in chats; the shop's settings only for the owner.
-  const more = [LINKS, ...(user.role === "OWNER" ? OWNER_ONLY : [])];
+  // Payment links and blocked numbers (riders block at the door) are for everyone; the settings only for the owner.
+  const more = [LINKS, BLOCKED, ...(user.role === "OWNER" ? OWNER_ONLY : [])];
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -74,7 +76,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
           ))}
           {more.length > 0 && (
             <li className="min-w-0 flex-1">
-              <details className="group h-full">
+              <MoreMenu className="group h-full">
                 <summary className="flex min-h-14 cursor-pointer list-none items-center justify-center text-xs font-medium text-stone-800 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
                   More
                 </summary>
@@ -90,7 +92,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
                     </li>
                   ))}
                 </ul>
-              </details>
+              </MoreMenu>
             </li>
           )}
         </ul>

@@ -5,11 +5,12 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/dashboard/staff-actions";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextField, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { inputRules } from "@/lib/action-result";
-import { newStaffInput } from "@/lib/dashboard/staff-input";
+import { newStaffInput, resetStaffInput } from "@/lib/dashboard/staff-input";
 
 const rules = inputRules(newStaffInput);
+const passwordRules = inputRules(resetStaffInput);
 
 export function CreateStaffForm() {
   const form = useActionForm(createStaff, null);
@@ -58,33 +59,26 @@ export function CreateStaffForm() {
 }
 
 export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
-  const [state, action] = useActionState(resetStaffPassword, null);
-  const error = state && !state.ok ? state.fieldErrors?.password : undefined;
+  const form = useActionForm(resetStaffPassword, null);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2">
+    <ActionForm form={form} resetOnSuccess className="space-y-2">
       <input type="hidden" name="id" value={id} />
-      <div>
-        <label htmlFor={`reset-${id}`} className="text-xs font-medium">
-          New password for {name}
-        </label>
-        <input
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField
           id={`reset-${id}`}
+          label={`New password for ${name}`}
           name="password"
           type="password"
+          {...passwordRules.password}
           autoComplete="new-password"
-          className={inputClass}
-          aria-describedby={`reset-${id}-msg`}
-          aria-invalid={error ? true : undefined}
+          errors={form.errors.password}
         />
+        <SubmitButton variant="secondary" className="text-sm">
+          Reset password
+        </SubmitButton>
       </div>
-      <SubmitButton variant="secondary" className="text-sm">
-        Reset password
-      </SubmitButton>
-      <ActionMessage
-        id={`reset-${id}-msg`}
-        result={state && { ok: state.ok, message: error?.join(" ") ?? state.message }}
-      />
-    </form>
+      <ActionMessage id={`reset-${id}-msg`} result={form.success} />
+    </ActionForm>
   );
 }
 

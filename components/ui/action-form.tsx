@@ -18,13 +18,11 @@
  * linking to each field at fault, and moves focus to that summary. `resetOnSuccess` empties the form after a
  * success (forms that create something).
  */
-import { createContext, useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { FieldErrors, FormValues } from "@/lib/action-result";
+import { ActionFormPending } from "./action-form-pending";
 
 type FormState = { ok: boolean; message: string; fieldErrors?: FieldErrors; values?: unknown } | null;
-
-/** The pending state of an ActionForm (its submit does not go through the form's native action). */
-export const ActionFormPending = createContext(false);
 
 type ValuesOf<S> = NonNullable<NonNullable<S> extends { values?: infer V } ? V : FormValues>;
 

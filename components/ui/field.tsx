@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { Children, type ReactElement, cloneElement, isValidElement } from "react";
+import { type ReactElement, cloneElement, isValidElement } from "react";
 
 /**
  * The one form field: a label, the control, a hint, and the field's error tied to the control
@@ -72,8 +72,10 @@ type ControlAria = { id?: string; "aria-describedby"?: string; "aria-invalid"?: 
 
 /** A single control without its own aria wiring gets the field's id, description and invalid state. */
 function withAria(children: React.ReactNode, id: string, hint: unknown, errors?: string[]) {
-  const only = Children.count(children) === 1 ? Children.toArray(children)[0] : null;
-  if (!isValidElement(only)) return children;
+  // The child itself, not Children.toArray's keyed copy: a key that appears only while the field has no
+  // description would remount the control on the first error, wiping what was typed (a password box).
+  const only = isValidElement(children) ? children : null;
+  if (!only) return children;
   const control = only as ReactElement<ControlAria>;
   if (control.props["aria-describedby"] !== undefined) return children;
   const aria = fieldAria({ id, name: "", hint, errors });

@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { useContext } from "react";
 import { useFormStatus } from "react-dom";
-import { ActionFormPending } from "./action-form";
+import { ActionFormPending } from "./action-form-pending";
 
 type Props = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" };
 

@@ -4,15 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "./cart-cookie";
-import { MAX_QUANTITY, setLine } from "./cart-lines";
-import { stockMessage } from "./price-cart";
-import { findCatalogProduct, priceLines } from "./queries";
+import { setLine } from "./cart-lines";
+import { fitQuantity } from "./quantity-rule";
+import { findCatalogProduct, priceLines, quantityRule } from "./queries";
 
 export type CartActionResult = ActionResult | null;
 
 const lineInput = z.object({
   productId: z.string().regex(/^[a-z0-9]{8,40}$/, "Unknown product"),
-  quantity: z.coerce.number().int("Enter a whole number").min(0).max(MAX_QUANTITY, `At most ${MAX_QUANTITY}`),
+  // Any whole number: the quantity rule (./quantity-rule.ts) fits it and says why.
+  quantity: z.coerce.number().int("Enter a whole number").min(0).max(1_000_000),
 });
 
 function parseLine(formData: FormData) {
@@ -31,22 +32,36 @@ export async function addToCart(_prev: CartActionResult, formData: FormData): Pr
 
   const lines = await readCartLines();
   const inCart = lines.find((l) => l.productId === product.id)?.quantity ?? 0;
-  const wanted = inCart + input.data.quantity;
-  const quantity = Math.min(wanted, product.stock);
+  const { quantity, message } = fitQuantity(quantityRule(), {
+    name: product.name,
+    wanted: inCart + input.data.quantity,
+    stock: product.stock,
+    otherItems: otherItems(lines, product.id),
+  });
   await writeCartLines(setLine(lines, product.id, quantity));
   revalidatePath("/", "layout");
-  const message = stockMessage(product, wanted) ?? `Added ${product.name} to your cart.`;
-  return quantity === wanted ? { ok: true, message } : refused(message);
+  return message ? refused(message) : { ok: true, message: `Added ${product.name} to your cart.` };
 }
+
+const otherItems = (lines: { productId: string; quantity: number }[], productId: string) =>
+  lines.reduce((n, l) => (l.productId === productId ? n : n + l.quantity), 0);
 
 export async function updateCartLine(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
   if (!input.success) return refused(input.error.issues[0]?.message ?? "Invalid quantity.");
-  const lines = setLine(await readCartLines(), input.data.productId, input.data.quantity);
-  const priced = await priceLines(lines);
+  const { productId } = input.data;
+  const current = await readCartLines();
+  const product = await findCatalogProduct(productId);
+  // The rule's caps here; stock is checked with the whole cart below.
+  const fitted = fitQuantity(quantityRule(), {
+    name: product?.name ?? "this product",
+    wanted: input.data.quantity,
+    otherItems: otherItems(current, productId),
+  });
+  const priced = await priceLines(setLine(current, productId, fitted.quantity));
   await writeCartLines(priced.repaired);
   revalidatePath("/", "layout");
-  const [notice] = priced.notices;
+  const notice = priced.notices[0] ?? fitted.message;
   return notice ? refused(notice) : { ok: true, message: "Cart updated." };
 }
 

@@ -54,11 +54,3 @@ export function priceCart(lines: CartLine[], products: CatalogProduct[]): Priced
     repaired: priced.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
   };
 }
-
-export function stockMessage(
-  product: Pick<CatalogProduct, "name" | "stock">,
-  requested: number,
-): string | null {
-  if (requested <= product.stock) return null;
-  return `Only ${product.stock} of ${product.name} in stock: your cart has ${product.stock}.`;
-}

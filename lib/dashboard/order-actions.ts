@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
@@ -17,6 +17,7 @@ import {
 import { recordOrderEvent } from "@/lib/payments/core/events";
 import { resolveFlag } from "@/lib/payments/core/flags";
 import { cancelOrder } from "@/lib/payments/core/state-machine";
+import { cancelOrderInput, resolveFlagInput } from "./order-note-input";
 
 const input = z.object({
   reference: z.string().min(1).max(40),
@@ -103,20 +104,6 @@ export async function setFulfilment(_prev: ActionResult | null, formData: FormDa
   });
 }
 
-const NOTE_MAX = 500;
-const note = z
-  .string()
-  .trim()
-  .max(NOTE_MAX, `Keep the note under ${NOTE_MAX} characters.`)
-  .optional()
-  .transform((v) => v || null);
-
-const resolveInput = z.object({
-  reference: z.string().min(1).max(40),
-  flagId: z.string().min(1).max(100),
-  note,
-});
-
 /** "Mark resolved": the seller dealt with one flag of the order (who and when are recorded with the note). */
 export async function resolveOrderFlag(
   _prev: ActionResult | null,
@@ -124,27 +111,26 @@ export async function resolveOrderFlag(
 ): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireSeller();
-    const parsed = resolveInput.safeParse({
+    const values = submittedValues(formData);
+    const parsed = resolveFlagInput.safeParse({
       reference: formData.get("reference"),
       flagId: formData.get("flagId"),
       note: formData.get("note") ?? undefined,
     });
-    if (!parsed.success) return refused("Check the note.", z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) return refused("Check the note.", fieldErrorsOf(parsed.error), values);
     const { reference, flagId } = parsed.data;
     const flag = await prisma.orderEvent.findFirst({
       where: { id: flagId, kind: "FLAGGED", order: { reference } },
       select: { id: true },
     });
-    if (!flag) return refused("There is no such flag on this order. Reload the page.");
+    if (!flag) return refused("There is no such flag on this order. Reload the page.", undefined, values);
     const result = await resolveFlag(flag.id, { by: user.email, note: parsed.data.note });
-    if (!result.ok) return refused(result.reason);
+    if (!result.ok) return refused(result.reason, undefined, values);
     revalidatePath(`/dashboard/orders/${reference}`);
     revalidatePath("/dashboard/orders");
     return { ok: true, message: "Marked resolved." };
   });
 }
-
-const cancelInput = z.object({ reference: z.string().min(1).max(40), note });
 
 /** The seller cancels an unpaid order: its stock goes back on sale, the reason stays in its history. */
 export async function cancelUnpaidOrder(
@@ -153,16 +139,17 @@ export async function cancelUnpaidOrder(
 ): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireSeller();
-    const parsed = cancelInput.safeParse({
+    const values = submittedValues(formData);
+    const parsed = cancelOrderInput.safeParse({
       reference: formData.get("reference"),
       note: formData.get("note") ?? undefined,
     });
-    if (!parsed.success) return refused("Check the reason.", z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) return refused("Check the reason.", fieldErrorsOf(parsed.error), values);
     const { reference } = parsed.data;
     const order = await prisma.order.findUnique({ where: { reference }, select: { id: true } });
-    if (!order) return refused("Unknown order.");
+    if (!order) return refused("Unknown order.", undefined, values);
     const result = await cancelOrder(order.id, { by: user.email, note: parsed.data.note });
-    if (!result.ok) return refused(result.reason);
+    if (!result.ok) return refused(result.reason, undefined, values);
     revalidatePath(`/dashboard/orders/${reference}`);
     revalidatePath("/dashboard/orders");
     return { ok: true, message: "Order cancelled; its stock is back on sale." };

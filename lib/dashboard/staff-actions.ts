@@ -7,9 +7,7 @@ import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/li
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { newStaffInput, staffPassword } from "./staff-input";
-
-const password = staffPassword;
+import { newStaffInput, resetStaffInput } from "./staff-input";
 
 /** Creates a STAFF account with a password the owner hands over. OWNER only. */
 export async function createStaff(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -45,15 +43,11 @@ export async function resetStaffPassword(
 ): Promise<ActionResult> {
   return guarded(async () => {
     await requireOwner();
-    const parsed = z.object({ id: z.string().min(1), password }).safeParse(Object.fromEntries(formData));
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the new password.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      };
+    // The password typed stays in its box (the form is not reset); it is never sent back.
+    const parsed = resetStaffInput.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return refused("Check the new password.", fieldErrorsOf(parsed.error));
     const user = await prisma.user.findUnique({ where: { id: parsed.data.id } });
-    if (!user) return { ok: false, message: "Unknown account." };
+    if (!user) return refused("Unknown account.");
     await prisma.user.update({
       where: { id: user.id },
       // Whoever signed in with the old password (a former colleague, a stolen phone) is signed out.

@@ -15,3 +15,6 @@ export const newStaffInput = z.object({
   email: z.email("Enter a valid email address").trim().toLowerCase().max(254, "Use a shorter email address"),
   password: staffPassword,
 });
+
+/** A new password the owner sets for a team member. */
+export const resetStaffInput = z.object({ id: z.string().min(1), password: staffPassword });

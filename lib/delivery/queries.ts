@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { prisma } from "@/lib/db";
-import { type DeliveryChoice, type DeliveryConfig, PICKUP_KEY, servesCounty } from "./pricing";
+import { countyCoverage } from "./coverage";
+import { type DeliveryChoice, type DeliveryConfig, PICKUP_KEY, deliveryOffers } from "./pricing";
 
 /** The delivery options shoppers can choose now (active zones only), read inside `db` (a transaction or not). */
 export async function loadDeliveryConfig(db: Tx = prisma): Promise<DeliveryConfig> {
@@ -33,10 +34,13 @@ export async function loadDeliveryConfig(db: Tx = prisma): Promise<DeliveryConfi
   };
 }
 
-/** A zone chosen for a county it does not cover: the message for the county field, else null. */
+/**
+ * A zone chosen for a county it does not cover: the message for the county field (the zones that do, or the
+ * shop's pickup), else null.
+ */
 export async function findUnservedCounty(choice: DeliveryChoice): Promise<string | null> {
   if (choice.key === PICKUP_KEY || !choice.county) return null;
-  const zone = (await loadDeliveryConfig()).zones.find((z) => z.id === choice.key);
-  if (!zone || servesCounty(zone, choice.county)) return null;
-  return `${zone.name} does not deliver to ${choice.county}: choose another option or county.`;
+  const offers = deliveryOffers(await loadDeliveryConfig(), 0);
+  const reach = countyCoverage(offers, choice.key, choice.county);
+  return reach.served ? null : reach.message;
 }

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from "@playwright/test";
-import { OWNER, resetShop, withDb } from "./support/database";
+import { OWNER, createStaff, insertOrder, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
 import { layoutProblems } from "./support/layout";
 import { Shop } from "./support/shop";
@@ -92,8 +92,10 @@ test("a new product keeps every field and its photo after a refusal; the slug fo
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByLabel("Photo").setInputFiles("public/icons/dashboard-512.png");
   await page.getByRole("button", { name: "Create product" }).click();
-  await expect(page.getByText("Created Sisal Kikapu Tote.")).toBeVisible();
-  expect(await withDb((db) => db.product.count({ where: { slug: "sisal-kikapu-tote-2" } }))).toBe(1);
+  // The first creation's message is still shown: wait for the second product itself.
+  await expect
+    .poll(() => withDb((db) => db.product.count({ where: { slug: "sisal-kikapu-tote-2" } })))
+    .toBe(1);
 
   // A web address typed by the seller that another product has is refused next to the field.
   await page.getByLabel("Name", { exact: true }).fill("Kikapu third");
@@ -124,4 +126,78 @@ test("the staff form keeps name and email; login keeps the email", async ({ page
   await expect(page.getByTestId("error-summary")).toBeFocused();
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("owner@duka.test");
   await shot(page, "login-refused");
+});
+
+test("cancelling an unpaid order keeps the reason typed after a refusal", async ({ page }) => {
+  await insertOrder({ reference: "DK-FORMC1", status: "FAILED", customerName: "Otieno Cancel" });
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/orders/DK-FORMC1");
+  await page.getByText("Cancel this unpaid order").click();
+  const reason = page.getByLabel("Reason (optional)");
+  await expect(reason).toHaveAttribute("maxlength", "500");
+  const typed = `Customer asked to cancel on WhatsApp. ${"x".repeat(470)}`;
+  await reason.evaluate((el) => el.removeAttribute("maxlength"));
+  await reason.fill(typed);
+  await page.getByRole("button", { name: "Cancel order and release its stock" }).click();
+
+  const summary = await expectSummaryFocused(page, [
+    "Reason (optional): Keep the note under 500 characters.",
+  ]);
+  await shot(page, "cancel-refused");
+  await expect(reason).toHaveValue(typed);
+  expect(await withDb((db) => db.order.findUnique({ where: { reference: "DK-FORMC1" } }))).toMatchObject({
+    status: "FAILED",
+  });
+  await summary.getByRole("link", { name: /Reason/ }).click();
+  await expect(reason).toBeFocused();
+  await reason.fill("Customer asked to cancel on WhatsApp.");
+  await page.getByRole("button", { name: "Cancel order and release its stock" }).click();
+  // The page shows the order cancelled: no cancel form any more.
+  await expect(page.getByRole("button", { name: "Cancel order and release its stock" })).toHaveCount(0);
+  await expect
+    .poll(() => withDb((db) => db.order.findUnique({ where: { reference: "DK-FORMC1" } })))
+    .toMatchObject({ status: "CANCELLED" });
+});
+
+test("resolving a flag keeps what the seller typed after a refusal", async ({ page }) => {
+  await insertOrder({
+    reference: "DK-FORMF1",
+    customerName: "Chebet Flag",
+    needsAttention: "A second payment arrived for an order already paid: refund one.",
+  });
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/orders/DK-FORMF1");
+  const attention = page.getByRole("region", { name: "Why this order needs attention" });
+  const note = attention.getByLabel("What you did (optional)");
+  await expect(note).toHaveAttribute("maxlength", "500");
+  const typed = `Refunded the second payment. ${"y".repeat(480)}`;
+  await note.evaluate((el) => el.removeAttribute("maxlength"));
+  await note.fill(typed);
+  await attention.getByRole("button", { name: "Mark resolved" }).click();
+
+  await expectSummaryFocused(page, ["What you did (optional): Keep the note under 500 characters."]);
+  await shot(page, "flag-refused");
+  await expect(note).toHaveValue(typed);
+  await note.fill("Refunded the second payment.");
+  await attention.getByRole("button", { name: "Mark resolved" }).click();
+  // Resolved: the order no longer asks for attention.
+  await expect(attention).toHaveCount(0);
+  expect(await withDb((db) => db.orderEvent.count({ where: { kind: "FLAG_RESOLVED" } }))).toBe(1);
+});
+
+test("the staff password reset keeps the new password typed after a refusal", async ({ page }) => {
+  await createStaff("wanjiru@duka.test", "first-password-1", "Wanjiru Staff");
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/staff");
+  const box = page.getByLabel("New password for Wanjiru Staff");
+  await expect(box).toHaveAttribute("maxlength", "200");
+  await box.fill("short");
+  await page.getByRole("button", { name: "Reset password" }).click();
+  await expectSummaryFocused(page, ["New password for Wanjiru Staff: Use at least 10 characters"]);
+  await shot(page, "staff-reset-refused");
+  await expect(box).toHaveValue("short");
+  await box.fill("a-longer-password-2");
+  await page.getByRole("button", { name: "Reset password" }).click();
+  await expect(page.getByText("New password set for Wanjiru Staff.")).toBeVisible();
+  await expect(box).toHaveValue("");
 });

@@ -39,7 +39,7 @@ test("on a phone, the seller reads a flagged order's history and marks the flag 
   await note.evaluate((el) => el.removeAttribute("maxlength"));
   await note.fill("x".repeat(501));
   await button.click();
-  await expect(attention.getByText("Keep the note under 500 characters.")).toBeVisible();
+  await expect(attention.getByText("Keep the note under 500 characters.", { exact: true })).toBeVisible();
   await expect(note).toHaveAttribute("aria-invalid", "true");
   expect(await withDb((db) => db.orderEvent.count({ where: { kind: "FLAG_RESOLVED" } }))).toBe(0);
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLineRow } from "@/components/cart/cart-line-row";
-import { getCart } from "@/lib/cart/queries";
+import { getCart, quantityRule } from "@/lib/cart/queries";
+import { quantityProblem } from "@/lib/cart/quantity-rule";
 import { formatKes } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your cart" };
@@ -27,6 +28,11 @@ export default async function CartPage() {
       </div>
     );
   }
+  const rule = quantityRule();
+  const tooMany = quantityProblem(
+    rule,
+    cart.lines.map((l) => ({ name: l.product.name, quantity: l.quantity })),
+  );
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Your cart</h1>
@@ -42,7 +48,7 @@ export default async function CartPage() {
       )}
       <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-4">
         {cart.lines.map((line) => (
-          <CartLineRow key={line.product.id} line={line} />
+          <CartLineRow key={line.product.id} line={line} rule={rule} />
         ))}
       </ul>
       <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-4">
@@ -53,6 +59,11 @@ export default async function CartPage() {
           {formatKes(cart.subtotalKes)}
         </span>
       </div>
+      {tooMany && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {tooMany} Change the quantities above to check out.
+        </p>
+      )}
       <form action="/checkout" method="get">
         <button
           type="submit"

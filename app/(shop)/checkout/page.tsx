@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
-import { getCart } from "@/lib/cart/queries";
+import Link from "next/link";
+import { getCart, quantityRule } from "@/lib/cart/queries";
+import { quantityProblem } from "@/lib/cart/quantity-rule";
 import { deliveryOffers } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
 
@@ -14,6 +16,24 @@ export const metadata: Metadata = { title: "Checkout" };
 export default async function CheckoutPage() {
   const cart = await getCart();
   if (cart.lines.length === 0) redirect("/cart");
+  const tooMany = quantityProblem(
+    quantityRule(),
+    cart.lines.map((l) => ({ name: l.product.name, quantity: l.quantity })),
+  );
+  if (tooMany) {
+    // Said before anything is typed, with the way back to where the quantity is chosen.
+    return (
+      <div className="mx-auto max-w-lg space-y-4">
+        <h1 className="text-2xl font-bold">Checkout</h1>
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {tooMany}
+        </p>
+        <Link href="/cart" className="inline-block font-medium text-brand-700 underline">
+          Change the quantities in your cart
+        </Link>
+      </div>
+    );
+  }
   const delivery = await loadDeliveryConfig();
   return (
     <div className="mx-auto max-w-lg space-y-4">

@@ -1,18 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { holdingStock } from "../core/status-groups";
+import { quantityRule } from "@/lib/cart/queries";
+import { quantityProblem } from "@/lib/cart/quantity-rule";
 import { payments } from "../shared/context";
 
-type Line = { productId: string; quantity: number; name: string };
-
-/** Why this cart is more than one shopper should hold for 15 minutes; null when it is within the caps. */
-export function quantityRefusal(lines: Line[]): string | null {
-  const { maxQuantityPerLine, maxItemsPerOrder } = payments();
-  const big = lines.find((l) => l.quantity > maxQuantityPerLine);
-  if (big) return `You can buy at most ${maxQuantityPerLine} of ${big.name} in one order.`;
-  const items = lines.reduce((sum, l) => sum + l.quantity, 0);
-  if (items > maxItemsPerOrder) return `One order can hold at most ${maxItemsPerOrder} items.`;
-  return null;
+/** Why this cart is more than one shopper should hold for 15 minutes (the cart's own rule); null when within it. */
+export function quantityRefusal(lines: { quantity: number; name: string }[]): string | null {
+  return quantityProblem(quantityRule(), lines);
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * Callback storm: every attempt's result delivered three times, shuffled, 32 at a time. Checkouts go through
  * the real flow; the emulator settles each prompt with its callback held back (a drop fault), and the runner
- * then delivers the held bodies itself, so it controls the duplication and the order.
+ * then delivers the held bodies itself, so it controls the duplication and the order. Every fifth order is
+ * placed to pay on delivery: no prompt at checkout, then the seller's "Send M-Pesa prompt" at the door (every
+ * other one to a number typed there), whose callbacks storm with the rest.
  */
 import { randomInt } from "node:crypto";
 import type { LedgerEntry } from "@/emulator";
 import { prisma } from "@/lib/db";
 import { openFlags } from "@/lib/payments/core/flags";
+import { sendDoorPrompt } from "@/lib/payments/on-delivery/door";
 import type { Stack } from "../support/stack";
 import {
   attemptsByToken,
@@ -34,6 +37,9 @@ function pickOutcome() {
   return OUTCOMES.find(([upTo]) => r < upTo)![1];
 }
 
+const POD_EVERY = 5;
+const onDelivery = (i: number) => i % POD_EVERY === 0;
+
 export type SettledCallback = { token: string; body: string; checkoutRequestId: string; paid: boolean };
 
 export async function storm(
@@ -50,15 +56,16 @@ export async function storm(
   const phones = Array.from({ length: count }, freshPhone);
   const started = Date.now();
   const checkouts = await mapLimit(phones, 16, (phone, i) =>
-    checkout(products[i % products.length]!.id, phone, { quantity: 1 + (i % 3) }),
+    checkout(products[i % products.length]!.id, phone, { quantity: 1 + (i % 3), onDelivery: onDelivery(i) }),
   );
   tally.note(`${count} checkouts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   tally.invariant(
     checkouts.every((c) => c.ok),
     `${checkouts.filter((c) => !c.ok).length} checkouts refused`,
   );
+  const door = await doorPrompts(tally, stack, phones, checkouts);
 
-  const phoneSet = new Set(phones);
+  const phoneSet = new Set([...phones, ...door.typedPhones]);
   const prompts = control.ledger().entries.filter((e) => phoneSet.has(e.phone) && e.state === "open");
   let expectedPaid = 0;
   const settled = await mapLimit(prompts, 32, async (prompt): Promise<SettledCallback> => {
@@ -88,8 +95,49 @@ export async function storm(
     `${failedPosts.length} POSTs not answered 200 (e.g. ${JSON.stringify(failedPosts[0])})`,
   );
 
-  await checkInvariants(tally, stack, prompts, okByToken, expectedPaid);
+  await checkInvariants(tally, stack, prompts, okByToken, expectedPaid, door.customerOf);
   return { tally, settled };
+}
+
+/**
+ * The seller at the door: pay-on-delivery orders were placed without a push; each now gets one prompt, to the
+ * customer's number or (every other order) to one typed at the door. Returns the typed numbers and, per
+ * order, the customer's number the order must keep.
+ */
+async function doorPrompts(
+  tally: Tally,
+  stack: Stack,
+  phones: string[],
+  checkouts: Awaited<ReturnType<typeof checkout>>[],
+) {
+  const placed = phones.flatMap((phone, i) => {
+    const c = checkouts[i]!;
+    return onDelivery(i) && c.ok ? [{ phone, publicId: c.publicId, typed: i % (2 * POD_EVERY) === 0 }] : [];
+  });
+  const podPhones = new Set(placed.map((p) => p.phone));
+  const early = stack.emulator.control.ledger().entries.filter((e) => podPhones.has(e.phone));
+  tally.invariant(early.length === 0, `${early.length} pay-on-delivery orders prompted at checkout`);
+  const orders = await prisma.order.findMany({
+    where: { publicId: { in: placed.map((p) => p.publicId) } },
+    select: { publicId: true, reference: true, paymentMethod: true, status: true },
+  });
+  const byPublicId = new Map(orders.map((o) => [o.publicId, o]));
+  const typedPhones: string[] = [];
+  const customerOf = new Map<string, string>();
+  const sent = await mapLimit(placed, 16, async (p) => {
+    const order = byPublicId.get(p.publicId);
+    if (order?.paymentMethod !== "ON_DELIVERY" || order.status !== "PENDING") return false;
+    customerOf.set(order.reference, p.phone);
+    const typed = p.typed ? freshPhone() : undefined;
+    if (typed) typedPhones.push(typed);
+    return (await sendDoorPrompt(order.reference, typed, "rider@reliability.test")).ok;
+  });
+  const refused = sent.filter((ok) => !ok).length;
+  tally.invariant(refused === 0, `${refused} of ${placed.length} door prompts not sent`);
+  tally.note(
+    `${placed.length} orders paid on delivery, prompted at the door (${typedPhones.length} to a typed number)`,
+  );
+  return { typedPhones, customerOf };
 }
 
 async function checkInvariants(
@@ -98,6 +146,8 @@ async function checkInvariants(
   prompts: LedgerEntry[],
   okByToken: Map<string, number>,
   expectedPaid: number,
+  /** Pay-on-delivery orders by reference: the customer's number, which the order keeps whoever paid. */
+  customerOf: Map<string, string>,
 ) {
   const ledger = new Map(stack.emulator.control.ledger().entries.map((e) => [e.checkoutRequestId, e]));
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
@@ -163,6 +213,12 @@ async function checkInvariants(
         `${attempt.id}: ${eventCount(attempt.id)} callbacks recorded, ${oks} answered 200`,
       eventCount(attempt.id, "APPLIED") !== 1 &&
         `${attempt.id}: applied ${eventCount(attempt.id, "APPLIED")} times`,
+      customerOf.has(order.reference) &&
+        !(attempt.atTheDoor && order.paymentMethod === "ON_DELIVERY") &&
+        `${order.reference}: paid on delivery, but its prompt was not the door's`,
+      customerOf.has(order.reference) &&
+        order.phone !== customerOf.get(order.reference) &&
+        `${order.reference}: the order's number became ${order.phone} (the customer's is ${customerOf.get(order.reference)})`,
     ]);
   }
   const paidTwice = succeededPerOrder.filter((g) => g._count._all > 1).length;

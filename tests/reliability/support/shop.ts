@@ -47,20 +47,31 @@ async function courierZone() {
       freeDeliveryThresholdKes: null,
     },
   });
+  // Pay on delivery on (no maximum): the storm places some orders to pay at the door.
+  const zone = {
+    feeKes: COURIER_FEE_KES,
+    active: true,
+    counties: [],
+    payOnDelivery: true,
+    payOnDeliveryMaxKes: null,
+  };
   return prisma.deliveryZone.upsert({
     where: { name: "Reliability courier" },
-    update: { feeKes: COURIER_FEE_KES, active: true, counties: [] },
-    create: { name: "Reliability courier", feeKes: COURIER_FEE_KES, etaText: "1 day", counties: [] },
+    update: zone,
+    create: { name: "Reliability courier", etaText: "1 day", ...zone },
   });
 }
 
 let courier: Promise<{ id: string }> | undefined;
 
-/** Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. */
+/**
+ * Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. With
+ * `onDelivery` the order is placed to pay at the door: no prompt until the seller sends one.
+ */
 export async function checkout(
   productId: string,
   phone: string,
-  { quantity = 1, clientIp = null as string | null } = {},
+  { quantity = 1, clientIp = null as string | null, onDelivery = false } = {},
 ) {
   courier ??= courierZone();
   const zone = await courier;
@@ -77,6 +88,7 @@ export async function checkout(
     },
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
+    paymentMethod: onDelivery ? "ON_DELIVERY" : "MPESA_NOW",
   });
 }
 

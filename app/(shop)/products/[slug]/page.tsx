@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { quantityRule } from "@/lib/cart/queries";
 import { getMinutesUntilReservationEnds, getProductBySlug } from "@/lib/catalog/queries";
 import { ShareButtons } from "@/components/ui/share-buttons";
 import { env } from "@/lib/env";
@@ -34,26 +35,35 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   const reservedForMinutes = product.stock <= 0 ? await getMinutesUntilReservationEnds(product.id) : null;
   return (
-    <article className="grid gap-6 md:grid-cols-2">
+    // On a 360 x 740 phone "Add to cart" sits above the fold: a shorter photo, price and stock on one line,
+    // the description after the button.
+    <article className="grid gap-4 md:grid-cols-2 md:gap-6">
       <Image
         src={product.imageUrl}
         alt={product.name}
         width={600}
         height={600}
         priority
-        className="aspect-square w-full rounded-2xl border border-stone-200 bg-white object-cover"
+        className="aspect-[4/3] w-full rounded-2xl border border-stone-200 bg-white object-cover md:aspect-square"
       />
-      <div className="space-y-4">
+      <div className="space-y-3 md:space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
           <Link href={`/categories/${product.category.slug}`} className="hover:underline">
             {product.category.name}
           </Link>
         </nav>
-        <h1 className="text-2xl font-bold">{product.name}</h1>
-        <p className="text-2xl font-semibold">{formatKes(product.priceKes)}</p>
-        <StockBadge stock={product.stock} reserved={reservedForMinutes !== null} />
+        <h1 className="text-xl font-bold md:text-2xl">{product.name}</h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <p className="text-2xl font-semibold">{formatKes(product.priceKes)}</p>
+          <StockBadge stock={product.stock} reserved={reservedForMinutes !== null} />
+        </div>
+        <AddToCartForm
+          productId={product.id}
+          stock={product.stock}
+          rule={quantityRule()}
+          reservedForMinutes={reservedForMinutes}
+        />
         <p className="max-w-prose text-stone-700">{product.description}</p>
-        <AddToCartForm productId={product.id} stock={product.stock} reservedForMinutes={reservedForMinutes} />
         <ShareButtons
           whatsappUrl={`https://wa.me/?text=${encodeURIComponent(`${product.name}, ${formatKes(product.priceKes)}: ${env.publicUrl}/products/${product.slug}`)}`}
           copyText={`${env.publicUrl}/products/${product.slug}`}
