@@ -52,7 +52,8 @@ export async function requestRefund(input: RefundRequest): Promise<RefundRequest
   }
 }
 
-async function requestForOrder(tx: Tx, input: RefundRequest, orderId: string): Promise<RefundRequestResult> {
+/** Inside a transaction that holds (or may take) the order's lock: cancelling a paid order refunds in it. */
+export async function requestForOrder(tx: Tx, input: RefundRequest, orderId: string): Promise<RefundRequestResult> {
   const order = await lockOrderForUpdate(tx, orderId, { announce: true });
   // A second tab with the same key waited for the lock behind the first: it finds that refund.
   const same = await tx.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });

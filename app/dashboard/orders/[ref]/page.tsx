@@ -7,6 +7,7 @@ import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
 import { DoorPayment } from "@/components/dashboard/order/door-payment";
 import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
+import { CancelPaidForm } from "@/components/dashboard/order/cancel-paid-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
@@ -21,6 +22,7 @@ import { listOrderMessages } from "@/lib/notifications/queries";
 import { readOrderView } from "@/lib/orders/order-view";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
 import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
+import { previewRefund } from "@/lib/payments/refunds/preview";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -45,6 +47,11 @@ export default async function OrderPage({ params }: Props) {
   // Paid at the door: the panel stays, saying so, where the rider watched it turn.
   const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
   const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
+  const cancelPaid = user.role === "OWNER" && order.status === "PAID" && !order.isTest;
+  const cancelPreview =
+    cancelPaid && refund.refundableKes > 0 && !refund.offReason
+      ? await previewRefund(order.id, refund.refundableKes)
+      : null;
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
@@ -81,6 +88,16 @@ export default async function OrderPage({ params }: Props) {
       {isOpenOrder(order.status) && (
         <section className={card} aria-label="Cancel">
           <CancelOrderForm reference={order.reference} />
+        </section>
+      )}
+      {cancelPaid && (
+        <section className={card} aria-label="Cancel">
+          <CancelPaidForm
+            reference={order.reference}
+            refundableKes={refund.refundableKes}
+            refundSentence={cancelPreview?.ok ? cancelPreview.sentence : null}
+            offReason={refund.offReason ?? (cancelPreview && !cancelPreview.ok ? cancelPreview.error : null)}
+          />
         </section>
       )}
       <PaymentTimeline timeline={timeline} />
