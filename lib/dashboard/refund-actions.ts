@@ -35,6 +35,8 @@ export async function refundOrder(
 ): Promise<RefundFormResult> {
   return guarded(async () => {
     const user = await requireOwner();
+    // Back with every answer: the confirm step shows and sends exactly these; a refusal keeps them.
+    const values = submittedValues(formData, { omit: ["step", "idempotencyKey", "reference"] });
     const parsed = refundInput.safeParse({
       reference: formData.get("reference"),
       amountKes: String(formData.get("amountKes") ?? "").replace(/[^\d.-]/g, ""),
@@ -44,17 +46,24 @@ export async function refundOrder(
       idempotencyKey: formData.get("idempotencyKey"),
       step: formData.get("step"),
     });
-    if (!parsed.success) return refused("Check the refund.", z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success)
+      return refused("Check the refund.", z.flattenError(parsed.error).fieldErrors, values);
     const input = parsed.data;
     const order = await prisma.order.findUnique({
       where: { reference: input.reference },
       select: { id: true },
     });
-    if (!order) return refused("Unknown order.");
+    if (!order) return refused("Unknown order.", undefined, values);
     const preview = await previewRefund(order.id, input.amountKes);
-    if (!preview.ok) return refused(preview.error, { amountKes: [preview.error] });
+    if (!preview.ok) return refused(preview.error, { amountKes: [preview.error] }, values);
     if (input.step === "review")
-      return { ok: true, step: "confirm", sentence: preview.sentence, message: `${preview.sentence}.` };
+      return {
+        ok: true,
+        step: "confirm",
+        sentence: preview.sentence,
+        message: `${preview.sentence}.`,
+        values,
+      };
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
     const result = await startRefund({
       orderId: order.id,
@@ -65,7 +74,7 @@ export async function refundOrder(
       by: user.email,
     });
     revalidatePath(`/dashboard/orders/${input.reference}`);
-    if (!result.ok) return refused(result.error, { amountKes: [result.error] });
+    if (!result.ok) return refused(result.error, { amountKes: [result.error] }, values);
     const state =
       result.refund.status === "FAILED" ? `failed: ${result.refund.sellerMessage}` : "sent to M-Pesa";
     return { ok: true, step: "sent", sentence: preview.sentence, message: `Refund ${state}.` };
