@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type RefundFormResult, refundOrder } from "@/lib/dashboard/refund-actions";
 import { REFUND_REASONS } from "@/lib/dashboard/refund-reasons";
+import { card } from "./card";
 
 type Props = { reference: string; refundableKes: number };
 
@@ -24,88 +25,96 @@ export function RefundForm({ reference, refundableKes }: Props) {
   const reviewed =
     form.state?.ok && form.state.step === "confirm" && form.state !== changed ? form.state : null;
   if (form.state?.ok && form.state.step === "sent")
-    return <ActionMessage id="refund-msg" result={form.state} />;
+    return (
+      <section className={card} aria-label="Refund">
+        <ActionMessage id="refund-msg" result={form.state} />
+      </section>
+    );
+  // Nothing left to refund (the page after this form's own send keeps it mounted for the answer above).
+  if (refundableKes <= 0) return null;
   const v = reviewed?.values ?? {};
   return (
-    <details open={!!form.state}>
-      <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Refund</summary>
-      <ActionForm form={form} className="mt-2 space-y-3" data-testid="refund-form">
-        <input type="hidden" name="reference" value={reference} />
-        <input type="hidden" name="idempotencyKey" value={key} />
-        <fieldset disabled={!!reviewed} className="space-y-3">
-          <TextField
-            label="Amount (KES)"
-            name="amountKes"
-            id="refund-amount"
-            inputMode="numeric"
-            hint={`At most ${refundableKes}`}
-            defaultValue={form.values.amountKes ?? String(refundableKes)}
-            errors={form.errors.amountKes}
-          />
-          <SelectField
-            label="Reason"
-            name="reason"
-            id="refund-reason"
-            defaultValue={form.values.reason ?? REFUND_REASONS[0]}
-            errors={form.errors.reason}
-          >
-            {REFUND_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label="Note (optional)"
-            name="note"
-            id="refund-note"
-            maxLength={200}
-            autoComplete="off"
-            defaultValue={form.values.note}
-            errors={form.errors.note}
-          />
-          <label className="flex min-h-11 items-center gap-3 text-sm">
-            <input
-              type="checkbox"
-              name="restock"
-              className="size-5"
-              defaultChecked={form.values.restock === "on"}
+    <section className={card} aria-label="Refund">
+      <details open={!!form.state}>
+        <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Refund</summary>
+        <ActionForm form={form} className="mt-2 space-y-3" data-testid="refund-form">
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="idempotencyKey" value={key} />
+          <fieldset disabled={!!reviewed} className="space-y-3">
+            <TextField
+              label="Amount (KES)"
+              name="amountKes"
+              id="refund-amount"
+              inputMode="numeric"
+              hint={`At most ${refundableKes}`}
+              defaultValue={form.values.amountKes ?? String(refundableKes)}
+              errors={form.errors.amountKes}
             />
-            Put the items back in stock
-          </label>
-        </fieldset>
-        {reviewed ? (
-          <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">
-            {/* Disabled fields are not sent: what was reviewed goes with the confirm. */}
-            {(["amountKes", "reason", "note", "restock"] as const).map((name) =>
-              v[name] !== undefined ? <input key={name} type="hidden" name={name} value={v[name]} /> : null,
-            )}
-            <p className="font-medium">{reviewed.sentence}.</p>
-            <p className="text-sm" data-testid="refund-confirm-reason">
-              Reason: {v.reason}
-              {v.note ? `: ${v.note}` : ""}
-              {v.restock === "on" ? ". The items go back in stock." : ". The stock stays as it is."}
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <SubmitButton name="step" value="send" className="w-full sm:w-auto">
-                Send the refund
-              </SubmitButton>
-              <button
-                type="button"
-                onClick={() => setChanged(reviewed)}
-                className="min-h-11 w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 sm:w-auto"
-              >
-                Change
-              </button>
+            <SelectField
+              label="Reason"
+              name="reason"
+              id="refund-reason"
+              defaultValue={form.values.reason ?? REFUND_REASONS[0]}
+              errors={form.errors.reason}
+            >
+              {REFUND_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label="Note (optional)"
+              name="note"
+              id="refund-note"
+              maxLength={200}
+              autoComplete="off"
+              defaultValue={form.values.note}
+              errors={form.errors.note}
+            />
+            <label className="flex min-h-11 items-center gap-3 text-sm">
+              <input
+                type="checkbox"
+                name="restock"
+                className="size-5"
+                defaultChecked={form.values.restock === "on"}
+              />
+              Put the items back in stock
+            </label>
+          </fieldset>
+          {reviewed ? (
+            <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">
+              {/* Disabled fields are not sent: what was reviewed goes with the confirm. */}
+              {(["amountKes", "reason", "note", "restock"] as const).map((name) =>
+                v[name] !== undefined ? <input key={name} type="hidden" name={name} value={v[name]} /> : null,
+              )}
+              <p className="font-medium">{reviewed.sentence}.</p>
+              <p className="text-sm" data-testid="refund-confirm-reason">
+                Reason: {v.reason}
+                {v.note ? `: ${v.note}` : ""}
+                {v.restock === "on" ? ". The items go back in stock." : ". The stock stays as it is."}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <SubmitButton name="step" value="send" className="w-full sm:w-auto">
+                  Send the refund
+                </SubmitButton>
+                <button
+                  type="button"
+                  onClick={() => setChanged(reviewed)}
+                  className="min-h-11 w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 sm:w-auto"
+                >
+                  Change
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <SubmitButton name="step" value="review" className="w-full sm:w-auto">
-            Review refund
-          </SubmitButton>
-        )}
-        {!reviewed && <ActionMessage id="refund-msg" result={form.success} />}
-      </ActionForm>
-    </details>
+          ) : (
+            <SubmitButton name="step" value="review" className="w-full sm:w-auto">
+              Review refund
+            </SubmitButton>
+          )}
+          {!reviewed && <ActionMessage id="refund-msg" result={form.success} />}
+        </ActionForm>
+      </details>
+    </section>
   );
 }

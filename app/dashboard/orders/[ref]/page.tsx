@@ -48,6 +48,8 @@ export default async function OrderPage({ params }: Props) {
   const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
   const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
   const cancelPaid = user.role === "OWNER" && order.status === "PAID" && !order.isTest;
+  // Kept in place once cancelled, so the cancel form's answer survives the page's refresh after it.
+  const cancelledByOwner = user.role === "OWNER" && order.status === "CANCELLED";
   const cancelPreview =
     cancelPaid && refund.refundableKes > 0 && !refund.offReason
       ? await previewRefund(order.id, refund.refundableKes)
@@ -65,14 +67,14 @@ export default async function OrderPage({ params }: Props) {
       </div>
       <MoneyCard money={moneyOfOrder(order)} />
       <RefundsCard refunds={refunds} />
-      {user.role === "OWNER" && refund.refundableKes > 0 && (
+      {user.role === "OWNER" && refund.refundableKes > 0 && refund.offReason && (
         <section className={card} aria-label="Refund">
-          {refund.offReason ? (
-            <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
-          ) : (
-            <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
-          )}
+          <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
         </section>
+      )}
+      {/* Kept mounted once something was refunded, so the form's answer survives the page's refresh. */}
+      {user.role === "OWNER" && !refund.offReason && (refund.refundableKes > 0 || refunds.length > 0) && (
+        <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
       )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {(order.status === "PAID" || toCollect) && (
@@ -90,15 +92,14 @@ export default async function OrderPage({ params }: Props) {
           <CancelOrderForm reference={order.reference} />
         </section>
       )}
-      {cancelPaid && (
-        <section className={card} aria-label="Cancel">
-          <CancelPaidForm
-            reference={order.reference}
-            refundableKes={refund.refundableKes}
-            refundSentence={cancelPreview?.ok ? cancelPreview.sentence : null}
-            offReason={refund.offReason ?? (cancelPreview && !cancelPreview.ok ? cancelPreview.error : null)}
-          />
-        </section>
+      {(cancelPaid || cancelledByOwner) && (
+        <CancelPaidForm
+          reference={order.reference}
+          cancelled={!cancelPaid}
+          refundableKes={refund.refundableKes}
+          refundSentence={cancelPreview?.ok ? cancelPreview.sentence : null}
+          offReason={refund.offReason ?? (cancelPreview && !cancelPreview.ok ? cancelPreview.error : null)}
+        />
       )}
       <PaymentTimeline timeline={timeline} />
       <section className={card} aria-labelledby="messages-h">
