@@ -9,7 +9,7 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { addLine } from "@/lib/cart/cart-lines";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { clientIp } from "@/lib/http/client-ip";
-import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
+import { TYPED_CODE_WORDS, submitTypedCode } from "@/lib/payments/refunds/typed-codes";
 import { retryPayment } from "@/lib/payments/stk/retry";
 
 /** A refused phone number comes back as `fieldErrors.phone`. */
@@ -55,7 +55,17 @@ export async function checkMpesaCode(_prev: RetryState, formData: FormData): Pro
     typed: String(formData.get("code") ?? ""),
     clientIp: clientIp(await headers()),
   });
-  if (!answer.ok) return refused(answer.message, { code: [answer.message] }, values);
+  if (!answer.ok) {
+    // About the shop or the order (busy, limited, closed): said once; about the code: next to it.
+    const notTheCode: string[] = [
+      TYPED_CODE_WORDS.tooMany,
+      TYPED_CODE_WORDS.unavailable,
+      TYPED_CODE_WORDS.closed,
+    ];
+    return notTheCode.includes(answer.message)
+      ? refused(answer.message, undefined, values)
+      : refused("Check the M-Pesa code.", { code: [answer.message] }, values);
+  }
   revalidatePath(`/orders/${publicId}`);
   return { ok: true, message: answer.message, values };
 }
