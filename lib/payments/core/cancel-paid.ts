@@ -38,53 +38,56 @@ export async function cancelPaidOrder(input: CancelPaidInput): Promise<CancelPai
     if (same) return { ok: true, refund: same, refundableKes: same.amountKes, created: false };
   }
   const result = await prisma
-    .$transaction(async (tx): Promise<CancelPaidResult> => {
-      const order = await lockOrderForUpdate(tx, input.orderId, { announce: true });
-      // A second press with the same key waited for the lock behind the first: it finds that cancellation.
-      const same = input.refund
-        ? await tx.refund.findUnique({ where: { idempotencyKey: input.refund.idempotencyKey } })
-        : null;
-      if (same) return { ok: true, refund: same, refundableKes: same.amountKes, created: false };
-      if (order.status !== "PAID")
-        return { ok: false, reason: `An order ${order.status.toLowerCase()} cannot be cancelled here.` };
-      const { refundableKes } = await readRefundMoney(tx, order.id);
-      const now = payments().now();
-      if (input.restock) await returnOrderStock(tx, order.id);
-      await moveOrder(tx, order, "CANCELLED", {}, input.by);
-      const note = input.note?.trim();
-      await recordOrderEvent(tx, {
-        orderId: order.id,
-        kind: "SELLER_ACTION",
-        actor: input.by,
-        at: now,
-        note: `Cancelled after payment${note ? `: ${note}` : ""}${input.restock ? "; items back in stock" : ""}`,
-      });
-      if (refundableKes <= 0) return { ok: true, refund: null, refundableKes, created: false };
-      if (!input.refund) {
-        await raiseFlag(tx, order.id, {
-          kind: "REFUND",
-          note: `Cancelled after payment: refund KES ${refundableKes} to the customer outside M-Pesa (refunds by M-Pesa are off), then mark it resolved.`,
-          amountKes: refundableKes,
-        });
-        return { ok: true, refund: null, refundableKes, created: false };
-      }
-      const asked = await requestForOrder(
-        tx,
-        {
+    .$transaction(
+      async (tx): Promise<CancelPaidResult> => {
+        const order = await lockOrderForUpdate(tx, input.orderId, { announce: true });
+        // A second press with the same key waited for the lock behind the first: it finds that cancellation.
+        const same = input.refund
+          ? await tx.refund.findUnique({ where: { idempotencyKey: input.refund.idempotencyKey } })
+          : null;
+        if (same) return { ok: true, refund: same, refundableKes: same.amountKes, created: false };
+        if (order.status !== "PAID")
+          return { ok: false, reason: `An order ${order.status.toLowerCase()} cannot be cancelled here.` };
+        const { refundableKes } = await readRefundMoney(tx, order.id);
+        const now = payments().now();
+        if (input.restock) await returnOrderStock(tx, order.id);
+        await moveOrder(tx, order, "CANCELLED", {}, input.by);
+        const note = input.note?.trim();
+        await recordOrderEvent(tx, {
           orderId: order.id,
-          amountKes: refundableKes,
-          reason: input.refund.reason,
-          // The stock was handled with the cancellation.
-          restock: false,
-          idempotencyKey: input.refund.idempotencyKey,
-          by: input.by,
-        },
-        order.id,
-      );
-      // Refused (no M-Pesa payment to send back): roll the cancellation back too, and say why.
-      if (!asked.ok) throw new RefusedCancel(asked.error);
-      return { ok: true, refund: asked.refund, refundableKes, created: asked.created };
-    })
+          kind: "SELLER_ACTION",
+          actor: input.by,
+          at: now,
+          note: `Cancelled after payment${note ? `: ${note}` : ""}${input.restock ? "; items back in stock" : ""}`,
+        });
+        if (refundableKes <= 0) return { ok: true, refund: null, refundableKes, created: false };
+        if (!input.refund) {
+          await raiseFlag(tx, order.id, {
+            kind: "REFUND",
+            note: `Cancelled after payment: refund KES ${refundableKes} to the customer outside M-Pesa (refunds by M-Pesa are off), then mark it resolved.`,
+            amountKes: refundableKes,
+          });
+          return { ok: true, refund: null, refundableKes, created: false };
+        }
+        const asked = await requestForOrder(
+          tx,
+          {
+            orderId: order.id,
+            amountKes: refundableKes,
+            reason: input.refund.reason,
+            // The stock was handled with the cancellation.
+            restock: false,
+            idempotencyKey: input.refund.idempotencyKey,
+            by: input.by,
+          },
+          order.id,
+        );
+        // Refused (no M-Pesa payment to send back): roll the cancellation back too, and say why.
+        if (!asked.ok) throw new RefusedCancel(asked.error);
+        return { ok: true, refund: asked.refund, refundableKes, created: asked.created };
+      },
+      { maxWait: 10_000 },
+    )
     .catch((e: unknown) => {
       if (e instanceof RefusedCancel) return { ok: false as const, reason: e.message };
       throw e;
