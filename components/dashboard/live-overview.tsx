@@ -17,7 +17,13 @@ const fetcher = async (url: string): Promise<DashboardSummary> => {
 
 const card = "rounded-xl border border-stone-200 bg-white p-4";
 
-type KpiFigures = { revenueKes: number; goodsKes: number; deliveryKes: number; orders: number };
+type KpiFigures = {
+  revenueKes: number;
+  goodsKes: number;
+  deliveryKes: number;
+  orders: number;
+  refundedKes: number;
+};
 
 function Kpi({ label, figures }: { label: string; figures: KpiFigures }) {
   const { revenueKes: revenue, orders } = figures;
@@ -31,6 +37,11 @@ function Kpi({ label, figures }: { label: string; figures: KpiFigures }) {
       <p className="text-sm text-stone-600">
         {orders} paid order{orders === 1 ? "" : "s"}
       </p>
+      {figures.refundedKes > 0 && (
+        <p className="text-sm text-stone-600" data-testid="kpi-refunded">
+          Net of {formatKes(figures.refundedKes)} refunded
+        </p>
+      )}
     </div>
   );
 }

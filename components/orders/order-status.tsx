@@ -71,7 +71,7 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
         {view.state === "expired" && <ExpiredPanel view={view} />}
         {view.state === "cancelled" && <CancelledPanel view={view} />}
         {view.state === "on_delivery" && <OnDeliveryPanel view={view} />}
-        {view.payByHand && <PayByHandPanel pay={view.payByHand} />}
+        {view.payByHand && <PayByHandPanel pay={view.payByHand} publicId={view.publicId} />}
       </div>
     </ClockOffset>
   );

@@ -3,10 +3,11 @@
 import { useState } from "react";
 import type { PayByHand } from "@/lib/orders/pay-by-hand";
 import { formatKes } from "@/lib/format";
+import { MpesaCodeForm } from "./mpesa-code-form";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
 /** "Pay another way": Lipa na M-Pesa from the phone's own menu, for when the prompt cannot reach it. */
-export function PayByHandPanel({ pay }: { pay: PayByHand }) {
+export function PayByHandPanel({ pay, publicId }: { pay: PayByHand; publicId: string }) {
   const now = useNow(true);
   const left = secondsUntil(pay.holdUntil, now);
   return (
@@ -81,6 +82,7 @@ export function PayByHandPanel({ pay }: { pay: PayByHand }) {
             ? `We hold your items for ${formatCountdown(left)}.`
             : "The hold on your items is ending: pay now to keep them."}
         </p>
+        {pay.canCheckCode && <MpesaCodeForm publicId={publicId} />}
       </div>
     </details>
   );

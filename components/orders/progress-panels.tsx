@@ -3,6 +3,7 @@
 import type { OrderView } from "@/lib/orders/order-view";
 import { formatEat, formatKes } from "@/lib/format";
 import { OrderItems } from "./order-items";
+import { RefundList } from "./refund-list";
 
 type PanelProps = { view: OrderView };
 
@@ -54,7 +55,15 @@ export function CancelledPanel({ view }: PanelProps) {
   return (
     <section role="status" className="space-y-3 rounded-xl border border-stone-300 bg-white p-4">
       <h2 className="text-xl font-semibold">This order was cancelled</h2>
-      <p>The shop cancelled it before it was paid. Contact the shop if you still want the items.</p>
+      {view.receivedKes > 0 ? (
+        <p>
+          The shop cancelled it after you paid. Your money goes back to your M-Pesa; you get an SMS when it is
+          sent.
+        </p>
+      ) : (
+        <p>The shop cancelled it before it was paid. Contact the shop if you still want the items.</p>
+      )}
+      <RefundList refunds={view.refunds} />
       <OrderItems view={view} />
     </section>
   );

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { describeDelivery } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
 import { ProgressList } from "./progress-panels";
+import { RefundList } from "./refund-list";
 import { RetryControls } from "./retry-controls";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
@@ -95,6 +96,7 @@ export function PaidPanel({ view }: PanelProps) {
         )}
       </dl>
       <ProgressList view={view} />
+      <RefundList refunds={view.refunds} />
       <OrderItems view={view} />
       <button
         type="button"

@@ -24,6 +24,9 @@ const COLUMNS = [
   "County",
   "Town or estate",
   "Landmark",
+  "Refunded (KES)",
+  "Refund in progress (KES)",
+  "Refund M-Pesa references",
 ];
 
 type OrderRow = Extract<
@@ -52,7 +55,19 @@ function orderRow(o: OrderRow): string {
     o.delivery?.county,
     o.delivery?.town,
     o.delivery?.landmark,
+    ...refundColumns(o.refunds),
   ]);
+}
+
+/** Money sent back (refunds that succeeded), money on its way or in doubt, and the refunds' own receipts. */
+function refundColumns(refunds: OrderRow["refunds"]) {
+  const sum = (list: OrderRow["refunds"]) => list.reduce((total, r) => total + r.amountKes, 0);
+  const done = refunds.filter((r) => r.status === "SUCCEEDED");
+  return [
+    sum(done),
+    sum(refunds.filter((r) => r.status !== "SUCCEEDED")),
+    done.flatMap((r) => (r.receipt ? [r.receipt] : [])).join("; "),
+  ];
 }
 
 /** The orders matching the filter as CSV (times in EAT), streamed batch by batch. */

@@ -50,7 +50,15 @@ export async function* orderBatches(filter: OrderFilter, batchSize = 500) {
       orderBy: orderSort(filter),
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { ...listSelect, items: { select: { name: true, quantity: true } } },
+      select: {
+        ...listSelect,
+        items: { select: { name: true, quantity: true } },
+        refunds: {
+          where: { status: { not: "FAILED" } },
+          orderBy: { createdAt: "asc" },
+          select: { amountKes: true, status: true, receipt: true },
+        },
+      },
     });
     if (batch.length === 0) return;
     yield batch;

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { previewRefund } from "@/lib/payments/refunds/preview";
-import { startRefund } from "@/lib/payments/refunds/send";
+import { cancelAndRefund, startRefund } from "@/lib/payments/refunds/send";
+import { formatKes } from "@/lib/format";
 import { REFUND_REASONS } from "./refund-reasons";
 
 const refundInput = z.object({
@@ -34,6 +35,8 @@ export async function refundOrder(
 ): Promise<RefundFormResult> {
   return guarded(async () => {
     const user = await requireOwner();
+    // Back with every answer: the confirm step shows and sends exactly these; a refusal keeps them.
+    const values = submittedValues(formData, { omit: ["step", "idempotencyKey", "reference"] });
     const parsed = refundInput.safeParse({
       reference: formData.get("reference"),
       amountKes: String(formData.get("amountKes") ?? "").replace(/[^\d.-]/g, ""),
@@ -43,17 +46,24 @@ export async function refundOrder(
       idempotencyKey: formData.get("idempotencyKey"),
       step: formData.get("step"),
     });
-    if (!parsed.success) return refused("Check the refund.", z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success)
+      return refused("Check the refund.", z.flattenError(parsed.error).fieldErrors, values);
     const input = parsed.data;
     const order = await prisma.order.findUnique({
       where: { reference: input.reference },
       select: { id: true },
     });
-    if (!order) return refused("Unknown order.");
+    if (!order) return refused("Unknown order.", undefined, values);
     const preview = await previewRefund(order.id, input.amountKes);
-    if (!preview.ok) return refused(preview.error, { amountKes: [preview.error] });
+    if (!preview.ok) return refused(preview.error, { amountKes: [preview.error] }, values);
     if (input.step === "review")
-      return { ok: true, step: "confirm", sentence: preview.sentence, message: `${preview.sentence}.` };
+      return {
+        ok: true,
+        step: "confirm",
+        sentence: preview.sentence,
+        message: `${preview.sentence}.`,
+        values,
+      };
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
     const result = await startRefund({
       orderId: order.id,
@@ -64,9 +74,72 @@ export async function refundOrder(
       by: user.email,
     });
     revalidatePath(`/dashboard/orders/${input.reference}`);
-    if (!result.ok) return refused(result.error, { amountKes: [result.error] });
+    if (!result.ok) return refused(result.error, { amountKes: [result.error] }, values);
     const state =
       result.refund.status === "FAILED" ? `failed: ${result.refund.sellerMessage}` : "sent to M-Pesa";
     return { ok: true, step: "sent", sentence: preview.sentence, message: `Refund ${state}.` };
+  });
+}
+
+const cancelPaidInput = z.object({
+  reference: z.string().min(1).max(40),
+  reason: z.enum(REFUND_REASONS, { error: "Choose a reason." }),
+  note: z.string().trim().max(200, "At most 200 characters.").optional(),
+  restock: z.boolean(),
+  idempotencyKey: z.string().min(8).max(80),
+});
+
+/**
+ * The owner cancels a paid order and, in the same step, sends everything received back by M-Pesa (or, with
+ * refunds by M-Pesa off, is reminded to refund it by hand). Owner only (STAFF: 403).
+ */
+export async function cancelPaidOrderAction(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireOwner();
+    const values = submittedValues(formData);
+    const parsed = cancelPaidInput.safeParse({
+      reference: formData.get("reference"),
+      reason: formData.get("reason"),
+      note: formData.get("note") ?? undefined,
+      restock: formData.get("restock") === "on",
+      idempotencyKey: formData.get("idempotencyKey"),
+    });
+    if (!parsed.success)
+      return refused("Check the cancellation.", z.flattenError(parsed.error).fieldErrors, values);
+    const input = parsed.data;
+    const order = await prisma.order.findUnique({
+      where: { reference: input.reference },
+      select: { id: true },
+    });
+    if (!order) return refused("Unknown order.", undefined, values);
+    const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
+    const result = await cancelAndRefund({
+      orderId: order.id,
+      by: user.email,
+      note: reason,
+      restock: input.restock,
+      reason: `Order cancelled (${reason})`,
+      idempotencyKey: input.idempotencyKey,
+    });
+    revalidatePath(`/dashboard/orders/${input.reference}`);
+    revalidatePath("/dashboard/orders");
+    if (!result.ok) return refused(result.reason, undefined, values);
+    const stock = input.restock ? " Its items are back in stock." : "";
+    if (!result.refund)
+      return {
+        ok: true,
+        message:
+          result.refundableKes > 0
+            ? `Order cancelled.${stock} Refund ${formatKes(result.refundableKes)} outside M-Pesa: the order stays flagged until you mark it resolved.`
+            : `Order cancelled.${stock}`,
+      };
+    const state =
+      result.refund.status === "FAILED"
+        ? `failed: ${result.refund.sellerMessage}`
+        : `of ${formatKes(result.refund.amountKes)} sent to M-Pesa`;
+    return { ok: true, message: `Order cancelled.${stock} Refund ${state}.` };
   });
 }

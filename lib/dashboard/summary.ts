@@ -8,39 +8,81 @@ export const CHART_DAYS = 30;
 
 // The owner's KES 1 test payments (Order.isTest) are not sales: every figure here leaves them out.
 
-type DaySales = { day: string; revenueKes: number; deliveryKes: number; orders: number };
+type DaySales = { day: string; revenueKes: number; deliveryKes: number; orders: number; refundedKes: number };
 
 /**
  * Paid sales per EAT calendar day since midnight EAT `days - 1` days ago, in one pass over the partial
- * covering index "Order_paid_sales_idx" (no table visits). The KPIs and the chart are both sums of these.
+ * covering index "Order_paid_sales_idx" (no table visits), net of refunds (refundsByDay). The KPIs and the
+ * chart are both sums of these.
  */
 async function salesByDay(now: Date, days: number): Promise<DaySales[]> {
   // EAT is UTC+3 all year (no daylight saving), and Prisma stores UTC: shifting by 3 hours gives the EAT date.
-  const rows = await prisma.$queryRaw<{ day: string; revenue: bigint; delivery: bigint; orders: bigint }[]>`
+  const since = eatDayStart(now, days - 1);
+  const [rows, refunds] = await Promise.all([
+    prisma.$queryRaw<{ day: string; revenue: bigint; delivery: bigint; orders: bigint }[]>`
     SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD') AS day, SUM("totalKes")::bigint AS revenue,
       SUM("deliveryFeeKes")::bigint AS delivery, COUNT(*)::bigint AS orders
-    FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${eatDayStart(now, days - 1)}
+    FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${since}
+    GROUP BY 1`,
+    refundsByDay(since),
+  ]);
+  const byDay = new Map<string, DaySales>(
+    rows.map((r) => [
+      r.day,
+      {
+        day: r.day,
+        revenueKes: Number(r.revenue),
+        deliveryKes: Number(r.delivery),
+        orders: Number(r.orders),
+        refundedKes: 0,
+      },
+    ]),
+  );
+  for (const { day, refundedKes } of refunds) {
+    const sales = byDay.get(day) ?? { day, revenueKes: 0, deliveryKes: 0, orders: 0, refundedKes: 0 };
+    sales.refundedKes += refundedKes;
+    sales.revenueKes -= refundedKes;
+    byDay.set(day, sales);
+  }
+  return [...byDay.values()];
+}
+
+/**
+ * What went back of paid sales, on the EAT day of the order's last refund. Only the part of the sale: an
+ * over-payment's excess sent back was never revenue. A cancelled order is no sale at all (the sales query
+ * leaves it out), so its refund is not taken off twice.
+ */
+async function refundsByDay(since: Date): Promise<{ day: string; refundedKes: number }[]> {
+  const rows = await prisma.$queryRaw<{ day: string; refunded: bigint }[]>`
+    SELECT to_char(r."lastAt" + interval '3 hours', 'YYYY-MM-DD') AS day, SUM(r."saleRefund")::bigint AS refunded
+    FROM (
+      SELECT MAX(f."completedAt") AS "lastAt",
+        LEAST(o."totalKes", GREATEST(0, SUM(f."amountKes") - GREATEST(0, (
+          SELECT COALESCE(SUM(e."amountKes"), 0) FROM "OrderEvent" e
+          WHERE e."orderId" = o.id AND e.kind = 'PAYMENT_RECEIVED') - o."totalKes"))) AS "saleRefund"
+      FROM "Refund" f JOIN "Order" o ON o.id = f."orderId"
+      WHERE f.status = 'SUCCEEDED' AND o.status = 'PAID' AND NOT o."isTest"
+      GROUP BY o.id) r
+    WHERE r."lastAt" >= ${since} AND r."saleRefund" > 0
     GROUP BY 1`;
-  return rows.map((r) => ({
-    day: r.day,
-    revenueKes: Number(r.revenue),
-    deliveryKes: Number(r.delivery),
-    orders: Number(r.orders),
-  }));
+  return rows.map((r) => ({ day: r.day, refundedKes: Number(r.refunded) }));
 }
 
 function totalSince(sales: DaySales[], firstDay: string) {
   let revenueKes = 0;
   let deliveryKes = 0;
   let orders = 0;
+  let refundedKes = 0;
   for (const d of sales) {
     if (d.day < firstDay) continue;
     revenueKes += d.revenueKes;
     deliveryKes += d.deliveryKes;
     orders += d.orders;
+    refundedKes += d.refundedKes;
   }
-  // Delivery fees are passed on to riders and couriers: the seller needs the goods figure apart.
-  return { revenueKes, goodsKes: revenueKes - deliveryKes, deliveryKes, orders };
+  // Delivery fees are passed on to riders and couriers: the seller needs the goods figure apart. Revenue is
+  // net of refunds, which come off the goods.
+  return { revenueKes, goodsKes: revenueKes - deliveryKes, deliveryKes, orders, refundedKes };
 }
 
 function kpisFrom(sales: DaySales[], now: Date) {

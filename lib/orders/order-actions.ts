@@ -9,6 +9,7 @@ import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { addLine } from "@/lib/cart/cart-lines";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { clientIp } from "@/lib/http/client-ip";
+import { TYPED_CODE_WORDS, submitTypedCode } from "@/lib/payments/refunds/typed-codes";
 import { retryPayment } from "@/lib/payments/stk/retry";
 
 /** A refused phone number comes back as `fieldErrors.phone`. */
@@ -43,4 +44,28 @@ export async function rebuildCart(formData: FormData): Promise<void> {
     await writeCartLines(lines);
   }
   redirect("/cart");
+}
+
+/** "Already paid? Enter your M-Pesa code": the code's words (paid, checking, or why not) next to the form. */
+export async function checkMpesaCode(_prev: RetryState, formData: FormData): Promise<RetryState> {
+  const publicId = String(formData.get("publicId") ?? "");
+  const values = submittedValues(formData);
+  const answer = await submitTypedCode({
+    publicId,
+    typed: String(formData.get("code") ?? ""),
+    clientIp: clientIp(await headers()),
+  });
+  if (!answer.ok) {
+    // About the shop or the order (busy, limited, closed): said once; about the code: next to it.
+    const notTheCode: string[] = [
+      TYPED_CODE_WORDS.tooMany,
+      TYPED_CODE_WORDS.unavailable,
+      TYPED_CODE_WORDS.closed,
+    ];
+    return notTheCode.includes(answer.message)
+      ? refused(answer.message, undefined, values)
+      : refused("Check the M-Pesa code.", { code: [answer.message] }, values);
+  }
+  revalidatePath(`/orders/${publicId}`);
+  return { ok: true, message: answer.message, values };
 }

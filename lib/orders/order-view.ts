@@ -50,6 +50,18 @@ export type OrderView = {
   /** Paid by cash the seller recorded (no M-Pesa receipt to show). */
   paidInCash: boolean;
   progress: OrderProgress;
+  /** Money counted towards the order (every source). */
+  receivedKes: number;
+  /** Money going back to the shopper (refunds not failed), oldest first; times in ISO. */
+  refunds: OrderRefundView[];
+};
+
+/** "sent": M-Pesa confirmed it (receipt is the refund's own M-Pesa reference); "on_its_way": not yet. */
+export type OrderRefundView = {
+  amountKes: number;
+  state: "sent" | "on_its_way";
+  receipt: string | null;
+  at: string;
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -68,6 +80,11 @@ async function loadOrder(publicId: string) {
           events: {
             where: { kind: { in: ["PAYMENT_RECEIVED", "REFUND_SUCCEEDED"] }, amountKes: { not: null } },
             select: { kind: true, source: true, amountKes: true },
+          },
+          refunds: {
+            where: { status: { not: "FAILED" } },
+            orderBy: { createdAt: "asc" },
+            select: { amountKes: true, status: true, receipt: true, completedAt: true, createdAt: true },
           },
         },
       }),
@@ -165,6 +182,13 @@ function toView(order: LoadedOrder, now: Date): OrderView {
       dispatchedAt: order.fulfilment === "UNFULFILLED" ? null : iso(order.dispatchedAt),
       fulfilledAt: order.fulfilment === "FULFILLED" ? iso(order.fulfilledAt) : null,
     },
+    receivedKes,
+    refunds: order.refunds.map((r) => ({
+      amountKes: r.amountKes,
+      state: r.status === "SUCCEEDED" ? ("sent" as const) : ("on_its_way" as const),
+      receipt: r.status === "SUCCEEDED" ? r.receipt : null,
+      at: (r.completedAt ?? r.createdAt).toISOString(),
+    })),
   };
 }
 

@@ -16,6 +16,8 @@ export type PayByHand = {
   holdUntil: string;
   /** Open it without being asked: the prompt failed in a way a retry is unlikely to fix at once. */
   suggested: boolean;
+  /** "Already paid? Enter your M-Pesa code" works (Transaction Status needs the initiator refunds use). */
+  canCheckCode: boolean;
 };
 
 // 1037 phone unreachable / no answer, 1001 another session open, 1019 expired, 1025/9999 prompt not sent.
@@ -46,5 +48,6 @@ export function payByHandFor(
     receivedKes,
     holdUntil: order.reservedUntil.toISOString(),
     suggested: receivedKes > 0 || promptCouldNotReach(latest),
+    canCheckCode: env.mpesa.refundsOffReason === null,
   };
 }

@@ -95,9 +95,10 @@ beforeAll(async () => {
 describe("KPIs", () => {
   it("count paid revenue in East Africa Time days, goods apart from delivery fees", async () => {
     const k = await getKpis(NOW);
-    expect(k.today).toEqual({ revenueKes: 1500, goodsKes: 1300, deliveryKes: 200, orders: 1 });
-    expect(k.week).toEqual({ revenueKes: 2500, goodsKes: 2300, deliveryKes: 200, orders: 3 });
-    expect(k.month).toEqual({ revenueKes: 2700, goodsKes: 2500, deliveryKes: 200, orders: 4 });
+    const none = { refundedKes: 0 };
+    expect(k.today).toEqual({ revenueKes: 1500, goodsKes: 1300, deliveryKes: 200, orders: 1, ...none });
+    expect(k.week).toEqual({ revenueKes: 2500, goodsKes: 2300, deliveryKes: 200, orders: 3, ...none });
+    expect(k.month).toEqual({ revenueKes: 2700, goodsKes: 2500, deliveryKes: 200, orders: 4, ...none });
   });
 
   it("chart has every day, keyed by EAT date", async () => {
@@ -160,16 +161,17 @@ describe("CSV export", () => {
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
       "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention," +
-        "Delivery,Zone,Delivery fee (KES),Goods (KES),County,Town or estate,Landmark",
+        "Delivery,Zone,Delivery fee (KES),Goods (KES),County,Town or estate,Landmark," +
+        "Refunded (KES),Refund in progress (KES),Refund M-Pesa references",
     );
     expect(lines).toHaveLength(1 + 5);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain(`"Otieno ""Oti"", Jr."`);
     expect(lines.find((l) => l.startsWith("DK-Q0001"))).toContain(",1500,TKQ1000001,");
     expect(lines.find((l) => l.startsWith("DK-Q0001"))).toMatch(
-      /,Delivery,Nairobi CBD,200,1300,Nairobi,Westlands,"?Sarit Centre, gate B"?$/,
+      /,Delivery,Nairobi CBD,200,1300,Nairobi,Westlands,"?Sarit Centre, gate B"?,0,0,$/,
     );
-    expect(lines.find((l) => l.startsWith("DK-Q0002"))).toMatch(/,Pickup,,0,700,,,$/);
+    expect(lines.find((l) => l.startsWith("DK-Q0002"))).toMatch(/,Pickup,,0,700,,,,0,0,$/);
   });
 });
 

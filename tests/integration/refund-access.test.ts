@@ -7,6 +7,7 @@ import {
   checkoutOk,
   createProduct,
   freshPhone,
+  stockOf,
   waitFor,
   withPaymentsHarness,
 } from "./support/payments-harness";
@@ -16,7 +17,7 @@ const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { refundOrder } = await import("@/lib/dashboard/refund-actions");
+const { cancelPaidOrderAction, refundOrder } = await import("@/lib/dashboard/refund-actions");
 const harness = withPaymentsHarness();
 let owner: SellerUser;
 let staff: SellerUser;
@@ -93,5 +94,63 @@ describe("refund actions", () => {
       ok: false,
       fieldErrors: { amountKes: ["Everything received on this order has already been refunded."] },
     });
+  });
+
+  it("cancel a paid order and refund it in the same step: owner only, once, stock back when asked", async () => {
+    const product = await createProduct({ stock: 4, priceKes: 650 });
+    const phone = freshPhone();
+    const { order } = await checkoutOk(harness, product.id, phone);
+    await harness.emulator.control.pay(phone);
+    const paid = await waitFor(async () => {
+      const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+      return o.status === "PAID" && o;
+    });
+    expect(await stockOf(product.id)).toBe(3);
+    const cancel = (extra: Record<string, string> = {}) =>
+      formOf({
+        reference: paid.reference,
+        reason: "Out of stock",
+        note: "supplier let us down",
+        restock: "on",
+        idempotencyKey: "cancel-key-123456",
+        ...extra,
+      });
+    session.user = staff;
+    expect(await cancelPaidOrderAction(null, cancel())).toMatchObject({ ok: false, status: 403 });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
+    session.user = owner;
+    const [first, second] = await Promise.all([
+      cancelPaidOrderAction(null, cancel()),
+      cancelPaidOrderAction(null, cancel()),
+    ]);
+    expect(first).toMatchObject({
+      ok: true,
+      message: "Order cancelled. Its items are back in stock. Refund of KES 650 sent to M-Pesa.",
+    });
+    expect(second).toMatchObject({ ok: true });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect(await stockOf(product.id)).toBe(4);
+    const refunds = await prisma.refund.findMany({ where: { orderId: order.id } });
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        amountKes: 650,
+        method: "REVERSAL",
+        originalReceipt: paid.mpesaReceipt,
+        reason: "Order cancelled (Out of stock: supplier let us down)",
+      }),
+    ]);
+    await waitFor(
+      async () =>
+        (await prisma.refund.findUniqueOrThrow({ where: { id: refunds[0]!.id } })).status === "SUCCEEDED",
+    );
+    expect(harness.emulator.control.moneyOut().filter((m) => m.transactionId === paid.mpesaReceipt)).toEqual([
+      expect.objectContaining({ api: "reversal", amount: 650, resultCode: "0" }),
+    ]);
+    // Already cancelled: a second cancellation (another key) is refused and sends nothing more.
+    expect(await cancelPaidOrderAction(null, cancel({ idempotencyKey: "cancel-key-other1" }))).toMatchObject({
+      ok: false,
+      message: "An order cancelled cannot be cancelled here.",
+    });
+    expect(await stockOf(product.id)).toBe(4);
   });
 });

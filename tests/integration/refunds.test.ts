@@ -8,6 +8,7 @@ import { orderEvents } from "@/lib/payments/core/events";
 import { orderMoney } from "@/lib/payments/core/money";
 import { env } from "@/lib/env";
 import { drainNotifications } from "@/lib/notifications/drain";
+import { readOrderView } from "@/lib/orders/order-view";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { accountNumberOf } from "@/lib/payments/c2b/account";
 import { configurePayments } from "@/lib/payments/shared/context";
@@ -76,6 +77,8 @@ const moneyOutFor = (
 describe("refunds through M-Pesa", () => {
   it("reverses a whole single payment, puts the stock back, and tells the shopper by SMS", async () => {
     const { order, phone, product, receipt } = await paidOrder(1800, 3);
+    // The shopper gave an email too: the refund's confirmation goes there as well.
+    await prisma.order.update({ where: { id: order.id }, data: { email: "wanjiru@example.test" } });
     expect(await stockOf(product.id)).toBe(2);
     const asked = await ask(order.id, 1800, { restock: true });
     expect(asked).toMatchObject({ ok: true, refund: { method: "REVERSAL", originalReceipt: receipt } });
@@ -104,6 +107,22 @@ describe("refunds through M-Pesa", () => {
     expect(sms).toHaveLength(1);
     expect(sms[0]!.text).toContain(order.reference);
     expect(sms[0]!.text).toContain(refund.receipt!);
+    const email = await waitFor(
+      () =>
+        harness.emulator.inbox
+          .list()
+          .find(
+            (m) =>
+              m.channel === "email" && m.to === "wanjiru@example.test" && m.text.includes(refund.receipt!),
+          ),
+      { what: "refund email" },
+    );
+    expect(email.text).toContain(order.reference);
+    expect(email.text).toContain("1,800");
+    // The shopper's order page shows it, with the refund's own M-Pesa reference.
+    expect((await readOrderView(order.publicId))!.refunds).toEqual([
+      { amountKes: 1800, state: "sent", receipt: refund.receipt, at: refund.completedAt!.toISOString() },
+    ]);
   });
 
   it("sends part of an order by B2C to the paying phone, for exactly that amount", async () => {

@@ -17,6 +17,7 @@ import { fuzz } from "./scenarios/fuzz";
 import { hostile } from "./scenarios/hostile";
 import { inventory } from "./scenarios/inventory";
 import { notify } from "./scenarios/notify";
+import { refunds } from "./scenarios/refunds";
 import { storm } from "./scenarios/storm";
 import { sleep } from "./support/shop";
 import { CRON_SECRET, startStack } from "./support/stack";
@@ -47,6 +48,7 @@ const counts = {
   abuse: 100,
   hostile: n(1000, 1000),
   notify: n(1000, 30),
+  refunds: n(300, 30),
 };
 
 const stack = await startStack({
@@ -113,6 +115,8 @@ try {
   if (wanted("abuse")) tallies.push(await phase("abuse", () => abuse(stack, counts.abuse)));
   if (wanted("notify"))
     tallies.push(await phase("notify", () => notify(stack, counts.notify, reconcileRoute)));
+  if (wanted("refunds"))
+    tallies.push(await phase("refunds", () => refunds(stack, counts.refunds, reconcileRoute)));
   if (wanted("hostile")) tallies.push(await phase("hostile", () => hostile(stack, counts.hostile)));
 } catch (e) {
   failure = e;

@@ -1,101 +1,120 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
+import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Field, inputClass } from "@/components/ui/field";
-import { refundOrder } from "@/lib/dashboard/refund-actions";
+import { type RefundFormResult, refundOrder } from "@/lib/dashboard/refund-actions";
 import { REFUND_REASONS } from "@/lib/dashboard/refund-reasons";
+import { card } from "./card";
 
 type Props = { reference: string; refundableKes: number };
 
 /**
  * The owner's refund: amount (everything left by default), reason, restock; then a confirm step that says
- * exactly what will happen. What was typed stays (controlled fields); one key per form, so a double click
- * or a second press sends one refund.
+ * exactly what will happen, and sends exactly what it said (the reviewed values, the fields locked until
+ * "Change"). On the one form pattern, so nothing typed or chosen is reset by a submit. One key per form: a
+ * double click or a second press sends one refund.
  */
 export function RefundForm({ reference, refundableKes }: Props) {
-  const [result, action] = useActionState(refundOrder, null);
+  const form = useActionForm<RefundFormResult | null>(refundOrder, null);
   const [key] = useState(() => crypto.randomUUID());
-  const [amount, setAmount] = useState(String(refundableKes));
-  const [reason, setReason] = useState<string>(REFUND_REASONS[0]);
-  const [note, setNote] = useState("");
-  const [restock, setRestock] = useState(false);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const confirming = result?.ok && result.step === "confirm";
-  if (result?.ok && result.step === "sent") return <ActionMessage id="refund-msg" result={result} />;
+  // The confirm step the seller chose to change: the fields open again, as they were.
+  const [changed, setChanged] = useState<RefundFormResult | null>(null);
+  const reviewed =
+    form.state?.ok && form.state.step === "confirm" && form.state !== changed ? form.state : null;
+  if (form.state?.ok && form.state.step === "sent")
+    return (
+      <section className={card} aria-label="Refund">
+        <ActionMessage id="refund-msg" result={form.state} />
+      </section>
+    );
+  // Nothing left to refund (the page after this form's own send keeps it mounted for the answer above).
+  if (refundableKes <= 0) return null;
+  const v = reviewed?.values ?? {};
   return (
-    <details open={!!result}>
-      <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Refund</summary>
-      <form action={action} className="mt-2 space-y-3" noValidate>
-        <input type="hidden" name="reference" value={reference} />
-        <input type="hidden" name="idempotencyKey" value={key} />
-        <Field
-          id="refund-amount"
-          label="Amount (KES)"
-          hint={`At most ${refundableKes}`}
-          errors={errors?.amountKes}
-        >
-          <input
-            name="amountKes"
-            inputMode="numeric"
-            className={inputClass}
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            readOnly={confirming}
-          />
-        </Field>
-        <Field id="refund-reason" label="Reason" errors={errors?.reason}>
-          <select
-            name="reason"
-            className={inputClass}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          >
-            {REFUND_REASONS.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </Field>
-        <Field id="refund-note" label="Note (optional)" errors={errors?.note}>
-          <input
-            name="note"
-            maxLength={200}
-            autoComplete="off"
-            className={inputClass}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Field>
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="restock"
-            className="size-5"
-            checked={restock}
-            onChange={(e) => setRestock(e.target.checked)}
-          />
-          Put the items back in stock
-        </label>
-        {confirming ? (
-          <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">
-            <p className="font-medium">{result.sentence}.</p>
-            <div className="flex flex-wrap gap-2">
-              <SubmitButton name="step" value="send" className="w-full sm:w-auto">
-                Send the refund
-              </SubmitButton>
-              <SubmitButton name="step" value="review" variant="secondary" className="w-full sm:w-auto">
-                Check again
-              </SubmitButton>
+    <section className={card} aria-label="Refund">
+      <details open={!!form.state}>
+        <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Refund</summary>
+        <ActionForm form={form} className="mt-2 space-y-3" data-testid="refund-form">
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="idempotencyKey" value={key} />
+          <fieldset disabled={!!reviewed} className="space-y-3">
+            <TextField
+              label="Amount (KES)"
+              name="amountKes"
+              id="refund-amount"
+              inputMode="numeric"
+              hint={`At most ${refundableKes}`}
+              defaultValue={form.values.amountKes ?? String(refundableKes)}
+              errors={form.errors.amountKes}
+            />
+            <SelectField
+              label="Reason"
+              name="reason"
+              id="refund-reason"
+              defaultValue={form.values.reason ?? REFUND_REASONS[0]}
+              errors={form.errors.reason}
+            >
+              {REFUND_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label="Note (optional)"
+              name="note"
+              id="refund-note"
+              maxLength={200}
+              autoComplete="off"
+              defaultValue={form.values.note}
+              errors={form.errors.note}
+            />
+            <label className="flex min-h-11 items-center gap-3 text-sm">
+              <input
+                type="checkbox"
+                name="restock"
+                className="size-5"
+                defaultChecked={form.values.restock === "on"}
+              />
+              Put the items back in stock
+            </label>
+          </fieldset>
+          {reviewed ? (
+            <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">
+              {/* Disabled fields are not sent: what was reviewed goes with the confirm. */}
+              {(["amountKes", "reason", "note", "restock"] as const).map((name) =>
+                v[name] !== undefined ? <input key={name} type="hidden" name={name} value={v[name]} /> : null,
+              )}
+              <p className="font-medium">{reviewed.sentence}.</p>
+              <p className="text-sm" data-testid="refund-confirm-reason">
+                Reason: {v.reason}
+                {v.note ? `: ${v.note}` : ""}
+                {v.restock === "on" ? ". The items go back in stock." : ". The stock stays as it is."}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <SubmitButton name="step" value="send" className="w-full sm:w-auto">
+                  Send the refund
+                </SubmitButton>
+                <button
+                  type="button"
+                  onClick={() => setChanged(reviewed)}
+                  className="min-h-11 w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 sm:w-auto"
+                >
+                  Change
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <SubmitButton name="step" value="review" className="w-full sm:w-auto">
-            Review refund
-          </SubmitButton>
-        )}
-        {!confirming && <ActionMessage id="refund-msg" result={result} />}
-      </form>
-    </details>
+          ) : (
+            <SubmitButton name="step" value="review" className="w-full sm:w-auto">
+              Review refund
+            </SubmitButton>
+          )}
+          {!reviewed && <ActionMessage id="refund-msg" result={form.success} />}
+        </ActionForm>
+      </details>
+    </section>
   );
 }

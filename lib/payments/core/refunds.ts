@@ -38,10 +38,14 @@ export async function requestRefund(input: RefundRequest): Promise<RefundRequest
   const existing = await prisma.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return { ok: true, refund: existing, created: false };
   try {
-    return await prisma.$transaction((tx) =>
-      input.orderId
-        ? requestForOrder(tx, input, input.orderId)
-        : requestForPayment(tx, input, input.c2bPaymentId!),
+    return await prisma.$transaction(
+      (tx) =>
+        input.orderId
+          ? requestForOrder(tx, input, input.orderId)
+          : requestForPayment(tx, input, input.c2bPaymentId!),
+      // Rival requests (two tabs, a double click) queue for the order's lock and the pool: longer than 2 s
+      // under load (the reliability suite's racing requests found it), which must not fail the seller's request.
+      { maxWait: 10_000 },
     );
   } catch (e) {
     // The same key from a second tab that committed first: that refund is this one.
@@ -52,7 +56,12 @@ export async function requestRefund(input: RefundRequest): Promise<RefundRequest
   }
 }
 
-async function requestForOrder(tx: Tx, input: RefundRequest, orderId: string): Promise<RefundRequestResult> {
+/** Inside a transaction that holds (or may take) the order's lock: cancelling a paid order refunds in it. */
+export async function requestForOrder(
+  tx: Tx,
+  input: RefundRequest,
+  orderId: string,
+): Promise<RefundRequestResult> {
   const order = await lockOrderForUpdate(tx, orderId, { announce: true });
   // A second tab with the same key waited for the lock behind the first: it finds that refund.
   const same = await tx.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });

@@ -16,7 +16,8 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   FAILED: ["PENDING", "EXPIRED", "PAID", "CANCELLED"],
   // Money arrived after the reservation ended: paid if its stock can be taken again, flagged either way.
   EXPIRED: ["PAID"],
-  PAID: [],
+  // The seller calls off a paid order (out of stock, the shopper asked): its money goes back by refund.
+  PAID: ["CANCELLED"],
   // Money for a cancelled order is recorded and flagged for a refund; the order stays cancelled.
   CANCELLED: [],
 };

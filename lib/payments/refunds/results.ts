@@ -109,14 +109,15 @@ async function applyToRefund(refund: Refund, input: IncomingResult): Promise<str
 }
 
 async function applyToCheck(check: StatusCheck, input: IncomingResult): Promise<string> {
-  if (check.answered) return "duplicate";
   const result = input.kind === "timeout" ? "queue timeout" : parseBody(input.rawBody);
-  await prisma.statusCheck.update({
-    where: { id: check.id },
+  // Answered once: of two copies of a result arriving together, one claims the check.
+  const claimed = await prisma.statusCheck.updateMany({
+    where: { id: check.id, answered: false },
     data: { answered: true, outcome: typeof result === "string" ? result : `code ${result.resultCode}` },
   });
-  if (typeof result === "string") return `status: ${result}`;
+  if (claimed.count === 0) return "duplicate";
   if (check.purpose === "TYPED_CODE") return applyTypedCodeResult(check, result);
+  if (typeof result === "string") return `status: ${result}`;
   if (!check.refundId) return "status: no refund";
   return applyStatusToRefund(check.refundId, result);
 }

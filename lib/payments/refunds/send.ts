@@ -6,6 +6,7 @@ import {
   type RefundRequest,
   type RefundRequestResult,
 } from "../core/refunds";
+import { type CancelPaidResult, cancelPaidOrder } from "../core/cancel-paid";
 import { payments } from "../shared/context";
 import { logPaymentEvent } from "../shared/payment-log";
 import { resultUrls } from "./urls";
@@ -47,4 +48,23 @@ export async function sendRefund(refundId: string): Promise<void> {
         });
   logPaymentEvent({ event: "refund.submit", refund: refundId, outcome: submit.outcome });
   await applyRefundSubmit(refundId, submit);
+}
+
+/**
+ * The seller cancels a paid order and, in the same step, asks for everything received back by M-Pesa
+ * (flagged for a refund by hand when refunds by M-Pesa are off); the refund leaves once committed.
+ */
+export async function cancelAndRefund(input: {
+  orderId: string;
+  by: string;
+  note?: string | null;
+  restock: boolean;
+  reason: string;
+  idempotencyKey: string;
+}): Promise<CancelPaidResult> {
+  const { reason, idempotencyKey, ...cancel } = input;
+  const off = payments().refundsOffReason;
+  const result = await cancelPaidOrder({ ...cancel, refund: off ? null : { reason, idempotencyKey } });
+  if (result.ok && result.created && result.refund) await sendRefund(result.refund.id);
+  return result;
 }

@@ -29,6 +29,10 @@ export type PaymentsContext = {
   refundMaxQueries: number;
   /** Why refunds are off (no initiator configured), or null when they work. */
   refundsOffReason: string | null;
+  /** Typed M-Pesa codes: checks per order and per client address in a limit window, and how long the form waits. */
+  typedCodesPerOrder: number;
+  typedCodesPerIp: number;
+  typedCodeWaitSeconds: number;
   now: () => Date;
 };
 
@@ -55,6 +59,9 @@ export function payments(): PaymentsContext {
     refundQueryEverySeconds: 60,
     refundMaxQueries: 5,
     refundsOffReason: env.mpesa.refundsOffReason,
+    typedCodesPerOrder: 5,
+    typedCodesPerIp: 10,
+    typedCodeWaitSeconds: 8,
     now: () => new Date(),
   };
   return current;

@@ -21,6 +21,8 @@ const ORDER_ALLOWED = new Set([
   // The seller cancels an unpaid order.
   "PENDING->CANCELLED",
   "FAILED->CANCELLED",
+  // The seller cancels a paid order; its money goes back by refund in the same step (issue 25).
+  "PAID->CANCELLED",
 ]);
 const ATTEMPT_ALLOWED = new Set([
   "PENDING->SUCCEEDED",
@@ -57,8 +59,8 @@ describe("payment transitions", () => {
     },
   );
 
-  it("lets nothing leave PAID, SUCCEEDED, CANCELLED, APPLIED or REFUNDED, and never stays in place", () => {
-    expect(ORDER_TRANSITIONS.PAID).toEqual([]);
+  it("lets nothing leave SUCCEEDED, CANCELLED, APPLIED or REFUNDED, PAID only to CANCELLED, never in place", () => {
+    expect(ORDER_TRANSITIONS.PAID).toEqual(["CANCELLED"]);
     expect(ORDER_TRANSITIONS.CANCELLED).toEqual([]);
     expect(ATTEMPT_TRANSITIONS.SUCCEEDED).toEqual([]);
     expect(C2B_TRANSITIONS.APPLIED).toEqual([]);

@@ -7,6 +7,7 @@ import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
 import { DoorPayment } from "@/components/dashboard/order/door-payment";
 import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
+import { CancelPaidForm } from "@/components/dashboard/order/cancel-paid-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
@@ -21,6 +22,7 @@ import { listOrderMessages } from "@/lib/notifications/queries";
 import { readOrderView } from "@/lib/orders/order-view";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
 import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
+import { previewRefund } from "@/lib/payments/refunds/preview";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -45,6 +47,13 @@ export default async function OrderPage({ params }: Props) {
   // Paid at the door: the panel stays, saying so, where the rider watched it turn.
   const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
   const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
+  const cancelPaid = user.role === "OWNER" && order.status === "PAID" && !order.isTest;
+  // Kept in place once cancelled, so the cancel form's answer survives the page's refresh after it.
+  const cancelledByOwner = user.role === "OWNER" && order.status === "CANCELLED";
+  const cancelPreview =
+    cancelPaid && refund.refundableKes > 0 && !refund.offReason
+      ? await previewRefund(order.id, refund.refundableKes)
+      : null;
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
@@ -58,14 +67,14 @@ export default async function OrderPage({ params }: Props) {
       </div>
       <MoneyCard money={moneyOfOrder(order)} />
       <RefundsCard refunds={refunds} />
-      {user.role === "OWNER" && refund.refundableKes > 0 && (
+      {user.role === "OWNER" && refund.refundableKes > 0 && refund.offReason && (
         <section className={card} aria-label="Refund">
-          {refund.offReason ? (
-            <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
-          ) : (
-            <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
-          )}
+          <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
         </section>
+      )}
+      {/* Kept mounted once something was refunded, so the form's answer survives the page's refresh. */}
+      {user.role === "OWNER" && !refund.offReason && (refund.refundableKes > 0 || refunds.length > 0) && (
+        <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
       )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {(order.status === "PAID" || toCollect) && (
@@ -82,6 +91,15 @@ export default async function OrderPage({ params }: Props) {
         <section className={card} aria-label="Cancel">
           <CancelOrderForm reference={order.reference} />
         </section>
+      )}
+      {(cancelPaid || cancelledByOwner) && (
+        <CancelPaidForm
+          reference={order.reference}
+          cancelled={!cancelPaid}
+          refundableKes={refund.refundableKes}
+          refundSentence={cancelPreview?.ok ? cancelPreview.sentence : null}
+          offReason={refund.offReason ?? (cancelPreview && !cancelPreview.ok ? cancelPreview.error : null)}
+        />
       )}
       <PaymentTimeline timeline={timeline} />
       <section className={card} aria-labelledby="messages-h">

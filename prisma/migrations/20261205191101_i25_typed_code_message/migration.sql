@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StatusCheck" ADD COLUMN     "shopperMessage" TEXT;

@@ -1,0 +1,181 @@
+/**
+ * "Already paid? Enter your M-Pesa code" (issue 25): the shopper's code is checked with Transaction Status
+ * against the emulator over HTTP (the result comes back to our route), and pays through payOrder only when it
+ * is a payment into this shop, for the amount due, not counted anywhere yet.
+ */
+import "./support/embedded-db-pool";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { orderEvents } from "@/lib/payments/core/events";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { configurePayments, payments } from "@/lib/payments/shared/context";
+import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
+import {
+  checkoutOk,
+  createProduct,
+  freshPhone,
+  readOrder,
+  waitFor,
+  withPaymentsHarness,
+} from "./support/payments-harness";
+
+const harness = withPaymentsHarness();
+const SHORTCODE = env.mpesa.shortcode;
+let ip = 0;
+/** Each test from its own address, so the per-address limit is only met where a test means to meet it. */
+const nextIp = () => `198.51.100.${++ip}`;
+
+beforeAll(async () => {
+  expect(await registerC2bUrls("owner@duka.test")).toMatchObject({ ok: true });
+});
+afterEach(() => void harness.emulator.control.setOptions({ c2bValidation: true }));
+
+async function openOrder(priceKes: number) {
+  const product = await createProduct({ stock: 3, priceKes });
+  const phone = freshPhone();
+  const placed = await checkoutOk(harness, product.id, phone);
+  return { ...placed, phone };
+}
+
+/** The shopper pays the prompt but its callback is lost: the order still waits; the receipt is on the phone. */
+async function paidWithLostCallback(priceKes: number) {
+  const placed = await openOrder(priceKes);
+  harness.emulator.control.fault({ target: "callback", kind: "drop" });
+  await harness.emulator.control.pay(placed.phone);
+  const receipt = harness.emulator.control.ledger(placed.phone).entries.at(-1)!.receipt!;
+  expect(receipt).toMatch(/^[A-Z0-9]{10}$/);
+  expect((await readOrder(placed.publicId)).status).toBe("PENDING");
+  return { ...placed, receipt };
+}
+
+const statusQueries = () =>
+  harness.emulator.control.log().filter((c) => c.path === "/mpesa/transactionstatus/v1/query").length;
+
+describe("a typed M-Pesa code", () => {
+  it("pays the order when the prompt's result never came, through the one road, once", async () => {
+    const { publicId, order, receipt, attempt } = await paidWithLostCallback(1450);
+    // Typed as people type it: lower case, with a space.
+    const typed = `${receipt.slice(0, 5).toLowerCase()} ${receipt.slice(5)}`;
+    const answer = await submitTypedCode({ publicId, typed, clientIp: nextIp() });
+    expect(answer).toEqual({ ok: true, state: "paid", message: `Paid: M-Pesa confirmed code ${receipt}.` });
+    const paid = await readOrder(publicId);
+    expect(paid).toMatchObject({ status: "PAID", mpesaReceipt: receipt });
+    // The prompt it settled is marked paid with that receipt: its late callback cannot count it again.
+    expect(paid.attempts.find((a) => a.id === attempt.id)).toMatchObject({ status: "SUCCEEDED", receipt });
+    const received = (await orderEvents(prisma, order.id)).filter((e) => e.kind === "PAYMENT_RECEIVED");
+    expect(received).toEqual([
+      expect.objectContaining({ amountKes: 1450, source: "MPESA_CODE", reference: receipt }),
+    ]);
+    // Typed again: already counted here, and M-Pesa is not asked again.
+    const asked = statusQueries();
+    expect(await submitTypedCode({ publicId, typed: receipt, clientIp: nextIp() })).toMatchObject({
+      ok: true,
+      state: "paid",
+    });
+    expect(statusQueries()).toBe(asked);
+  });
+
+  it("claims a Pay Bill payment that landed unmatched (wrong account number) and pays the order", async () => {
+    harness.emulator.control.setOptions({ c2bValidation: false });
+    const { publicId, order } = await openOrder(700);
+    const payment = await harness.emulator.control.payBill(SHORTCODE, "MY ORDER", 700, freshPhone());
+    const row = await waitFor(() => prisma.c2bPayment.findFirst({ where: { transId: payment.transId } }));
+    expect(row.status).toBe("UNMATCHED");
+    const answer = await submitTypedCode({ publicId, typed: payment.transId, clientIp: nextIp() });
+    expect(answer).toMatchObject({ ok: true, state: "paid" });
+    expect((await readOrder(publicId)).status).toBe("PAID");
+    // Off the seller's unmatched list: it is this order's now.
+    expect(await prisma.c2bPayment.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "APPLIED",
+      orderId: order.id,
+    });
+  });
+
+  it("refuses a code already used for another order, without naming that order", async () => {
+    const first = await paidWithLostCallback(900);
+    expect(
+      await submitTypedCode({ publicId: first.publicId, typed: first.receipt, clientIp: nextIp() }),
+    ).toMatchObject({ ok: true, state: "paid" });
+    const second = await openOrder(900);
+    const answer = await submitTypedCode({
+      publicId: second.publicId,
+      typed: first.receipt,
+      clientIp: nextIp(),
+    });
+    expect(answer).toEqual({
+      ok: false,
+      message: `Code ${first.receipt} has already been used for another order, so it cannot pay this one. If you think this is a mistake, contact the shop.`,
+    });
+    expect(answer.message).not.toContain(first.order.reference);
+    expect((await readOrder(second.publicId)).status).toBe("PENDING");
+  });
+
+  it("says a wrong code is wrong, after asking M-Pesa", async () => {
+    const { publicId, order } = await openOrder(500);
+    const asked = statusQueries();
+    const answer = await submitTypedCode({ publicId, typed: "QZX1234567", clientIp: nextIp() });
+    expect(answer).toEqual({
+      ok: false,
+      message:
+        "M-Pesa has no payment to this shop with code QZX1234567. Check the code in your M-Pesa message.",
+    });
+    expect(statusQueries()).toBe(asked + 1);
+    expect((await readOrder(publicId)).status).toBe("PENDING");
+    expect((await orderEvents(prisma, order.id)).some((e) => e.kind === "PAYMENT_RECEIVED")).toBe(false);
+    // Not even shaped like a code: refused here, M-Pesa is not asked.
+    expect(await submitTypedCode({ publicId, typed: "12345", clientIp: nextIp() })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("10 letters and numbers"),
+    });
+    expect(statusQueries()).toBe(asked + 1);
+  });
+
+  it("refuses another shop's payment like a wrong code, and a payment of another amount", async () => {
+    const { publicId, order } = await openOrder(1200);
+    // The same shopper paid another business the right amount: not money this shop received.
+    const elsewhere = await harness.emulator.control.payBill("600999", "DK-ANY", 1200, freshPhone());
+    expect(await submitTypedCode({ publicId, typed: elsewhere.transId, clientIp: nextIp() })).toEqual({
+      ok: false,
+      message: `M-Pesa has no payment to this shop with code ${elsewhere.transId}. Check the code in your M-Pesa message.`,
+    });
+    // Paid to this shop, but KES 1,000 for KES 1,200: not counted; the seller is told.
+    harness.emulator.control.setOptions({ c2bValidation: false });
+    const short = await harness.emulator.control.payBill(SHORTCODE, "SOMETHING", 1000, freshPhone());
+    const answer = await submitTypedCode({ publicId, typed: short.transId, clientIp: nextIp() });
+    expect(answer).toEqual({
+      ok: false,
+      message: `The payment with code ${short.transId} is not the amount this order needs (KES 1,200), so it cannot pay it. The shop has been told; contact them to sort it out.`,
+    });
+    expect(answer.message).not.toContain("1,000");
+    const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(after).toMatchObject({ status: "PENDING", needsAttention: true });
+    const flags = (await orderEvents(prisma, order.id)).filter((e) => e.kind === "FLAGGED");
+    expect(flags.map((f) => f.note).join(" ")).toContain(short.transId);
+  });
+
+  it("is limited per order and per client address", async () => {
+    configurePayments({ ...payments(), typedCodesPerOrder: 2, typedCodesPerIp: 3 });
+    const { publicId } = await openOrder(300);
+    const from = nextIp();
+    for (let i = 0; i < 2; i++)
+      expect(await submitTypedCode({ publicId, typed: "QZX0000001", clientIp: from })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("has no payment"),
+      });
+    const asked = statusQueries();
+    expect(await submitTypedCode({ publicId, typed: "QZX0000001", clientIp: nextIp() })).toEqual({
+      ok: false,
+      message: "Too many codes tried. Wait a few minutes, then try again.",
+    });
+    // Another order from the same address: the address has one try left, then none.
+    const other = await openOrder(300);
+    expect(
+      await submitTypedCode({ publicId: other.publicId, typed: "QZX0000002", clientIp: from }),
+    ).toMatchObject({ message: expect.stringContaining("has no payment") });
+    expect(
+      await submitTypedCode({ publicId: other.publicId, typed: "QZX0000002", clientIp: from }),
+    ).toMatchObject({ message: "Too many codes tried. Wait a few minutes, then try again." });
+    expect(statusQueries()).toBe(asked + 1);
+  });
+});
