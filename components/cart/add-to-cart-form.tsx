@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { announceCartChange } from "./cart-count";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
 import { MAX_QUANTITY } from "@/lib/cart/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,6 +18,9 @@ export function AddToCartForm({
   reservedForMinutes?: number | null;
 }) {
   const [result, action] = useActionState<CartActionResult, FormData>(addToCart, null);
+  useEffect(() => {
+    if (result) announceCartChange();
+  }, [result]);
   const soldOut = stock <= 0;
   return (
     <form action={action} className="space-y-3">

@@ -10,6 +10,9 @@ import { findCatalogProduct, priceLines } from "./queries";
 
 export type CartActionResult = ActionResult | null;
 
+// The shop's cached pages hold no cart (the header's count is fetched: components/cart/cart-count.tsx), so
+// a cart change re-renders only the cart page, never the whole storefront.
+
 const lineInput = z.object({
   productId: z.string().regex(/^[a-z0-9]{8,40}$/, "Unknown product"),
   quantity: z.coerce.number().int("Enter a whole number").min(0).max(MAX_QUANTITY, `At most ${MAX_QUANTITY}`),
@@ -34,7 +37,6 @@ export async function addToCart(_prev: CartActionResult, formData: FormData): Pr
   const wanted = inCart + input.data.quantity;
   const quantity = Math.min(wanted, product.stock);
   await writeCartLines(setLine(lines, product.id, quantity));
-  revalidatePath("/", "layout");
   const message = stockMessage(product, wanted) ?? `Added ${product.name} to your cart.`;
   return quantity === wanted ? { ok: true, message } : refused(message);
 }
@@ -45,7 +47,7 @@ export async function updateCartLine(_prev: CartActionResult, formData: FormData
   const lines = setLine(await readCartLines(), input.data.productId, input.data.quantity);
   const priced = await priceLines(lines);
   await writeCartLines(priced.repaired);
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
   const [notice] = priced.notices;
   return notice ? refused(notice) : { ok: true, message: "Cart updated." };
 }
@@ -53,5 +55,5 @@ export async function updateCartLine(_prev: CartActionResult, formData: FormData
 export async function removeCartLine(formData: FormData): Promise<void> {
   const productId = String(formData.get("productId") ?? "");
   await writeCartLines(setLine(await readCartLines(), productId, 0));
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
 }
