@@ -95,7 +95,10 @@ test("home and category pages come from cache under a hash-based CSP; others kee
     expect(first.status(), path).toBe(200);
     // The same page for everyone, cacheable, and so the same policy each time: no nonce in it.
     expect(first.headers()["cache-control"], path).toMatch(/s-maxage=\d+/);
-    expect(first.headersArray().filter((h) => /content-security-policy/i.test(h.name)), path).toHaveLength(1);
+    expect(
+      first.headersArray().filter((h) => /content-security-policy/i.test(h.name)),
+      path,
+    ).toHaveLength(1);
     expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
     const script = scriptSrc(first.headers()["content-security-policy"]);
     expect(script, path).not.toMatch(/unsafe-inline|unsafe-eval|nonce-/);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { Photo } from "@/components/ui/photo";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
@@ -35,12 +35,13 @@ export default async function ProductPage({ params }: Props) {
   const reservedForMinutes = product.stock <= 0 ? await getMinutesUntilReservationEnds(product.id) : null;
   return (
     <article className="grid gap-6 md:grid-cols-2">
-      <Image
+      <Photo
         src={product.imageUrl}
         alt={product.name}
         width={600}
         height={600}
-        priority
+        loading="eager"
+        fetchPriority="high"
         className="aspect-square w-full rounded-2xl border border-stone-200 bg-white object-cover"
       />
       <div className="space-y-4">
