@@ -7,7 +7,7 @@ import { revalidateTag, unstable_cache } from "next/cache";
  * returns stock. One tag, not one per product: a product shows on the home page, its category and its own
  * page, and the whole catalogue re-renders in milliseconds.
  */
-export const CATALOG_TAG = "catalog";
+const CATALOG_TAG = "catalog";
 
 /** The latest a change made behind the app's back (SQL, another process) shows: the pages use it too. */
 const HOURLY = 3600;
@@ -17,7 +17,12 @@ export function cachedCatalogRead<Args extends string[], Result>(
   name: string,
   read: (...args: Args) => Promise<Result>,
 ): (...args: Args) => Promise<Result> {
-  return unstable_cache(read, ["catalog", name], { tags: [CATALOG_TAG], revalidate: HOURLY });
+  // Wrapped on first use, not at import: importing the catalogue's queries needs no Next.js cache.
+  let cached: ((...args: Args) => Promise<Result>) | undefined;
+  return (...args) =>
+    (cached ??= unstable_cache(read, ["catalog", name], { tags: [CATALOG_TAG], revalidate: HOURLY }))(
+      ...args,
+    );
 }
 
 /**
