@@ -136,9 +136,13 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   page,
   browser,
 }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/categories/pantry");
   const coffee = page.getByRole("link", { name: /^Kenya AA Coffee Beans/ });
   await expect(coffee).toContainText("KES 1,450");
+  // The cached page at 360 px, its header's cart count filled in by the browser.
+  await new Shop(page).expectCartCount(0);
+  await page.screenshot({ path: "test-results/cached-category-360.png" });
 
   const seller = await browser.newContext();
   const dashboard = await seller.newPage();
@@ -170,4 +174,5 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
   await page.goto("/categories/pantry");
   await expect(coffee).toContainText("Sold out");
+  await new Shop(page).expectCartCount(0);
 });
