@@ -3,13 +3,15 @@ import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server
 import { authConfig } from "@/lib/auth/config";
 import { contentSecurityPolicy, isMalformedPath } from "@/lib/http/content-security-policy";
 import { serverActionRefusal } from "@/lib/http/server-action-gate";
+import { isCachedPage } from "@/lib/http/static-pages";
 
 const { auth } = NextAuth(authConfig);
 // auth(request, event) is next-auth's middleware form; its overloads are typed for pages/api requests.
 const gate = auth as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Every page gets a fresh CSP nonce. Dashboard pages also pass a first, cheap gate (anonymous visitors go
+ * Every page rendered per request gets a fresh CSP nonce; the pages served from cache (home, categories:
+ * lib/http/static-pages.ts) get none, their policy comes with them from the page cache. Dashboard pages also pass a first, cheap gate (anonymous visitors go
  * to /login); it is not the protection: every dashboard page, action and route handler checks the session
  * and role itself (lib/auth/guards.ts).
  */
@@ -35,6 +37,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
       },
     });
   }
+  if (isCachedPage(req.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   if (req.nextUrl.pathname.startsWith("/dashboard")) {
@@ -56,6 +59,8 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
 }
 
 export const config = {
-  // Not for built assets and images (no scripts run from them).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|products/.*\\.(?:jpg|png|webp)$).*)"],
+  // Not for built assets, images and the files in public/ (next.config.ts gives those their headers).
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+  ],
 };

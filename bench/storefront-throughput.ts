@@ -1,6 +1,8 @@
 // npm run bench:throughput: the production build (BENCH_NO_BUILD=1 reuses .next) on a fresh embedded
 // PostgreSQL with the demo catalog; autocannon GETs the home, a category and a product page, and a static
 // file from public/ as the ceiling, at 8 and 32 connections. Prints requests/s and latency; never fails.
+// BENCH_COMPARE_URL=http://127.0.0.1:3324 (another build already serving, e.g. main's): each row is measured
+// there too, right before this build's, so a loaded machine weighs on both alike ("before" / "after").
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 
@@ -22,14 +24,20 @@ const cannon = (url: string, connections: number, duration: number) =>
     ),
   );
 
+const buildEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: "",
+  EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54379",
+};
 const run = (cmd: string, args: string[]) =>
   new Promise<number>((resolve) =>
-    spawn(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on(
-      "exit",
-      (code) => resolve(code ?? 1),
+    spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...buildEnv } }).on("exit", (code) =>
+      resolve(code ?? 1),
     ),
   );
-if (!process.env.BENCH_NO_BUILD && (await run("npx", ["next", "build"])) !== 0) process.exit(1);
+// The build prerenders the home page from a database, as a deployment's does: a fresh embedded one.
+const buildWithDb = ["scripts/with-db.mjs", "--fresh", "--", "next", "build"];
+if (!process.env.BENCH_NO_BUILD && (await run("node", buildWithDb)) !== 0) process.exit(1);
 
 const server = spawn(
   "node",
@@ -61,15 +69,23 @@ try {
   console.log(
     `\nGET, ${SECONDS} s per row (latency p50 and p97.5 in ms — autocannon has no p95 — and requests/s)`,
   );
-  console.log(`${"target".padEnd(24)} conns   p50 ms p97.5 ms     req/s  non-2xx`);
+  console.log(`${"target".padEnd(24)} conns build    p50 ms p97.5 ms     req/s  non-2xx`);
+  const builds: [string, string][] = process.env.BENCH_COMPARE_URL
+    ? [
+        ["before", process.env.BENCH_COMPARE_URL],
+        ["after", BASE],
+      ]
+    : [["this", BASE]];
   for (const [name, path] of TARGETS) {
-    await cannon(`${BASE}${path}`, 4, 2); // warm-up
+    for (const [, base] of builds) await cannon(`${base}${path}`, 4, 2); // warm-up
     for (const connections of [8, 32]) {
-      const r = await cannon(`${BASE}${path}`, connections, SECONDS);
-      console.log(
-        `${name.padEnd(24)} ${String(connections).padStart(5)} ${r.latency.p50.toFixed(1).padStart(8)} ` +
-          `${r.latency.p97_5.toFixed(1).padStart(8)} ${r.requests.average.toFixed(0).padStart(9)} ${String(r.non2xx).padStart(8)}`,
-      );
+      for (const [build, base] of builds) {
+        const r = await cannon(`${base}${path}`, connections, SECONDS);
+        console.log(
+          `${name.padEnd(24)} ${String(connections).padStart(5)} ${build.padEnd(6)} ${r.latency.p50.toFixed(1).padStart(8)} ` +
+            `${r.latency.p97_5.toFixed(1).padStart(8)} ${r.requests.average.toFixed(0).padStart(9)} ${String(r.non2xx).padStart(8)}`,
+        );
+      }
     }
   }
 } finally {

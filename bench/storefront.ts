@@ -50,7 +50,13 @@ async function waitFor(url: string, server: ChildProcess) {
 }
 
 if (!process.env.BENCH_NO_BUILD) {
-  const code = await run("npx", ["next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  // The build prerenders the home page from a database, as a deployment's does: a fresh embedded one.
+  const code = await run("node", ["scripts/with-db.mjs", "--fresh", "--", "next", "build"], {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: "",
+    EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54389",
+  });
   if (code !== 0) process.exit(code);
 }
 if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next");

@@ -20,7 +20,14 @@ const canaries = {
   MPESA_CONSUMER_SECRET: `canary-consumer-secret-${tag}`,
   MPESA_PASSKEY: `canary-passkey-${tag}`,
 };
-const build = await run("npx", ["next", "build"], { ...env, ...canaries });
+// The build prerenders the shop's home page from a database, as a deployment's does after `migrate deploy`:
+// a fresh embedded one, on the port the tests' server takes over afterwards.
+const buildDb = { DATABASE_URL: "", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349" };
+const build = await run("node", ["scripts/with-db.mjs", "--fresh", "--", "next", "build"], {
+  ...env,
+  ...buildDb,
+  ...canaries,
+});
 if (build !== 0) process.exit(build);
 // First-load JavaScript budget of the storefront routes, from this build's manifests. It is checked before the
 // browser tests and fails the run after them, so one over-budget route does not hide what the tests found.

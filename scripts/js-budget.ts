@@ -8,13 +8,15 @@ import { gzipSync } from "node:zlib";
 
 /**
  * Routes a shopper lands on from search or a shared link: each must stay under this many gzipped KB.
- * The goal is 120 KB (issue 23); today Next.js 16's own chunks, shared by every page, weigh 129 KB (Turbopack
- * build), the pages 141-143 KB. Until that shrinks, the budget holds the line where it is: no growth.
+ * The goal is 120 KB (issue 23) and it is out of reach on Next.js 16: its own chunks and React, shared by
+ * every page, weigh 129.3 KB (Turbopack build) before a line of the shop. The shop's own part is 10.5 KB on
+ * home and category pages and 13.2 KB on the product page (photos through getImageProps, no next/image
+ * client component); the budget holds the line just above that. Lower it when it shrinks; never raise it.
  */
 const BUDGET_KB: Record<string, number> = {
-  "/": 145,
-  "/products/[slug]": 145,
-  "/categories/[slug]": 145,
+  "/": 140,
+  "/products/[slug]": 143,
+  "/categories/[slug]": 140,
 };
 
 export type RouteJs = { route: string; totalBytes: number; ownBytes: number };

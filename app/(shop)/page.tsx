@@ -4,6 +4,9 @@ import { ProductGrid } from "@/components/catalog/product-card";
 import { ProductGridSkeleton } from "@/components/ui/skeletons";
 import { getCategories, getFeaturedProducts } from "@/lib/catalog/queries";
 
+// Served from cache: rendered again when the catalogue changes (lib/catalog/cache.ts) or at the latest hourly.
+export const revalidate = 3600;
+
 export default async function HomePage() {
   const categories = await getCategories();
   return (

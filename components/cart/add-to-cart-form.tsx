@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import clsx from "clsx";
+import { announceCartChange } from "./cart-count";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
 import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,6 +21,9 @@ export function AddToCartForm({
   reservedForMinutes?: number | null;
 }) {
   const [result, action] = useActionState<CartActionResult, FormData>(addToCart, null);
+  useEffect(() => {
+    if (result) announceCartChange();
+  }, [result]);
   const soldOut = stock <= 0;
   const max = maxChoosable(rule, stock);
   const [typed, setTyped] = useState(1);

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { Photo } from "@/components/ui/photo";
 import Link from "next/link";
 import { formatKes } from "@/lib/format";
 import { StockBadge } from "./stock-badge";
@@ -9,7 +9,7 @@ export function ProductCard({ product }: Props) {
   return (
     <li className="group overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
       <Link href={`/products/${product.slug}`} className="block focus-visible:outline-offset-0">
-        <Image
+        <Photo
           src={product.imageUrl}
           alt={product.name}
           width={400}

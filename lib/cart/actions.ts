@@ -10,6 +10,9 @@ import { findCatalogProduct, priceLines, quantityRule } from "./queries";
 
 export type CartActionResult = ActionResult | null;
 
+// The shop's cached pages hold no cart (the header's count is fetched: components/cart/cart-count.tsx), so
+// a cart change re-renders only the cart page, never the whole storefront.
+
 const lineInput = z.object({
   productId: z.string().regex(/^[a-z0-9]{8,40}$/, "Unknown product"),
   // Any whole number: the quantity rule (./quantity-rule.ts) fits it and says why.
@@ -39,7 +42,6 @@ export async function addToCart(_prev: CartActionResult, formData: FormData): Pr
     otherItems: otherItems(lines, product.id),
   });
   await writeCartLines(setLine(lines, product.id, quantity));
-  revalidatePath("/", "layout");
   return message ? refused(message) : { ok: true, message: `Added ${product.name} to your cart.` };
 }
 
@@ -60,7 +62,7 @@ export async function updateCartLine(_prev: CartActionResult, formData: FormData
   });
   const priced = await priceLines(setLine(current, productId, fitted.quantity));
   await writeCartLines(priced.repaired);
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
   const notice = priced.notices[0] ?? fitted.message;
   return notice ? refused(notice) : { ok: true, message: "Cart updated." };
 }
@@ -68,5 +70,5 @@ export async function updateCartLine(_prev: CartActionResult, formData: FormData
 export async function removeCartLine(formData: FormData): Promise<void> {
   const productId = String(formData.get("productId") ?? "");
   await writeCartLines(setLine(await readCartLines(), productId, 0));
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
 }

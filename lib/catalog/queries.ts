@@ -1,31 +1,44 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { cachedCatalogRead } from "./cache";
 import { minutesUntilReleased } from "@/lib/payments/core/stock";
 
 const MAX_SEARCH_LENGTH = 100;
 
-export function getCategories() {
-  return prisma.category.findMany({ orderBy: { sortOrder: "asc" } });
-}
+// What a product card and the product page show: no timestamps (cached entries are JSON).
+const cardFields = { id: true, slug: true, name: true, priceKes: true, stock: true, imageUrl: true } as const;
+const categoryFields = { id: true, slug: true, name: true, description: true } as const;
 
-export function getFeaturedProducts(limit = 8) {
-  return prisma.product.findMany({
+/** Cached until the catalogue changes (lib/catalog/cache.ts), like the rest of the storefront's reads. */
+export const getCategories = cachedCatalogRead("categories", () =>
+  prisma.category.findMany({ orderBy: { sortOrder: "asc" }, select: categoryFields }),
+);
+
+export const getFeaturedProducts = cachedCatalogRead("featured", () =>
+  prisma.product.findMany({
     where: { active: true, featured: true },
     orderBy: { name: "asc" },
-    take: limit,
-  });
-}
+    take: 8,
+    select: cardFields,
+  }),
+);
 
-export function getCategoryWithProducts(slug: string) {
-  return prisma.category.findUnique({
+export const getCategoryWithProducts = cachedCatalogRead("category", (slug: string) =>
+  prisma.category.findUnique({
     where: { slug },
-    include: { products: { where: { active: true }, orderBy: { name: "asc" } } },
-  });
-}
+    select: {
+      ...categoryFields,
+      products: { where: { active: true }, orderBy: { name: "asc" }, select: cardFields },
+    },
+  }),
+);
 
-export function getProductBySlug(slug: string) {
-  return prisma.product.findFirst({ where: { slug, active: true }, include: { category: true } });
-}
+export const getProductBySlug = cachedCatalogRead("product", (slug: string) =>
+  prisma.product.findFirst({
+    where: { slug, active: true },
+    select: { ...cardFields, description: true, category: { select: categoryFields } },
+  }),
+);
 
 /**
  * When a sold-out product's stock is only held by other shoppers' unpaid orders: the minutes until the

@@ -10,6 +10,7 @@ import {
   submittedValues,
 } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
+import { catalogChanged } from "@/lib/catalog/cache";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { productInput } from "./product-input";
@@ -21,10 +22,10 @@ export type ProductFormState = ActionResult<{ id?: string }> | null;
 /** Shown for an archived product whose photo was deleted, until the seller uploads a new one. */
 const NO_PHOTO_URL = "/products/no-photo.svg";
 
-function refreshCatalog(slug?: string) {
+/** The dashboard's list, and the storefront's cached pages (home, categories, the product's own). */
+function refreshCatalog() {
   revalidatePath("/dashboard/products");
-  revalidatePath("/", "layout");
-  if (slug) revalidatePath(`/products/${slug}`);
+  catalogChanged();
 }
 
 const SLUG_TAKEN = "Another product already uses this web address";
@@ -77,11 +78,11 @@ export async function saveProduct(
           return { product, oldImageUrl: before.imageUrl };
         });
         if (imageUrl) await removeProductImage(oldImageUrl);
-        refreshCatalog(product.slug);
+        refreshCatalog();
         return { ok: true, message: `Saved ${product.name}.`, id: product.id };
       }
       const created = await prisma.product.create({ data: { ...data, stock, imageUrl: imageUrl! } });
-      refreshCatalog(created.slug);
+      refreshCatalog();
       return { ok: true, message: `Created ${created.name}.`, id: created.id };
     } catch (e) {
       if (imageUrl) await removeProductImage(imageUrl);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { resetShop } from "./support/database";
+import { OWNER, resetShop, withDb } from "./support/database";
+import { Dashboard } from "./support/dashboard";
 import { Shop } from "./support/shop";
 
 test.beforeAll(resetShop);
@@ -129,4 +130,49 @@ test("screenshot of the shop for the README", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Featured" })).toBeVisible();
   const path = process.env.UPDATE_DOCS_SCREENSHOTS ? "docs/shop.png" : "test-results/shop.png";
   await page.screenshot({ path, fullPage: false });
+});
+
+test("the shop's cached pages show a seller's change and a checkout's stock on the next visit", async ({
+  page,
+  browser,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/categories/pantry");
+  const coffee = page.getByRole("link", { name: /^Kenya AA Coffee Beans/ });
+  await expect(coffee).toContainText("KES 1,450");
+  // The cached page at 360 px, its header's cart count filled in by the browser.
+  await new Shop(page).expectCartCount(0);
+  await page.screenshot({ path: "test-results/cached-category-360.png" });
+
+  const seller = await browser.newContext();
+  const dashboard = await seller.newPage();
+  await new Dashboard(dashboard).signInOk(OWNER.email, OWNER.password);
+  const { id } = await withDb((db) =>
+    db.product.findUniqueOrThrow({ where: { slug: "kenya-aa-coffee-500g" } }),
+  );
+  await dashboard.goto(`/dashboard/products/${id}/edit`);
+  await dashboard.getByLabel("Price (KES)").fill("1500");
+  await dashboard.getByLabel("Stock").fill("2");
+  await dashboard.getByRole("button", { name: "Save product" }).click();
+  await expect(dashboard.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
+  await seller.close();
+
+  await page.reload();
+  await expect(coffee).toContainText("KES 1,500");
+  await expect(coffee).toContainText("Only 2 left");
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: /^Kenya AA Coffee Beans/ })).toContainText("KES 1,500");
+
+  // A checkout takes the last two: the category page says so without the seller doing anything.
+  const shop = new Shop(page);
+  await shop.addToCart("kenya-aa-coffee-500g", 2);
+  await page.goto("/checkout");
+  await shop.chooseDelivery("Pick up at the shop");
+  await page.getByLabel("Full name").fill("Achieng Otieno");
+  await page.getByLabel("Phone number").fill("0711000191");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+  await page.goto("/categories/pantry");
+  await expect(coffee).toContainText("Sold out");
+  await new Shop(page).expectCartCount(0);
 });

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { resetShop } from "./support/database";
+import { catalogChangedBehindTheAppsBack, resetShop, withDb } from "./support/database";
 import { Shop } from "./support/shop";
 
 test.beforeAll(resetShop);
@@ -34,7 +35,7 @@ async function watchViolations(page: Page) {
 }
 
 test("pages send the security headers", async ({ page }) => {
-  for (const path of ["/", "/products/kikoy-beach-towel", "/cart"]) {
+  for (const path of ["/", "/categories/pantry", "/products/kikoy-beach-towel", "/cart"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     const headers = response!.headers();
@@ -80,4 +81,67 @@ test("checkout, the order page and the seller login run under the CSP", async ({
   await page.goto("/login");
   await expect(page.getByLabel("Email")).toBeVisible();
   expect(await violations()).toEqual([]);
+});
+
+/** The script-src directive of a page's policy. */
+const scriptSrc = (csp: string | undefined) => /script-src ([^;]+)/.exec(csp ?? "")?.[1] ?? "";
+
+test("home and category pages come from cache under a hash-based CSP; others keep a fresh nonce", async ({
+  request,
+}) => {
+  for (const path of ["/", "/categories/pantry", "/track"]) {
+    const first = await request.get(path);
+    const second = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    // The same page for everyone, cacheable, and so the same policy each time: no nonce in it.
+    expect(first.headers()["cache-control"], path).toMatch(/s-maxage=\d+/);
+    expect(
+      first.headersArray().filter((h) => /content-security-policy/i.test(h.name)),
+      path,
+    ).toHaveLength(1);
+    expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
+    const script = scriptSrc(first.headers()["content-security-policy"]);
+    expect(script, path).not.toMatch(/unsafe-inline|unsafe-eval|nonce-/);
+    expect(second.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
+    // Each inline script of the page is named by its hash, and no other is allowed.
+    const inline = [...(await first.text()).matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(inline.length, path).toBeGreaterThan(0);
+    for (const [, body] of inline) {
+      const digest = createHash("sha256").update(body!).digest("base64");
+      expect(script, path).toContain(`'sha256-${digest}'`);
+    }
+    // The built chunks carry their integrity hash.
+    expect(await first.text()).toMatch(/<script src="\/_next\/static\/[^"]+" integrity="sha256-/);
+  }
+  for (const path of ["/products/kikoy-beach-towel", "/cart"]) {
+    const [a, b] = [await request.get(path), await request.get(path)];
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc(a.headers()["content-security-policy"]))?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(scriptSrc(b.headers()["content-security-policy"])).not.toContain(nonce!);
+    expect(a.headers()["cache-control"], path).toMatch(/no-store/);
+  }
+});
+
+test("a cached page hydrates under its hashes, and a change to the catalogue shows on the next visit", async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  await page.goto("/categories/pantry");
+  await expect(page.getByRole("link", { name: /^Kenya AA Coffee/ })).toBeVisible();
+  // The header's count is a client island: it fills in only if the page's scripts ran.
+  await new Shop(page).expectCartCount(0);
+  await withDb((db) =>
+    db.product.update({ where: { slug: "kenya-aa-coffee-500g" }, data: { priceKes: 1234 } }),
+  );
+  await catalogChangedBehindTheAppsBack();
+  await page.reload();
+  await expect(page.getByRole("link", { name: /^Kenya AA Coffee/ })).toContainText("KES 1,234");
+  expect(await violations()).toEqual([]);
+});
+
+test("files in public/ skip the proxy but still cannot run scripts", async ({ request }) => {
+  const svg = await request.get("/products/kikoy-beach-towel.svg");
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
+  expect(svg.headers()["x-content-type-options"]).toBe("nosniff");
 });

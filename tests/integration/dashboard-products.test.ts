@@ -12,7 +12,8 @@ const dir = vi.hoisted(() => {
 vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const revalidateTag = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag }));
 const { prisma } = await import("@/lib/db");
 const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
 const { GET: serveUpload } = await import("@/app/api/uploads/[file]/route");
@@ -48,8 +49,11 @@ const shuka = () => prisma.product.findUniqueOrThrow({ where: { slug: "duka-test
 
 describe("product image upload", () => {
   it("stores a real image under UPLOAD_DIR and serves it", async () => {
+    revalidateTag.mockClear();
     const r = await saveProduct(null, productForm(new File([PNG], "shuka.png", { type: "image/png" })));
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    // The storefront's cached pages (home, category, product data) are rendered afresh on the next visit.
+    expect(revalidateTag).toHaveBeenCalledWith("catalog", { expire: 0 });
     const product = await shuka();
     expect(product.imageUrl).toMatch(/^\/api\/uploads\/[0-9a-f-]{36}\.png$/);
     const name = product.imageUrl.split("/").pop()!;

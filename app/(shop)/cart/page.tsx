@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CartCountSync } from "@/components/cart/cart-count";
 import { CartLineRow } from "@/components/cart/cart-line-row";
 import { getCart, quantityRule } from "@/lib/cart/queries";
 import { quantityProblem } from "@/lib/cart/quantity-rule";
@@ -12,6 +13,7 @@ export default async function CartPage() {
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 py-12 text-center">
+        <CartCountSync count={0} />
         <h1 className="text-2xl font-bold">Your cart is empty</h1>
         {cart.notices.map((n) => (
           <p key={n} role="status" className="text-amber-800">
@@ -35,6 +37,7 @@ export default async function CartPage() {
   );
   return (
     <div className="mx-auto max-w-2xl space-y-4">
+      <CartCountSync count={cart.itemCount} />
       <h1 className="text-2xl font-bold">Your cart</h1>
       {cart.notices.length > 0 && (
         <div

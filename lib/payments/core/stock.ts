@@ -1,4 +1,5 @@
 import "server-only";
+import { catalogChanged } from "@/lib/catalog/cache";
 import type { Db, Tx } from "@/lib/db";
 import { payments } from "../shared/context";
 import { holdingStock } from "./status-groups";
@@ -9,6 +10,11 @@ type Line = { productId: string; quantity: number };
 // checkout taking A then B while an expiry puts back B then A).
 const byProduct = (lines: Line[]) =>
   [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+
+/*
+ * Every stock write goes through takeLines or putBack, and each tells the storefront's cache (catalogChanged):
+ * inside a request it takes effect when the request ends, after this transaction committed.
+ */
 
 /**
  * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
@@ -30,6 +36,7 @@ export async function takeLines(
     }
     taken.push(line);
   }
+  if (taken.length) catalogChanged();
   return { ok: true };
 }
 
@@ -37,6 +44,7 @@ async function putBack(tx: Tx, lines: Line[]) {
   for (const line of byProduct(lines)) {
     await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
   }
+  if (lines.length) catalogChanged();
 }
 
 /** The order's catalogue lines: a seller's custom line (no product) holds no stock. */

@@ -14,6 +14,19 @@ export async function resetShop() {
   } finally {
     await db.$disconnect();
   }
+  await catalogChangedBehindTheAppsBack();
+}
+
+/**
+ * A catalogue written straight to the database: the storefront's cached pages are told, as an operator
+ * would after an import (app/api/cron/catalog/route.ts).
+ */
+export async function catalogChangedBehindTheAppsBack() {
+  const response = await fetch(`${E2E.appUrl}/api/cron/catalog`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${E2E.serverEnv.CRON_SECRET}` },
+  });
+  if (!response.ok) throw new Error(`catalogue revalidation refused: ${response.status}`);
 }
 
 /** Runs a query against the shop's database (for arranging a test's precondition). */

@@ -5,6 +5,13 @@ import { getCategoryWithProducts } from "@/lib/catalog/queries";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Served from cache: each category is rendered on its first visit, then again only when the catalogue
+// changes (lib/catalog/cache.ts) or at the latest hourly.
+export const revalidate = 3600;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await getCategoryWithProducts((await params).slug);
   return { title: category?.name ?? "Not found" };

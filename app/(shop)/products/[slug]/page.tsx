@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { Photo } from "@/components/ui/photo";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StockBadge } from "@/components/catalog/stock-badge";
@@ -38,12 +38,13 @@ export default async function ProductPage({ params }: Props) {
     // On a 360 x 740 phone "Add to cart" sits above the fold: a shorter photo, price and stock on one line,
     // the description after the button.
     <article className="grid gap-4 md:grid-cols-2 md:gap-6">
-      <Image
+      <Photo
         src={product.imageUrl}
         alt={product.name}
         width={600}
         height={600}
-        priority
+        loading="eager"
+        fetchPriority="high"
         className="aspect-[4/3] w-full rounded-2xl border border-stone-200 bg-white object-cover md:aspect-square"
       />
       <div className="space-y-3 md:space-y-4">
