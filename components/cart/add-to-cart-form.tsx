@@ -7,11 +7,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "@/components/ui/action-message";
 
 export function AddToCartForm({
-  productId,
+  variantId,
   stock,
   reservedForMinutes = null,
 }: {
-  productId: string;
+  variantId: string;
   stock: number;
   /** Set when the stock is only held by other shoppers' unpaid orders: when the first hold ends. */
   reservedForMinutes?: number | null;
@@ -20,7 +20,7 @@ export function AddToCartForm({
   const soldOut = stock <= 0;
   return (
     <form action={action} className="space-y-3">
-      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="variantId" value={variantId} />
       <div className="flex items-end gap-3">
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">

@@ -9,6 +9,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
+import { priceOrder } from "@/lib/pricing/price-lines";
+import { DiscountField } from "./discount-field";
 import { OrderSummary, type SummaryLine } from "./order-summary";
 
 type Props = {
@@ -30,7 +32,10 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
   const submittedKey =
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
   const chosen = offers.find((o) => o.key === (picked ?? submittedKey));
-  const totalKes = goodsKes + (chosen?.feeKes ?? 0);
+  const applied = state?.discount ?? null;
+  const priced = priceOrder(lines, chosen?.feeKes ?? 0, applied?.rule ?? null);
+  const price = priced.ok ? priced.price : null;
+  const totalKes = price?.totalKes ?? goodsKes + (chosen?.feeKes ?? 0);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
@@ -45,7 +50,14 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
       {chosen?.method === "DELIVERY" && (
         <AddressFields values={state?.values} errors={errors} counties={chosen.counties} />
       )}
-      <OrderSummary lines={lines} goodsKes={goodsKes} delivery={chosen} totalKes={totalKes} />
+      <OrderSummary
+        lines={lines}
+        goodsKes={goodsKes}
+        delivery={chosen}
+        discount={price?.discount ?? null}
+        totalKes={totalKes}
+      />
+      <DiscountField applied={applied} typed={state?.values?.discountCode} errors={errors.discountCode} />
       <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <TextField
           label="Full name"

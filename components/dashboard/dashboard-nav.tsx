@@ -11,6 +11,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
     { href: "/dashboard/payments", label: "Payments" },
     ...(user.role === "OWNER"
       ? [
+          { href: "/dashboard/discounts", label: "Discounts" },
           { href: "/dashboard/staff", label: "Staff" },
           { href: "/dashboard/settings/notifications", label: "Notifications" },
           { href: "/dashboard/settings/delivery", label: "Delivery" },

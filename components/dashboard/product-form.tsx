@@ -13,7 +13,10 @@ type Product = {
   slug: string;
   description: string;
   priceKes: number;
+  compareAtKes: number | null;
   stock: number;
+  /** Stock is then kept per variant, on the variants page. */
+  hasOptions: boolean;
   categoryId: string;
   imageUrl: string;
 };
@@ -51,6 +54,7 @@ export function ProductForm({
     <form action={action} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" noValidate>
       {product && <input type="hidden" name="id" value={product.id} />}
       {product && <input type="hidden" name="stockSeen" value={product.stock} />}
+      {product?.hasOptions && <input type="hidden" name="stock" value={product.stock} />}
       <Field id="name" label="Name" errors={errors.name}>
         <input {...props("name")} defaultValue={product?.name} />
       </Field>
@@ -69,10 +73,19 @@ export function ProductForm({
         <Field id="priceKes" label="Price (KES)" errors={errors.priceKes}>
           <input {...props("priceKes")} inputMode="numeric" defaultValue={product?.priceKes} />
         </Field>
+        <Field id="compareAtKes" label="Was (KES), for a sale" errors={errors.compareAtKes}>
+          <input {...props("compareAtKes")} inputMode="numeric" defaultValue={product?.compareAtKes ?? ""} />
+        </Field>
+      </div>
+      {product?.hasOptions ? (
+        <p className="text-sm text-stone-700">
+          Stock is kept per size and colour: see Options and variants below.
+        </p>
+      ) : (
         <Field id="stock" label="Stock" errors={errors.stock}>
           <input {...props("stock")} inputMode="numeric" defaultValue={product?.stock ?? 0} />
         </Field>
-      </div>
+      )}
       <Field id="categoryId" label="Category" errors={errors.categoryId}>
         <select {...props("categoryId")} defaultValue={product?.categoryId ?? ""}>
           <option value="">Choose…</option>

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { summarize } from "./variants";
 import { minutesUntilReleased } from "@/lib/payments/core/stock";
 
 const MAX_SEARCH_LENGTH = 100;
@@ -8,31 +9,54 @@ export function getCategories() {
   return prisma.category.findMany({ orderBy: { sortOrder: "asc" } });
 }
 
-export function getFeaturedProducts(limit = 8) {
-  return prisma.product.findMany({
+const onSale = { where: { archived: false }, select: { priceKes: true, compareAtKes: true, stock: true } };
+
+/** A product as a card shows it: its variants' stock summed, its lowest price. */
+function toCard<
+  P extends { priceKes: number; compareAtKes: number | null; variants: Parameters<typeof summarize>[1] },
+>(product: P) {
+  const { variants, ...rest } = product;
+  return { ...rest, ...summarize(product, variants) };
+}
+
+export async function getFeaturedProducts(limit = 8) {
+  const products = await prisma.product.findMany({
     where: { active: true, featured: true },
     orderBy: { name: "asc" },
     take: limit,
+    include: { variants: onSale },
   });
+  return products.map(toCard);
 }
 
-export function getCategoryWithProducts(slug: string) {
-  return prisma.category.findUnique({
+export async function getCategoryWithProducts(slug: string) {
+  const category = await prisma.category.findUnique({
     where: { slug },
-    include: { products: { where: { active: true }, orderBy: { name: "asc" } } },
+    include: {
+      products: { where: { active: true }, orderBy: { name: "asc" }, include: { variants: onSale } },
+    },
   });
+  return category && { ...category, products: category.products.map(toCard) };
 }
 
+/** A product on sale with its options and the variants a shopper can pick. */
 export function getProductBySlug(slug: string) {
-  return prisma.product.findFirst({ where: { slug, active: true }, include: { category: true } });
+  return prisma.product.findFirst({
+    where: { slug, active: true },
+    include: {
+      category: true,
+      options: { orderBy: { position: "asc" }, select: { name: true, values: true } },
+      variants: { where: { archived: false }, orderBy: { position: "asc" } },
+    },
+  });
 }
 
 /**
  * When a sold-out product's stock is only held by other shoppers' unpaid orders: the minutes until the
  * first of those reservations ends (then it is back on sale unless paid). Null when nothing is held.
  */
-export function getMinutesUntilReservationEnds(productId: string): Promise<number | null> {
-  return minutesUntilReleased(prisma, productId);
+export function getMinutesUntilReservationEnds(variantId: string): Promise<number | null> {
+  return minutesUntilReleased(prisma, variantId);
 }
 
 // Prisma's `contains` with driver adapters passes LIKE wildcards through: escape them so "%" means "%".
@@ -46,10 +70,10 @@ function likeText(query: string) {
 }
 
 /** Case-insensitive match on name or description; the input is bound as a parameter, never spliced into SQL. */
-export function searchProducts(query: string) {
+export async function searchProducts(query: string) {
   const q = likeText(query);
-  if (!q) return Promise.resolve([]);
-  return prisma.product.findMany({
+  if (!q) return [];
+  const products = await prisma.product.findMany({
     where: {
       active: true,
       OR: [
@@ -59,5 +83,7 @@ export function searchProducts(query: string) {
     },
     orderBy: { name: "asc" },
     take: 48,
+    include: { variants: onSale },
   });
+  return products.map(toCard);
 }

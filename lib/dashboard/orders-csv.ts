@@ -24,6 +24,8 @@ const COLUMNS = [
   "County",
   "Town or estate",
   "Landmark",
+  "Discount code",
+  "Discount (KES)",
 ];
 
 type OrderRow = Extract<
@@ -48,10 +50,12 @@ function orderRow(o: OrderRow): string {
     o.delivery ? (o.delivery.method === "PICKUP" ? "Pickup" : "Delivery") : "",
     o.delivery?.zoneName,
     o.deliveryFeeKes,
-    o.totalKes - o.deliveryFeeKes,
+    o.totalKes - o.deliveryFeeKes + o.discountKes,
     o.delivery?.county,
     o.delivery?.town,
     o.delivery?.landmark,
+    o.discountCode,
+    o.discountKes || "",
   ]);
 }
 

@@ -42,7 +42,7 @@ export default async function CartPage() {
       )}
       <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-4">
         {cart.lines.map((line) => (
-          <CartLineRow key={line.product.id} line={line} />
+          <CartLineRow key={line.variant.id} line={line} />
         ))}
       </ul>
       <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-4">

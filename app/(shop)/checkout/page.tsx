@@ -30,9 +30,13 @@ export default async function CheckoutPage() {
       <CheckoutForm
         checkoutKey={randomUUID()}
         lines={cart.lines.map((l) => ({
-          id: l.product.id,
-          label: `${l.quantity} × ${l.product.name}`,
+          id: l.variant.id,
+          label: `${l.quantity} × ${l.variant.name}`,
           totalKes: l.lineTotalKes,
+          productId: l.variant.productId,
+          categoryId: l.variant.categoryId,
+          unitPriceKes: l.variant.priceKes,
+          quantity: l.quantity,
         }))}
         goodsKes={cart.subtotalKes}
         offers={deliveryOffers(delivery, cart.subtotalKes)}

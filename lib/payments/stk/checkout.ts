@@ -2,9 +2,12 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import type { CartLine } from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
+import { findCatalogVariants } from "@/lib/cart/queries";
 import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
 import { type DeliveryChoice, quoteDelivery } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
+import { codeVersion } from "@/lib/discounts/codes";
+import { priceOrderLines } from "@/lib/discounts/price-order";
 import { formatKes } from "@/lib/format";
 import { payments, secondsAfter } from "../shared/context";
 import { isUniqueViolation } from "../shared/db-errors";
@@ -28,20 +31,26 @@ export type CheckoutInput = {
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
+  /** A discount code as typed, and the version of it the shopper saw priced (lib/discounts codeVersion). */
+  discountCode?: string;
+  discountSeen?: string;
 };
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
   | {
       ok: false;
-      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity";
+      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity" | "discount";
       message: string;
+      /** Set when the code changed since the shopper saw it: the version to show the new total with. */
+      discountVersion?: string;
     };
 
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity",
+    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "discount",
     message: string,
+    readonly discountVersion?: string,
   ) {
     super(message);
   }
@@ -68,7 +77,14 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     return { ok: true, publicId: created.publicId };
   } catch (e) {
     if (e instanceof CheckoutRefused)
-      return (await placedBefore(input.checkoutKey)) ?? { ok: false, reason: e.reason, message: e.message };
+      return (
+        (await placedBefore(input.checkoutKey)) ?? {
+          ok: false,
+          reason: e.reason,
+          message: e.message,
+          ...(e.discountVersion ? { discountVersion: e.discountVersion } : {}),
+        }
+      );
     if (isUniqueViolation(e, "checkoutKey")) {
       const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
       return { ok: true, publicId: first.publicId };
@@ -104,13 +120,14 @@ async function createPendingOrder(input: CheckoutInput) {
         `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
       );
     }
-    const products = await tx.product.findMany({
-      where: { id: { in: input.lines.map((l) => l.productId) } },
-    });
-    const cart = priceCart(input.lines, products);
+    const variants = await findCatalogVariants(
+      input.lines.map((l) => l.variantId),
+      tx,
+    );
+    const cart = priceCart(input.lines, variants);
     if (cart.notices.length > 0 || cart.lines.length === 0) {
-      const short = products.find(
-        (p) => p.stock < (input.lines.find((l) => l.productId === p.id)?.quantity ?? 0),
+      const short = variants.find(
+        (v) => v.stock < (input.lines.find((l) => l.variantId === v.id)?.quantity ?? 0),
       );
       const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
       throw new CheckoutRefused(
@@ -121,7 +138,7 @@ async function createPendingOrder(input: CheckoutInput) {
       );
     }
     const tooMany = quantityRefusal(
-      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
+      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity, name: l.variant.name })),
     );
     if (tooMany) throw new CheckoutRefused("quantity", tooMany);
     const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
@@ -129,25 +146,37 @@ async function createPendingOrder(input: CheckoutInput) {
     const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
     if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
     const { feeKes, ...snapshot } = delivery.snapshot;
-    const totalKes = cart.subtotalKes + feeKes;
-    if (!isValidAmount(totalKes)) {
-      throw new CheckoutRefused(
-        "amount",
-        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
-      );
-    }
+    if (!isValidAmount(cart.subtotalKes + feeKes) && !input.discountCode) throw amountRefused();
     const taken = await takeLines(
       tx,
-      cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
     );
     if (!taken.ok) {
-      const name = cart.lines.find((l) => l.product.id === taken.productId)?.product.name ?? "An item";
-      const minutes = await minutesUntilReleased(tx, taken.productId);
+      const name = cart.lines.find((l) => l.variant.id === taken.variantId)?.variant.name ?? "An item";
+      const minutes = await minutesUntilReleased(tx, taken.variantId);
       throw new CheckoutRefused(
         "cart_changed",
         minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
       );
     }
+    // Priced again here, the code's row locked after the stock (payments lock variants before codes too).
+    const priced = await priceOrderLines(
+      cart,
+      feeKes,
+      { code: input.discountCode, phone: input.phone },
+      { db: tx, now, lock: true },
+    );
+    if (!priced.ok) throw new CheckoutRefused("discount", priced.refusal.message);
+    const { price, code } = priced;
+    if (code && input.discountSeen !== codeVersion(code)) {
+      throw new CheckoutRefused(
+        "discount",
+        `The code ${code.code} changed since you applied it: check the new total, then pay.`,
+        codeVersion(code),
+      );
+    }
+    const totalKes = price.totalKes;
+    if (!isValidAmount(totalKes)) throw amountRefused();
     const created = await tx.order.create({
       data: {
         publicId: newPublicId(),
@@ -159,14 +188,25 @@ async function createPendingOrder(input: CheckoutInput) {
         clientIp: input.clientIp,
         totalKes,
         deliveryFeeKes: feeKes,
+        ...(code && price.discount
+          ? {
+              discountCodeId: code.id,
+              discountCode: code.code,
+              discountKind: code.kind,
+              discountKes: price.discount.amountKes,
+            }
+          : {}),
         delivery: { create: snapshot },
         reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
         createdAt: now,
         items: {
           create: cart.lines.map((l) => ({
-            productId: l.product.id,
-            name: l.product.name,
-            unitPriceKes: l.product.priceKes,
+            productId: l.variant.productId,
+            variantId: l.variant.id,
+            name: l.variant.name,
+            variantTitle: l.variant.title,
+            sku: l.variant.sku,
+            unitPriceKes: l.variant.priceKes,
             quantity: l.quantity,
           })),
         },
@@ -186,6 +226,12 @@ async function createPendingOrder(input: CheckoutInput) {
   }, CHECKOUT_TX);
   return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
 }
+
+const amountRefused = () =>
+  new CheckoutRefused(
+    "amount",
+    `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
+  );
 
 const reservedMessage = (name: string, minutes: number) =>
   `${name} is reserved by other shoppers: check back in ${minutes} minute${minutes === 1 ? "" : "s"}.`;

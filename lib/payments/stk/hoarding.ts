@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { holdingStock } from "../core/status-groups";
 import { payments } from "../shared/context";
 
-type Line = { productId: string; quantity: number; name: string };
+type Line = { variantId: string; quantity: number; name: string };
 
 /** Why this cart is more than one shopper should hold for 15 minutes; null when it is within the caps. */
 export function quantityRefusal(lines: Line[]): string | null {

@@ -34,7 +34,8 @@ export async function inventory(stack: Stack, shoppers: number): Promise<Tally> 
     where: { items: { some: { productId: product.id } } },
     include: { attempts: true },
   });
-  const stockAfter = (await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock;
+  const stockAfter = (await prisma.productVariant.findUniqueOrThrow({ where: { id: product.variantId } }))
+    .stock;
   tally.invariant(
     won.length === STOCK && orders.length === STOCK && stockAfter === 0,
     `${won.length} checkouts won, ${orders.length} orders, stock left ${stockAfter} (want ${STOCK}, ${STOCK}, 0)`,
@@ -62,7 +63,8 @@ export async function inventory(stack: Stack, shoppers: number): Promise<Tally> 
     _count: { _all: true },
   });
   const count = (status: string) => final.find((g) => g.status === status)?._count._all ?? 0;
-  const stockBack = (await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock;
+  const stockBack = (await prisma.productVariant.findUniqueOrThrow({ where: { id: product.variantId } }))
+    .stock;
   tally.invariant(stockBack === STOCK - PAID, `stock after expiry ${stockBack}, want ${STOCK - PAID}`);
   tally.invariant(
     count("PAID") === PAID && count("EXPIRED") === STOCK - PAID,

@@ -11,17 +11,19 @@ export async function createProduct({ stock, priceKes }: { stock: number; priceK
     create: { slug: "reliability", name: "Reliability suite" },
   });
   const slug = `rel-${randomBytes(6).toString("hex")}`;
-  return prisma.product.create({
+  const product = await prisma.product.create({
     data: {
       slug,
       name: `Item ${slug}`,
       description: "Reliability suite",
       priceKes,
-      stock,
       imageUrl: "/products/test.jpg",
       categoryId: category.id,
+      variants: { create: { stock } },
     },
+    include: { variants: true },
   });
+  return { ...product, variantId: product.variants[0]!.id };
 }
 
 let phoneSeq = randomInt(90_000_000);
@@ -54,6 +56,17 @@ async function courierZone() {
 
 let courier: Promise<{ id: string }> | undefined;
 
+const variants = new Map<string, Promise<string>>();
+/** The variant a suite product sells (createProduct makes one), looked up once per product. */
+function variantOf(productId: string) {
+  let id = variants.get(productId);
+  if (!id) {
+    id = prisma.productVariant.findFirstOrThrow({ where: { productId } }).then((v) => v.id);
+    variants.set(productId, id);
+  }
+  return id;
+}
+
 /** Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. */
 export async function checkout(
   productId: string,
@@ -63,7 +76,7 @@ export async function checkout(
   courier ??= courierZone();
   const zone = await courier;
   return startCheckout({
-    lines: [{ productId, quantity }],
+    lines: [{ variantId: await variantOf(productId), quantity }],
     customerName: "Wanjiru Reliability",
     phone,
     delivery: {
