@@ -36,8 +36,10 @@ export default defineConfig({
     },
   },
   projects: [{ name: "mobile-chromium", use: { ...devices["Pixel 7"], defaultBrowserType: "chromium" } }],
+  // A warning the server prints that is not known (and explained) there fails the run.
+  globalTeardown: "./tests/e2e/support/server-warnings.ts",
   webServer: {
-    command: `node scripts/with-db.mjs --fresh --emulator -- next start -p ${E2E.appPort}`,
+    command: `node scripts/with-db.mjs --fresh --emulator -- next start -p ${E2E.appPort} 2>&1 | tee ${E2E.serverLog}`,
     url: `${E2E.appUrl}/cart`,
     timeout: 180_000,
     reuseExistingServer: false,

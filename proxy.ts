@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { contentSecurityPolicy, isMalformedPath } from "@/lib/http/content-security-policy";
+import { serverActionRefusal } from "@/lib/http/server-action-gate";
 
 const { auth } = NextAuth(authConfig);
 // auth(request, event) is next-auth's middleware form; its overloads are typed for pages/api requests.
@@ -19,6 +20,18 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
       headers: {
         "content-type": "text/plain; charset=utf-8",
         "Content-Security-Policy": contentSecurityPolicy("none"),
+      },
+    });
+  }
+  const refusal = serverActionRefusal(req.method, req.headers);
+  if (refusal) {
+    return new NextResponse(refusal.message, {
+      status: refusal.status,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "Content-Security-Policy": contentSecurityPolicy("none"),
+        // The body is left unread: close, or the rest of it would be taken for the next request.
+        Connection: "close",
       },
     });
   }

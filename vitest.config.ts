@@ -12,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          env: { DUKA_DEV_DEFAULTS: "1" },
+        },
       },
       {
         resolve: { alias },
@@ -20,6 +25,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          env: { DUKA_DEV_DEFAULTS: "1" },
           // One PostgreSQL shared by every file: run files one after another, each resets what it uses.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,6 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+/**
+ * Rendered per request, not prerendered: a static page's scripts would carry no CSP nonce (proxy.ts makes a
+ * fresh one per request), the browser would refuse them all and the page would never hydrate.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-md flex-col items-center justify-center gap-4 px-4 text-center">
       <p className="text-5xl font-bold text-brand-700">404</p>

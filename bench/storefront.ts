@@ -3,12 +3,10 @@
 // per route from the build's manifests. Prints figures; never fails on a score or a time.
 // BENCH_NO_BUILD=1 reuses .next; LH_RUNS (default 3) runs per page, medians printed; CHROMIUM_PATH overrides.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
-import { gzipSync } from "node:zlib";
+import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { firstLoadJs } from "../scripts/js-budget";
 
 const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
@@ -37,47 +35,6 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) 
   );
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-
-/** First-load JS per route, the way `next build` used to print it: shared root chunks + the route's entries, gzipped. */
-function firstLoadJs(): [string, number, number][] {
-  const next = path.resolve(".next");
-  const gz = new Map<string, number>();
-  const size = (file: string) => {
-    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(path.join(next, file))).length);
-    return gz.get(file)!;
-  };
-  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<
-    string,
-    string
-  >;
-  const root = (
-    JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }
-  ).rootMainFiles;
-  const shared = root.reduce((sum, f) => sum + size(f), 0);
-  const rows: [string, number, number][] = [];
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory()
-        ? walk(path.join(dir, d.name))
-        : d.name === "page_client-reference-manifest.js"
-          ? [path.join(dir, d.name)]
-          : [],
-    );
-  for (const file of walk(path.join(next, "server", "app"))) {
-    const sandbox = { globalThis: {} as Record<string, unknown> };
-    vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
-    const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<
-      string,
-      { entryJSFiles?: Record<string, string[]> }
-    >;
-    for (const [key, manifest] of Object.entries(manifests)) {
-      const files = new Set([...root, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
-      const total = [...files].reduce((sum, f) => sum + size(f), 0);
-      rows.push([routes[key] ?? key, total, total - shared]);
-    }
-  }
-  return rows.sort((a, b) => a[0].localeCompare(b[0]));
-}
 
 async function waitFor(url: string, server: ChildProcess) {
   for (let i = 0; i < 240; i++) {
@@ -169,7 +126,7 @@ try {
 
 console.log(`\nFirst-load JS per route (gzip; "own" = beyond the chunks every page shares)`);
 console.log(`${"route".padEnd(36)} ${"total KB".padStart(9)} ${"own KB".padStart(8)}`);
-for (const [route, total, own] of firstLoadJs()) {
+for (const { route, totalBytes: total, ownBytes: own } of firstLoadJs()) {
   console.log(
     `${route.padEnd(36)} ${(total / 1024).toFixed(1).padStart(9)} ${(own / 1024).toFixed(1).padStart(8)}`,
   );

@@ -5,7 +5,7 @@ import { startEmulator } from "./index";
 const USAGE = `Daraja emulator
 
   npm run emulator                          start the server (EMULATOR_PORT, default 4010)
-  npm run emulator -- <command> [args]      act on a running emulator (EMULATOR_URL, default http://127.0.0.1:4010)
+  npm run emulator -- <command> [args]      act on a running emulator (EMULATOR_PORT as above, or EMULATOR_URL)
 
 Commands (<target> is a CheckoutRequestID or a phone number: its oldest open prompt):
   pay <target> [pin]        insufficient <target>     wrong-pin <target>
@@ -18,7 +18,12 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
 
 Lipa na M-Pesa (C2B), as the customer paying by hand:
   paybill <business> <account> <amount> <phone>      buy-goods <till> <amount> <phone>
-  c2b [phone]               c2b-registrations`;
+  c2b [phone]               c2b-registrations
+
+Money out (Reversal, B2C) and their results:
+  money-out                 money-received [phone]    b2c-balance [amount]
+  fail-next-result <code> [description]               delay-next-result <ms>
+  drop-next-result          duplicate-next-result     timeout-next-result (to QueueTimeOutURL)`;
 
 interface ControlCall {
   method: "GET" | "POST" | "DELETE";
@@ -35,6 +40,12 @@ const query = (phone: string | undefined) => (phone ? `?phone=${encodeURICompone
 const act =
   (path: string) =>
   (args: string[]): ControlCall => ({ method: "POST", path, body: { target: need(args[0], "target") } });
+
+const resultFault = (kind: string, delayMs?: number): ControlCall => ({
+  method: "POST",
+  path: "/faults",
+  body: { target: "result", kind, delayMs },
+});
 
 const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   pay: (args) => ({ method: "POST", path: "/pay", body: { target: need(args[0], "target"), pin: args[1] } }),
@@ -98,6 +109,21 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   }),
   c2b: (args) => ({ method: "GET", path: `/c2b${query(args[0])}` }),
   "c2b-registrations": () => ({ method: "GET", path: "/c2b/registrations" }),
+  "money-out": () => ({ method: "GET", path: "/money-out" }),
+  "money-received": (args) => ({ method: "GET", path: `/money-out/received${query(args[0])}` }),
+  "b2c-balance": (args) =>
+    args[0]
+      ? { method: "POST", path: "/b2c-balance", body: { amount: Number(args[0]) } }
+      : { method: "GET", path: "/b2c-balance" },
+  "fail-next-result": (args) => ({
+    method: "POST",
+    path: "/money-out/fail-next",
+    body: { resultCode: need(args[0], "result code"), resultDesc: args.slice(1).join(" ") || undefined },
+  }),
+  "delay-next-result": (args) => resultFault("delay", Number(need(args[0], "delay in ms"))),
+  "drop-next-result": () => resultFault("drop"),
+  "duplicate-next-result": () => resultFault("duplicate"),
+  "timeout-next-result": () => resultFault("queueTimeout"),
   reset: () => ({ method: "POST", path: "/reset" }),
   inbox: (args) => ({ method: "GET", path: `/inbox${args[0] ? `?to=${encodeURIComponent(args[0])}` : ""}` }),
   "clear-inbox": () => ({ method: "DELETE", path: "/inbox" }),
@@ -109,7 +135,8 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
 };
 
 async function callRunningEmulator(call: ControlCall): Promise<void> {
-  const base = process.env.EMULATOR_URL ?? "http://127.0.0.1:4010";
+  // The same port the server was started on (npm run dev and npm run emulator read EMULATOR_PORT).
+  const base = process.env.EMULATOR_URL || `http://127.0.0.1:${process.env.EMULATOR_PORT || 4010}`;
   const response = await fetch(`${base}/__control${call.path}`, {
     method: call.method,
     headers: { "content-type": "application/json" },

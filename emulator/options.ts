@@ -1,4 +1,6 @@
 // The emulator's options (credentials, timings, faults) and their defaults.
+import { DEFAULT_INITIATOR } from "./daraja/money-out/initiator-key";
+
 export interface AppCredentials {
   consumerKey: string;
   consumerSecret: string;
@@ -58,6 +60,10 @@ export interface EmulatorOptions {
   tills: Record<string, string>;
   /** C2B: FirstName in notifications. */
   customerFirstName: string;
+  /** Initiator name -> password: the API operators whose SecurityCredential is accepted (else 2001). */
+  initiators: Record<string, string>;
+  /** The B2C utility account's balance at start and after reset, in shillings: B2C fails with 1 below it. */
+  b2cUtilityBalance: number;
 }
 
 export const SANDBOX_SHORTCODE = "174379";
@@ -96,6 +102,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   c2bMsisdn: "masked",
   tills: {},
   customerFirstName: "JOHN",
+  initiators: { [DEFAULT_INITIATOR.name]: DEFAULT_INITIATOR.password },
+  b2cUtilityBalance: 100_000,
 };
 
 /** Later layers win; an explicit `undefined` does not erase an earlier value. */

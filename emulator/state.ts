@@ -5,6 +5,7 @@ import { C2bStore } from "./daraja/c2b/store";
 import { CallLog } from "./control/call-log";
 import { FaultBook } from "./control/faults";
 import { IdFactory } from "./daraja/ids";
+import { MoneyOutStore } from "./daraja/money-out/store";
 import type { EmulatorOptions } from "./options";
 import type { Outcome } from "./daraja/stk/outcomes";
 import { PromptStore } from "./daraja/stk/prompt-store";
@@ -32,6 +33,8 @@ export interface EmulatorState {
   readonly faults: FaultBook;
   readonly calls: CallLog;
   readonly c2b: C2bStore;
+  /** Reversals and B2C payments accepted, and the B2C utility balance they draw on. */
+  moneyOut: MoneyOutStore;
   deliveries: DeliveryRecord[];
   readonly held: Set<HeldResponse>;
   /** The random source of callback forms, for options.callbackVarietySeed. */
@@ -52,6 +55,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     faults: new FaultBook(),
     calls: new CallLog((line) => state.say(line)),
     c2b: new C2bStore(),
+    moneyOut: new MoneyOutStore(options.b2cUtilityBalance),
     deliveries: [],
     held: new Set(),
     variety: null,
@@ -80,6 +84,7 @@ export function resetState(state: EmulatorState): void {
   state.calls.clear();
   state.deliveries = [];
   state.c2b.clearTransactions();
+  state.moneyOut = new MoneyOutStore(state.startOptions.b2cUtilityBalance);
   state.options = state.startOptions;
   state.variety = null;
   releaseHeldResponses(state);

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { oneQueryAtATimePool } from "@/lib/pg-pool";
 
 export const EMBEDDED_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${env.embeddedPgPort}/postgres`;
 
@@ -17,7 +18,9 @@ export const usesEmbeddedDatabase = connectionString === EMBEDDED_DATABASE_URL;
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: usesEmbeddedDatabase ? 1 : 10 }),
+    adapter: new PrismaPg(oneQueryAtATimePool({ connectionString, max: usesEmbeddedDatabase ? 1 : 10 }), {
+      disposeExternalPool: true,
+    }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { certificateFor, securityCredential } from "@/lib/daraja";
 
 /**
  * Every setting Duka reads, validated once. With nothing set, the app runs locally on the embedded
@@ -10,6 +11,9 @@ export const SANDBOX_SHORTCODE = "174379";
 export const SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
 export const EMULATOR_CONSUMER_KEY = "duka-emulator-key";
 export const EMULATOR_CONSUMER_SECRET = "duka-emulator-secret";
+// The emulator's own API operator: refunds work locally out of the box, as payments do.
+export const EMULATOR_INITIATOR_NAME = "duka-emulator-initiator";
+export const EMULATOR_INITIATOR_PASSWORD = "Duka-Emulator-Initiator-1!";
 const DEV_AUTH_SECRET = "duka-dev-only-secret-change-me-in-production";
 export const DEV_SELLER_EMAIL = "owner@duka.test";
 export const DEV_SELLER_PASSWORD = "duka-owner-123";
@@ -74,12 +78,26 @@ const schema = z.object({
   MPESA_TILL_NUMBER: digits(5, 8),
   MPESA_TIMEOUT_MS: int(15_000, 1_000, 120_000),
   MPESA_CALLBACK_IPS: optionalString,
+  MPESA_INITIATOR_NAME: optionalString,
+  MPESA_INITIATOR_PASSWORD: optionalString,
+  MPESA_SECURITY_CREDENTIAL: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9+/=\s]{40,}$/, "must be the base64 SecurityCredential from the Daraja portal")
+      .optional(),
+  ),
+  MPESA_B2C_SHORTCODE: digits(5, 7),
   EMULATOR_PORT: int(4010, 1, 65535),
 
   AUTH_SECRET: optionalString,
   SELLER_EMAIL: z.preprocess(empty, z.email().optional()),
   SELLER_PASSWORD: z.preprocess(empty, z.string().min(8, "must be at least 8 characters").optional()),
   CRON_SECRET: optionalString,
+  // "1" only from `npm run dev` and the test harness (scripts/with-db.mjs, vitest.config.ts): how the server
+  // runs decides whether it may use the public development secrets, never NODE_ENV alone.
+  DUKA_DEV_DEFAULTS: optionalString,
 
   RESERVATION_MINUTES: int(15, 1, 24 * 60),
   PROMPTS_PER_PHONE: int(3, 1, 1000),
@@ -109,6 +127,10 @@ const schema = z.object({
   MAX_ITEMS_PER_ORDER: int(30, 1, 10_000),
   OPEN_ORDERS_PER_PHONE: int(4, 1, 1000),
   OPEN_ORDERS_PER_IP: int(20, 1, 100_000),
+  PHONES_PER_IP: int(5, 1, 100_000),
+  RESERVED_UNITS_PER_IP: int(40, 1, 1_000_000),
+  POD_ORDERS_PER_PHONE: int(2, 1, 1000),
+  POD_ORDERS_PER_IP: int(5, 1, 100_000),
   NUMBER_CHANGES_PER_ORDER: int(2, 0, 20),
   REJECTED_CALLBACKS_PER_IP: int(60, 0, 100_000),
   REJECTED_CALLBACK_RETENTION_DAYS: int(7, 1, 365),
@@ -180,6 +202,16 @@ function defaultDarajaUrl(raw: RawEnv): string {
   return raw.MPESA_ENV === "emulator" ? `http://127.0.0.1:${raw.EMULATOR_PORT}` : BASE_URLS[raw.MPESA_ENV];
 }
 
+const DEV_DEFAULTS_RULE = "only `npm run dev` and the tests run on development defaults";
+
+/**
+ * The public development secrets are for `npm run dev` and the test harness, which say so with
+ * DUKA_DEV_DEFAULTS=1; never for a production build or a shop taking real money, whatever NODE_ENV says.
+ */
+function mayUseDevDefaults(raw: RawEnv): boolean {
+  return raw.DUKA_DEV_DEFAULTS === "1" && raw.NODE_ENV !== "production" && raw.MPESA_ENV !== "production";
+}
+
 /** Cross-field rules: production Daraja needs real credentials and an https callback. */
 function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): string[] {
   const problems: string[] = [];
@@ -206,16 +238,37 @@ function crossCheck(raw: RawEnv, callbackBase: string, building: boolean): strin
     problems.push("AT_USERNAME / AT_API_KEY: set both or neither");
   if (raw.SMTP_URL && !raw.MAIL_FROM) problems.push("MAIL_FROM: required when SMTP_URL is set");
   // A sandbox shop on a public host is still public: its sessions and cron need real secrets too.
-  if (raw.NODE_ENV === "production" && !building) {
+  if (!mayUseDevDefaults(raw) && !building) {
     if (!raw.AUTH_SECRET || raw.AUTH_SECRET === DEV_AUTH_SECRET)
-      problems.push("AUTH_SECRET: required when NODE_ENV=production (openssl rand -base64 32)");
-    if (!raw.CRON_SECRET) problems.push("CRON_SECRET: required when NODE_ENV=production");
+      problems.push(`AUTH_SECRET: required (openssl rand -base64 32); ${DEV_DEFAULTS_RULE}`);
+    if (!raw.CRON_SECRET) problems.push(`CRON_SECRET: required; ${DEV_DEFAULTS_RULE}`);
   }
-  if (raw.NODE_ENV === "production" && raw.MPESA_ENV === "production") {
-    if (raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
-      problems.push("SELLER_PASSWORD: the development default is refused in production");
-  }
+  if (raw.MPESA_ENV === "production" && raw.SELLER_PASSWORD === DEV_SELLER_PASSWORD)
+    problems.push("SELLER_PASSWORD: the development default is refused in production");
   return problems;
+}
+
+/**
+ * The API operator for refunds and look-ups: a ready SecurityCredential wins over a password encrypted here
+ * with the environment's certificate. Without one, refunds are off and `reason` says why.
+ */
+function initiatorSettings(raw: RawEnv) {
+  const shortcode = raw.MPESA_SHORTCODE ?? SANDBOX_SHORTCODE;
+  const local = raw.MPESA_ENV === "emulator" && !raw.MPESA_INITIATOR_NAME;
+  const name = local ? EMULATOR_INITIATOR_NAME : raw.MPESA_INITIATOR_NAME;
+  const password = local ? EMULATOR_INITIATOR_PASSWORD : raw.MPESA_INITIATOR_PASSWORD;
+  const ready = local ? undefined : raw.MPESA_SECURITY_CREDENTIAL?.replace(/\s+/g, "");
+  if (!name || (!ready && !password)) {
+    const reason = name
+      ? "MPESA_INITIATOR_PASSWORD or MPESA_SECURITY_CREDENTIAL is not set"
+      : "MPESA_INITIATOR_NAME is not set";
+    return { initiator: undefined, refundsOffReason: reason };
+  }
+  const credential = ready ?? securityCredential(password!, certificateFor(raw.MPESA_ENV));
+  return {
+    initiator: { name, securityCredential: credential, b2cShortcode: raw.MPESA_B2C_SHORTCODE ?? shortcode },
+    refundsOffReason: null,
+  };
 }
 
 /** Trust in forwarding headers: the platform's (Vercel), a number of proxy hops, or proxies' addresses. */
@@ -281,6 +334,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
   return {
     nodeEnv: raw.NODE_ENV,
+    devDefaults: mayUseDevDefaults(raw),
     databaseUrl: raw.DATABASE_URL,
     directUrl: raw.DIRECT_URL,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
@@ -300,6 +354,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
         raw.MPESA_CALLBACK_IPS?.split(",")
           .map((ip) => ip.trim())
           .filter(Boolean) ?? [],
+      ...initiatorSettings(raw),
     },
     emulatorPort: raw.EMULATOR_PORT,
     authSecret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -317,6 +372,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       maxItemsPerOrder: raw.MAX_ITEMS_PER_ORDER,
       openOrdersPerPhone: raw.OPEN_ORDERS_PER_PHONE,
       openOrdersPerIp: raw.OPEN_ORDERS_PER_IP,
+      phonesPerIp: raw.PHONES_PER_IP,
+      reservedUnitsPerIp: raw.RESERVED_UNITS_PER_IP,
+      podOrdersPerPhone: raw.POD_ORDERS_PER_PHONE,
+      podOrdersPerIp: raw.POD_ORDERS_PER_IP,
       numberChangesPerOrder: raw.NUMBER_CHANGES_PER_ORDER,
       rejectedCallbacksPerIp: raw.REJECTED_CALLBACKS_PER_IP,
       rejectedCallbackRetentionDays: raw.REJECTED_CALLBACK_RETENTION_DAYS,

@@ -13,3 +13,10 @@ export function formatKes(amount: number): string {
 export function formatEat(date: Date, pattern = "d MMM yyyy, HH:mm"): string {
   return `${formatInTimeZone(date, SHOP_TIME_ZONE, pattern)} EAT`;
 }
+
+/** A Kenyan mobile number as people write it: "254712345678" or "+254712345678" -> "0712 345 678". */
+export function formatPhoneLocal(msisdn: string): string {
+  const digits = msisdn.replace(/\D/g, "");
+  const local = digits.startsWith("254") && digits.length === 12 ? `0${digits.slice(3)}` : digits;
+  return /^0\d{9}$/.test(local) ? `${local.slice(0, 4)} ${local.slice(4, 7)} ${local.slice(7)}` : msisdn;
+}

@@ -2,11 +2,14 @@
 import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { oneQueryAtATimePool } from "../lib/pg-pool";
 import { categories, products, type SeedProduct } from "./catalog-data";
 
 export function connect(url = process.env.DATABASE_URL) {
   if (!url) throw new Error("DATABASE_URL is not set");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PrismaClient({
+    adapter: new PrismaPg(oneQueryAtATimePool({ connectionString: url }), { disposeExternalPool: true }),
+  });
 }
 
 /** Creates the demo catalog unless the shop already has categories (so a seller's edits survive restarts). */
@@ -72,17 +75,27 @@ export async function seedDelivery(db: PrismaClient): Promise<boolean> {
       pickupAddress: "Duka shop, Kimathi Street, Nairobi CBD (next to the Hilton)",
       pickupHours: "Mon-Sat 8:00-18:00",
       freeDeliveryThresholdKes: 5000,
+      payOnDeliveryNote: "Pay the rider by M-Pesa (a prompt on your phone) or cash when your order arrives.",
     },
   });
   await db.deliveryZone.createMany({
     data: [
-      { name: "Nairobi CBD", feeKes: 200, etaText: "Same day", counties: ["Nairobi"], sortOrder: 1 },
+      {
+        name: "Nairobi CBD",
+        feeKes: 200,
+        etaText: "Same day",
+        counties: ["Nairobi"],
+        sortOrder: 1,
+        payOnDelivery: true,
+      },
       {
         name: "Nairobi suburbs",
         feeKes: 350,
         etaText: "Next day",
         counties: ["Nairobi", "Kiambu", "Machakos", "Kajiado"],
         sortOrder: 2,
+        payOnDelivery: true,
+        payOnDeliveryMaxKes: 20000,
       },
       {
         name: "Rest of Kenya by courier",

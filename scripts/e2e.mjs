@@ -22,5 +22,8 @@ const canaries = {
 };
 const build = await run("npx", ["next", "build"], { ...env, ...canaries });
 if (build !== 0) process.exit(build);
+// First-load JavaScript budget of the storefront routes, from this build's manifests.
+const budget = await run("npx", ["tsx", "scripts/js-budget.ts"], env);
+if (budget !== 0) process.exit(budget);
 const testEnv = { ...env, DUKA_BUILD_CANARIES: JSON.stringify(canaries) };
 process.exit(await run("npx", ["playwright", "test", ...process.argv.slice(2)], testEnv));

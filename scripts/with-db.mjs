@@ -4,6 +4,7 @@
 // <command> with DATABASE_URL set. Children are spawned asynchronously: a blocking spawn would stall
 // the in-process database.
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
 
@@ -13,6 +14,9 @@ const flags = args.slice(0, sep < 0 ? args.length : sep);
 const cmd = sep < 0 ? [] : args.slice(sep + 1);
 // Run outside npm too (prisma's seed command spawns `tsx` by name).
 process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}`;
+// The dev/test harness: it alone may run on the public development secrets (lib/env.ts), and only where
+// NODE_ENV is not production (`next start` under the e2e harness still needs real ones).
+process.env.DUKA_DEV_DEFAULTS ??= "1";
 const children = new Set();
 
 function run(c, a, { wait = true } = {}) {
@@ -44,8 +48,33 @@ if (!process.env.DATABASE_URL) {
   console.log(`[with-db] embedded PostgreSQL (PGlite) up in ${Date.now() - t0} ms: ${DEFAULT_DATABASE_URL}`);
 }
 
+/**
+ * `prisma migrate deploy` exits 0 having done nothing when PRISMA_SCHEMA_ENGINE_BINARY is not an engine
+ * that answers: count what the database says is applied instead of trusting the exit code.
+ */
+async function assertMigrationsApplied() {
+  const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory());
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: process.env.DIRECT_URL || process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client
+      .query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`)
+      .catch(() => ({ rows: [{ n: 0 }] }));
+    if (rows[0].n < folders.length) {
+      throw new Error(
+        `prisma migrate deploy reported success, yet ${rows[0].n} of ${folders.length} migrations are applied: ` +
+          `is the schema engine (${process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "scripts/prisma-schema-engine.mjs"}) answering?`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 try {
   await run("prisma", ["migrate", "deploy"]);
+  await assertMigrationsApplied();
   if (!flags.includes("--no-seed")) await run("prisma", ["db", "seed"]);
 } catch (e) {
   console.error(`[with-db] ${e.message}`);

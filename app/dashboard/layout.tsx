@@ -16,7 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="min-h-screen">
       <DashboardNav user={user} />
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-6 pb-24 sm:pb-6">
         {children}
       </main>
     </div>

@@ -3,7 +3,11 @@
 import { useState } from "react";
 import { COUNTIES_A_TO_Z } from "@/lib/delivery/counties";
 import { townsOf } from "@/lib/delivery/towns";
-import { TextField } from "@/components/ui/text-field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { inputRules } from "@/lib/action-result";
+import { deliveryForm } from "@/lib/delivery/checkout-form";
+
+const rules = inputRules(deliveryForm.in);
 
 type Props = {
   values?: { county: string; town: string; landmark: string };
@@ -19,7 +23,6 @@ type Props = {
  */
 export function AddressFields({ values, errors, counties }: Props) {
   const choices = counties.length > 0 ? COUNTIES_A_TO_Z.filter((c) => counties.includes(c)) : COUNTIES_A_TO_Z;
-  const countyError = errors.county?.[0];
   const initialCounty = values?.county && choices.some((c) => c === values.county) ? values.county : "";
   const [picked, setPicked] = useState<string | null>(null);
   const county = picked ?? initialCounty;
@@ -27,35 +30,24 @@ export function AddressFields({ values, errors, counties }: Props) {
   return (
     <fieldset className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
       <legend className="px-1 font-semibold">Deliver to</legend>
-      <div>
-        <label htmlFor="field-county" className="block text-sm font-medium">
-          County
-        </label>
-        <select
-          id="field-county"
-          name="county"
-          defaultValue={initialCounty}
-          onChange={(e) => setPicked(e.target.value)}
-          aria-invalid={countyError ? true : undefined}
-          aria-describedby={countyError ? "field-county-error" : undefined}
-          className="mt-1 min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 aria-invalid:border-red-600"
-        >
-          <option value="">Choose a county</option>
-          {choices.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        {countyError && (
-          <p id="field-county-error" className="mt-1 text-sm text-red-700">
-            {countyError}
-          </p>
-        )}
-      </div>
+      <SelectField
+        label="County"
+        name="county"
+        defaultValue={initialCounty}
+        onChange={(e) => setPicked(e.target.value)}
+        errors={errors.county}
+      >
+        <option value="">Choose a county</option>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="Town or estate"
         name="town"
+        {...rules.town}
         autoComplete="address-level2"
         placeholder="e.g. Westlands"
         defaultValue={values?.town}
@@ -69,6 +61,7 @@ export function AddressFields({ values, errors, counties }: Props) {
       <TextField
         label="Landmark or directions"
         name="landmark"
+        {...rules.landmark}
         placeholder="e.g. Sarit Centre, gate B, 3rd floor"
         hint="What the rider looks for: building, road, gate, floor."
         defaultValue={values?.landmark}

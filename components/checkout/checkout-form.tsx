@@ -1,33 +1,44 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { type CheckoutFormState, checkout } from "@/lib/orders/checkout-action";
+import { payOnDeliveryRefusal } from "@/lib/delivery/pay-on-delivery";
 import { type DeliveryOffer, parseOfferValue } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import { inputRules } from "@/lib/action-result";
+import { checkoutForm } from "@/lib/orders/checkout-form";
+import { networkHint } from "@/lib/phone-network";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
-import { priceOrder } from "@/lib/pricing/price-lines";
+import { type PricingLine, priceOrder } from "@/lib/pricing/price-lines";
 import { DiscountField } from "./discount-field";
 import { OrderSummary, type SummaryLine } from "./order-summary";
+import { type PaymentChoice, PaymentChoiceField } from "./payment-choice";
 
 type Props = {
   checkoutKey: string;
-  lines: SummaryLine[];
+  lines: (SummaryLine & PricingLine)[];
   goodsKes: number;
   offers: DeliveryOffer[];
   freeThresholdKes: number | null;
+  payOnDeliveryNote: string;
 };
 
-export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresholdKes }: Props) {
-  const [state, action] = useActionState<CheckoutFormState, FormData>(checkout, null);
+const rules = inputRules(checkoutForm);
+
+export function CheckoutForm(props: Props) {
+  const { checkoutKey, lines, goodsKes, offers, freeThresholdKes, payOnDeliveryNote } = props;
+  const form = useActionForm<CheckoutFormState>(checkout, null);
+  const { state, errors } = form;
   const [picked, setPicked] = useState<string | null>(null);
+  const [phoneHint, setPhoneHint] = useState<string | null>(null);
   const refusal = state?.ok === false ? state : null;
-  const errors = refusal?.fieldErrors ?? {};
-  // A refusal's message is shown only when no single field is at fault.
-  const notice = refusal && !refusal.fieldErrors ? refusal.message : undefined;
+  // A refusal about the cart (not a field, not delivery) links back to it.
+  const aboutCart = refusal && !refusal.fieldErrors && !refusal.aboutDelivery;
   // React resets the form after each action: the radios start from what was submitted (or the only option).
   const submittedKey =
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
@@ -36,8 +47,24 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
   const priced = priceOrder(lines, chosen?.feeKes ?? 0, applied?.rule ?? null);
   const price = priced.ok ? priced.price : null;
   const totalKes = price?.totalKes ?? goodsKes + (chosen?.feeKes ?? 0);
+  const [payment, setPayment] = useState<PaymentChoice>(
+    state?.values?.payment === "delivery" ? "delivery" : "mpesa",
+  );
+  const canPayLater = chosen !== undefined && payOnDeliveryRefusal(chosen.payOnDelivery, totalKes) === null;
+  const payLater = canPayLater && payment === "delivery";
+  const laterLabel = chosen?.method === "PICKUP" ? "Pay when you collect" : "Pay on delivery";
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm
+      form={form}
+      className="space-y-4"
+      summaryExtra={
+        aboutCart && (
+          <Link href="/cart" className="mt-1 inline-block min-h-6 font-medium underline">
+            Review your cart
+          </Link>
+        )
+      }
+    >
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
       <DeliveryOptions
         offers={offers}
@@ -58,10 +85,22 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
         totalKes={totalKes}
       />
       <DiscountField applied={applied} typed={state?.values?.discountCode} errors={errors.discountCode} />
+      {canPayLater ? (
+        <PaymentChoiceField
+          choice={payment}
+          onChoose={setPayment}
+          note={payOnDeliveryNote}
+          totalKes={totalKes}
+          laterLabel={laterLabel}
+        />
+      ) : (
+        <input type="hidden" name="payment" value="mpesa" />
+      )}
       <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <TextField
           label="Full name"
           name="customerName"
+          {...rules.customerName}
           autoComplete="name"
           defaultValue={state?.values?.customerName}
           errors={errors.customerName}
@@ -72,9 +111,22 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           name="phone"
           type="tel"
           inputMode="tel"
+          maxLength={20}
           autoComplete="tel"
           placeholder="0712 345 678"
-          hint="The M-Pesa number that will get the payment prompt."
+          hint={
+            <>
+              {payLater
+                ? "We call or text this number about your order."
+                : "The M-Pesa number that will get the payment prompt."}
+              {phoneHint && (
+                <span className="mt-1 block font-medium text-amber-800" data-testid="network-hint">
+                  {phoneHint}
+                </span>
+              )}
+            </>
+          }
+          onChange={(e) => setPhoneHint(networkHint(e.target.value))}
           defaultValue={state?.values?.phone}
           errors={errors.phone}
           required
@@ -83,30 +135,31 @@ export function CheckoutForm({ checkoutKey, lines, goodsKes, offers, freeThresho
           label="Email"
           name="email"
           type="email"
+          {...rules.email}
           autoComplete="email"
           hint="Optional: for your receipt."
           defaultValue={state?.values?.email}
           errors={errors.email}
         />
-        {(notice || errors.checkoutKey) && (
-          <p
-            role="alert"
-            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            {notice ?? errors.checkoutKey?.[0]}{" "}
-            {notice && !refusal?.aboutDelivery && (
-              <Link href="/cart" className="font-medium underline">
-                Review your cart
-              </Link>
-            )}
-          </p>
+        {payLater ? (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Place order</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You pay <span data-testid="prompt-amount">{formatKes(totalKes)}</span>{" "}
+              {chosen?.method === "PICKUP" ? "when you collect" : "when your order arrives"}: by M-Pesa or
+              cash.
+            </p>
+          </>
+        ) : (
+          <>
+            <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
+            <p className="text-center text-sm text-stone-600">
+              You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
+              phone. Enter your M-Pesa PIN to pay.
+            </p>
+          </>
         )}
-        <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
-        <p className="text-center text-sm text-stone-600">
-          You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
-          phone. Enter your M-Pesa PIN to pay.
-        </p>
       </div>
-    </form>
+    </ActionForm>
   );
 }

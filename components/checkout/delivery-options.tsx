@@ -57,6 +57,11 @@ export function DeliveryOptions({ offers, initialKey, onChoose, goodsKes, freeTh
                 {offer.feeKes < offer.zoneFeeKes && (
                   <span className="text-stone-500 line-through"> {formatKes(offer.zoneFeeKes)}</span>
                 )}
+                {offer.feeKes === 0 && offer.zoneFeeKes > 0 && freeThresholdKes !== null && (
+                  <span className="block text-brand-700" data-testid="free-delivery-why">
+                    Free: your order is {formatKes(freeThresholdKes)} or more
+                  </span>
+                )}
               </span>
             )}
           </span>

@@ -1,15 +1,16 @@
 import type { DeliveryOffer } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
-import type { AppliedDiscount, PricingLine } from "@/lib/pricing/price-lines";
+import type { AppliedDiscount } from "@/lib/pricing/price-lines";
 import { feeLabel } from "./delivery-options";
 
-export type SummaryLine = PricingLine & { id: string; label: string; totalKes: number };
+export type SummaryLine = { id: string; label: string; totalKes: number };
 
 type Props = {
   lines: SummaryLine[];
   goodsKes: number;
   delivery: DeliveryOffer | undefined;
-  discount: AppliedDiscount | null;
+  /** The code the shopper applied (checkout only). */
+  discount?: AppliedDiscount | null;
   totalKes: number;
 };
 
@@ -35,7 +36,7 @@ export function OrderSummary({ lines, goodsKes, delivery, discount, totalKes }: 
         <p className="flex justify-between gap-2 border-t pt-2">
           <span>Items</span>
           <span className="whitespace-nowrap" data-testid="checkout-goods">
-            {formatKes(goodsKes)}
+            <span className="whitespace-nowrap">{formatKes(goodsKes)}</span>
           </span>
         </p>
         <p className="flex justify-between gap-2 py-1">
@@ -60,7 +61,7 @@ export function OrderSummary({ lines, goodsKes, delivery, discount, totalKes }: 
         <p className="mt-1 flex justify-between gap-2 border-t pt-2 text-base font-semibold">
           <span>Total</span>
           <span className="whitespace-nowrap" data-testid="checkout-total">
-            {formatKes(totalKes)}
+            <span className="whitespace-nowrap">{formatKes(totalKes)}</span>
           </span>
         </p>
       </div>

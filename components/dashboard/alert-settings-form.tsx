@@ -1,61 +1,58 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextArea } from "@/components/ui/field";
 
 type Saved = { alertPhones: string[]; alertEmails: string[]; smsEnabled: boolean; emailEnabled: boolean };
 
 export function AlertSettingsForm({ saved }: { saved: Saved }) {
-  const [state, action] = useActionState(saveAlertSettings, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const described = (name: string) => ({
-    id: `alert-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `alert-${name}-error`,
-  });
+  const form = useActionForm(saveAlertSettings, null);
+  const { errors, state } = form;
+  // After a refusal the form shows what was sent (an unticked box is not sent at all).
+  const typed = state && !state.ok ? state.values : undefined;
   return (
-    <form action={action} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" noValidate>
-      <Field
+    <ActionForm form={form} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+      <TextArea
         id="alert-alertPhones"
         label="Alert phone numbers"
+        name="alertPhones"
+        rows={2}
+        maxLength={500}
         errors={errors.alertPhones}
         hint="Up to 5, separated by commas or new lines, e.g. 0712345678"
-      >
-        <textarea
-          {...described("alertPhones")}
-          rows={2}
-          className={inputClass}
-          defaultValue={saved.alertPhones.join("\n")}
-        />
-      </Field>
-      <Field
+        defaultValue={typed ? typed.alertPhones : saved.alertPhones.join("\n")}
+      />
+      <TextArea
         id="alert-alertEmails"
         label="Alert emails"
+        name="alertEmails"
+        rows={2}
+        maxLength={1300}
         errors={errors.alertEmails}
         hint="Up to 5; empty: the owner account's email"
-      >
-        <textarea
-          {...described("alertEmails")}
-          rows={2}
-          className={inputClass}
-          defaultValue={saved.alertEmails.join("\n")}
-        />
-      </Field>
+        defaultValue={typed ? typed.alertEmails : saved.alertEmails.join("\n")}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Channels for seller alerts</legend>
         <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input type="checkbox" name="smsEnabled" defaultChecked={saved.smsEnabled} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="smsEnabled"
+            defaultChecked={typed ? typed.smsEnabled === "on" : saved.smsEnabled}
+            className="h-5 w-5"
+          />
           SMS alerts
         </label>
         <label className="flex min-h-11 items-center gap-3 text-sm">
           <input
             type="checkbox"
             name="emailEnabled"
-            defaultChecked={saved.emailEnabled}
+            defaultChecked={typed ? typed.emailEnabled === "on" : saved.emailEnabled}
             className="h-5 w-5"
           />
           Email alerts
@@ -63,9 +60,9 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">Save alert settings</SubmitButton>
-        <ActionMessage id="alert-settings-msg" result={state} />
+        <ActionMessage id="alert-settings-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -8,8 +8,10 @@ import {
   attachUnmatchedPayment,
   markPaymentRefunded,
   registerPaybillUrls,
+  sendPaymentBack,
 } from "@/lib/dashboard/c2b-actions";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 
 export function RegisterUrlsForm() {
   const [state, action] = useActionState(registerPaybillUrls, null);
@@ -24,11 +26,10 @@ export function RegisterUrlsForm() {
 type Suggestion = { reference: string; totalKes: number; status: string; phoneMatches: boolean };
 
 export function AttachForm({ paymentId, suggestions }: { paymentId: string; suggestions: Suggestion[] }) {
-  const [state, action] = useActionState(attachUnmatchedPayment, null);
-  const errors = state && !state.ok ? state.fieldErrors?.reference : undefined;
+  const form = useActionForm(attachUnmatchedPayment, null);
   const fieldId = `attach-${paymentId}`;
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm form={form} className="space-y-2">
       <input type="hidden" name="paymentId" value={paymentId} />
       {suggestions.length > 0 && (
         <div className="flex flex-wrap gap-2">
@@ -48,31 +49,36 @@ export function AttachForm({ paymentId, suggestions }: { paymentId: string; sugg
       )}
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
-          <Field id={fieldId} label="Order reference" errors={errors}>
-            <input
-              id={fieldId}
-              name="reference"
-              placeholder="DK-7Q4M2X"
-              autoComplete="off"
-              className={inputClass}
-              aria-invalid={errors ? true : undefined}
-              aria-describedby={`${fieldId}-error`}
-            />
-          </Field>
+          <TextField
+            id={fieldId}
+            label="Order reference"
+            name="reference"
+            placeholder="DK-7Q4M2X"
+            autoComplete="off"
+            autoCapitalize="characters"
+            maxLength={40}
+            defaultValue={form.values.reference}
+            errors={form.errors.reference}
+          />
         </div>
         <SubmitButton className="mb-6 min-h-11">Attach</SubmitButton>
       </div>
-      {state?.ok && <ActionMessage id={`${fieldId}-msg`} result={state} />}
-    </form>
+      {form.success && <ActionMessage id={`${fieldId}-msg`} result={form.success} />}
+    </ActionForm>
   );
 }
 
 export function RefundForm({ paymentId }: { paymentId: string }) {
   const [state, action] = useActionState(markPaymentRefunded, null);
+  const [sent, sendBack] = useActionState(sendPaymentBack, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="paymentId" value={paymentId} />
-      <SubmitButton variant="secondary" className="min-h-11 text-sm">
+      <SubmitButton formAction={sendBack} className="min-h-11 text-sm">
+        Send it back
+      </SubmitButton>
+      <ActionMessage id={`send-back-${paymentId}`} result={sent} />
+      <SubmitButton variant="secondary" className="min-h-11 text-sm" title="Money returned outside M-Pesa">
         Mark refunded
       </SubmitButton>
       <ActionMessage id={`refund-${paymentId}`} result={state} />

@@ -1,13 +1,12 @@
 "use client";
 
 import { formatInTimeZone } from "date-fns-tz";
-import { useActionState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
+import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type CodeFormState, saveCode } from "@/lib/discounts/code-actions";
 import { SHOP_TIME_ZONE } from "@/lib/format";
-import { Field, inputClass } from "@/components/ui/text-field";
-import { keepTyped } from "./keep-typed";
 
 type Code = {
   id: string;
@@ -29,6 +28,23 @@ type Target = { id: string; name: string };
 const eatInput = (d: Date | null) => (d ? formatInTimeZone(d, SHOP_TIME_ZONE, "yyyy-MM-dd'T'HH:mm") : "");
 const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
 
+/** The saved code's fields as the form shows them. */
+function savedValues(code: Code | undefined) {
+  return {
+    code: code?.code ?? "",
+    kind: code?.kind ?? "PERCENT",
+    value: code?.kind === "FREE_DELIVERY" ? "" : text(code?.value),
+    minOrderKes: text(code?.minOrderKes),
+    startsAt: eatInput(code?.startsAt ?? null),
+    endsAt: eatInput(code?.endsAt ?? null),
+    maxUses: text(code?.maxUses),
+    maxUsesPerPhone: text(code?.maxUsesPerPhone),
+    productIds: code?.productIds ?? [],
+    categoryIds: code?.categoryIds ?? [],
+    active: code?.active ?? true,
+  };
+}
+
 export function DiscountForm({
   code,
   products,
@@ -38,78 +54,78 @@ export function DiscountForm({
   products: Target[];
   categories: Target[];
 }) {
-  const [state, action, pending] = useActionState<CodeFormState, FormData>(saveCode, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const props = (name: string) => ({
-    id: name,
-    name,
-    className: inputClass,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `${name}-error`,
-  });
+  const form = useActionForm<CodeFormState>(saveCode, null);
+  const { state, errors } = form;
+  // What was typed (a refused or saved submit), else the code as saved.
+  const v = { ...savedValues(code), ...form.values };
+  const id = code?.id ?? (state?.ok ? state.id : undefined);
   return (
-    <form
-      action={action}
-      onSubmit={keepTyped(action)}
-      noValidate
-      className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
-    >
-      {(code?.id ?? (state?.ok ? state.id : undefined)) && (
-        <input type="hidden" name="id" value={code?.id ?? (state?.ok ? state.id : "")} />
-      )}
-      <Field
-        id="code"
+    <ActionForm form={form} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+      {id && <input type="hidden" name="id" value={id} />}
+      <TextField
         label="Code"
-        errors={errors.code}
+        name="code"
+        maxLength={40}
+        autoCapitalize="characters"
         hint="Shoppers can type it in any case, e.g. WEEKEND10"
-      >
-        <input
-          {...props("code")}
-          defaultValue={code?.code}
-          autoCapitalize="characters"
-          className={`${inputClass} uppercase`}
-        />
-      </Field>
+        defaultValue={v.code}
+        errors={errors.code}
+        className="uppercase"
+      />
       <div className="grid grid-cols-2 gap-3">
-        <Field id="kind" label="Gives" errors={errors.kind}>
-          <select {...props("kind")} defaultValue={code?.kind ?? "PERCENT"}>
-            <option value="PERCENT">Percent off</option>
-            <option value="FIXED">KES off</option>
-            <option value="FREE_DELIVERY">Free delivery</option>
-          </select>
-        </Field>
-        <Field id="value" label="Percent or KES" errors={errors.value}>
-          <input
-            {...props("value")}
-            inputMode="numeric"
-            defaultValue={code?.kind === "FREE_DELIVERY" ? "" : text(code?.value)}
-          />
-        </Field>
-        <Field id="minOrderKes" label="Minimum order (KES)" errors={errors.minOrderKes}>
-          <input {...props("minOrderKes")} inputMode="numeric" defaultValue={text(code?.minOrderKes)} />
-        </Field>
-        <Field id="maxUses" label="Total uses" errors={errors.maxUses}>
-          <input {...props("maxUses")} inputMode="numeric" defaultValue={text(code?.maxUses)} />
-        </Field>
-        <Field id="maxUsesPerPhone" label="Uses per phone" errors={errors.maxUsesPerPhone}>
-          <input
-            {...props("maxUsesPerPhone")}
-            inputMode="numeric"
-            defaultValue={text(code?.maxUsesPerPhone)}
-          />
-        </Field>
+        <SelectField label="Gives" name="kind" defaultValue={v.kind} errors={errors.kind}>
+          <option value="PERCENT">Percent off</option>
+          <option value="FIXED">KES off</option>
+          <option value="FREE_DELIVERY">Free delivery</option>
+        </SelectField>
+        <TextField
+          label="Percent or KES"
+          name="value"
+          inputMode="numeric"
+          maxLength={7}
+          defaultValue={v.value}
+          errors={errors.value}
+        />
+        <TextField
+          label="Minimum order (KES)"
+          name="minOrderKes"
+          inputMode="numeric"
+          maxLength={7}
+          defaultValue={v.minOrderKes}
+          errors={errors.minOrderKes}
+        />
+        <TextField
+          label="Total uses"
+          name="maxUses"
+          inputMode="numeric"
+          maxLength={7}
+          defaultValue={v.maxUses}
+          errors={errors.maxUses}
+        />
+        <TextField
+          label="Uses per phone"
+          name="maxUsesPerPhone"
+          inputMode="numeric"
+          maxLength={4}
+          defaultValue={v.maxUsesPerPhone}
+          errors={errors.maxUsesPerPhone}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="startsAt" label="Starts (EAT)" errors={errors.startsAt}>
-          <input
-            {...props("startsAt")}
-            type="datetime-local"
-            defaultValue={eatInput(code?.startsAt ?? null)}
-          />
-        </Field>
-        <Field id="endsAt" label="Ends (EAT)" errors={errors.endsAt}>
-          <input {...props("endsAt")} type="datetime-local" defaultValue={eatInput(code?.endsAt ?? null)} />
-        </Field>
+        <TextField
+          label="Starts (EAT)"
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={v.startsAt}
+          errors={errors.startsAt}
+        />
+        <TextField
+          label="Ends (EAT)"
+          name="endsAt"
+          type="datetime-local"
+          defaultValue={v.endsAt}
+          errors={errors.endsAt}
+        />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Only for these categories (none: everything)</legend>
@@ -120,7 +136,7 @@ export function DiscountForm({
                 type="checkbox"
                 name="categoryIds"
                 value={c.id}
-                defaultChecked={code?.categoryIds.includes(c.id)}
+                defaultChecked={v.categoryIds.includes(c.id)}
                 className="size-5"
               />
               {c.name}
@@ -128,23 +144,28 @@ export function DiscountForm({
           ))}
         </div>
       </fieldset>
-      <Field id="productIds" label="Or only for these products" errors={errors.productIds}>
-        <select {...props("productIds")} multiple size={4} defaultValue={code?.productIds ?? []}>
-          {products.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label="Or only for these products"
+        name="productIds"
+        multiple
+        size={4}
+        defaultValue={v.productIds}
+        errors={errors.productIds}
+      >
+        {products.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
       <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
-        <input type="checkbox" name="active" defaultChecked={code?.active ?? true} className="size-5" />
+        <input type="checkbox" name="active" defaultChecked={v.active} className="size-5" />
         Active (untick to pause)
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={pending}>{code ? "Save code" : "Create code"}</SubmitButton>
-        <ActionMessage id="code-msg" result={state} />
+        <SubmitButton>{code ? "Save code" : "Create code"}</SubmitButton>
+        <ActionMessage id="code-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

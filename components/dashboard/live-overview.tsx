@@ -75,6 +75,18 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
           arrived in an unusual way.
         </Link>
       )}
+      {data.toCollect.orders > 0 && (
+        <Link
+          href="/dashboard/orders?status=to_collect"
+          className="flex min-h-11 flex-wrap items-baseline justify-between gap-x-3 rounded-xl border border-stone-200 bg-white p-3 text-sm"
+          data-testid="to-collect"
+        >
+          <span>
+            To collect on delivery: {data.toCollect.orders} order{data.toCollect.orders === 1 ? "" : "s"}
+          </span>
+          <span className="text-lg font-semibold">{formatKes(data.toCollect.kes)}</span>
+        </Link>
+      )}
       <section aria-label="Revenue" className="grid gap-3 sm:grid-cols-3">
         <Kpi label="Today" figures={kpis.today} />
         <Kpi label="Last 7 days" figures={kpis.week} />

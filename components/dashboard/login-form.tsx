@@ -1,39 +1,45 @@
 "use client";
 
-import { useActionState } from "react";
-import { login } from "@/lib/auth/actions";
+import Link from "next/link";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-const input = "mt-1 w-full rounded-lg border border-stone-300 px-3 py-2";
+import { login } from "@/lib/auth/actions";
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(login, null);
+  const form = useActionForm(login, null);
   return (
-    <form action={action} className="space-y-4" aria-describedby="login-error">
+    <ActionForm form={form} className="space-y-4">
       <input type="hidden" name="next" value={next ?? ""} />
-      <div>
-        <label htmlFor="email" className="text-sm font-medium">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={input} />
-      </div>
-      <div>
-        <label htmlFor="password" className="text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={input}
-        />
-      </div>
-      <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700">
-        {state?.message}
-      </p>
+      <TextField
+        id="email"
+        label="Email"
+        name="email"
+        type="email"
+        inputMode="email"
+        maxLength={254}
+        autoComplete="username"
+        defaultValue={form.values.email}
+        required
+      />
+      <TextField
+        id="password"
+        label="Password"
+        name="password"
+        type="password"
+        maxLength={200}
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton className="w-full">Sign in</SubmitButton>
-    </form>
+      <p className="text-center text-sm">
+        <Link
+          href="/login/forgot"
+          className="inline-block min-h-11 py-3 font-medium text-brand-700 underline"
+        >
+          Forgot password?
+        </Link>
+      </p>
+    </ActionForm>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { OrderRow } from "@/lib/dashboard/orders";
 import { deliveryLabel } from "@/lib/delivery/describe";
 import { fulfilmentLabel } from "@/lib/delivery/fulfilment";
-import { formatEat, formatKes } from "@/lib/format";
+import { formatEat, formatKes, formatPhoneLocal } from "@/lib/format";
 import { AttentionBadge, StatusBadge } from "./status-badge";
 
 /**
@@ -23,7 +23,11 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     width: "7rem",
     card: "title",
     cell: (o) => (
-      <Link href={`/dashboard/orders/${o.reference}`} className="font-medium text-brand-700 hover:underline">
+      // The link covers the whole card (or table row): the row is the tap target.
+      <Link
+        href={`/dashboard/orders/${o.reference}`}
+        className="font-medium whitespace-nowrap text-brand-700 after:absolute after:inset-0 hover:underline"
+      >
         {o.reference}
       </Link>
     ),
@@ -35,7 +39,7 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     cell: (o) => (
       <>
         <span className="block truncate">{o.customerName}</span>
-        <span className="block text-xs text-stone-500">{o.phone}</span>
+        <span className="block text-xs whitespace-nowrap text-stone-500">{formatPhoneLocal(o.phone)}</span>
         {o.delivery && (
           <span className="block text-xs text-stone-600" data-testid="order-row-delivery">
             {deliveryLabel(o.delivery)}
@@ -49,7 +53,7 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     label: "Total",
     width: "8rem",
     card: "amount",
-    cell: (o) => <span className="font-medium">{formatKes(o.totalKes)}</span>,
+    cell: (o) => <span className="font-medium whitespace-nowrap">{formatKes(o.totalKes)}</span>,
   },
   {
     label: "Status",

@@ -9,6 +9,7 @@ const STATUS_LABELS: Record<(typeof STATUS_FILTERS)[number], string> = {
   expired: "Expired",
   cancelled: "Cancelled",
   attention: "Needs attention",
+  to_collect: "To collect (pay on delivery)",
   all: "All orders",
 };
 const field = "mt-1 min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2 py-2 text-sm";

@@ -35,7 +35,11 @@ export function OrdersList({ rows }: { rows: OrderRow[] }) {
       </div>
       <ul className="divide-y divide-stone-100" data-testid="orders-list">
         {rows.map((o) => (
-          <li key={o.id} data-testid="order-row" className={clsx("px-3 py-3 text-sm", row)}>
+          <li
+            key={o.id}
+            data-testid="order-row"
+            className={clsx("relative min-h-11 px-3 py-3 text-sm hover:bg-stone-50", row)}
+          >
             {ORDER_COLUMNS.map((c) => (
               <div key={c.label} className={clsx("min-w-0", placement[c.card])}>
                 {c.cell(o)}

@@ -1,11 +1,14 @@
 "use client";
 
-import { type ChangeEvent, useActionState, useState } from "react";
+import { type ChangeEvent, useRef, useState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { inputRules } from "@/lib/action-result";
 import { type ProductFormState, saveProduct } from "@/lib/dashboard/product-actions";
+import { productInput, slugify } from "@/lib/dashboard/product-input";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_MB } from "@/lib/storage/limits";
-import { Field, inputClass } from "@/components/ui/text-field";
 
 type Product = {
   id: string;
@@ -21,6 +24,8 @@ type Product = {
   imageUrl: string;
 };
 
+const rules = inputRules(productInput);
+
 export function ProductForm({
   product,
   categories,
@@ -28,9 +33,12 @@ export function ProductForm({
   product?: Product;
   categories: { id: string; name: string }[];
 }) {
-  const [state, action] = useActionState<ProductFormState, FormData>(saveProduct, null);
+  const form = useActionForm<ProductFormState>(saveProduct, null);
+  const { errors, values } = form;
   const [imageTooBig, setImageTooBig] = useState<string | null>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // A new product's web address follows its name until the seller edits it.
+  const slugRef = useRef<HTMLInputElement>(null);
+  const [slugEdited, setSlugEdited] = useState(Boolean(product));
   // A file over the limit never leaves the browser: the server would refuse the whole form without a word
   // about which field.
   const checkImage = (e: ChangeEvent<HTMLInputElement>) => {
@@ -42,78 +50,104 @@ export function ProductForm({
       e.target.value = "";
     } else setImageTooBig(null);
   };
-  const imageErrors = imageTooBig ? [imageTooBig] : errors.image;
-  const props = (name: string) => ({
-    id: name,
-    name,
-    className: inputClass,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `${name}-error`,
-  });
   return (
-    <form action={action} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" noValidate>
+    <ActionForm
+      form={form}
+      resetOnSuccess={!product}
+      className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+    >
       {product && <input type="hidden" name="id" value={product.id} />}
       {product && <input type="hidden" name="stockSeen" value={product.stock} />}
       {product?.hasOptions && <input type="hidden" name="stock" value={product.stock} />}
-      <Field id="name" label="Name" errors={errors.name}>
-        <input {...props("name")} defaultValue={product?.name} />
-      </Field>
-      <Field
-        id="slug"
+      <TextField
+        label="Name"
+        name="name"
+        {...rules.name}
+        defaultValue={values.name ?? product?.name}
+        errors={errors.name}
+        onChange={(e) => {
+          if (!slugEdited && slugRef.current) slugRef.current.value = slugify(e.target.value);
+        }}
+      />
+      <TextField
+        ref={slugRef}
         label="Web address (slug)"
+        name="slug"
+        {...rules.slug}
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="Made from the name; lowercase words joined by dashes, e.g. kikoy-blue. Must differ from every other product's."
+        defaultValue={values.slug ?? product?.slug}
         errors={errors.slug}
-        hint="Lowercase words joined by dashes, e.g. kikoy-blue"
-      >
-        <input {...props("slug")} defaultValue={product?.slug} />
-      </Field>
-      <Field id="description" label="Description" errors={errors.description}>
-        <textarea {...props("description")} rows={4} defaultValue={product?.description} />
-      </Field>
+        onChange={() => setSlugEdited(true)}
+      />
+      <TextArea
+        label="Description"
+        name="description"
+        {...rules.description}
+        rows={4}
+        defaultValue={values.description ?? product?.description}
+        errors={errors.description}
+      />
       <div className="grid grid-cols-2 gap-3">
-        <Field id="priceKes" label="Price (KES)" errors={errors.priceKes}>
-          <input {...props("priceKes")} inputMode="numeric" defaultValue={product?.priceKes} />
-        </Field>
-        <Field id="compareAtKes" label="Was (KES), for a sale" errors={errors.compareAtKes}>
-          <input {...props("compareAtKes")} inputMode="numeric" defaultValue={product?.compareAtKes ?? ""} />
-        </Field>
+        <TextField
+          label="Price (KES)"
+          name="priceKes"
+          {...rules.priceKes}
+          inputMode="numeric"
+          placeholder="1,200"
+          defaultValue={values.priceKes ?? product?.priceKes}
+          errors={errors.priceKes}
+        />
+        <TextField
+          label="Was (KES), for a sale"
+          name="compareAtKes"
+          {...rules.compareAtKes}
+          inputMode="numeric"
+          hint="Leave empty when not on sale."
+          defaultValue={values.compareAtKes ?? product?.compareAtKes ?? ""}
+          errors={errors.compareAtKes}
+        />
       </div>
       {product?.hasOptions ? (
         <p className="text-sm text-stone-700">
           Stock is kept per size and colour: see Options and variants below.
         </p>
       ) : (
-        <Field id="stock" label="Stock" errors={errors.stock}>
-          <input {...props("stock")} inputMode="numeric" defaultValue={product?.stock ?? 0} />
-        </Field>
-      )}
-      <Field id="categoryId" label="Category" errors={errors.categoryId}>
-        <select {...props("categoryId")} defaultValue={product?.categoryId ?? ""}>
-          <option value="">Choose…</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
-        id="image"
-        label="Photo"
-        errors={imageErrors}
-        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_MB} MB`}
-      >
-        <input
-          {...props("image")}
-          aria-invalid={imageErrors ? true : undefined}
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          onChange={checkImage}
+        <TextField
+          label="Stock"
+          name="stock"
+          {...rules.stock}
+          defaultValue={values.stock ?? product?.stock ?? 0}
+          errors={errors.stock}
         />
-      </Field>
+      )}
+      <SelectField
+        label="Category"
+        name="categoryId"
+        defaultValue={values.categoryId ?? product?.categoryId ?? ""}
+        errors={errors.categoryId}
+      >
+        <option value="">Choose…</option>
+        {categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Photo"
+        name="image"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        onChange={checkImage}
+        hint={`JPEG, PNG or WebP, up to ${MAX_IMAGE_MB} MB`}
+        errors={imageTooBig ? [imageTooBig] : errors.image}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>
-        <ActionMessage id="product-msg" result={state} />
+        <ActionMessage id="product-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

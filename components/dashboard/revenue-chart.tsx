@@ -2,6 +2,14 @@ import { formatKes } from "@/lib/format";
 
 type Day = { day: string; revenueKes: number; orders: number };
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** An EAT day key as people say it: "2026-12-05" -> "5 Dec". */
+export function dayLabel(day: string): string {
+  const [, month, date] = day.split("-").map(Number);
+  return month && date ? `${date} ${MONTHS[month - 1]}` : day;
+}
+
 /** Revenue per day as plain SVG bars: scales to the container, readable on a phone. */
 export function RevenueChart({ days }: { days: Day[] }) {
   const max = Math.max(1, ...days.map((d) => d.revenueKes));
@@ -30,15 +38,15 @@ export function RevenueChart({ days }: { days: Day[] }) {
               rx="1"
               className="fill-brand-600"
             >
-              <title>{`${d.day}: ${formatKes(d.revenueKes)} from ${d.orders} order${d.orders === 1 ? "" : "s"}`}</title>
+              <title>{`${dayLabel(d.day)}: ${formatKes(d.revenueKes)} from ${d.orders} order${d.orders === 1 ? "" : "s"}`}</title>
             </rect>
           );
         })}
-        <text x="0" y={h + 11} fontSize="8" className="fill-stone-500">
-          {days[0]?.day.slice(5)}
+        <text x="0" y={h + 11} fontSize="8" className="fill-stone-500" data-testid="chart-first-day">
+          {days[0] && dayLabel(days[0].day)}
         </text>
         <text x={w} y={h + 11} fontSize="8" textAnchor="end" className="fill-stone-500">
-          {days.at(-1)?.day.slice(5)}
+          {days.length > 0 && dayLabel(days.at(-1)!.day)}
         </text>
         <text x={w} y="8" fontSize="8" textAnchor="end" className="fill-stone-500">
           {`max ${formatKes(max)}`}

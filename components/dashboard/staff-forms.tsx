@@ -4,43 +4,56 @@ import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createStaff, resetStaffPassword, setStaffDisabled } from "@/lib/dashboard/staff-actions";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField, inputClass } from "@/components/ui/field";
+import { inputRules } from "@/lib/action-result";
+import { newStaffInput } from "@/lib/dashboard/staff-input";
+
+const rules = inputRules(newStaffInput);
 
 export function CreateStaffForm() {
-  const [state, action] = useActionState(createStaff, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const props = (name: string) => ({
-    id: `staff-${name}`,
-    name,
-    className: inputClass,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `staff-${name}-error`,
-  });
+  const form = useActionForm(createStaff, null);
+  const { errors, values } = form;
   return (
-    <form
-      action={action}
+    <ActionForm
+      form={form}
+      resetOnSuccess
       className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-3"
-      noValidate
     >
-      <Field id="staff-name" label="Name" errors={errors.name}>
-        <input {...props("name")} autoComplete="off" />
-      </Field>
-      <Field id="staff-email" label="Email" errors={errors.email}>
-        <input {...props("email")} type="email" autoComplete="off" />
-      </Field>
-      <Field
+      <TextField
+        id="staff-name"
+        label="Name"
+        name="name"
+        {...rules.name}
+        autoComplete="off"
+        defaultValue={values.name}
+        errors={errors.name}
+      />
+      <TextField
+        id="staff-email"
+        label="Email"
+        name="email"
+        type="email"
+        {...rules.email}
+        autoComplete="off"
+        defaultValue={values.email}
+        errors={errors.email}
+      />
+      <TextField
         id="staff-password"
         label="Password"
-        errors={errors.password}
+        name="password"
+        type="password"
+        {...rules.password}
+        autoComplete="new-password"
         hint="At least 10 characters; tell them in person"
-      >
-        <input {...props("password")} type="password" autoComplete="new-password" />
-      </Field>
+        errors={errors.password}
+      />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
         <SubmitButton>Create staff account</SubmitButton>
-        <ActionMessage id="create-staff-msg" result={state} />
+        <ActionMessage id="create-staff-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

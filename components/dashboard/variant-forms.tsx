@@ -1,25 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MAX_OPTIONS } from "@/lib/dashboard/variant-input";
 import { saveOptions, saveVariants, type VariantFormState } from "@/lib/dashboard/variant-actions";
 import { formatKes } from "@/lib/format";
-import { Field, inputClass } from "@/components/ui/text-field";
-import { keepTyped } from "./keep-typed";
 
-const errorsOf = (state: VariantFormState) => (state && !state.ok ? (state.fieldErrors ?? {}) : {});
-
-function inputProps(name: string, errors: Record<string, string[] | undefined>) {
-  return {
-    id: name,
-    name,
-    className: inputClass,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `${name}-error`,
-  };
-}
+const PLACEHOLDERS = [
+  { name: "Size", values: "S, M, L" },
+  { name: "Colour", values: "Red, Blue" },
+];
 
 export function OptionsForm({
   productId,
@@ -28,15 +20,10 @@ export function OptionsForm({
   productId: string;
   options: { name: string; values: string[] }[];
 }) {
-  const [state, action, pending] = useActionState<VariantFormState, FormData>(saveOptions, null);
-  const errors = errorsOf(state);
+  const form = useActionForm<VariantFormState>(saveOptions, null);
+  const { errors, values } = form;
   return (
-    <form
-      action={action}
-      onSubmit={keepTyped(action)}
-      noValidate
-      className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
-    >
+    <ActionForm form={form} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
       <h2 className="font-semibold">Options</h2>
       <p className="text-sm text-stone-600">
         Up to {MAX_OPTIONS} options, e.g. Size with values S, M, L. Saving makes a variant for every
@@ -45,31 +32,28 @@ export function OptionsForm({
       <input type="hidden" name="productId" value={productId} />
       {Array.from({ length: MAX_OPTIONS }, (_, i) => (
         <div key={i} className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-          <Field id={`option${i}Name`} label={`Option ${i + 1} name`} errors={errors[`option${i}Name`]}>
-            <input
-              {...inputProps(`option${i}Name`, errors)}
-              defaultValue={options[i]?.name ?? ""}
-              placeholder={i === 0 ? "Size" : i === 1 ? "Colour" : ""}
-            />
-          </Field>
-          <Field
-            id={`option${i}Values`}
+          <TextField
+            label={`Option ${i + 1} name`}
+            name={`option${i}Name`}
+            maxLength={30}
+            defaultValue={values[`option${i}Name`] ?? options[i]?.name ?? ""}
+            placeholder={PLACEHOLDERS[i]?.name}
+            errors={errors[`option${i}Name`]}
+          />
+          <TextField
             label="Values, separated by commas"
+            name={`option${i}Values`}
+            defaultValue={values[`option${i}Values`] ?? options[i]?.values.join(", ") ?? ""}
+            placeholder={PLACEHOLDERS[i]?.values}
             errors={errors[`option${i}Values`]}
-          >
-            <input
-              {...inputProps(`option${i}Values`, errors)}
-              defaultValue={options[i]?.values.join(", ") ?? ""}
-              placeholder={i === 0 ? "S, M, L" : i === 1 ? "Red, Blue" : ""}
-            />
-          </Field>
+          />
         </div>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={pending}>Save options</SubmitButton>
-        <ActionMessage id="options-msg" result={state} />
+        <SubmitButton>Save options</SubmitButton>
+        <ActionMessage id="options-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -93,10 +77,13 @@ export function VariantsForm({
   basePriceKes: number;
   variants: Variant[];
 }) {
-  const [state, action, pending] = useActionState<VariantFormState, FormData>(saveVariants, null);
-  const errors = errorsOf(state);
+  const form = useActionForm<VariantFormState>(saveVariants, null);
+  const { errors, values } = form;
+  // Without JavaScript a refused form comes back from `values`; a checkbox left unticked sends nothing.
+  const refilled = Object.keys(values).length > 0;
+  const typed = (v: Variant, field: string, saved: string) => values[`${v.id}.${field}`] ?? saved;
   return (
-    <form action={action} onSubmit={keepTyped(action)} noValidate className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <h2 className="font-semibold">Variants</h2>
       <input type="hidden" name="productId" value={productId} />
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -109,33 +96,41 @@ export function VariantsForm({
             <h3 className="font-medium">{v.title || "Default"}</h3>
             <input type="hidden" name={`${v.id}.stockSeen`} value={v.stock} />
             <div className="grid grid-cols-2 gap-2">
-              <Field id={`${v.id}.priceKes`} label="Price (KES)" errors={errors[`${v.id}.priceKes`]}>
-                <input
-                  {...inputProps(`${v.id}.priceKes`, errors)}
-                  inputMode="numeric"
-                  defaultValue={v.priceKes ?? ""}
-                  placeholder={formatKes(basePriceKes)}
-                />
-              </Field>
-              <Field id={`${v.id}.compareAtKes`} label="Was (KES)" errors={errors[`${v.id}.compareAtKes`]}>
-                <input
-                  {...inputProps(`${v.id}.compareAtKes`, errors)}
-                  inputMode="numeric"
-                  defaultValue={v.compareAtKes ?? ""}
-                />
-              </Field>
-              <Field id={`${v.id}.stock`} label="Stock" errors={errors[`${v.id}.stock`]}>
-                <input {...inputProps(`${v.id}.stock`, errors)} inputMode="numeric" defaultValue={v.stock} />
-              </Field>
-              <Field id={`${v.id}.sku`} label="SKU" errors={errors[`${v.id}.sku`]}>
-                <input {...inputProps(`${v.id}.sku`, errors)} defaultValue={v.sku ?? ""} />
-              </Field>
+              <TextField
+                label="Price (KES)"
+                name={`${v.id}.priceKes`}
+                inputMode="numeric"
+                defaultValue={typed(v, "priceKes", v.priceKes?.toString() ?? "")}
+                placeholder={formatKes(basePriceKes)}
+                errors={errors[`${v.id}.priceKes`]}
+              />
+              <TextField
+                label="Was (KES)"
+                name={`${v.id}.compareAtKes`}
+                inputMode="numeric"
+                defaultValue={typed(v, "compareAtKes", v.compareAtKes?.toString() ?? "")}
+                errors={errors[`${v.id}.compareAtKes`]}
+              />
+              <TextField
+                label="Stock"
+                name={`${v.id}.stock`}
+                inputMode="numeric"
+                defaultValue={typed(v, "stock", String(v.stock))}
+                errors={errors[`${v.id}.stock`]}
+              />
+              <TextField
+                label="SKU"
+                name={`${v.id}.sku`}
+                maxLength={40}
+                defaultValue={typed(v, "sku", v.sku ?? "")}
+                errors={errors[`${v.id}.sku`]}
+              />
             </div>
             <label className="flex min-h-11 items-center gap-3 text-sm">
               <input
                 type="checkbox"
                 name={`${v.id}.onSale`}
-                defaultChecked={!v.archived}
+                defaultChecked={refilled ? values[`${v.id}.onSale`] === "on" : !v.archived}
                 className="size-5"
               />
               On sale {v.archived && <span className="text-stone-500">(archived: old orders keep it)</span>}
@@ -144,9 +139,9 @@ export function VariantsForm({
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={pending}>Save variants</SubmitButton>
-        <ActionMessage id="variants-msg" result={state} />
+        <SubmitButton>Save variants</SubmitButton>
+        <ActionMessage id="variants-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

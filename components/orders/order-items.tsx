@@ -12,7 +12,9 @@ export function OrderItems({ view }: { view: OrderView }) {
             <td className="py-1">
               {item.quantity} × {item.name}
             </td>
-            <td className="py-1 text-right">{formatKes(item.quantity * item.unitPriceKes)}</td>
+            <td className="py-1 text-right">
+              <span className="whitespace-nowrap">{formatKes(item.quantity * item.unitPriceKes)}</span>
+            </td>
           </tr>
         ))}
         {view.delivery && (
@@ -31,7 +33,9 @@ export function OrderItems({ view }: { view: OrderView }) {
         )}
         <tr className="font-semibold">
           <td className="pt-2">Total</td>
-          <td className="pt-2 text-right">{formatKes(view.totalKes)}</td>
+          <td className="pt-2 text-right">
+            <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span>
+          </td>
         </tr>
       </tbody>
     </table>

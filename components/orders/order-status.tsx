@@ -8,6 +8,7 @@ import { useEventStream } from "@/components/ui/use-event-stream";
 import { PayByHandPanel } from "./pay-by-hand-panel";
 import { ClockOffset, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
+import { CancelledPanel, OnDeliveryPanel } from "./progress-panels";
 
 /** A view and the server clock's offset at the moment it arrived. */
 type Polled = { view: OrderView; clockOffsetMs: number };
@@ -23,9 +24,10 @@ const fetchView = async (url: string): Promise<Polled> => {
 const isSettling = (v: OrderView) => v.state === "waiting" || v.state === "unknown";
 // Polling is the fallback: every 1.4 s puts a payment on screen within 1.6 s (p95, bench/RESULTS.md) even
 // with the stream blocked. A failed prompt may still be paid by hand (Pay Bill): keep listening, more slowly.
-const pollEvery = (v: OrderView) => (isSettling(v) ? 1400 : v.payByHand ? 3000 : 0);
+const pollEvery = (v: OrderView) =>
+  isSettling(v) ? 1400 : v.payByHand ? 3000 : v.state === "on_delivery" ? 5000 : 0;
 /** Paid, expired and cancelled orders change no more: no stream for them. */
-const mayChange = (v: OrderView) => isSettling(v) || v.state === "failed";
+const mayChange = (v: OrderView) => isSettling(v) || v.state === "failed" || v.state === "on_delivery";
 
 /**
  * The order page's live part: follows the order's event stream, and polls the status endpoint only while
@@ -55,14 +57,20 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
     <ClockOffset value={clockOffsetMs}>
       <div className="space-y-4" data-live={streaming ? "stream" : "poll"}>
         <div className="flex items-baseline justify-between">
-          <h1 className="text-2xl font-bold">Order {view.reference}</h1>
-          <span className="text-lg font-semibold">{formatKes(view.totalKes)}</span>
+          <h1 className="text-2xl font-bold">
+            Order <span className="whitespace-nowrap">{view.reference}</span>
+          </h1>
+          <span className="text-lg font-semibold">
+            <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span>
+          </span>
         </div>
         {view.state === "waiting" && <WaitingPanel view={view} />}
         {view.state === "unknown" && <UnknownPanel view={view} onRetried={refresh} />}
         {view.state === "paid" && <PaidPanel view={view} />}
         {view.state === "failed" && <FailedPanel view={view} onRetried={refresh} />}
-        {(view.state === "expired" || view.state === "cancelled") && <ExpiredPanel view={view} />}
+        {view.state === "expired" && <ExpiredPanel view={view} />}
+        {view.state === "cancelled" && <CancelledPanel view={view} />}
+        {view.state === "on_delivery" && <OnDeliveryPanel view={view} />}
         {view.payByHand && <PayByHandPanel pay={view.payByHand} />}
       </div>
     </ClockOffset>

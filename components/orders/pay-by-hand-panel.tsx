@@ -19,8 +19,15 @@ export function PayByHandPanel({ pay }: { pay: PayByHand }) {
       <div className="mt-2 space-y-3">
         {pay.receivedKes > 0 && (
           <p className="rounded-lg bg-amber-50 p-2 text-sm" data-testid="part-paid">
-            We received <strong>{formatKes(pay.receivedKes)}</strong>. Pay the balance of{" "}
-            <strong>{formatKes(pay.amountKes)}</strong> the same way.
+            We received{" "}
+            <strong>
+              <span className="whitespace-nowrap">{formatKes(pay.receivedKes)}</span>
+            </strong>
+            . Pay the balance of{" "}
+            <strong>
+              <span className="whitespace-nowrap">{formatKes(pay.amountKes)}</span>
+            </strong>{" "}
+            the same way.
           </p>
         )}
         <p>No prompt? Pay from your phone&apos;s M-PESA menu. We confirm it here automatically.</p>
@@ -42,7 +49,7 @@ export function PayByHandPanel({ pay }: { pay: PayByHand }) {
           )}
           <dt className="text-stone-600">Amount</dt>
           <dd className="text-lg font-semibold" data-testid="pay-amount">
-            {formatKes(pay.amountKes)}
+            <span className="whitespace-nowrap">{formatKes(pay.amountKes)}</span>
           </dd>
         </dl>
         <ol className="list-decimal space-y-1 pl-5 text-sm">
@@ -50,7 +57,10 @@ export function PayByHandPanel({ pay }: { pay: PayByHand }) {
           {pay.kind === "till" ? (
             <>
               <li>Choose Buy Goods and Services, then enter till number {pay.businessNumber}.</li>
-              <li>Enter the amount, {formatKes(pay.amountKes)}, then your M-PESA PIN.</li>
+              <li>
+                Enter the amount, <span className="whitespace-nowrap">{formatKes(pay.amountKes)}</span>, then
+                your M-PESA PIN.
+              </li>
               <li>Keep the M-PESA message: the shop matches till payments to orders.</li>
             </>
           ) : (
@@ -59,7 +69,10 @@ export function PayByHandPanel({ pay }: { pay: PayByHand }) {
               <li>
                 For the account number, type <strong className="font-mono">{pay.accountNumber}</strong>.
               </li>
-              <li>Enter the amount, {formatKes(pay.amountKes)}, then your M-PESA PIN.</li>
+              <li>
+                Enter the amount, <span className="whitespace-nowrap">{formatKes(pay.amountKes)}</span>, then
+                your M-PESA PIN.
+              </li>
             </>
           )}
         </ol>

@@ -1,16 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { OrderView } from "@/lib/orders/order-view";
 import { type RetryState, retryOrderPayment } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
 /** "Try again" and "Use a different number", held back with a visible timer while M-Pesa needs a pause. */
 export function RetryControls({ view, onRetried }: { view: OrderView; onRetried: () => void }) {
-  const [state, action] = useActionState<RetryState, FormData>(retryOrderPayment, null);
-  const refusal = state?.ok === false ? state : null;
+  const form = useActionForm<RetryState>(retryOrderPayment, null);
+  const { state } = form;
   const [otherNumber, setOtherNumber] = useState(false);
   const now = useNow(view.retryAvailableAt !== null);
   const wait = secondsUntil(view.retryAvailableAt, now);
@@ -19,7 +20,7 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
   }, [state, onRetried]);
 
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <input type="hidden" name="publicId" value={view.publicId} />
       {otherNumber && (
         <TextField
@@ -28,18 +29,15 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
           type="tel"
           inputMode="tel"
           placeholder="0712 345 678"
-          errors={refusal?.fieldErrors?.phone}
+          maxLength={20}
+          defaultValue={form.values.phone}
+          errors={form.errors.phone}
           required
         />
       )}
       {wait > 0 && (
         <p className="text-sm" role="timer" aria-live="off">
           You can try again in {formatCountdown(wait)}.
-        </p>
-      )}
-      {refusal && !refusal.fieldErrors && (
-        <p role="alert" className="text-sm text-amber-900">
-          {refusal.message}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
@@ -56,6 +54,6 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
           </button>
         )}
       </div>
-    </form>
+    </ActionForm>
   );
 }

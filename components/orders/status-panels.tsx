@@ -6,6 +6,7 @@ import { rebuildCart } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describeDelivery } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
+import { ProgressList } from "./progress-panels";
 import { RetryControls } from "./retry-controls";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
@@ -23,8 +24,11 @@ export function WaitingPanel({ view }: PanelProps) {
     >
       <h2 className="text-xl font-semibold">Check your phone</h2>
       <p className="mt-1">
-        We sent an M-Pesa prompt for <strong>{formatKes(view.totalKes)}</strong> to{" "}
-        <strong>{view.phoneMasked}</strong>. Enter your M-Pesa PIN to pay.
+        We sent an M-Pesa prompt for{" "}
+        <strong>
+          <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span>
+        </strong>{" "}
+        to <strong>{view.phoneMasked}</strong>. Enter your M-Pesa PIN to pay.
       </p>
       <p className="mt-2 text-sm text-stone-700" aria-live="off">
         {left > 0 ? `The prompt expires in ${formatCountdown(left)}.` : "Waiting for M-Pesa to confirm…"}
@@ -46,8 +50,9 @@ export function UnknownPanel({ view, onRetried }: PanelProps & { onRetried: () =
     >
       <h2 className="text-xl font-semibold">We could not confirm the prompt was sent</h2>
       <p>
-        M-Pesa did not answer in time. If a prompt for {formatKes(view.totalKes)} appears on{" "}
-        {view.phoneMasked}, enter your PIN: we will see the payment. Otherwise, try again.
+        M-Pesa did not answer in time. If a prompt for{" "}
+        <span className="whitespace-nowrap">{formatKes(view.totalKes)}</span> appears on {view.phoneMasked},
+        enter your PIN: we will see the payment. Otherwise, try again.
       </p>
       <RetryControls view={view} onRetried={onRetried} />
     </section>
@@ -74,9 +79,9 @@ export function PaidPanel({ view }: PanelProps) {
     >
       <h2 className="text-xl font-semibold text-brand-700">Payment received</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-stone-600">M-Pesa receipt</dt>
+        <dt className="text-stone-600">{view.paidInCash ? "Paid" : "M-Pesa receipt"}</dt>
         <dd className="font-mono font-semibold" data-testid="receipt">
-          {view.receipt ?? "Confirmed by M-Pesa; receipt number to follow"}
+          {view.paidInCash ? "In cash" : (view.receipt ?? "Confirmed by M-Pesa; receipt number to follow")}
         </dd>
         <dt className="text-stone-600">Paid on</dt>
         <dd>{view.paidAt ? formatEat(new Date(view.paidAt)) : ""}</dd>
@@ -89,6 +94,7 @@ export function PaidPanel({ view }: PanelProps) {
           </>
         )}
       </dl>
+      <ProgressList view={view} />
       <OrderItems view={view} />
       <button
         type="button"

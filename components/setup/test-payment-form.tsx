@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import useSWR from "swr";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type TestPaymentState, sendTestPayment } from "@/lib/setup/test-payment-action";
@@ -43,8 +43,8 @@ function LiveResult({ publicId }: { publicId: string }) {
 }
 
 export function TestPaymentForm({ phone }: { phone: string }) {
-  const [state, action] = useActionState<TestPaymentState, FormData>(sendTestPayment, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const form = useActionForm<TestPaymentState>(sendTestPayment, null);
+  const { state } = form;
   return (
     <section
       className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
@@ -57,28 +57,26 @@ export function TestPaymentForm({ phone }: { phone: string }) {
         Sends a real M-Pesa prompt of KES 1 to your phone and follows it to the end. Test payments are marked
         as tests and left out of your revenue.
       </p>
-      <form action={action} className="space-y-3" noValidate>
-        <Field id="phone" label="Your M-Pesa phone number" errors={errors.phone}>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            defaultValue={phone}
-            placeholder="0712 345 678"
-            className={inputClass}
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby="phone-error"
-          />
-        </Field>
+      <ActionForm form={form} className="space-y-3">
+        <TextField
+          id="phone"
+          label="Your M-Pesa phone number"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          maxLength={20}
+          autoComplete="tel"
+          defaultValue={form.values.phone ?? phone}
+          placeholder="0712 345 678"
+          errors={form.errors.phone}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton className="min-h-11 w-full sm:w-auto">
             Send a KES 1 test payment to my phone
           </SubmitButton>
-          <ActionMessage id="test-payment-msg" result={state} />
+          <ActionMessage id="test-payment-msg" result={form.success} />
         </div>
-      </form>
+      </ActionForm>
       {state?.ok && state.publicId && <LiveResult key={state.publicId} publicId={state.publicId} />}
     </section>
   );

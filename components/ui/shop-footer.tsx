@@ -1,8 +1,16 @@
+import Link from "next/link";
+
 export function ShopFooter() {
   return (
     <footer className="border-t border-stone-200 bg-white print:hidden">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">
-        Duka: pay securely with M-Pesa. Prices in Kenyan shillings (KES), VAT inclusive.
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-stone-600">
+        <span>Duka: pay securely with M-Pesa. Prices in Kenyan shillings (KES), VAT inclusive.</span>
+        <Link
+          href="/track"
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+        >
+          Track an order
+        </Link>
       </div>
     </footer>
   );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { SearchInput, SearchInputFallback } from "./search-box";
 import { readCartLines } from "@/lib/cart/cart-cookie";
 import { itemCount } from "@/lib/cart/cart-lines";
 
@@ -18,13 +20,9 @@ export async function ShopHeader() {
           <label htmlFor="site-search" className="sr-only">
             Search products
           </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            placeholder="Search coffee, kikoy, jiko…"
-            className="w-full rounded-lg border border-stone-300 px-3 py-2 text-sm"
-          />
+          <Suspense fallback={<SearchInputFallback />}>
+            <SearchInput />
+          </Suspense>
           <button
             type="submit"
             className="rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700"

@@ -1,13 +1,16 @@
 "use client";
 
 import clsx from "clsx";
+import { useContext } from "react";
 import { useFormStatus } from "react-dom";
+import { ActionFormPending } from "./action-form";
 
 type Props = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" };
 
 /** A form's submit button that shows its pending state while the action runs. */
 export function SubmitButton({ children, className, disabled, variant = "primary", ...rest }: Props) {
-  const { pending } = useFormStatus();
+  const inActionForm = useContext(ActionFormPending);
+  const pending = useFormStatus().pending || inActionForm;
   return (
     <button
       type="submit"

@@ -4,6 +4,7 @@ import type { CallLogEntry } from "./call-log";
 import { makeC2bPayment } from "../daraja/c2b/payment";
 import type { C2bRegistration, C2bTransaction } from "../daraja/c2b/store";
 import type { ActiveFault, FaultSpec } from "./faults";
+import type { MoneyOut, MoneyOutListing } from "../daraja/money-out/store";
 import { mergeOptions, type EmulatorOptions } from "../options";
 import { resultForCode, resultForOutcome, type PromptResult } from "../daraja/stk/outcomes";
 import { settlePrompt } from "../daraja/stk/prompt-lifecycle";
@@ -57,6 +58,15 @@ export interface EmulatorControl {
   buyGoods(till: string, amount: number, phone: string, pin?: string): Promise<C2bTransaction>;
   c2bPayments(phone?: string): C2bTransaction[];
   c2bRegistrations(): C2bRegistration[];
+  /** Every Reversal and B2C request accepted, as GET /__control/money-out lists them. */
+  moneyOut(): MoneyOutListing[];
+  /** The same with who received what (the phone page), optionally for one phone. */
+  moneyOutDetails(phone?: string): MoneyOut[];
+  /** The next Reversal or B2C fails with this ResultCode (and description). */
+  failNextResult(resultCode: string, resultDesc?: string): void;
+  /** The B2C utility account's balance; setting it lets it run out on purpose. */
+  setB2cBalance(amount: number): number;
+  b2cBalance(): number;
   /** port and host cannot change while running. */
   setOptions(partial: Partial<EmulatorOptions>): EmulatorOptions;
   options(): EmulatorOptions;
@@ -175,6 +185,21 @@ export function createControl(state: EmulatorState): EmulatorControl {
     },
     c2bPayments: (phone) => state.c2b.list(phone === undefined ? undefined : normalizePhone(phone)),
     c2bRegistrations: () => state.c2b.listRegistrations(),
+    moneyOut: () => state.moneyOut.listing(),
+    moneyOutDetails: (phone) =>
+      state.moneyOut.all().filter((r) => phone === undefined || r.phone === normalizePhone(phone)),
+    failNextResult: (resultCode, resultDesc) =>
+      state.moneyOut.failNext({
+        resultCode,
+        resultDesc: resultDesc ?? `Failed by the emulator's control (${resultCode})`,
+      }),
+    setB2cBalance: (amount) => {
+      if (!Number.isInteger(amount) || amount < 0)
+        throw new ControlError("Balance must be whole shillings, 0 or more", 400);
+      state.moneyOut.utilityBalance = amount;
+      return amount;
+    },
+    b2cBalance: () => state.moneyOut.utilityBalance,
     setOptions,
     options: () => state.options,
   };

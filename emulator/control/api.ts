@@ -31,6 +31,11 @@ const manualPayment = {
 };
 const payBillSchema = z.object({ business: z.string().min(1), account: z.string(), ...manualPayment });
 const buyGoodsSchema = z.object({ till: z.string().min(1), ...manualPayment });
+const failNextSchema = z.object({
+  resultCode: z.union([z.number().int(), z.string().min(1)]),
+  resultDesc: z.string().optional(),
+});
+const balanceSchema = z.object({ amount: z.number().int().nonnegative() });
 const autoPaySchema = z.object({ ms: timerMs.nullable() });
 const optionsSchema = z
   .object({
@@ -55,6 +60,8 @@ const optionsSchema = z
     c2bMsisdn: z.enum(["masked", "hashed", "plain"]),
     tills: z.record(z.string(), z.string()),
     customerFirstName: z.string(),
+    initiators: z.record(z.string(), z.string()),
+    b2cUtilityBalance: z.number().int().nonnegative(),
   })
   .partial()
   .strict();
@@ -106,6 +113,15 @@ function routes(control: EmulatorControl): Record<string, Route> {
     },
     "GET /c2b": (_body, query) => control.c2bPayments(optionalPhone(query)),
     "GET /c2b/registrations": () => control.c2bRegistrations(),
+    "GET /money-out": () => control.moneyOut(),
+    "GET /money-out/received": (_body, query) => control.moneyOutDetails(optionalPhone(query)),
+    "POST /money-out/fail-next": (body) => {
+      const { resultCode, resultDesc } = failNextSchema.parse(body);
+      control.failNextResult(String(resultCode), resultDesc);
+      return { ok: true };
+    },
+    "GET /b2c-balance": () => ({ balance: control.b2cBalance() }),
+    "POST /b2c-balance": (body) => ({ balance: control.setB2cBalance(balanceSchema.parse(body).amount) }),
   };
 }
 

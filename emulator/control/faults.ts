@@ -10,7 +10,7 @@ const reach = {
 };
 
 const apiFaultSchema = z.object({
-  target: z.enum(["oauth", "push", "query", "c2b"]),
+  target: z.enum(["oauth", "push", "query", "c2b", "initiator"]),
   kind: z.enum(["error", "rateLimit", "spikeArrest", "quota", "hang", "drop"]),
   ...reach,
   /** Whether Daraja still processed the call (creating the prompt) although the client never sees the answer. */
@@ -28,7 +28,15 @@ const callbackFaultSchema = z.object({
   amount: z.number().positive().optional(),
 });
 
-export const faultSpecSchema = z.union([apiFaultSchema, callbackFaultSchema]);
+/** Results of Reversal, B2C and Transaction Status; queueTimeout sends a notice to QueueTimeOutURL instead. */
+const resultFaultSchema = z.object({
+  target: z.literal("result"),
+  kind: z.enum(["delay", "drop", "duplicate", "queueTimeout"]),
+  ...reach,
+  delayMs: timerMs.optional(),
+});
+
+export const faultSpecSchema = z.union([apiFaultSchema, callbackFaultSchema, resultFaultSchema]);
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 export type ApiName = z.infer<typeof apiFaultSchema>["target"];
 export type ApiFaultKind = z.infer<typeof apiFaultSchema>["kind"];
@@ -57,6 +65,14 @@ export interface CallbackEffects {
   labels: string[];
 }
 
+export interface ResultEffects {
+  delayMs: number;
+  drop: boolean;
+  duplicate: boolean;
+  queueTimeout: boolean;
+  labels: string[];
+}
+
 export class FaultBook {
   private faults: ActiveFault[] = [];
   private nextId = 1;
@@ -79,7 +95,7 @@ export class FaultBook {
 
   takeApiFault(target: ApiName): ApiFaultHit | null {
     const fault = this.faults.find((f) => f.spec.target === target && this.fires(f));
-    if (!fault || fault.spec.target === "callback") return null;
+    if (!fault || fault.spec.target === "callback" || fault.spec.target === "result") return null;
     this.consume(fault);
     const { kind, accepted, hangMs } = fault.spec;
     const wasAccepted = accepted ?? (kind === "hang" || kind === "drop");
@@ -107,6 +123,25 @@ export class FaultBook {
       if (spec.kind === "drop") effects.drop = true;
       if (spec.kind === "duplicate") effects.duplicate = true;
       if (spec.kind === "wrongAmount") Object.assign(effects, { wrongAmount: true, amount: spec.amount });
+      effects.labels.push(spec.kind === "delay" ? `delay ${spec.delayMs ?? 0}ms` : spec.kind);
+    }
+    return effects;
+  }
+
+  takeResultEffects(): ResultEffects {
+    const effects: ResultEffects = {
+      delayMs: 0,
+      drop: false,
+      duplicate: false,
+      queueTimeout: false,
+      labels: [],
+    };
+    for (const fault of this.faults) {
+      const spec = fault.spec;
+      if (spec.target !== "result" || !this.fires(fault)) continue;
+      this.consume(fault);
+      if (spec.kind === "delay") effects.delayMs += spec.delayMs ?? 0;
+      else effects[spec.kind] = true;
       effects.labels.push(spec.kind === "delay" ? `delay ${spec.delayMs ?? 0}ms` : spec.kind);
     }
     return effects;

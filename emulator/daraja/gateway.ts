@@ -7,6 +7,9 @@ import type { ApiFaultHit, ApiFaultKind, ApiName } from "../control/faults";
 import { readBody, sendJson } from "../http-io";
 import { handleC2bRegister } from "./c2b/register";
 import { handleC2bSimulate } from "./c2b/simulate";
+import { handleB2c } from "./money-out/b2c";
+import { handleReversal } from "./money-out/reversal";
+import { handleTransactionStatus } from "./money-out/transaction-status";
 import { accessTokenError, handleOAuth } from "./oauth";
 import type { EmulatorState } from "../state";
 import { handleStkPush } from "./stk/push";
@@ -20,6 +23,9 @@ const ROUTES: Record<string, { api: ApiName; handle: (ctx: CallContext) => Daraj
   "POST /mpesa/c2b/v2/registerurl": { api: "c2b", handle: handleC2bRegister },
   "POST /mpesa/c2b/v1/simulate": { api: "c2b", handle: handleC2bSimulate },
   "POST /mpesa/c2b/v2/simulate": { api: "c2b", handle: handleC2bSimulate },
+  "POST /mpesa/reversal/v1/request": { api: "initiator", handle: handleReversal },
+  "POST /mpesa/b2c/v3/paymentrequest": { api: "initiator", handle: handleB2c },
+  "POST /mpesa/transactionstatus/v1/query": { api: "initiator", handle: handleTransactionStatus },
 };
 
 const FAULT_ERRORS: Partial<Record<ApiFaultKind, DarajaError>> = {

@@ -135,14 +135,23 @@ export function createSmsGateway(inbox: Inbox, options: SmsGatewayOptions): SmsG
       res.writeHead(405, { "content-type": "text/plain" }).end("Method Not Allowed");
       return;
     }
-    const form = new URLSearchParams((await readBody(req)).text);
+    const body = await readBody(req);
+    if (body.tooLarge) {
+      res.writeHead(413, { "content-type": "text/plain" }).end("Request Entity Too Large");
+      return;
+    }
+    const form = new URLSearchParams(body.text);
     if (req.headers.apikey !== apiKey) {
       res.writeHead(401, { "content-type": "text/plain" }).end("The supplied authentication is invalid");
       return;
     }
     const [username, to, message] = [form.get("username"), form.get("to"), form.get("message")];
-    if (!username || !to || !message) {
-      res.writeHead(400, { "content-type": "text/plain" }).end("Request is missing required form field 'to'");
+    // Africa's Talking names the first field it found missing.
+    const missing = !username ? "username" : !to ? "to" : !message ? "message" : null;
+    if (missing || !to || !message) {
+      res
+        .writeHead(400, { "content-type": "text/plain" })
+        .end(`Request is missing required form field '${missing}'`);
       return;
     }
     const numbers = to.split(",").map((n) => n.trim());

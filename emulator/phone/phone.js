@@ -133,9 +133,43 @@ function messageOf(entry) {
   return "Not paid: " + entry.resultDesc + " (ResultCode " + entry.resultCode + "), " + when + ".";
 }
 
-// M-PESA's own confirmations (from the ledger) and the shop's SMS (from the local Africa's Talking inbox).
-function renderInbox(settled, sms) {
+// Money arriving from a business: a reversal of an earlier payment, or a B2C payment.
+function receivedMessage(record) {
+  const when = new Date(record.createdAt).toLocaleString("en-KE");
+  const amount = "Ksh" + money.format(record.amount) + ".00";
+  if (record.api === "reversal") {
+    return (
+      record.receipt +
+      " Confirmed. Transaction " +
+      record.transactionId +
+      " has been reversed. " +
+      amount +
+      " is credited to your M-PESA account on " +
+      when +
+      "."
+    );
+  }
+  return (
+    record.receipt +
+    " Confirmed. You have received " +
+    amount +
+    " from " +
+    record.shortcode +
+    " on " +
+    when +
+    "."
+  );
+}
+
+// M-PESA's own confirmations (from the ledger and money sent back) and the shop's SMS (local AT inbox).
+function renderInbox(settled, sms, received) {
   const messages = [
+    ...received.map((r) => ({
+      key: r.conversationId,
+      at: r.createdAt,
+      className: "received",
+      text: receivedMessage(r),
+    })),
     ...settled.map((e) => ({
       key: e.checkoutRequestId,
       at: e.completedAt,
@@ -161,10 +195,11 @@ function renderKnownPhones(entries) {
 async function refresh() {
   try {
     const phone = normalizePhone(phoneInput.value);
-    const [ledger, options, messages] = await Promise.all([
+    const [ledger, options, messages, received] = await Promise.all([
       getJson("/__control/ledger"),
       getJson("/__control/options"),
       getJson("/__control/inbox?to=" + encodeURIComponent(phone)),
+      getJson("/__control/money-out/received?phone=" + encodeURIComponent(phone)),
     ]);
     businessName = options.businessName;
     const mine = ledger.entries.filter((entry) => entry.phone === phone);
@@ -173,6 +208,7 @@ async function refresh() {
     renderInbox(
       mine.filter((entry) => entry.state !== "open"),
       messages.filter((m) => m.channel === "sms"),
+      received.filter((r) => r.resultCode === "0"),
     );
     if (statusLine.textContent.startsWith("Emulator unreachable")) statusLine.textContent = "";
   } catch {

@@ -15,6 +15,7 @@ function safeNext(value: FormDataEntryValue | null): string {
 }
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const values = { email: String(formData.get("email") ?? "").slice(0, 254) };
   try {
     await signIn("credentials", {
       email: String(formData.get("email") ?? ""),
@@ -23,8 +24,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
     return null;
   } catch (e) {
-    if (e instanceof CredentialsSignin && e.code === "throttled") return refused(TOO_MANY_ATTEMPTS);
-    if (e instanceof AuthError) return refused(WRONG_CREDENTIALS);
+    if (e instanceof CredentialsSignin && e.code === "throttled")
+      return refused(TOO_MANY_ATTEMPTS, undefined, values);
+    if (e instanceof AuthError) return refused(WRONG_CREDENTIALS, undefined, values);
     throw e; // the redirect after a successful sign-in
   }
 }

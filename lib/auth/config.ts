@@ -28,12 +28,14 @@ export const authConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.sid = crypto.randomUUID();
+        token.signedInAt = Date.now();
       }
       return token;
     },
     session: ({ session, token }) => {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.sid === "string") session.sid = token.sid;
+      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
       return session;
     },
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import type { ActionRefusal, ActionResult } from "@/lib/action-result";
+import type { ActionRefusal } from "@/lib/action-result";
 import { getSessionUser, type SellerUser } from "./session";
 
 /** Refusal with the HTTP status it stands for: 401 nobody signed in, 403 signed in without the role. */
@@ -48,9 +48,9 @@ export async function withSeller(
 }
 
 /** For server actions (public endpoints): turns a refusal into a result the form can show. */
-export async function guarded<T extends ActionResult<object>>(
+export async function guarded<T extends { ok: boolean; message: string }>(
   fn: () => Promise<T>,
-): Promise<T | ActionRefusal> {
+): Promise<T | ActionRefusal<never>> {
   try {
     return await fn();
   } catch (e) {

@@ -25,15 +25,19 @@ export function loginNetwork(ip: string | null): string {
  * Takes one try from the counter before the password is looked at; refused (nothing taken) once the
  * window holds `limit` tries. The conditional upsert locks the row, so parallel tries count one by one.
  */
-async function take(key: string, limit: number): Promise<boolean> {
+export async function take(
+  key: string,
+  limit: number,
+  windowMinutes = LOGIN_WINDOW_MINUTES,
+): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, now(), 1)
     ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})
+      "count" = CASE WHEN "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${windowMinutes})
                 THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})
+      "windowStart" = CASE WHEN "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${windowMinutes})
                 THEN now() ELSE "RateLimitCounter"."windowStart" END
-    WHERE "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})
+    WHERE "RateLimitCounter"."windowStart" < now() - make_interval(mins => ${windowMinutes})
        OR "RateLimitCounter"."count" < ${limit}
     RETURNING "count"`;
   return rows.length > 0;

@@ -18,7 +18,7 @@ export async function resetOwner(email: string, password?: string): Promise<Owne
   if (next.length < 8) return { ok: false, message: "The new password needs at least 8 characters." };
   await prisma.user.update({
     where: { id: owner.id },
-    data: { passwordHash: await hashPassword(next), disabled: false },
+    data: { passwordHash: await hashPassword(next), disabled: false, sessionsValidFrom: new Date() },
   });
   await startOwnerResetGrace(owner.email);
   return { ok: true, email: owner.email, password: next };

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { summarize } from "./variants";
+import { summarize, toCatalogVariant, variantRowSelect } from "./variants";
 import { minutesUntilReleased } from "@/lib/payments/core/stock";
 
 const MAX_SEARCH_LENGTH = 100;
@@ -86,4 +86,17 @@ export async function searchProducts(query: string) {
     include: { variants: onSale },
   });
   return products.map(toCard);
+}
+
+/** Products a seller can put on a payment link: on sale, by name. */
+/** What a payment link can sell: every variant on sale (a product without options is its one variant). */
+export async function listLinkItems() {
+  const rows = await prisma.productVariant.findMany({
+    where: { archived: false, product: { active: true } },
+    select: variantRowSelect,
+  });
+  return rows
+    .map(toCatalogVariant)
+    .map((v) => ({ id: v.id, name: v.name, priceKes: v.priceKes, stock: v.stock }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -28,3 +28,7 @@ export type {
   PushResult,
   StkCallback,
 } from "./types";
+export { certificateFor, securityCredential } from "./initiator-credential";
+export { b2cFacts, parseInitiatorResult, transactionFacts } from "./initiator-result";
+export { describeInitiatorResult } from "./initiator-result-codes";
+export type { InitiatorResult, InitiatorSubmit } from "./types";

@@ -1,11 +1,14 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { attachPayment, refundPayment } from "@/lib/payments/c2b/unmatched";
+import { startRefund } from "@/lib/payments/refunds/send";
 
 const attachInput = z.object({
   paymentId: z.string().min(1).max(40),
@@ -23,15 +26,13 @@ export async function attachUnmatchedPayment(
       paymentId: formData.get("paymentId"),
       reference: formData.get("reference"),
     });
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the order reference.",
-        fieldErrors: parsed.error.flatten().fieldErrors,
-      };
+    const values = submittedValues(formData);
+    if (!parsed.success) return refused("Check the order reference.", fieldErrorsOf(parsed.error), values);
     const result = await attachPayment(parsed.data.paymentId, parsed.data.reference, user.email);
     revalidatePath("/dashboard/payments");
-    return result.ok ? result : { ...result, fieldErrors: { reference: [result.message] } };
+    // Attaching paid (or flagged) the order: its messages go now, not at the next cron.
+    if (result.ok) drainAfterResponse();
+    return result.ok ? result : refused(result.message, { reference: [result.message] }, values);
   });
 }
 
@@ -46,6 +47,31 @@ export async function markPaymentRefunded(
     const result = await refundPayment(paymentId.data, user.email);
     revalidatePath("/dashboard/payments");
     return result;
+  });
+}
+
+/**
+ * "Send it back": reverses an unmatched payment to whoever paid it, through the payment core. Pressing twice
+ * sends once: the core refuses a second refund while one for the payment is active. Owner only.
+ */
+export async function sendPaymentBack(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireOwner();
+    const paymentId = z.string().min(1).max(40).safeParse(formData.get("paymentId"));
+    if (!paymentId.success) return { ok: false, message: "Unknown payment." };
+    const result = await startRefund({
+      c2bPaymentId: paymentId.data,
+      amountKes: 0,
+      reason: "Unmatched payment sent back",
+      restock: false,
+      idempotencyKey: `send-back:${randomUUID()}`,
+      by: user.email,
+    });
+    revalidatePath("/dashboard/payments");
+    if (!result.ok) return { ok: false, message: result.error };
+    return result.refund.status === "FAILED"
+      ? { ok: false, message: `Not sent back: ${result.refund.sellerMessage ?? "M-Pesa refused it"}` }
+      : { ok: true, message: "Sent back by M-Pesa reversal; the list updates when M-Pesa confirms." };
   });
 }
 

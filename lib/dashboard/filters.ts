@@ -10,6 +10,7 @@ export const STATUS_FILTERS = [
   "expired",
   "cancelled",
   "attention",
+  "to_collect",
   "all",
 ] as const;
 export const FULFILMENT_FILTERS = ["all", "unfulfilled", "dispatched", "fulfilled"] as const;
@@ -76,6 +77,7 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.OrderWhereInput> = {
   expired: { status: "EXPIRED" },
   cancelled: { status: "CANCELLED" },
   attention: { needsAttention: true },
+  to_collect: { paymentMethod: "ON_DELIVERY", status: { in: ["PENDING", "FAILED"] } },
   all: {},
 };
 
@@ -107,6 +109,8 @@ export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [STATUS_WHERE[f.status]];
+  // The owner's KES 1 test payments are not orders to fulfil: only "All" lists them (marked Test).
+  if (f.status !== "all") and.push({ isTest: false });
   if (f.fulfilment !== "all") and.push({ fulfilment: FULFILMENT_WHERE[f.fulfilment] });
   if (f.zone === "pickup") and.push({ delivery: { method: "PICKUP" } });
   else if (f.zone !== "all") and.push({ delivery: { zoneId: f.zone } });

@@ -2,12 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import {
+  type ActionResult,
+  type FormValues,
+  fieldErrorsOf,
+  refused,
+  submittedValues,
+} from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rearmLowStock } from "@/lib/notifications/low-stock";
 import { productInput } from "./product-input";
+import { freeSlug } from "./product-slug";
 import { productImageUpload, removeProductImage } from "./product-images";
 
 export type ProductFormState = ActionResult<{ id?: string }> | null;
@@ -21,17 +28,13 @@ function refreshCatalog(slug?: string) {
   if (slug) revalidatePath(`/products/${slug}`);
 }
 
-function knownFailure(e: unknown): Extract<ActionResult, { ok: false }> | null {
-  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-    return {
-      ok: false,
-      message: "Check the highlighted fields.",
-      fieldErrors: { slug: ["Another product already uses this web address"] },
-    };
-  }
-  if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2003" || e.code === "P2025")) {
-    return { ok: false, message: "That product or category no longer exists." };
-  }
+const SLUG_TAKEN = "Another product already uses this web address";
+
+function knownFailure(e: unknown, values: FormValues): Extract<ActionResult, { ok: false }> | null {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+    return refused("Check the highlighted fields.", { slug: [SLUG_TAKEN] }, values);
+  if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2003" || e.code === "P2025"))
+    return refused("That product or category no longer exists.", undefined, values);
   return null;
 }
 
@@ -46,17 +49,20 @@ export async function saveProduct(
   return guarded(async () => {
     await requireOwner();
     const id = formData.get("id");
-    const parsed = productInput.safeParse(Object.fromEntries([...formData].filter(([k]) => k !== "image")));
-    const fieldErrors: Record<string, string[] | undefined> = parsed.success
-      ? {}
-      : z.flattenError(parsed.error).fieldErrors;
+    const values = submittedValues(formData);
+    const parsed = productInput.safeParse(values);
+    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     const upload = await productImageUpload(formData.get("image"), { required: !id });
     if (!upload.ok) fieldErrors.image = [upload.error];
-    if (!parsed.success || !upload.ok)
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+    if (!parsed.success || !upload.ok) return refused("Check the highlighted fields.", fieldErrors, values);
 
+    const { stock, stockSeen, ...typed } = parsed.data;
+    // No web address typed: one is made from the name, numbered if another product has it.
+    const data = {
+      ...typed,
+      slug: typed.slug || (await freeSlug(typed.name, typeof id === "string" ? id : null)),
+    };
     const imageUrl = upload.image ? await upload.store() : undefined;
-    const { stock, stockSeen, ...data } = parsed.data;
     try {
       if (typeof id === "string" && id) {
         const { product, oldImageUrl } = await prisma.$transaction(async (tx) => {
@@ -84,7 +90,7 @@ export async function saveProduct(
       return { ok: true, message: `Created ${created.name}.`, id: created.id };
     } catch (e) {
       if (imageUrl) await removeProductImage(imageUrl);
-      const failure = knownFailure(e);
+      const failure = knownFailure(e, values);
       if (failure) return failure;
       throw e;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutBidiControls } from "@/lib/plain-text";
+import { paragraphs, singleLine } from "@/lib/plain-text";
 
 const whole = (label: string, min: number, max: number) =>
   z.coerce
@@ -8,35 +8,81 @@ const whole = (label: string, min: number, max: number) =>
     .min(min, `The ${label} must be at least ${min}`)
     .max(max, `The ${label} must be at most ${max.toLocaleString("en-KE")}`);
 
+/**
+ * A price as a seller types it: "1200", "1,200", "KES 1,200", "Ksh 1,200", "1200.00". Null when it is not a
+ * whole number of shillings (cents, words, or commas that do not group thousands).
+ */
+export function parsePriceKes(text: string): number | null {
+  const bare = text
+    .trim()
+    .replace(/^(kes|ksh|ksh\.|kshs)\s*/i, "")
+    .replace(/\.0+$/, "")
+    .trim();
+  if (!/^(\d{1,3}(,\d{3})+|\d+)$/.test(bare)) return null;
+  return Number(bare.replaceAll(",", ""));
+}
+
+const PRICE_MAX = 250_000;
+
+/** The price box: whole shillings, with or without "KES" and thousands commas. */
+const price = z
+  .string()
+  .trim()
+  .min(1, "Enter the price")
+  .max(20, "Enter the price as a number, e.g. 1,200")
+  .transform((text, ctx) => {
+    const kes = parsePriceKes(text);
+    if (kes === null) {
+      ctx.addIssue({ code: "custom", message: "Enter the price in whole shillings, e.g. 1,200" });
+      return z.NEVER;
+    }
+    if (kes < 1 || kes > PRICE_MAX) {
+      ctx.addIssue({
+        code: "custom",
+        message: `The price must be between 1 and ${PRICE_MAX.toLocaleString("en-KE")}`,
+      });
+      return z.NEVER;
+    }
+    return kes;
+  });
+
+/** A price box that may be left empty (null). */
+export const optionalPrice = z.union([z.literal("").transform(() => null), price]);
+
 /** What the product form sends; errors are worded for the seller and shown next to each field. */
 export const productInput = z
   .object({
     name: z
       .string()
-      .transform(withoutBidiControls)
+      .transform(singleLine)
       .pipe(
         z
           .string()
-          .trim()
           .min(2, "Enter a name of at least 2 characters")
           .max(120, "Keep the name under 120 characters"),
       ),
+    /** Empty: made from the name (lib/dashboard/product-slug.ts). */
     slug: z
       .string()
       .trim()
       .toLowerCase()
       .max(80, "Keep the web address under 80 characters")
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, e.g. kikoy-blue"),
+      .regex(
+        /^([a-z0-9]+(-[a-z0-9]+)*)?$/,
+        "Use lowercase letters, digits and single dashes, e.g. kikoy-blue",
+      ),
     description: z
       .string()
-      .trim()
-      .min(10, "Describe the product in at least 10 characters")
-      .max(2000, "Keep the description under 2,000 characters"),
-    priceKes: whole("price", 1, 250_000),
-    compareAtKes: z.preprocess(
-      (v) => (v === "" || v == null ? null : v),
-      whole("old price", 1, 250_000).nullable(),
-    ),
+      .transform(paragraphs)
+      .pipe(
+        z
+          .string()
+          .min(10, "Describe the product in at least 10 characters")
+          .max(2000, "Keep the description under 2,000 characters"),
+      ),
+    priceKes: price,
+    /** The price before the sale, struck through in the shop; empty: not on sale. */
+    compareAtKes: optionalPrice,
     stock: whole("stock", 0, 100_000),
     stockSeen: z.coerce.number().int().min(0).optional(),
     categoryId: z.string().min(1, "Choose a category"),
@@ -46,12 +92,13 @@ export const productInput = z
     message: "The old price must be above the price, or left empty",
   });
 
-/** A slug suggestion from a name: "Kenya AA Coffee 500g" -> "kenya-aa-coffee-500g". */
+/** A web address from a name: "Kenya AA Coffee 500g" -> "kenya-aa-coffee-500g", "Café Crème" -> "cafe-creme". */
 export function slugify(name: string): string {
   return name
-    .toLowerCase()
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, "");
 }

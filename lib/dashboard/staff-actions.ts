@@ -3,29 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clearLoginFailures, hashPassword } from "@/lib/auth/credentials";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { newStaffInput, staffPassword } from "./staff-input";
 
-const password = z.string().min(10, "Use at least 10 characters").max(200, "Keep it under 200 characters");
-const newStaff = z.object({
-  name: z.string().trim().min(2, "Enter the person's name").max(80),
-  email: z.email("Enter a valid email address").trim().toLowerCase(),
-  password,
-});
+const password = staffPassword;
 
 /** Creates a STAFF account with a password the owner hands over. OWNER only. */
 export async function createStaff(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return guarded(async () => {
     await requireOwner();
-    const parsed = newStaff.safeParse(Object.fromEntries(formData));
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the highlighted fields.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      };
+    const values = submittedValues(formData, { omit: ["password"] });
+    const parsed = newStaffInput.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return refused("Check the highlighted fields.", fieldErrorsOf(parsed.error), values);
     try {
       const { name, email } = parsed.data;
       await prisma.user.create({
@@ -33,11 +25,11 @@ export async function createStaff(_prev: ActionResult | null, formData: FormData
       });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        return {
-          ok: false,
-          message: "Check the highlighted fields.",
-          fieldErrors: { email: ["An account with this email already exists"] },
-        };
+        return refused(
+          "Check the highlighted fields.",
+          { email: ["An account with this email already exists"] },
+          values,
+        );
       }
       throw e;
     }
@@ -64,7 +56,8 @@ export async function resetStaffPassword(
     if (!user) return { ok: false, message: "Unknown account." };
     await prisma.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(parsed.data.password) },
+      // Whoever signed in with the old password (a former colleague, a stolen phone) is signed out.
+      data: { passwordHash: await hashPassword(parsed.data.password), sessionsValidFrom: new Date() },
     });
     await clearLoginFailures(user.email);
     revalidatePath("/dashboard/staff");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -48,7 +48,8 @@ export async function saveOptions(_prev: VariantFormState, formData: FormData): 
     await requireOwner();
     const productId = String(formData.get("productId") ?? "");
     const parsed = parseOptions(Object.fromEntries(formData));
-    if (!parsed.ok) return refused("Check the highlighted fields.", parsed.fieldErrors);
+    if (!parsed.ok)
+      return refused("Check the highlighted fields.", parsed.fieldErrors, submittedValues(formData));
     const exists = await prisma.product.count({ where: { id: productId } });
     if (!exists) return refused("That product no longer exists.");
     const count = await prisma.$transaction((tx) => applyOptions(tx, productId, parsed.options));
@@ -73,7 +74,8 @@ export async function saveVariants(_prev: VariantFormState, formData: FormData):
     const form = Object.fromEntries(formData);
     const present = ids.filter((id) => `${id}.stock` in form);
     const parsed = parseVariantRows(form, present);
-    if (!parsed.ok) return refused("Check the highlighted fields.", parsed.fieldErrors);
+    if (!parsed.ok)
+      return refused("Check the highlighted fields.", parsed.fieldErrors, submittedValues(formData));
     try {
       await prisma.$transaction(async (tx) => {
         for (const [id, row] of parsed.rows) {
@@ -86,7 +88,7 @@ export async function saveVariants(_prev: VariantFormState, formData: FormData):
       });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-        return refused("Check the highlighted fields.", skuClash(parsed.rows));
+        return refused("Check the highlighted fields.", skuClash(parsed.rows), submittedValues(formData));
       throw e;
     }
     await refresh(productId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/plain-text";
 import { isCounty } from "./counties";
 import { type DeliveryChoice, OPTIONS_CHANGED, PICKUP_KEY, parseOfferValue } from "./pricing";
 
@@ -8,9 +9,9 @@ export type DeliveryFields = { delivery: string; county: string; town: string; l
 export const deliveryForm = z
   .object({
     delivery: z.string().min(1, "Choose how to get your order."),
-    county: z.string().trim(),
-    town: z.string().trim().max(60, "Use at most 60 characters."),
-    landmark: z.string().trim().max(200, "Use at most 200 characters."),
+    county: z.string().transform(singleLine),
+    town: z.string().transform(singleLine).pipe(z.string().max(60, "Use at most 60 characters.")),
+    landmark: z.string().transform(singleLine).pipe(z.string().max(200, "Use at most 200 characters.")),
   })
   .transform((form, ctx): { delivery: DeliveryChoice } => {
     const offer = parseOfferValue(form.delivery);

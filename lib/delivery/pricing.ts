@@ -1,7 +1,10 @@
 // Delivery pricing rules: pure functions over the owner's settings, shared by the checkout page (to show
 // fees) and the checkout transaction (to charge them), so the two can never disagree.
 
-export type PickupPoint = { address: string; hours: string };
+export type PickupPoint = { address: string; hours: string; payOnCollection: boolean };
+
+/** Pay on delivery for an option: off, or on up to a total (null: any). */
+export type PayOnDelivery = { maxKes: number | null } | null;
 
 export type Zone = {
   id: string;
@@ -10,6 +13,7 @@ export type Zone = {
   etaText: string;
   /** Empty: every county. */
   counties: string[];
+  payOnDelivery: PayOnDelivery;
 };
 
 export type DeliveryConfig = {
@@ -18,12 +22,21 @@ export type DeliveryConfig = {
   /** Active zones only, in display order. */
   zones: Zone[];
   freeThresholdKes: number | null;
+  /** Shown beside "Pay on delivery" at checkout. */
+  payOnDeliveryNote: string;
 };
 
 export const PICKUP_KEY = "pickup";
 
 export type DeliveryOffer =
-  | { key: typeof PICKUP_KEY; method: "PICKUP"; label: string; feeKes: 0; pickup: PickupPoint }
+  | {
+      key: typeof PICKUP_KEY;
+      method: "PICKUP";
+      label: string;
+      feeKes: 0;
+      pickup: PickupPoint;
+      payOnDelivery: PayOnDelivery;
+    }
   | {
       key: string;
       method: "DELIVERY";
@@ -33,6 +46,7 @@ export type DeliveryOffer =
       zoneFeeKes: number;
       etaText: string;
       counties: string[];
+      payOnDelivery: PayOnDelivery;
     };
 
 /** What the shopper picked, with the fee they saw for it when the page loaded. */
@@ -59,7 +73,7 @@ export type DeliverySnapshot = {
 };
 
 export type DeliveryQuote =
-  | { ok: true; snapshot: DeliverySnapshot }
+  | { ok: true; snapshot: DeliverySnapshot; payOnDelivery: PayOnDelivery }
   | { ok: false; reason: "options_changed" | "county_not_served" | "address_missing"; message: string };
 
 export const OPTIONS_CHANGED = "Delivery options changed, please review.";
@@ -83,6 +97,7 @@ export function deliveryOffers(config: DeliveryConfig, goodsKes: number): Delive
       label: "Pick up at the shop",
       feeKes: 0,
       pickup: config.pickup,
+      payOnDelivery: config.pickup.payOnCollection ? { maxKes: null } : null,
     });
   for (const zone of config.zones)
     offers.push({
@@ -93,6 +108,7 @@ export function deliveryOffers(config: DeliveryConfig, goodsKes: number): Delive
       zoneFeeKes: zone.feeKes,
       etaText: zone.etaText,
       counties: zone.counties,
+      payOnDelivery: zone.payOnDelivery,
     });
   return offers;
 }
@@ -113,7 +129,8 @@ export function quoteDelivery(
   const offer = deliveryOffers(config, goodsKes).find((o) => o.key === choice.key);
   if (!offer || offer.feeKes !== choice.seenFeeKes)
     return { ok: false, reason: "options_changed", message: OPTIONS_CHANGED };
-  if (offer.method === "PICKUP") return { ok: true, snapshot: pickupSnapshot(offer.pickup) };
+  if (offer.method === "PICKUP")
+    return { ok: true, snapshot: pickupSnapshot(offer.pickup), payOnDelivery: offer.payOnDelivery };
   const { county, town, landmark } = choice;
   if (!county || !town || !landmark)
     return { ok: false, reason: "address_missing", message: "Tell us where to deliver the order." };
@@ -125,6 +142,7 @@ export function quoteDelivery(
     };
   return {
     ok: true,
+    payOnDelivery: offer.payOnDelivery,
     snapshot: {
       method: "DELIVERY",
       feeKes: offer.feeKes,

@@ -14,7 +14,11 @@ export async function loadDeliveryConfig(db: Tx = prisma): Promise<DeliveryConfi
   return {
     pickup:
       settings?.pickupEnabled && settings.pickupAddress
-        ? { address: settings.pickupAddress, hours: settings.pickupHours }
+        ? {
+            address: settings.pickupAddress,
+            hours: settings.pickupHours,
+            payOnCollection: settings.payOnPickup,
+          }
         : null,
     zones: zones.map((z) => ({
       id: z.id,
@@ -22,8 +26,10 @@ export async function loadDeliveryConfig(db: Tx = prisma): Promise<DeliveryConfi
       feeKes: z.feeKes,
       etaText: z.etaText,
       counties: z.counties,
+      payOnDelivery: z.payOnDelivery ? { maxKes: z.payOnDeliveryMaxKes } : null,
     })),
     freeThresholdKes: settings?.freeDeliveryThresholdKes ?? null,
+    payOnDeliveryNote: settings?.payOnDeliveryNote ?? "",
   };
 }
 

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseDeliverySettings, readSettingsForm, readZoneForm, zoneInput } from "./settings-input";
 
 /** On refusal the form gets back what was typed (React resets a form after its action). */
-type Result = ActionResult & { values?: Record<string, string | string[] | boolean> };
+type Result = ActionResult<object, Record<string, string | string[] | boolean>>;
 export type SettingsFormState = Result | null;
 
 const CHECK_FIELDS = "Check the highlighted fields.";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/plain-text";
 import { isCounty } from "./counties";
 
 const wholeShillings = (max: number, what: string) =>
@@ -12,12 +13,14 @@ const wholeShillings = (max: number, what: string) =>
 /** The pickup point and the free-delivery threshold (empty: none). */
 const deliverySettingsInput = z.object({
   pickupEnabled: z.boolean(),
-  pickupAddress: z.string().trim().max(200, "Use at most 200 characters."),
-  pickupHours: z.string().trim().max(100, "Use at most 100 characters."),
+  pickupAddress: z.string().transform(singleLine).pipe(z.string().max(200, "Use at most 200 characters.")),
+  pickupHours: z.string().transform(singleLine).pipe(z.string().max(100, "Use at most 100 characters.")),
   freeDeliveryThresholdKes: z.union([
     z.literal("").transform(() => null),
     wholeShillings(250_000, "threshold").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
   ]),
+  payOnPickup: z.boolean(),
+  payOnDeliveryNote: z.string().trim().max(160, "Use at most 160 characters."),
 });
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -45,16 +48,25 @@ export function parseDeliverySettings(raw: ReturnType<typeof readSettingsForm>) 
 
 /** A delivery zone as the owner edits it: fee 0-50,000 shillings, counties from the 47 (none: all). */
 export const zoneInput = z.object({
-  name: z.string().trim().min(2, "Name the zone, e.g. Nairobi CBD.").max(60, "Use at most 60 characters."),
+  name: z
+    .string()
+    .transform(singleLine)
+    .pipe(z.string().min(2, "Name the zone, e.g. Nairobi CBD.").max(60, "Use at most 60 characters.")),
   feeKes: wholeShillings(50_000, "fee"),
   etaText: z
     .string()
-    .trim()
-    .min(2, "Say how long delivery takes, e.g. Same day.")
-    .max(60, "Use at most 60 characters."),
+    .transform(singleLine)
+    .pipe(
+      z.string().min(2, "Say how long delivery takes, e.g. Same day.").max(60, "Use at most 60 characters."),
+    ),
   counties: z.array(z.string()).refine((cs) => cs.every(isCounty), "Choose counties from the list."),
   active: z.boolean(),
   sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
+  payOnDelivery: z.boolean(),
+  payOnDeliveryMaxKes: z.union([
+    z.literal("").transform(() => null),
+    wholeShillings(250_000, "maximum").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
+  ]),
 });
 
 export function readSettingsForm(formData: FormData) {
@@ -63,6 +75,8 @@ export function readSettingsForm(formData: FormData) {
     pickupAddress: String(formData.get("pickupAddress") ?? ""),
     pickupHours: String(formData.get("pickupHours") ?? ""),
     freeDeliveryThresholdKes: String(formData.get("freeDeliveryThresholdKes") ?? ""),
+    payOnPickup: formData.get("payOnPickup") === "on",
+    payOnDeliveryNote: String(formData.get("payOnDeliveryNote") ?? ""),
   };
 }
 
@@ -74,5 +88,7 @@ export function readZoneForm(formData: FormData) {
     counties: formData.getAll("counties").map(String),
     active: formData.get("active") === "on",
     sortOrder: String(formData.get("sortOrder") ?? "0"),
+    payOnDelivery: formData.get("payOnDelivery") === "on",
+    payOnDeliveryMaxKes: String(formData.get("payOnDeliveryMaxKes") ?? ""),
   };
 }

@@ -1,29 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { codeInput, readCodeForm } from "./code-input";
+import { codeInput, type CodeFormValues, readCodeForm } from "./code-input";
 
-export type CodeFormState =
-  (ActionResult<{ id?: string }> & { values?: ReturnType<typeof readCodeForm> }) | null;
+export type CodeFormState = ActionResult<{ id?: string }, CodeFormValues> | null;
 
 /**
  * Creates a code (no id) or edits one. OWNER only. Editing changes the code's version: a shopper who
  * applied it before is shown the new total before paying (lib/payments/stk/checkout.ts).
  */
 export async function saveCode(_prev: CodeFormState, formData: FormData): Promise<CodeFormState> {
-  return guarded(async () => {
+  return guarded(async (): Promise<NonNullable<CodeFormState>> => {
     await requireOwner();
     const id = String(formData.get("id") ?? "");
     const values = readCodeForm(formData);
     const parsed = codeInput.safeParse(values);
     if (!parsed.success)
       return {
-        ...refused("Check the highlighted fields.", z.flattenError(parsed.error).fieldErrors),
+        ...refused("Check the highlighted fields.", fieldErrorsOf(parsed.error)),
         values,
       };
     try {

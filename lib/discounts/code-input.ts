@@ -61,17 +61,20 @@ export const codeInput = z
   .transform((c) => ({ ...c, value: c.kind === "FREE_DELIVERY" ? 0 : (c.value ?? 0) }));
 
 export function readCodeForm(formData: FormData) {
+  const text = (name: string) => String(formData.get(name) ?? "");
   return {
-    code: String(formData.get("code") ?? ""),
-    kind: String(formData.get("kind") ?? ""),
-    value: formData.get("value"),
-    minOrderKes: formData.get("minOrderKes"),
-    startsAt: formData.get("startsAt"),
-    endsAt: formData.get("endsAt"),
-    maxUses: formData.get("maxUses"),
-    maxUsesPerPhone: formData.get("maxUsesPerPhone"),
+    code: text("code"),
+    kind: text("kind"),
+    value: text("value"),
+    minOrderKes: text("minOrderKes"),
+    startsAt: text("startsAt"),
+    endsAt: text("endsAt"),
+    maxUses: text("maxUses"),
+    maxUsesPerPhone: text("maxUsesPerPhone"),
     productIds: formData.getAll("productIds").map(String),
     categoryIds: formData.getAll("categoryIds").map(String),
     active: formData.get("active") === "on",
   };
 }
+
+export type CodeFormValues = ReturnType<typeof readCodeForm>;

@@ -19,6 +19,15 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
+/** A URL segment decoded, or null when it is not valid percent-encoding (a route answers 404 then). */
+export function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** A path Next.js cannot decode answers 500 from deep inside routing: refuse it first, politely. */
 export function isMalformedPath(pathname: string): boolean {
   try {

@@ -42,13 +42,41 @@ async function settle(row: Notification, result: SendResult, leaseToken: string)
           lastError: result.reason,
         }
       : { status: "FAILED" as const, lastError: result.reason };
-  await updateRowIf(
-    prisma,
-    "Notification",
-    { id: row.id, status: "SENDING", leaseToken },
-    { ...data, leaseToken: null, leaseUntil: null },
+  await recordingAnswer(() =>
+    updateRowIf(
+      prisma,
+      "Notification",
+      { id: row.id, status: "SENDING", leaseToken },
+      { ...data, leaseToken: null, leaseUntil: null },
+    ),
   );
   logNotificationEvent(row, data.status, result.ok ? undefined : result.reason);
+}
+
+/** Waits between tries to record a gateway's answer: a few seconds in all, far inside the lease. */
+const RECORD_RETRY_MS = [100, 500, 2000, 5000];
+
+/**
+ * The gateway has the message: if recording that fails (a pool timeout under load, a dropped connection),
+ * the row stays SENDING until its lease lapses and a sweep sends it again, a duplicate with no crash to
+ * explain it. So the record is tried again while this drain still owns the lease.
+ */
+async function recordingAnswer(write: () => Promise<boolean>): Promise<boolean> {
+  for (const wait of RECORD_RETRY_MS) {
+    try {
+      return await write();
+    } catch (e) {
+      console.error(
+        JSON.stringify({
+          scope: "notifications",
+          event: "settle.retry",
+          error: e instanceof Error ? e.message.slice(0, 200) : String(e),
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return write();
 }
 
 async function sendOne(row: Notification): Promise<SendResult> {

@@ -1,3 +1,4 @@
+import { type Method, fulfilmentSteps } from "@/lib/delivery/fulfilment";
 import { formatKes } from "@/lib/format";
 import { fitOneSegment } from "./sms-text";
 
@@ -10,13 +11,25 @@ export type OrderFacts = {
   customerName: string;
   /** How the order gets to the shopper, in words (describeOrderDelivery); absent on older orders. */
   delivery?: string;
+  /** Pickup or delivery, so the alert names the buttons the seller will tap. */
+  method?: Method;
 };
+
+/** What to do next, in the words of the order page's buttons: "Mark dispatched", "Mark picked up"… */
+function nextSteps(method: Method): string {
+  const [first, then] = fulfilmentSteps(method, "UNFULFILLED").map((s) => `"${s.label}"`);
+  return then
+    ? `Pack it, tap ${first} when it leaves, then ${then} when it arrives.`
+    : `Pack it, then tap ${first} on the order when it is done.`;
+}
 
 export type Shop = { shopName: string; publicUrl: string };
 export type Rendered = { subject: string; text: string; html: string; sms: string };
 
-const orderUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/orders/${o.publicId}`;
-const dashboardUrl = (shop: Shop, o: OrderFacts) => `${shop.publicUrl}/dashboard/orders/${o.reference}`;
+export const orderUrl = (shop: Shop, o: Pick<OrderFacts, "publicId">) =>
+  `${shop.publicUrl}/orders/${o.publicId}`;
+export const dashboardUrl = (shop: Shop, o: Pick<OrderFacts, "reference">) =>
+  `${shop.publicUrl}/dashboard/orders/${o.reference}`;
 const receiptWords = (o: OrderFacts) => o.mpesaReceipt ?? "receipt to follow";
 
 const escapeHtml = (s: string) =>
@@ -34,7 +47,7 @@ function emailHtml(shop: Shop, heading: string, lines: string[], link: { href: s
 </td></tr></table></td></tr></table></body></html>`;
 }
 
-function render(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
+export function render(shop: Shop, heading: string, lines: string[], link: { href: string; label: string }) {
   return {
     subject: `${heading} · ${shop.shopName}`,
     text: [heading, "", ...lines, "", `${link.label}: ${link.href}`].join("\n"),
@@ -65,6 +78,33 @@ export function orderConfirmation(shop: Shop, o: OrderFacts): Rendered {
   };
 }
 
+/** The shopper's "your money is on its way back": amount, order and the refund's own M-Pesa reference. */
+export function refundConfirmation(
+  shop: Shop,
+  o: OrderFacts,
+  refund: { amountKes: number; receipt: string | null },
+): Rendered {
+  const amount = formatKes(refund.amountKes);
+  const reference = refund.receipt ?? "reference to follow";
+  const url = orderUrl(shop, o);
+  return {
+    ...render(
+      shop,
+      `Refund for order ${o.reference}`,
+      [
+        `${o.customerName}, we sent ${amount} back to your M-Pesa for order ${o.reference}.`,
+        `M-Pesa reference: ${reference}.`,
+      ],
+      { href: url, label: "View your order" },
+    ),
+    sms: fitOneSegment([
+      `${shop.shopName}: refund of ${amount} for order ${o.reference} sent to your M-Pesa, ref ${reference}. ${url}`,
+      `${shop.shopName}: ${amount} refunded for ${o.reference}, M-Pesa ${reference}. ${url}`,
+      `${o.reference} refunded ${amount}, M-Pesa ${reference}. ${url}`,
+    ]),
+  };
+}
+
 /** The seller's "new paid order" alert. */
 export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
   const amount = formatKes(o.totalKes);
@@ -76,7 +116,7 @@ export function sellerNewOrder(shop: Shop, o: OrderFacts): Rendered {
       [
         `${o.customerName} paid ${amount} by M-Pesa (receipt ${receiptWords(o)}).`,
         ...(o.delivery ? [o.delivery] : []),
-        "Pack it and mark it fulfilled.",
+        nextSteps(o.method ?? null),
       ],
       { href: url, label: "Open the order" },
     ),

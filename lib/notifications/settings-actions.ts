@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { enqueueResend, enqueueTestMessages } from "./enqueue";
@@ -19,13 +19,10 @@ export async function saveAlertSettings(
 ): Promise<ActionResult> {
   return guarded(async () => {
     await requireOwner();
-    const parsed = alertSettingsSchema.safeParse(Object.fromEntries(formData));
+    const values = submittedValues(formData);
+    const parsed = alertSettingsSchema.safeParse(values);
     if (!parsed.success)
-      return {
-        ok: false,
-        message: "Check the highlighted fields; nothing was saved.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      };
+      return refused("Check the highlighted fields; nothing was saved.", fieldErrorsOf(parsed.error), values);
     await prisma.notificationSettings.upsert({
       where: { id: SETTINGS_ID },
       update: parsed.data,

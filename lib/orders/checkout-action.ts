@@ -15,7 +15,9 @@ import { type DiscountRule, normalizeCode } from "@/lib/pricing/discount";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { startCheckout } from "@/lib/payments/stk/checkout";
+import { sweepAfterResponse } from "@/lib/setup/scheduled-work";
 import { checkoutForm } from "./checkout-form";
 
 const checkoutWithDelivery = checkoutForm.and(deliveryForm);
@@ -25,6 +27,7 @@ export type CheckoutValues = {
   phone: string;
   email: string;
   discountCode: string;
+  payment: string;
 } & DeliveryFields;
 
 /** A code the shopper applied: its rule prices the summary, its version is sent back with the order. */
@@ -55,6 +58,7 @@ function readForm(formData: FormData) {
     landmark: text("landmark"),
     discountCode: text("discountCode").slice(0, 40),
     discountSeen: text("discountSeen"),
+    payment: text("payment"),
   };
 }
 
@@ -89,6 +93,13 @@ async function currentCode(raw: string): Promise<AppliedCode | null> {
   return row?.active ? { rule: toRule(row), version: codeVersion(row) } : null;
 }
 
+/** A refused submit keeps the code the shopper applied, while it is still the version they saw. */
+async function stillApplied(raw: ReturnType<typeof readForm>): Promise<AppliedCode | null> {
+  if (!raw.discountSeen || !raw.discountCode.trim()) return null;
+  const current = await currentCode(raw.discountCode);
+  return current?.version === raw.discountSeen ? current : null;
+}
+
 export async function checkout(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
   const raw = readForm(formData);
   const values: CheckoutValues = {
@@ -100,9 +111,11 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     town: raw.town,
     landmark: raw.landmark,
     discountCode: raw.discountCode,
+    payment: raw.payment,
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
-  if (formData.get("intent") === "quote") return { ok: true, message: "Total updated.", values };
+  if (formData.get("intent") === "quote")
+    return { ok: true, message: "Total updated.", values, discount: await stillApplied(raw) };
   if (formData.get("intent") === "apply-code") return applyCode(raw, values);
   if (raw.discountSeen && !raw.discountCode.trim())
     return {
@@ -111,9 +124,17 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
       discount: null,
     };
   const parsed = checkoutWithDelivery.safeParse(raw);
-  if (!parsed.success) return { ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors), values };
+  if (!parsed.success)
+    return {
+      ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors),
+      values,
+      discount: await stillApplied(raw),
+    };
   const unserved = await findUnservedCounty(parsed.data.delivery);
-  if (unserved) return { ...refused(CHECK_FIELDS, { county: [unserved] }), values };
+  if (unserved)
+    return { ...refused(CHECK_FIELDS, { county: [unserved] }), values, discount: await stillApplied(raw) };
+  // Due work (stale attempts, expired holds, message retries) rides on shoppers' requests, cron or none.
+  sweepAfterResponse();
   const result = await startCheckout({
     lines: await readCartLines(),
     customerName: parsed.data.customerName,
@@ -124,6 +145,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     checkoutKey: parsed.data.checkoutKey,
     discountCode: raw.discountCode.trim() || undefined,
     discountSeen: raw.discountSeen || undefined,
+    paymentMethod: parsed.data.payment === "delivery" ? "ON_DELIVERY" : "MPESA_NOW",
   });
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
@@ -132,8 +154,15 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
       const discount = result.discountVersion ? await currentCode(raw.discountCode) : null;
       return { ...refused(CHECK_FIELDS, { discountCode: [result.message] }), values, discount };
     }
-    return { ...refused(result.message), aboutDelivery: result.reason === "delivery", values };
+    return {
+      ...refused(result.message),
+      aboutDelivery: result.reason === "delivery",
+      values,
+      discount: await stillApplied(raw),
+    };
   }
   await writeCartLines([]);
+  // Pay on delivery: the confirmation SMS and the seller's alert are queued; send them now.
+  if (parsed.data.payment === "delivery") drainAfterResponse();
   redirect(`/orders/${result.publicId}`);
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { tryNormalizePhone } from "@/lib/daraja";
-import { withoutBidiControls } from "@/lib/plain-text";
+import { singleLine } from "@/lib/plain-text";
 
 /** The checkout form as the shopper sends it; errors are shown next to each field. */
 export const checkoutForm = z.object({
   customerName: z
     .string()
-    .transform(withoutBidiControls)
-    .pipe(z.string().trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters.")),
+    .transform(singleLine)
+    .pipe(z.string().min(2, "Enter your full name.").max(80, "Use at most 80 characters.")),
   phone: z
     .string()
     .trim()
@@ -18,6 +18,10 @@ export const checkoutForm = z.object({
         ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
       return msisdn ?? "";
     }),
-  email: z.union([z.literal(""), z.email("Enter a valid email, or leave it empty.")]),
+  email: z.union([
+    z.literal(""),
+    z.email("Enter a valid email, or leave it empty.").max(254, "Use a shorter email."),
+  ]),
   checkoutKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "Reload the page and try again."),
+  payment: z.enum(["mpesa", "delivery"]).catch("mpesa"),
 });

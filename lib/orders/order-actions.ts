@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { prisma } from "@/lib/db";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
 import { addLine } from "@/lib/cart/cart-lines";
@@ -18,16 +18,17 @@ export type RetryState = ActionResult | null;
 export async function retryOrderPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
   const publicId = String(formData.get("publicId") ?? "");
   const rawPhone = formData.get("phone");
+  const values = submittedValues(formData);
   let phone: string | undefined;
   if (rawPhone !== null) {
     phone = tryNormalizePhone(String(rawPhone)) ?? undefined;
     if (!phone) {
       const message = "Enter a Kenyan mobile number, e.g. 0712 345 678.";
-      return refused(message, { phone: [message] });
+      return refused(message, { phone: [message] }, values);
     }
   }
   const result = await retryPayment(publicId, phone, clientIp(await headers()));
-  if (!result.ok) return refused(result.message);
+  if (!result.ok) return refused(result.message, undefined, values);
   revalidatePath(`/orders/${publicId}`);
   return { ok: true, message: "Payment prompt sent." };
 }
@@ -38,7 +39,7 @@ export async function rebuildCart(formData: FormData): Promise<void> {
   const order = await prisma.order.findUnique({ where: { publicId }, include: { items: true } });
   if (order) {
     let lines = await readCartLines();
-    for (const item of order.items) lines = addLine(lines, item.variantId, item.quantity);
+    for (const item of order.items) if (item.variantId) lines = addLine(lines, item.variantId, item.quantity);
     await writeCartLines(lines);
   }
   redirect("/cart");

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { watchOrder } from "@/lib/live/order-changes";
+import { drainQuietly } from "@/lib/notifications/drain";
 import { type EventSink, eventStreamResponse } from "@/lib/live/sse";
 import { payments } from "@/lib/payments/shared/context";
 import { type OrderView, findOrderId, readOrderForStream, settleOrderIfDue } from "./order-view";
@@ -81,6 +82,8 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
     lastSettle = Date.now();
     try {
       await settleOrderIfDue(publicId);
+      // The stream's response is still open, so after() would wait for it: send what settling queued now.
+      void drainQuietly();
     } catch (e) {
       console.error("[live] settling failed:", e instanceof Error ? e.message : e);
     }

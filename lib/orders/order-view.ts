@@ -11,7 +11,17 @@ import { amountDue, moneyOf } from "@/lib/payments/core/money";
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
 
-export type OrderState = "waiting" | "unknown" | "paid" | "failed" | "expired" | "cancelled";
+/** on_delivery: to be paid at the door (or the counter), no prompt sent yet. */
+export type OrderState = "waiting" | "unknown" | "paid" | "failed" | "expired" | "cancelled" | "on_delivery";
+
+/** How far the goods have got, times in ISO (shown in EAT). */
+export type OrderProgress = {
+  method: "PICKUP" | "DELIVERY" | null;
+  /** Dispatched (a delivery) or ready at the counter (a pickup). */
+  dispatchedAt: string | null;
+  /** Delivered or picked up. */
+  fulfilledAt: string | null;
+};
 
 /** Exactly what the order page shows: the status endpoint returns this and nothing more. */
 export type OrderView = {
@@ -38,6 +48,10 @@ export type OrderView = {
   payByHand: PayByHand | null;
   /** When the view was made, so the page counts down on the server's clock rather than the device's. */
   serverTime: string;
+  payOnDelivery: boolean;
+  /** Paid by cash the seller recorded (no M-Pesa receipt to show). */
+  paidInCash: boolean;
+  progress: OrderProgress;
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -106,7 +120,7 @@ type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 
 function toView(order: LoadedOrder, now: Date): OrderView {
   const latest = order.attempts[0];
-  const state = stateOf(order.status, latest?.status);
+  const state = stateOf(order.status, latest?.status, order.paymentMethod === "ON_DELIVERY");
   const rule = retryRule(order.status, order.attempts, now);
   const retryAvailableAt = rule.waitUntil;
   const { receivedKes } = moneyOf(
@@ -144,15 +158,24 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     failureMessage: state === "failed" ? (latest?.shopperMessage ?? "The payment did not go through.") : null,
     canRetry,
     retryAvailableAt: iso(retryAvailableAt),
-    payByHand: payByHandFor(order, latest, receivedKes),
+    // At the door the rider sends a prompt: before that, nothing to pay by hand.
+    payByHand: state === "on_delivery" ? null : payByHandFor(order, latest, receivedKes),
     serverTime: now.toISOString(),
+    payOnDelivery: order.paymentMethod === "ON_DELIVERY",
+    paidInCash: order.events.some((e) => e.kind === "PAYMENT_RECEIVED" && e.source === "CASH"),
+    progress: {
+      method: order.delivery?.method ?? null,
+      dispatchedAt: order.fulfilment === "UNFULFILLED" ? null : iso(order.dispatchedAt),
+      fulfilledAt: order.fulfilment === "FULFILLED" ? iso(order.fulfilledAt) : null,
+    },
   };
 }
 
-function stateOf(orderStatus: string, attemptStatus: string | undefined): OrderState {
+function stateOf(orderStatus: string, attemptStatus: string | undefined, onDelivery: boolean): OrderState {
   if (orderStatus === "PAID") return "paid";
   if (orderStatus === "EXPIRED") return "expired";
   if (orderStatus === "CANCELLED") return "cancelled";
+  if (onDelivery && attemptStatus === undefined) return "on_delivery";
   if (attemptStatus === "UNKNOWN") return "unknown";
   if (attemptStatus === "FAILED") return "failed";
   return "waiting";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createDarajaClient, DarajaAuthError } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatDistanceStrict } from "date-fns";
 import { formatEat } from "@/lib/format";
 import { callbackProblem, callbackUrlFor, configProblems } from "./config-checks";
 import { lastJobRun } from "./job-runs";
@@ -81,12 +82,14 @@ function callbackCheck(): SetupCheck {
 async function cronCheck(): Promise<SetupCheck> {
   const label = "Reconcile cron";
   const last = await lastJobRun("reconcile");
-  const ran = last ? `Last run ${formatEat(last, "d MMM HH:mm")}.` : "Never ran yet.";
+  const ran = last
+    ? `Last run ${formatDistanceStrict(last, new Date(), { addSuffix: true })} (${formatEat(last, "d MMM HH:mm")}).`
+    : "Never ran yet.";
   if (!env.cronSecret)
     return {
       id: "cron",
       label,
-      status: env.nodeEnv === "production" ? "problem" : "info",
+      status: env.devDefaults ? "info" : "problem",
       detail: `CRON_SECRET is not set. ${ran}`,
       fix: "Set CRON_SECRET to 16+ random characters: Vercel Cron sends it to /api/cron/reconcile.",
     };

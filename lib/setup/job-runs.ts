@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 
-export type JobName = "reconcile";
+/** "reconcile": the cron route (Vercel Cron or an outside scheduler); "sweep": due work picked up by requests. */
+export type JobName = "reconcile" | "sweep";
 
 /** Remembers that a scheduled job ran, for the Setup page. */
 export async function recordJobRun(name: JobName, at = new Date()) {

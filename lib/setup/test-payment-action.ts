@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult } from "@/lib/action-result";
+import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
@@ -21,29 +21,26 @@ export async function sendTestPayment(
 ): Promise<ActionResult<{ publicId?: string }>> {
   return guarded(async () => {
     const owner = await requireOwner();
+    const values = submittedValues(formData);
     const parsed = input.safeParse({ phone: formData.get("phone") ?? "" });
     const raw = parsed.success ? parsed.data.phone : "";
     if (!raw)
-      return {
-        ok: false,
-        message: "Add your phone number first.",
-        fieldErrors: { phone: ["Enter your M-Pesa phone number"] },
-      };
+      return refused("Add your phone number first.", { phone: ["Enter your M-Pesa phone number"] }, values);
     const phone = tryNormalizePhone(raw);
     if (!phone)
-      return {
-        ok: false,
-        message: "Check your phone number.",
-        fieldErrors: { phone: ["Enter a Safaricom number such as 0712 345 678"] },
-      };
+      return refused(
+        "Check your phone number.",
+        { phone: ["Enter a Safaricom number such as 0712 345 678"] },
+        values,
+      );
     await prisma.user.update({ where: { id: owner.id }, data: { phone } });
     const started = await startTestPayment({ phone, ownerName: owner.name });
-    if (!started.ok)
-      return { ok: false, message: started.message, fieldErrors: { phone: [started.message] } };
+    if (!started.ok) return refused(started.message, { phone: [started.message] }, values);
     return {
       ok: true,
       message: `Prompt sent (${started.reference}): approve it on your phone.`,
       publicId: started.publicId,
+      values,
     };
   });
 }

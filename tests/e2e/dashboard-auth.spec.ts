@@ -30,6 +30,7 @@ test("a wrong password is refused with a generic message", async ({ page }) => {
 test("the owner signs in and out", async ({ page }) => {
   const d = new Dashboard(page);
   await d.signInOk(OWNER.email, OWNER.password);
+  await new Dashboard(page).openMore();
   await expect(page.getByRole("link", { name: "Staff" })).toBeVisible();
   await d.signOut();
   await page.goto("/dashboard");
@@ -98,7 +99,9 @@ test("the owner edits a product with field errors shown next to the fields", asy
   await page.getByLabel("Price (KES)").fill("abc");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByLabel("Price (KES)")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#priceKes-error")).toHaveText("Enter the price as a number");
+  await expect(page.locator("#field-priceKes-error")).toHaveText(
+    "Enter the price in whole shillings, e.g. 1,200",
+  );
   await page.getByLabel("Price (KES)").fill("999");
   await page.getByLabel("Stock").fill("2");
   await page.getByRole("button", { name: "Save product" }).click();

@@ -47,9 +47,9 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await page.getByLabel("Full name").fill("Wanjiku Kamau");
   await page.getByLabel("Phone number").fill("0711 000 301");
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
-  await expect(page.getByText("Choose the county to deliver to.")).toBeVisible();
-  await expect(page.getByText("Enter the town or estate.")).toBeVisible();
-  await expect(page.getByText(/Describe how the rider finds you/)).toBeVisible();
+  await expect(page.getByText("Choose the county to deliver to.", { exact: true })).toBeVisible();
+  await expect(page.locator("#field-town-error")).toHaveText("Enter the town or estate.");
+  await expect(page.locator("#field-landmark-error")).toContainText(/Describe how the rider finds you/);
   await page.screenshot({ path: "test-results/delivery-checkout-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
 
@@ -76,7 +76,9 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await page.screenshot({ path: "test-results/delivery-seller-order-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
   await page.getByRole("button", { name: "Mark dispatched" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Marked dispatched." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Marked dispatched: the customer gets an SMS." }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Mark delivered" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked delivered." })).toBeVisible();
   await page.reload();
@@ -159,7 +161,7 @@ test("the owner's delivery settings explain bad input per field, at 360 px", asy
   await add.getByLabel("Fee (KES)").fill("60000");
   await add.getByLabel("Estimated time").fill("2 days");
   await add.getByRole("button", { name: "Add zone" }).click();
-  await expect(add.getByText("The fee can be at most KES 50,000.")).toBeVisible();
+  await expect(add.getByText("The fee can be at most KES 50,000.", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/delivery-settings-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
   await add.getByLabel("Fee (KES)").fill("450");

@@ -84,6 +84,7 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
   page,
 }) => {
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await new Dashboard(page).openMore();
   await page.getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await expect(page.getByTestId("channels")).toContainText("SMS (Africa's Talking): on");
@@ -91,8 +92,12 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
   await page.getByLabel("Alert phone numbers").fill("0722000401, 12345");
   await page.getByLabel("Alert emails").fill("alerts@shop.test, not-an-email");
   await page.getByRole("button", { name: "Save alert settings" }).click();
-  await expect(page.getByText("Not a Kenyan mobile number: 12345", { exact: false })).toBeVisible();
-  await expect(page.getByText("Not an email address: not-an-email")).toBeVisible();
+  // Each error is next to its field (and listed in the summary at the top of the form).
+  await expect(page.locator("#alert-alertPhones-error")).toContainText("Not a Kenyan mobile number: 12345");
+  await expect(page.locator("#alert-alertEmails-error")).toContainText("Not an email address: not-an-email");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Alert phone numbers: Not a Kenyan mobile number",
+  );
   expect(await withDb((db) => db.notificationSettings.count())).toBe(0);
 
   await page.getByLabel("Alert phone numbers").fill("0722000401");

@@ -4,12 +4,16 @@ import { prisma } from "@/lib/db";
 import { resetShop } from "./support/database";
 
 // next-auth's auth() reads the request's cookie; here it answers with whatever JWT the test sets.
-const jwt = vi.hoisted(() => ({ sub: null as string | null, sid: "session-1" }));
-vi.mock("@/auth", () => ({ auth: async () => (jwt.sub ? { user: { id: jwt.sub }, sid: jwt.sid } : null) }));
+const jwt = vi.hoisted(() => ({ sub: null as string | null, sid: "session-1", signedInAt: Date.now() }));
+vi.mock("@/auth", () => ({
+  auth: async () => (jwt.sub ? { user: { id: jwt.sub }, sid: jwt.sid, signedInAt: jwt.signedInAt } : null),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { checkCredentials, LOGIN_MAX_FAILURES } = await import("@/lib/auth/credentials");
 const { getSessionUser } = await import("@/lib/auth/session");
 const { revokeSession } = await import("@/lib/auth/revocation");
+const { resetStaffPassword } = await import("@/lib/dashboard/staff-actions");
 
 let staffId: string;
 
@@ -30,9 +34,10 @@ beforeEach(async () => {
   await prisma.rateLimitCounter.deleteMany();
   await prisma.user.update({
     where: { id: staffId },
-    data: { disabled: false, failedLogins: 0, lockedUntil: null },
+    data: { disabled: false, failedLogins: 0, lockedUntil: null, sessionsValidFrom: null },
   });
   jwt.sid = "session-1";
+  jwt.signedInAt = Date.now() - 60_000;
   await prisma.revokedSession.deleteMany();
 });
 
@@ -136,5 +141,33 @@ describe("getSessionUser", () => {
     expect((await prisma.revokedSession.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
       "new",
     ]);
+  });
+});
+
+describe("a password reset by the owner", () => {
+  it("signs out every session of that staff member opened before it; a new sign-in works", async () => {
+    const owner = await prisma.user.findFirstOrThrow({ where: { role: "OWNER" } });
+    jwt.sub = staffId;
+    jwt.sid = "kim-phone";
+    jwt.signedInAt = Date.now() - 60_000;
+    expect(await getSessionUser()).toMatchObject({ id: staffId });
+
+    Object.assign(jwt, { sub: owner.id, sid: "owner-laptop", signedInAt: Date.now() });
+    const form = new FormData();
+    form.set("id", staffId);
+    form.set("password", "a-brand-new-password");
+    expect(await resetStaffPassword(null, form)).toMatchObject({ ok: true });
+
+    // The staff member's old cookie (on a phone they lost, or kept after leaving) no longer opens anything.
+    Object.assign(jwt, { sub: staffId, sid: "kim-phone", signedInAt: Date.now() - 60_000 });
+    expect(await getSessionUser()).toBeNull();
+    // A cookie from before this rule carried no sign-in time: also refused once a reset happened.
+    Object.assign(jwt, { sub: staffId, sid: "kim-old", signedInAt: undefined });
+    expect(await getSessionUser()).toBeNull();
+    // Signing in again with the new password gives a session that works; the owner's own is untouched.
+    Object.assign(jwt, { sub: staffId, sid: "kim-new", signedInAt: Date.now() + 1 });
+    expect(await getSessionUser()).toMatchObject({ id: staffId });
+    Object.assign(jwt, { sub: owner.id, sid: "owner-laptop", signedInAt: Date.now() - 1000 });
+    expect(await getSessionUser()).toMatchObject({ id: owner.id });
   });
 });

@@ -1,7 +1,11 @@
 // The owner's delivery settings (field errors, owner only, placed orders untouched) and the seller's
 // fulfilment steps for delivery and pickup orders. The session is our own boundary, so the test plays
 // the caller by mocking it.
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { type EmulatorHandle, startEmulator } from "@/emulator";
+import { configureNotifications } from "@/lib/notifications/context";
+import { drainNotifications } from "@/lib/notifications/drain";
+import { localGateways } from "./support/notifications";
 import type { SellerUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { buildTimeline } from "@/lib/dashboard/timeline";
@@ -22,17 +26,34 @@ const form = (fields: Record<string, string | string[]>) => {
 
 let owner: SellerUser;
 let staff: SellerUser;
+// The shopper's "on its way" and "ready for pickup" texts go to this stand-in's inbox over real HTTP.
+let emulator: EmulatorHandle;
 
 beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, quiet: true });
+  configureNotifications(localGateways(emulator));
   await resetShop();
   const o = await prisma.user.findFirstOrThrow({ where: { role: "OWNER" } });
   owner = { id: o.id, email: o.email, name: o.name, role: "OWNER" };
   staff = { ...owner, id: "staff-1", role: "STAFF" };
 });
 
+afterAll(() => emulator.stop());
+
 beforeEach(() => {
   session.user = owner;
 });
+
+/** The shopper's SMS texts, once the outbox has sent them (the action's own drain may be sending them). */
+async function textsTo(phone: string) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    await drainNotifications();
+    const texts = emulator.inbox.list(`+${phone}`).map((m) => m.text);
+    if (texts.length > 0 || Date.now() > deadline) return texts;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const zoneFields = {
   name: "Mombasa island",
@@ -132,13 +153,18 @@ describe("delivery settings", () => {
   });
 });
 
-async function paidOrder(reference: string, method: "DELIVERY" | "PICKUP", zoneId?: string) {
+async function paidOrder(
+  reference: string,
+  method: "DELIVERY" | "PICKUP",
+  zoneId?: string,
+  phone = "254712000999",
+) {
   return prisma.order.create({
     data: {
       publicId: `pub-${reference}`,
       reference,
       customerName: "Achieng",
-      phone: "254712000999",
+      phone,
       status: "PAID",
       totalKes: method === "DELIVERY" ? 1400 : 1000,
       deliveryFeeKes: method === "DELIVERY" ? 400 : 0,
@@ -170,7 +196,15 @@ describe("fulfilment steps", () => {
   it("dispatches, then delivers, a delivery order, with both times on the timeline (staff may)", async () => {
     session.user = staff;
     await paidOrder("DK-DLV01", "DELIVERY");
-    expect(await step("DK-DLV01", "DISPATCHED")).toMatchObject({ ok: true, message: "Marked dispatched." });
+    expect(
+      await setFulfilment(
+        null,
+        form({ reference: "DK-DLV01", fulfilment: "DISPATCHED", riderPhone: "0722 000 111" }),
+      ),
+    ).toMatchObject({ ok: true, message: "Marked dispatched: the customer gets an SMS." });
+    expect(await textsTo("254712000999")).toEqual([
+      expect.stringMatching(/DK-DLV01 is on its way\. Rider: 0722000111\./),
+    ]);
     expect(await step("DK-DLV01", "DISPATCHED")).toMatchObject({ ok: false });
     expect(await step("DK-DLV01", "FULFILLED")).toMatchObject({ ok: true, message: "Marked delivered." });
     const order = await prisma.order.findUniqueOrThrow({
@@ -183,15 +217,45 @@ describe("fulfilment steps", () => {
     });
     expect(order.fulfilment).toBe("FULFILLED");
     const titles = buildTimeline(order).map((e) => e.title);
-    expect(titles.slice(-2)).toEqual(["Dispatched", "Marked delivered"]);
+    // The shopper's "on its way" SMS sits between the two steps.
+    expect(titles.slice(-3)).toEqual(["Dispatched", "Message queued", "Marked delivered"]);
     // Who did it is kept with each step.
     expect(buildTimeline(order).at(-1)?.detail).toBe(`by ${staff.email}`);
   });
 
-  it("marks a pickup order picked up, and never dispatched", async () => {
-    await paidOrder("DK-DLV02", "PICKUP");
-    expect(await step("DK-DLV02", "DISPATCHED")).toMatchObject({ ok: false });
+  it("marks a pickup order ready (the shopper is told where), then picked up", async () => {
+    await paidOrder("DK-DLV02", "PICKUP", undefined, "254712000998");
+    expect(await step("DK-DLV02", "DISPATCHED")).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/ready for pickup/),
+    });
+    expect(await textsTo("254712000998")).toEqual([
+      expect.stringMatching(/DK-DLV02 is ready for pickup at Kimathi Street/),
+    ]);
     expect(await step("DK-DLV02", "FULFILLED")).toMatchObject({ ok: true, message: "Marked picked up." });
+  });
+
+  it("refuses a rider's number that is not a Kenyan mobile, and changes nothing", async () => {
+    await paidOrder("DK-DLV03", "DELIVERY", undefined, "254712000997");
+    const refused = await setFulfilment(
+      null,
+      form({ reference: "DK-DLV03", fulfilment: "DISPATCHED", riderPhone: "12345" }),
+    );
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { riderPhone: [expect.any(String)] } });
+    expect((await prisma.order.findUniqueOrThrow({ where: { reference: "DK-DLV03" } })).fulfilment).toBe(
+      "UNFULFILLED",
+    );
+  });
+
+  it("lets an unpaid pay-on-delivery order leave the shop (amount due in the SMS), not be delivered", async () => {
+    await paidOrder("DK-DLV04", "DELIVERY", undefined, "254712000996");
+    await prisma.order.update({
+      where: { reference: "DK-DLV04" },
+      data: { paymentMethod: "ON_DELIVERY", paidAt: null, mpesaReceipt: null, status: "PENDING" },
+    });
+    expect(await step("DK-DLV04", "DISPATCHED")).toMatchObject({ ok: true });
+    expect(await textsTo("254712000996")).toEqual([expect.stringMatching(/Pay KES 1,400 on delivery/)]);
+    expect(await step("DK-DLV04", "FULFILLED")).toMatchObject({ ok: false });
   });
 
   it("goes back to unfulfilled, clearing both times", async () => {

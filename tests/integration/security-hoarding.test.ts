@@ -70,6 +70,44 @@ describe("stock hoarding", () => {
     expect(harness.emulator.control.ledger(other).totals.count).toBe(0);
   });
 
+  it("caps the different numbers one address prompts, and the units its unpaid orders hold", async () => {
+    // The probe: 12 checkouts from one address to 12 strangers' numbers, 10 units each, for the whole stock.
+    const product = await createProduct({ stock: 120, priceKes: 140 });
+    const ip = "41.90.64.77";
+    const phones = Array.from({ length: 12 }, freshPhone);
+    const results = [];
+    for (const phone of phones) {
+      results.push(await checkout(product.id, phone, { clientIp: ip, quantity: 10 }));
+      if (harness.emulator.control.prompts().length > 0) await cancelLatest();
+    }
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    expect(results[4]).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: expect.stringMatching(/^Unpaid orders from your network already hold many items/),
+    });
+    expect(await stockOf(product.id)).toBe(80);
+    for (const phone of phones.slice(4))
+      expect(harness.emulator.control.ledger(phone).totals.count, phone).toBe(0);
+
+    // One unit each: five numbers are prompted, the sixth is told why, a number already used still works.
+    const other = "41.90.64.78";
+    const small = await createProduct({ stock: 50, priceKes: 150 });
+    const numbers = Array.from({ length: 6 }, freshPhone);
+    for (const phone of numbers.slice(0, 5)) await checkoutOk(harness, small.id, phone, { clientIp: other });
+    const sixth = await checkout(small.id, numbers[5]!, { clientIp: other });
+    expect(sixth).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: expect.stringMatching(/^Too many different M-Pesa numbers from your network/),
+    });
+    expect(harness.emulator.control.ledger(numbers[5]!).totals.count).toBe(0);
+    await cancelLatest();
+    expect((await checkout(small.id, numbers[0]!, { clientIp: other })).ok).toBe(true);
+    // Another address is not held back by this one.
+    expect((await checkout(small.id, numbers[5]!, { clientIp: "41.90.64.79" })).ok).toBe(true);
+  });
+
   it('says "reserved by other shoppers, check back in N minutes" while stock is only reserved', async () => {
     const product = await createProduct({ stock: 2, priceKes: 130 });
     await checkoutOk(harness, product.id, freshPhone(), { quantity: 2 });

@@ -102,6 +102,9 @@ describe("the owner's checks", () => {
       expect(c.cron).toMatchObject({ status: "info", detail: expect.stringMatching(/Never ran yet/) });
       await recordJobRun("reconcile", new Date("2026-11-29T09:05:00Z"));
       expect((await checks()).cron?.detail).toContain("29 Nov 12:05 EAT");
+      // How long ago, in words: with a daily schedule the owner sees at a glance that it still runs.
+      await recordJobRun("reconcile", new Date(Date.now() - 3 * 3600_000));
+      expect((await checks()).cron?.detail).toMatch(/Last run 3 hours ago/);
     } finally {
       await emulator?.stop();
     }

@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-const { head, BlobNotFoundError, BlobAccessError } = await import("@vercel/blob");
+const { head, put, copy, list, BlobNotFoundError, BlobAccessError } = await import("@vercel/blob");
 const { prisma } = await import("@/lib/db");
 const { saveProduct } = await import("@/lib/dashboard/product-actions");
 const { blobImageStore } = await import("@/lib/storage/blob-store");
@@ -93,5 +93,39 @@ describe("Vercel Blob image store", () => {
       contentType: "image/webp",
     });
     await expect(head(first.imageUrl, { token: TOKEN })).rejects.toBeInstanceOf(BlobNotFoundError);
+  });
+});
+
+describe("the Blob stand-in behaves like Vercel Blob for the real SDK", () => {
+  it("copy copies the bytes; addRandomSuffix adds one; the content type comes from the pathname", async () => {
+    const original = await put("docs/note.txt", "hello blob", { access: "public", token: TOKEN });
+    expect((await head(original.url, { token: TOKEN })).contentType).toBe("text/plain");
+    const copied = await copy(original.url, "docs/copy.txt", { access: "public", token: TOKEN });
+    expect(await head(copied.url, { token: TOKEN })).toMatchObject({ size: 10, contentType: "text/plain" });
+    const suffixed = await put("docs/photo.png", Buffer.from(PNG), {
+      access: "public",
+      token: TOKEN,
+      addRandomSuffix: true,
+    });
+    expect(suffixed.pathname).toMatch(/^docs\/photo-[A-Za-z0-9]{20}\.png$/);
+    expect(suffixed.contentType).toBe("image/png");
+  });
+
+  it("lists a store's blobs by prefix, a page at a time", async () => {
+    for (const name of ["a", "b", "c"])
+      await put(`listed/${name}.txt`, name, { access: "public", token: TOKEN });
+    const first = await list({ prefix: "listed/", limit: 2, token: TOKEN });
+    expect(first.blobs.map((b) => b.pathname)).toEqual(["listed/a.txt", "listed/b.txt"]);
+    expect(first.hasMore).toBe(true);
+    const rest = await list({ prefix: "listed/", cursor: first.cursor, token: TOKEN });
+    expect(rest.blobs.map((b) => b.pathname)).toEqual(["listed/c.txt"]);
+  });
+
+  it("refuses an upload over 5 MB and the same connection serves the next call", async () => {
+    await expect(
+      put("big.bin", Buffer.alloc(5 * 1024 * 1024 + 1), { access: "public", token: TOKEN }),
+    ).rejects.toThrow(/5MB/);
+    const small = await put("after-big.txt", "ok", { access: "public", token: TOKEN });
+    expect(small.pathname).toBe("after-big.txt");
   });
 });

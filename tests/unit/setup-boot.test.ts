@@ -20,7 +20,7 @@ const SANDBOX = {
 describe("configuration checked at boot", () => {
   it("finds nothing wrong with a public https shop on the sandbox, or the local emulator", () => {
     expect(problemsIn(SANDBOX)).toEqual([]);
-    expect(problemsIn({ NODE_ENV: "development" })).toEqual([]);
+    expect(problemsIn({ NODE_ENV: "development", DUKA_DEV_DEFAULTS: "1" })).toEqual([]);
     expect(problemsIn({ ...SECRETS, NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3100" })).toEqual(
       [],
     );

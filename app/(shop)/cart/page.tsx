@@ -46,7 +46,9 @@ export default async function CartPage() {
         ))}
       </ul>
       <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-4">
-        <span className="font-medium">Subtotal ({cart.itemCount} items)</span>
+        <span className="font-medium">
+          Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"})
+        </span>
         <span className="text-xl font-bold" data-testid="subtotal">
           {formatKes(cart.subtotalKes)}
         </span>

@@ -41,6 +41,7 @@ export default async function CheckoutPage() {
         goodsKes={cart.subtotalKes}
         offers={deliveryOffers(delivery, cart.subtotalKes)}
         freeThresholdKes={delivery.freeThresholdKes}
+        payOnDeliveryNote={delivery.payOnDeliveryNote}
       />
     </div>
   );

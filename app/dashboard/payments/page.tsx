@@ -7,6 +7,18 @@ import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b/
 export const metadata = { title: "Payments" };
 export const dynamic = "force-dynamic";
 
+/** "Registered on 5 Dec 2026, 14:05 EAT by owner@…: M-Pesa will confirm …", one sentence. */
+function registrationSentence(r: {
+  ok: boolean;
+  createdAt: Date;
+  registeredBy: string | null;
+  message: string;
+}) {
+  const when = `on ${formatEat(r.createdAt)} by ${r.registeredBy ?? "the shop"}`;
+  const what = r.message.replace(/^Registered:\s*/, "");
+  return r.ok ? `Registered ${when}: ${what}` : `Registering ${when} failed: ${what}`;
+}
+
 export default async function PaymentsPage() {
   const user = await sellerPage();
   const [registration, unmatched, resolved] = await Promise.all([
@@ -30,9 +42,7 @@ export default async function PaymentsPage() {
           the URLs registered here.
         </p>
         <p className="text-sm" data-testid="c2b-registration">
-          {registration.latest
-            ? `${registration.latest.ok ? "Registered" : "Not registered"} (${formatEat(registration.latest.createdAt)}, by ${registration.latest.registeredBy ?? "unknown"}): ${registration.latest.message}`
-            : "Not registered yet."}
+          {registration.latest ? registrationSentence(registration.latest) : "Not registered yet."}
         </p>
         {registration.active && !registration.latest?.ok && (
           <p className="text-sm text-stone-600">

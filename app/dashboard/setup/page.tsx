@@ -1,3 +1,4 @@
+import { formatPhoneLocal } from "@/lib/format";
 import { OwnerOnly } from "@/components/dashboard/owner-only";
 import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { TestPaymentForm } from "@/components/setup/test-payment-form";
@@ -21,7 +22,7 @@ export default async function SetupPage() {
           : `${problems} thing${problems === 1 ? "" : "s"} to fix before shoppers can pay.`}
       </p>
       <SetupChecklist checks={checks} />
-      <TestPaymentForm phone={phone} />
+      <TestPaymentForm phone={phone && formatPhoneLocal(phone)} />
     </div>
   );
 }

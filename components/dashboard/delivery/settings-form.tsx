@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, inputClass } from "@/components/ui/text-field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveDeliverySettings } from "@/lib/delivery/settings-actions";
@@ -11,58 +11,28 @@ type Settings = {
   pickupAddress: string;
   pickupHours: string;
   freeDeliveryThresholdKes: number | null;
+  payOnPickup: boolean;
+  payOnDeliveryNote: string;
 };
-
-const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
-
-/** A text input in a Field, named and labelled by name, its errors linked by aria-describedby. */
-function TextInput({
-  name,
-  label,
-  hint,
-  inputMode,
-  defaultValue,
-  errors,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  inputMode?: "numeric";
-  defaultValue: string | number | undefined;
-  errors?: string[];
-}) {
-  return (
-    <Field id={name} label={label} hint={hint} errors={errors}>
-      <input
-        id={name}
-        name={name}
-        inputMode={inputMode}
-        defaultValue={defaultValue}
-        aria-invalid={invalid(errors)}
-        aria-describedby={`${name}-error`}
-        className={inputClass}
-      />
-    </Field>
-  );
-}
 
 /** The shop's pickup point and the free-delivery threshold. */
 export function DeliverySettingsForm({ settings }: { settings: Settings | null }) {
-  const [result, action] = useActionState(saveDeliverySettings, null);
-  const errors = (result && !result.ok && result.fieldErrors) || {};
+  const form = useActionForm(saveDeliverySettings, null);
+  const { state: result, errors } = form;
   const typed = result && !result.ok ? result.values : undefined;
   const shown = {
     pickupEnabled: typed ? typed.pickupEnabled === true : (settings?.pickupEnabled ?? true),
     pickupAddress: typed ? String(typed.pickupAddress) : settings?.pickupAddress,
     pickupHours: typed ? String(typed.pickupHours) : settings?.pickupHours,
     threshold: typed ? String(typed.freeDeliveryThresholdKes) : (settings?.freeDeliveryThresholdKes ?? ""),
+    payOnPickup: typed ? typed.payOnPickup === true : (settings?.payOnPickup ?? false),
+    podNote: typed ? String(typed.payOnDeliveryNote) : settings?.payOnDeliveryNote,
   };
   return (
-    <form
-      action={action}
+    <ActionForm
+      form={form}
       className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
       aria-labelledby="pickup-h"
-      noValidate
     >
       <h2 id="pickup-h" className="font-semibold">
         Pickup and free delivery
@@ -76,20 +46,26 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         />
         Shoppers can pick up orders at the shop (free)
       </label>
-      <TextInput
+      <TextField
+        id="pickupAddress"
+        maxLength={200}
         name="pickupAddress"
         label="Pickup address"
         defaultValue={shown.pickupAddress}
         errors={errors.pickupAddress}
       />
-      <TextInput
+      <TextField
+        id="pickupHours"
+        maxLength={100}
         name="pickupHours"
         label="Opening hours"
         hint="e.g. Mon-Sat 8:00-18:00"
         defaultValue={shown.pickupHours}
         errors={errors.pickupHours}
       />
-      <TextInput
+      <TextField
+        id="freeDeliveryThresholdKes"
+        maxLength={7}
         name="freeDeliveryThresholdKes"
         label="Free delivery on orders from (KES)"
         hint="Goods total that makes every zone free. Leave empty for no free delivery."
@@ -97,10 +73,26 @@ export function DeliverySettingsForm({ settings }: { settings: Settings | null }
         defaultValue={shown.threshold}
         errors={errors.freeDeliveryThresholdKes}
       />
+      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+        <input
+          type="checkbox"
+          name="payOnPickup"
+          defaultChecked={shown.payOnPickup}
+          className="h-5 w-5 accent-brand-600"
+        />
+        Shoppers who pick up may pay when they collect
+      </label>
+      <TextField
+        name="payOnDeliveryNote"
+        label="Pay-on-delivery note at checkout"
+        hint="e.g. Have M-Pesa ready when the rider arrives. Turn pay on delivery on per zone below."
+        defaultValue={shown.podNote}
+        errors={errors.payOnDeliveryNote}
+      />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton className="min-h-11">Save pickup and threshold</SubmitButton>
-        <ActionMessage id="settings-msg" result={result} />
+        <SubmitButton className="min-h-11">Save pickup and payment settings</SubmitButton>
+        <ActionMessage id="settings-msg" result={form.success} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

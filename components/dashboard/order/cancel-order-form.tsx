@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { cancelUnpaidOrder } from "@/lib/dashboard/order-actions";
 
 /** Calls off an unpaid order: its stock goes back on sale; the reason is kept in its history. */

@@ -1,5 +1,5 @@
 import type { OrderDetail } from "@/lib/dashboard/orders";
-import { formatEat } from "@/lib/format";
+import { formatEat, formatPhoneLocal } from "@/lib/format";
 import { card } from "./card";
 
 /** Who placed the order, how to reach them, and when it was placed and paid. */
@@ -19,7 +19,7 @@ export function CustomerCard({ order }: { order: OrderDetail }) {
             className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
             data-testid="call-customer"
           >
-            Call +{order.phone}
+            Call {formatPhoneLocal(order.phone)}
           </a>
         </dd>
         {order.email && (

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { resolveOrderFlag } from "@/lib/dashboard/order-actions";
 
 export type OpenFlag = { id: string; note: string; when: string };

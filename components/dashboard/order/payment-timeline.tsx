@@ -23,7 +23,7 @@ export function PaymentTimeline({ timeline }: { timeline: TimelineEvent[] }) {
               {e.raw !== undefined && (
                 <details className="mt-1">
                   <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">
-                    Raw payload
+                    Details
                   </summary>
                   <pre className="mt-1 max-h-64 overflow-auto rounded bg-stone-100 p-2 text-xs">{e.raw}</pre>
                 </details>

@@ -77,14 +77,14 @@ async function post(url: string, body: unknown, timeoutMs: number): Promise<C2bP
   }
 }
 
-/** The validator's verdict: its ResultCode, or null when it gave none (timeout, error, not JSON). */
-function resultCodeOf(answer: C2bPost): string | null {
+/** One field of the validator's JSON answer, as text; null when it gave none (timeout, error, not JSON). */
+function answerField(answer: C2bPost, field: string): string | null {
   if (answer.status === null || answer.status >= 300 || answer.responseBody === null) return null;
   try {
     const parsed: unknown = JSON.parse(answer.responseBody);
     if (typeof parsed !== "object" || parsed === null) return null;
-    const code = (parsed as Record<string, unknown>).ResultCode;
-    return typeof code === "string" || typeof code === "number" ? String(code) : null;
+    const value = (parsed as Record<string, unknown>)[field];
+    return typeof value === "string" || typeof value === "number" ? String(value) : null;
   } catch {
     return null;
   }
@@ -96,7 +96,9 @@ async function validate(
   body: C2bNotificationBody,
 ): Promise<{ post: C2bPost; refusal: string | null }> {
   const answer = await post(registration.validationUrl, body, state.options.c2bValidationTimeoutMs);
-  const code = resultCodeOf(answer);
+  const code = answerField(answer, "ResultCode");
+  // Safaricom echoes the validator's ThirdPartyTransID in the confirmation of the payment it accepted.
+  body.ThirdPartyTransID = answerField(answer, "ThirdPartyTransID") ?? "";
   if (code === "0") return { post: answer, refusal: null };
   if (code !== null) return { post: answer, refusal: code };
   // No verdict in time: the registered ResponseType decides.

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { singleLine } from "@/lib/plain-text";
 import { type C2bNotification, parseC2bNotification } from "@/lib/daraja";
 import type { C2bEventKind, C2bPayment, CallbackVerdict } from "@/lib/generated/prisma/client";
 import { referenceFromAccount } from "./account";
@@ -98,7 +99,7 @@ async function recordPayment(p: C2bNotification): Promise<C2bPayment | null> {
         amountKes: p.amountKes ?? Math.floor(Number(p.amountText)),
         transTime: p.transTime,
         msisdn: p.msisdn,
-        firstName: p.name,
+        firstName: singleLine(p.name),
       },
     });
   } catch (e) {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { AttemptStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import type { Refund } from "@/lib/generated/prisma/client";
+import type { AttemptStatus, OrderStatus, RefundStatus } from "@/lib/generated/prisma/enums";
 import { countCodeUse } from "@/lib/discounts/redeem";
-import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import { enqueueOrderNotifications, enqueueRefundNotifications } from "@/lib/notifications/enqueue";
 import { alertLowStock } from "@/lib/notifications/low-stock";
 
 /** A change the state machine just made, inside the transaction that made it. */
@@ -30,4 +31,13 @@ export async function afterOrderChange(tx: Tx, change: OrderChange): Promise<voi
       event: "attention",
       reason: change.reason,
     });
+}
+
+/** A refund just moved (or was requested: from null), inside the transaction that moved it. */
+export async function afterRefundChange(
+  tx: Tx,
+  change: { refund: Refund; from: RefundStatus | null; to: RefundStatus },
+): Promise<void> {
+  if (change.to === "SUCCEEDED" && change.refund.orderId)
+    await enqueueRefundNotifications(tx, change.refund.orderId, change.refund);
 }

@@ -155,6 +155,9 @@ async function settle(tx: Tx, order: Order, paid: Counted, now: Date): Promise<V
     : { outcome: "applied", detail: "order paid" };
 }
 
+/** Part payments that each extend the stock hold by a reservation; later ones do not. */
+const PART_PAYMENT_HOLDS = 2;
+
 /** Not enough yet: never paid, the balance shown to the shopper, the stock held while they pay the rest. */
 async function recordPartPayment(
   tx: Tx,
@@ -169,8 +172,11 @@ async function recordPartPayment(
     "PART_PAYMENT",
     `Part payment (${note}): KES ${received} of KES ${order.totalKes} received, KES ${balance} due.`,
   );
+  // The first part payments buy the shopper time to pay the rest; KES 1 every 15 minutes must not hold the
+  // stock forever, so later ones keep the hold they find.
+  const parts = await tx.c2bPayment.count({ where: { orderId: order.id, status: "APPLIED" } });
   const holdUntil = secondsAfter(now, payments().reservationMinutes * 60);
-  if (order.stockReserved && holdUntil > order.reservedUntil)
+  if (order.stockReserved && parts <= PART_PAYMENT_HOLDS && holdUntil > order.reservedUntil)
     await tx.order.update({ where: { id: order.id }, data: { reservedUntil: holdUntil } });
   return { outcome: "flagged", detail: `part payment, KES ${balance} due` };
 }

@@ -165,6 +165,8 @@ export async function expireOrder(orderId: string, activeAttemptCutoff: Date): P
   return prisma.$transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId);
     const now = payments().now();
+    // Paid on delivery: held until the seller cancels it or it is paid at the door, never expired.
+    if (order.paymentMethod === "ON_DELIVERY") return false;
     if (!isOpenOrder(order.status) || order.reservedUntil > now) return false;
     const active = await tx.paymentAttempt.count({
       where: { orderId, status: { in: [...ACTIVE_ATTEMPT] }, createdAt: { gt: activeAttemptCutoff } },
@@ -251,4 +253,21 @@ export async function markC2bRefunded(paymentId: string, { by }: { by: string })
       by,
     );
   });
+}
+
+/** An unmatched payment that went back by reversal (the refund core calls it, in its transaction). */
+export async function closeRefundedC2bPayment(
+  tx: Tx,
+  paymentId: string,
+  how: { by: string; outcome: string },
+) {
+  const payment = await tx.c2bPayment.findUniqueOrThrow({ where: { id: paymentId } });
+  if (payment.status !== "UNMATCHED") return;
+  await moveC2bPayment(
+    tx,
+    payment,
+    "REFUNDED",
+    { resolvedBy: how.by, resolvedAt: payments().now(), outcome: how.outcome },
+    how.by,
+  );
 }

@@ -44,8 +44,13 @@ async function putBack(tx: Tx, lines: Line[]) {
   }
 }
 
+/** The order's catalogue lines: a seller's custom line (no product) holds no stock. */
 async function orderLines(tx: Tx, orderId: string): Promise<Line[]> {
-  return tx.orderItem.findMany({ where: { orderId }, select: { variantId: true, quantity: true } });
+  const items = await tx.orderItem.findMany({
+    where: { orderId },
+    select: { variantId: true, quantity: true },
+  });
+  return items.flatMap((i) => (i.variantId ? [{ variantId: i.variantId, quantity: i.quantity }] : []));
 }
 
 /** Re-takes an order's stock (a payment arrived after its reservation was released). */
@@ -55,6 +60,15 @@ export async function takeStock(tx: Tx, orderId: string): Promise<boolean> {
 
 export async function releaseStock(tx: Tx, orderId: string) {
   await putBack(tx, await orderLines(tx, orderId));
+}
+
+/** The seller puts a refunded order's items back on the shelf: once, however many refunds ask for it. */
+export async function returnOrderStock(tx: Tx, orderId: string) {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, stockReserved: true },
+    data: { stockReserved: false },
+  });
+  if (count === 1) await releaseStock(tx, orderId);
 }
 
 /**

@@ -1,4 +1,9 @@
-import type { AttemptStatus, C2bPaymentStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import type {
+  AttemptStatus,
+  C2bPaymentStatus,
+  OrderStatus,
+  RefundStatus,
+} from "@/lib/generated/prisma/enums";
 
 /**
  * Every payment status change there is, written once. The state machine refuses anything else, and is the
@@ -40,3 +45,20 @@ export const mayMoveAttempt = (from: AttemptStatus, to: AttemptStatus) =>
 
 export const mayMoveC2b = (from: C2bPaymentStatus, to: C2bPaymentStatus) =>
   C2B_TRANSITIONS[from].includes(to);
+
+/**
+ * A refund's life: a late result may still settle one we had to call UNKNOWN, and a result can beat our
+ * record of Daraja's answer (REQUESTED straight to SUCCEEDED or FAILED).
+ */
+export const REFUND_TRANSITIONS: Record<RefundStatus, readonly RefundStatus[]> = {
+  REQUESTED: ["SENT", "SUCCEEDED", "FAILED", "UNKNOWN"],
+  SENT: ["SUCCEEDED", "FAILED", "UNKNOWN"],
+  UNKNOWN: ["SUCCEEDED", "FAILED"],
+  SUCCEEDED: [],
+  FAILED: [],
+};
+
+export const mayMoveRefund = (from: RefundStatus, to: RefundStatus) => REFUND_TRANSITIONS[from].includes(to);
+
+/** Refunds that hold money: everything but a failed one counts against what may still go back. */
+export const REFUND_HOLDS_MONEY: readonly RefundStatus[] = ["REQUESTED", "SENT", "SUCCEEDED", "UNKNOWN"];

@@ -15,8 +15,20 @@ export type PaymentsContext = {
   maxItemsPerOrder: number;
   openOrdersPerPhone: number;
   openOrdersPerIp: number;
+  /** Different phone numbers prompted from one client address per window, and units its unpaid orders hold. */
+  phonesPerIp: number;
+  reservedUnitsPerIp: number;
+  /** Unpaid pay-on-delivery orders per phone and per network. */
+  podOrdersPerPhone: number;
+  podOrdersPerIp: number;
   /** How many times an order link may move the payment to another phone number. */
   numberChangesPerOrder: number;
+  /** Refunds: how long a result may take before Transaction Status is asked, how often, and how many times. */
+  refundResultWaitSeconds: number;
+  refundQueryEverySeconds: number;
+  refundMaxQueries: number;
+  /** Why refunds are off (no initiator configured), or null when they work. */
+  refundsOffReason: string | null;
   now: () => Date;
 };
 
@@ -34,7 +46,15 @@ export function payments(): PaymentsContext {
     maxItemsPerOrder: env.limits.maxItemsPerOrder,
     openOrdersPerPhone: env.limits.openOrdersPerPhone,
     openOrdersPerIp: env.limits.openOrdersPerIp,
+    phonesPerIp: env.limits.phonesPerIp,
+    reservedUnitsPerIp: env.limits.reservedUnitsPerIp,
+    podOrdersPerPhone: env.limits.podOrdersPerPhone,
+    podOrdersPerIp: env.limits.podOrdersPerIp,
     numberChangesPerOrder: env.limits.numberChangesPerOrder,
+    refundResultWaitSeconds: 120,
+    refundQueryEverySeconds: 60,
+    refundMaxQueries: 5,
+    refundsOffReason: env.mpesa.refundsOffReason,
     now: () => new Date(),
   };
   return current;

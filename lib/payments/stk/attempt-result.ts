@@ -11,7 +11,7 @@ import { type Verdict, applyAttemptFailure } from "../core/state-machine";
  * success is money, so it takes the one road (payOrder); a failure goes to the state machine.
  */
 export async function applyAttemptResult(
-  attempt: Pick<PaymentAttempt, "id" | "orderId">,
+  attempt: Pick<PaymentAttempt, "id" | "orderId" | "atTheDoor">,
   result: AttemptResult,
   inSameTransaction?: (tx: Tx, verdict: Verdict) => Promise<void>,
 ): Promise<Verdict> {
@@ -19,7 +19,7 @@ export async function applyAttemptResult(
   return payOrder(
     {
       orderId: attempt.orderId,
-      source: "STK",
+      source: attempt.atTheDoor ? "DOOR_PROMPT" : "STK",
       amountKes: result.amountKes,
       reference: result.receipt,
       by: result.source === "query" ? ACTOR.query : ACTOR.callback,

@@ -9,16 +9,21 @@ import { loadDeliveryConfig } from "@/lib/delivery/queries";
 import { codeVersion } from "@/lib/discounts/codes";
 import { priceOrderLines } from "@/lib/discounts/price-order";
 import { formatKes } from "@/lib/format";
+import type { OrderPrice } from "@/lib/pricing/price-lines";
 import { payments, secondsAfter } from "../shared/context";
 import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
-import { openOrdersRefusal, quantityRefusal } from "./hoarding";
+import { numbersRefusal, openOrdersRefusal, quantityRefusal, unitsRefusal } from "./hoarding";
 import { recordAttemptOpened } from "../core/state-machine";
+import { recordOrderEvent } from "../core/events";
 import { minutesUntilReleased } from "../core/stock";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
+import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
+import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
+import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 export type CheckoutInput = {
   lines: CartLine[];
@@ -34,21 +39,50 @@ export type CheckoutInput = {
   /** A discount code as typed, and the version of it the shopper saw priced (lib/discounts codeVersion). */
   discountCode?: string;
   discountSeen?: string;
+  /** ON_DELIVERY: no prompt now; the seller sends one at the door (or takes cash). */
+  paymentMethod?: PaymentMethod;
+  /** A seller's payment link: its lines and delivery fee, priced when it was made, replace the cart's. */
+  link?: LinkOrder;
 };
+
+/** An order line as the order keeps it; no product (and no variant) for a seller's custom line. */
+export type OrderLine = {
+  productId: string | null;
+  variantId: string | null;
+  /** "Ankara dress, Red / M". */
+  name: string;
+  /** "Red / M"; empty for a product without options or a custom line. */
+  variantTitle: string;
+  sku: string | null;
+  unitPriceKes: number;
+  quantity: number;
+};
+
+export type LinkOrder = { id: string; lines: OrderLine[]; deliveryFeeKes: number };
 
 export type CheckoutResult =
   | { ok: true; publicId: string }
   | {
       ok: false;
-      reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "empty" | "quantity" | "discount";
+      reason: Reason | "empty";
       message: string;
       /** Set when the code changed since the shopper saw it: the version to show the new total with. */
       discountVersion?: string;
     };
 
+type Reason =
+  | "cart_changed"
+  | "delivery"
+  | "rate_limited"
+  | "amount"
+  | "quantity"
+  | "pay_on_delivery"
+  | "link_used"
+  | "discount";
+
 class CheckoutRefused extends Error {
   constructor(
-    readonly reason: "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "discount",
+    readonly reason: Reason,
     message: string,
     readonly discountVersion?: string,
   ) {
@@ -62,18 +96,19 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     select: { publicId: true },
   });
   if (existing) return { ok: true, publicId: existing.publicId };
-  if (input.lines.length === 0) return { ok: false, reason: "empty", message: "Your cart is empty." };
+  if (input.lines.length === 0 && !input.link)
+    return { ok: false, reason: "empty", message: "Your cart is empty." };
 
   try {
     const created = await createPendingOrder(input);
     logPaymentEvent({
       event: "order.created",
       order: created.reference,
-      attempt: created.attempt.id,
+      attempt: created.attempt?.id,
       transition: "->PENDING",
       phone: input.phone,
     });
-    await sendPrompt(created.attempt, created.token, created.reference);
+    if (created.attempt) await sendPrompt(created.attempt, created.token, created.reference);
     return { ok: true, publicId: created.publicId };
   } catch (e) {
     if (e instanceof CheckoutRefused)
@@ -107,6 +142,7 @@ async function createPendingOrder(input: CheckoutInput) {
   // Read before the transaction, which stays short: the fee the shopper saw is what is checked against it.
   const deliveryConfig = await loadDeliveryConfig();
   const now = ctx.now();
+  const onDelivery = input.paymentMethod === "ON_DELIVERY";
   const order = await prisma.$transaction(async (tx) => {
     if (input.clientIp && !(await consumeLimit(tx, ipLimitKey(input.clientIp), ctx.checkoutsPerIp))) {
       throw new CheckoutRefused(
@@ -114,45 +150,29 @@ async function createPendingOrder(input: CheckoutInput) {
         "Too many checkouts from your network. Please wait a few minutes and try again.",
       );
     }
-    if (!(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
+    if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
       throw new CheckoutRefused(
         "rate_limited",
         `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
       );
     }
-    const variants = await findCatalogVariants(
-      input.lines.map((l) => l.variantId),
-      tx,
-    );
-    const cart = priceCart(input.lines, variants);
-    if (cart.notices.length > 0 || cart.lines.length === 0) {
-      const short = variants.find(
-        (v) => v.stock < (input.lines.find((l) => l.variantId === v.id)?.quantity ?? 0),
-      );
-      const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
-      throw new CheckoutRefused(
-        "cart_changed",
-        short && minutes !== null
-          ? reservedMessage(short.name, minutes)
-          : (cart.notices[0] ?? "Your cart is empty."),
-      );
-    }
-    const tooMany = quantityRefusal(
-      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity, name: l.variant.name })),
-    );
-    if (tooMany) throw new CheckoutRefused("quantity", tooMany);
-    const hoarding = await openOrdersRefusal(tx, input.phone, input.clientIp);
+    const goods = input.link ? await claimLink(tx, input.link) : await priceCartLines(tx, input.lines);
+    const hoarding =
+      (await openOrdersRefusal(tx, input.phone, input.clientIp)) ??
+      (input.clientIp ? await clientRefusal(tx, input.clientIp, input.phone, goods.lines) : null);
     if (hoarding) throw new CheckoutRefused("rate_limited", hoarding);
-    const delivery = quoteDelivery(deliveryConfig, cart.subtotalKes, input.delivery);
+    const delivery = quoteDelivery(deliveryConfig, goods.subtotalKes, input.delivery);
     if (!delivery.ok) throw new CheckoutRefused("delivery", delivery.message);
-    const { feeKes, ...snapshot } = delivery.snapshot;
-    if (!isValidAmount(cart.subtotalKes + feeKes) && !input.discountCode) throw amountRefused();
+    const { feeKes: quotedFeeKes, ...snapshot } = delivery.snapshot;
+    // A link's fee is the one the seller agreed in the chat.
+    const feeKes = input.link ? input.link.deliveryFeeKes : quotedFeeKes;
+    if (!isValidAmount(goods.subtotalKes + feeKes) && !input.discountCode) throw amountRefused();
     const taken = await takeLines(
       tx,
-      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+      goods.lines.flatMap((l) => (l.variantId ? [{ variantId: l.variantId, quantity: l.quantity }] : [])),
     );
     if (!taken.ok) {
-      const name = cart.lines.find((l) => l.variant.id === taken.variantId)?.variant.name ?? "An item";
+      const name = goods.lines.find((l) => l.variantId === taken.variantId)?.name ?? "An item";
       const minutes = await minutesUntilReleased(tx, taken.variantId);
       throw new CheckoutRefused(
         "cart_changed",
@@ -160,23 +180,37 @@ async function createPendingOrder(input: CheckoutInput) {
       );
     }
     // Priced again here, the code's row locked after the stock (payments lock variants before codes too).
-    const priced = await priceOrderLines(
-      cart,
-      feeKes,
-      { code: input.discountCode, phone: input.phone },
-      { db: tx, now, lock: true },
-    );
+    // A payment link's price was agreed in the chat: no code applies to it.
+    const priced = goods.cart
+      ? await priceOrderLines(
+          goods.cart,
+          feeKes,
+          { code: input.discountCode, phone: input.phone },
+          { db: tx, now, lock: true },
+        )
+      : ({ ok: true, price: linkPrice(goods.subtotalKes, feeKes), code: null } as const);
     if (!priced.ok) throw new CheckoutRefused("discount", priced.refusal.message);
     const { price, code } = priced;
     if (code && input.discountSeen !== codeVersion(code)) {
       throw new CheckoutRefused(
         "discount",
-        `The code ${code.code} changed since you applied it: check the new total, then pay.`,
+        input.discountSeen
+          ? `The code ${code.code} changed since you applied it: check the new total, then pay.`
+          : `Check the total with the code ${code.code}, then pay.`,
         codeVersion(code),
       );
     }
     const totalKes = price.totalKes;
     if (!isValidAmount(totalKes)) throw amountRefused();
+    if (onDelivery) {
+      const refusal = await payOnDeliveryRefusalFor(tx, {
+        phone: input.phone,
+        clientIp: input.clientIp,
+        option: delivery.payOnDelivery,
+        totalKes,
+      });
+      if (refusal) throw new CheckoutRefused("pay_on_delivery", refusal);
+    }
     const created = await tx.order.create({
       data: {
         publicId: newPublicId(),
@@ -197,34 +231,100 @@ async function createPendingOrder(input: CheckoutInput) {
             }
           : {}),
         delivery: { create: snapshot },
-        reservedUntil: secondsAfter(now, ctx.reservationMinutes * 60),
+        reservedUntil: onDelivery ? podHoldUntil(now) : secondsAfter(now, ctx.reservationMinutes * 60),
+        paymentMethod: input.paymentMethod,
+        paymentLinkId: input.link?.id,
         createdAt: now,
-        items: {
-          create: cart.lines.map((l) => ({
-            productId: l.variant.productId,
-            variantId: l.variant.id,
-            name: l.variant.name,
-            variantTitle: l.variant.title,
-            sku: l.variant.sku,
-            unitPriceKes: l.variant.priceKes,
-            quantity: l.quantity,
-          })),
-        },
-        attempts: {
-          create: {
-            phone: input.phone,
-            amountKes: totalKes,
-            callbackToken: hashToken(token),
-            createdAt: now,
-          },
-        },
+        items: { create: goods.lines },
+        // Paid at the door: no attempt until the seller sends the prompt there.
+        attempts: onDelivery
+          ? undefined
+          : {
+              create: {
+                phone: input.phone,
+                amountKes: totalKes,
+                callbackToken: hashToken(token),
+                createdAt: now,
+              },
+            },
       },
       include: { attempts: true },
     });
-    await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
+    if (onDelivery) {
+      await enqueueOrderNotifications(tx, { orderId: created.id, event: "placed" });
+      await recordOrderEvent(tx, {
+        orderId: created.id,
+        kind: "SELLER_ACTION",
+        actor: "shopper",
+        at: now,
+        note: "Placed to pay on delivery",
+      });
+    } else await recordAttemptOpened(tx, created.attempts[0]!, now, "shopper");
     return created;
   }, CHECKOUT_TX);
-  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0]!, token };
+  return { publicId: order.publicId, reference: order.reference, attempt: order.attempts[0], token };
+}
+
+/** The cart re-priced from the catalogue inside the transaction: any change since it was shown refuses. */
+async function priceCartLines(tx: Tx, lines: CartLine[]) {
+  const variants = await findCatalogVariants(
+    lines.map((l) => l.variantId),
+    tx,
+  );
+  const cart = priceCart(lines, variants);
+  if (cart.notices.length > 0 || cart.lines.length === 0) {
+    const short = variants.find((v) => v.stock < (lines.find((l) => l.variantId === v.id)?.quantity ?? 0));
+    const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
+    throw new CheckoutRefused(
+      "cart_changed",
+      short && minutes !== null
+        ? reservedMessage(short.name, minutes)
+        : (cart.notices[0] ?? "Your cart is empty."),
+    );
+  }
+  const tooMany = quantityRefusal(
+    cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity, name: l.variant.name })),
+  );
+  if (tooMany) throw new CheckoutRefused("quantity", tooMany);
+  const orderLines: OrderLine[] = cart.lines.map((l) => ({
+    productId: l.variant.productId,
+    variantId: l.variant.id,
+    name: l.variant.name,
+    variantTitle: l.variant.title,
+    sku: l.variant.sku,
+    unitPriceKes: l.variant.priceKes,
+    quantity: l.quantity,
+  }));
+  return { lines: orderLines, subtotalKes: cart.subtotalKes, cart };
+}
+
+const linkPrice = (subtotalKes: number, deliveryFeeKes: number): OrderPrice => ({
+  subtotalKes,
+  deliveryFeeKes,
+  discount: null,
+  totalKes: subtotalKes + deliveryFeeKes,
+});
+
+/**
+ * A payment link makes one live order at a time and is paid once: its row is locked, and an open or paid
+ * order already made from it refuses another (the caller then sends the shopper to that order).
+ */
+async function claimLink(tx: Tx, link: LinkOrder) {
+  await tx.$queryRaw`SELECT id FROM "PaymentLink" WHERE id = ${link.id} FOR UPDATE`;
+  const live = await tx.order.count({
+    where: { paymentLinkId: link.id, status: { in: ["PENDING", "FAILED", "PAID"] } },
+  });
+  if (live > 0) throw new CheckoutRefused("link_used", "This link already has an order.");
+  return {
+    lines: link.lines,
+    subtotalKes: link.lines.reduce((sum, l) => sum + l.unitPriceKes * l.quantity, 0),
+    cart: null,
+  };
+}
+
+async function clientRefusal(tx: Tx, clientIp: string, phone: string, lines: { quantity: number }[]) {
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  return (await numbersRefusal(tx, clientIp, phone)) ?? (await unitsRefusal(tx, clientIp, units));
 }
 
 const amountRefused = () =>

@@ -36,3 +36,29 @@ export async function openOrdersRefusal(
   }
   return null;
 }
+
+/**
+ * One client address prompting many different numbers is someone sending M-Pesa prompts to strangers (or
+ * holding stock in their names): a shopper pays from one or two. Numbers it already prompted stay allowed.
+ */
+export async function numbersRefusal(tx: Tx, clientIp: string, phone: string): Promise<string | null> {
+  const { phonesPerIp, limitWindowMinutes, now } = payments();
+  const since = new Date(now().getTime() - limitWindowMinutes * 60_000);
+  const [row] = await tx.$queryRaw<{ numbers: number; known: boolean }[]>`
+    SELECT count(DISTINCT a.phone)::int AS numbers, coalesce(bool_or(a.phone = ${phone}), false) AS known
+    FROM "Order" o JOIN "PaymentAttempt" a ON a."orderId" = o.id
+    WHERE o."clientIp" = ${clientIp} AND o."createdAt" > ${since} AND a."createdAt" > ${since}`;
+  if (!row || row.known || row.numbers < phonesPerIp) return null;
+  return `Too many different M-Pesa numbers from your network. Pay from a number you already used, or wait ${limitWindowMinutes} minutes.`;
+}
+
+/** Units this client address's unpaid orders already hold, plus this cart: capped, so one address cannot empty a shelf. */
+export async function unitsRefusal(tx: Tx, clientIp: string, units: number): Promise<string | null> {
+  const { reservedUnitsPerIp, now } = payments();
+  const held = await tx.orderItem.aggregate({
+    where: { order: { clientIp, ...holdingStock(now()) } },
+    _sum: { quantity: true },
+  });
+  if ((held._sum.quantity ?? 0) + units <= reservedUnitsPerIp) return null;
+  return `Unpaid orders from your network already hold many items. Pay for them, or wait for them to expire (at most ${reservedUnitsPerIp} items at a time).`;
+}

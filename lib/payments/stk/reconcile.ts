@@ -169,7 +169,7 @@ export function nextSettleAt(order: SettleableOrder): Date | null {
 export async function expireDueOrders(limit = 500): Promise<number> {
   const now = payments().now();
   const due = await prisma.order.findMany({
-    where: { status: { in: [...OPEN_ORDER] }, reservedUntil: { lt: now } },
+    where: { status: { in: [...OPEN_ORDER] }, reservedUntil: { lt: now }, paymentMethod: "MPESA_NOW" },
     select: { id: true },
     take: limit,
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { payments } from "../shared/context";
 import { hashToken, newCallbackToken } from "../shared/identifiers";
+import { numbersRefusal } from "./hoarding";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
 import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
@@ -24,10 +25,24 @@ export async function retryPayment(
   phone?: string,
   clientIp: string | null = null,
 ): Promise<RetryResult> {
+  return promptAgain({ publicId }, { phone, clientIp });
+}
+
+/**
+ * Who asked for the prompt: the shopper on the order page (counted per network when the number changes),
+ * or the seller at the door (signed in: the order keeps its customer's number whoever pays).
+ */
+export type PromptAsker = { phone?: string; clientIp?: string | null; atTheDoor?: boolean; by?: string };
+
+/** A new attempt on the order through the same push, callback, query and Pay Bill machinery. */
+export async function promptAgain(
+  where: { publicId: string } | { reference: string },
+  { phone, clientIp = null, atTheDoor = false, by }: PromptAsker,
+): Promise<RetryResult> {
   const ctx = payments();
   const token = newCallbackToken();
   const outcome = await prisma.$transaction(async (tx) => {
-    const found = await tx.order.findUnique({ where: { publicId }, select: { id: true } });
+    const found = await tx.order.findUnique({ where, select: { id: true } });
     if (!found) return { ok: false as const, message: "Order not found." };
     const order = await lockOrderForUpdate(tx, found.id, { announce: true });
     const attempts = await tx.paymentAttempt.findMany({
@@ -50,6 +65,8 @@ export async function retryPayment(
         message: "Too many payment requests from your network. Please wait a few minutes.",
       };
     }
+    const strangers = msisdn !== order.phone && clientIp ? await numbersRefusal(tx, clientIp, msisdn) : null;
+    if (strangers) return { ok: false as const, message: strangers };
     const phonesUsed = new Set(attempts.map((a) => a.phone));
     if (!phonesUsed.has(msisdn) && phonesUsed.size > ctx.numberChangesPerOrder) {
       return {
@@ -64,17 +81,18 @@ export async function retryPayment(
         message: `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes.`,
       };
     }
-    await reopenForRetry(tx, order, msisdn, now);
+    await reopenForRetry(tx, order, atTheDoor ? order.phone : msisdn, now);
     const attempt = await tx.paymentAttempt.create({
       data: {
         orderId: order.id,
         phone: msisdn,
         amountKes: order.totalKes,
+        atTheDoor,
         callbackToken: hashToken(token),
         createdAt: now,
       },
     });
-    await recordAttemptOpened(tx, attempt, now, "shopper");
+    await recordAttemptOpened(tx, attempt, now, atTheDoor ? (by ?? "seller") : "shopper");
     return { ok: true as const, attempt, reference: order.reference };
   });
   if (!outcome.ok) return outcome;

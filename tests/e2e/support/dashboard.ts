@@ -31,6 +31,12 @@ export class Dashboard {
       .toBe(false);
   }
 
+  /** On a phone the owner's settings sit behind "More" in the tab bar. */
+  async openMore() {
+    const more = this.page.getByTestId("tab-bar").getByText("More", { exact: true });
+    if (await more.isVisible()) await more.click();
+  }
+
   /** On a phone the order filters beyond search are folded behind one button. */
   async openOrderFilters() {
     const toggle = this.page.getByRole("button", { name: /^Filters/ });

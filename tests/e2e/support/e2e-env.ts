@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+
 // Ports and settings shared by playwright.config.ts (the server) and the tests (database resets,
 // emulator control). Distinct from `npm run dev`'s ports so both can run at once.
 // Overridable so two e2e runs (e.g. two worktrees) can share a machine.
@@ -12,6 +14,8 @@ const databaseUrl =
 
 export const E2E = {
   appPort,
+  /** Everything the server printed (tests/e2e/support/server-warnings.ts reads it after the run). */
+  serverLog: `${tmpdir()}/duka-e2e-server-${appPort}.log`,
   appUrl: `http://localhost:${appPort}`,
   emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
   databaseUrl,
@@ -24,6 +28,9 @@ export const E2E = {
     PUBLIC_URL: `http://localhost:${appPort}`,
     AUTH_SECRET: "e2e-auth-secret-not-for-production",
     CRON_SECRET: "e2e-cron-secret",
+    // Every e2e shopper checks out from 127.0.0.1 with a number of their own.
+    PHONES_PER_IP: "100000",
+    RESERVED_UNITS_PER_IP: "1000000",
     EMULATOR_PROMPT_TIMEOUT_MS: "60000",
     // The SMS stand-in reports deliveries to the app (lib/env.ts's EMULATOR_DELIVERY_REPORT_TOKEN).
     EMULATOR_SMS_DELIVERY_URL: `http://localhost:${appPort}/api/notifications/sms-delivery/duka-emulator-delivery-report-token`,

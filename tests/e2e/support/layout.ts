@@ -1,17 +1,23 @@
 import type { Page } from "@playwright/test";
 
 /**
- * What a phone user would see as broken, measured in the page: sideways scrolling, and pairs of text
- * boxes drawn on top of each other (e.g. a name over an amount).
+ * What a phone user would see as broken, measured in the page: sideways scrolling, pairs of text boxes
+ * drawn on top of each other (e.g. a name over an amount), and the end of the page hidden under a bar.
+ * Fixed and sticky bars (the shop's header, the dashboard's tab bar) cover content as it scrolls by design:
+ * their text is checked against each other, and the page must leave room for a bottom bar at its end.
  */
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
+    const bars = [...document.querySelectorAll<HTMLElement>("body *")].filter((el) =>
+      ["fixed", "sticky"].includes(getComputedStyle(el).position),
+    );
+    const inBar = (el: Element) => bars.some((bar) => bar.contains(el));
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth + 1)
       problems.push(`scrolls sideways: ${root.scrollWidth}px wide in a ${root.clientWidth}px screen`);
 
-    const boxes: { text: string; rect: DOMRect }[] = [];
+    const boxes: { text: string; rect: DOMRect; bar: boolean; node: Node }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
@@ -23,10 +29,12 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       range.selectNodeContents(node);
       // Only boxes a person can see count (screen-reader-only text is skipped above).
       for (const rect of range.getClientRects())
-        if (rect.width > 2 && rect.height > 2) boxes.push({ text: text.slice(0, 40), rect });
+        if (rect.width > 2 && rect.height > 2)
+          boxes.push({ text: text.slice(0, 40), rect, bar: inBar(parent), node });
     }
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
+        if (boxes[i]!.bar !== boxes[j]!.bar) continue;
         const a = boxes[i]!.rect;
         const b = boxes[j]!.rect;
         const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -34,6 +42,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         if (x > 2 && y > 2) problems.push(`"${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
       }
     }
+
+    // Scrolled to the end, nothing may stay under a bar fixed to the bottom of the screen.
+    const { scrollX, scrollY } = window;
+    window.scrollTo(0, root.scrollHeight);
+    const bottomBars = bars
+      .map((bar) => bar.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.bottom >= window.innerHeight - 1 && r.top > window.innerHeight / 2);
+    for (const box of boxes.filter((b) => !b.bar)) {
+      const range = document.createRange();
+      range.selectNodeContents(box.node);
+      for (const rect of range.getClientRects())
+        for (const bar of bottomBars)
+          if (rect.bottom - bar.top > 2 && rect.top < bar.bottom && rect.width > 2)
+            problems.push(`"${box.text}" stays under the bottom bar at the end of the page`);
+    }
+    window.scrollTo(scrollX, scrollY);
     return problems;
   });
 }

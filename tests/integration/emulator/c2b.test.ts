@@ -129,6 +129,22 @@ describe("emulator C2B (Pay Bill / Buy Goods)", () => {
     });
   });
 
+  it("echoes the ThirdPartyTransID the validation answered with in the confirmation", async () => {
+    await register({});
+    receiver.received.length = 0;
+    receiver.state.validation =
+      '{"ResultCode":"0","ResultDesc":"Accepted","ThirdPartyTransID":"DUKA-7Q4M2X"}';
+    try {
+      const transaction = await emulator.control.payBill(SHORTCODE, "dk7q4m2x", 500, PHONE);
+      expect(transaction.outcome).toBe("completed");
+    } finally {
+      receiver.state.validation = '{"ResultCode":"0","ResultDesc":"Accepted"}';
+    }
+    const [validation, confirmation] = receiver.received;
+    expect(validation!.body.ThirdPartyTransID).toBe("");
+    expect(confirmation!.body.ThirdPartyTransID).toBe("DUKA-7Q4M2X");
+  });
+
   it("a validation rejection stops the payment: no confirmation, no money", async () => {
     await register({});
     receiver.received.length = 0;

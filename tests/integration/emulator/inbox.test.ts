@@ -27,6 +27,25 @@ async function inbox(query = "") {
 }
 
 describe("Africa's Talking SMS stand-in", () => {
+  it("names the field that is missing, as Africa's Talking does", async () => {
+    for (const [form, field] of [
+      [{ to: "+254711000001", message: "Hi" }, "username"],
+      [{ username: "sandbox", message: "Hi" }, "to"],
+      [{ username: "sandbox", to: "+254711000001" }, "message"],
+    ] as const) {
+      const response = await sendSms(form);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe(`Request is missing required form field '${field}'`);
+    }
+  });
+
+  it("answers 413 to a 1.5 MB body, and the connection serves the next request", async () => {
+    const big = await sendSms({ username: "sandbox", to: "+254711000001", message: "x".repeat(1_500_000) });
+    expect(big.status).toBe(413);
+    const next = await sendSms({ username: "sandbox", to: "+254711000001", message: "after" });
+    expect(next.status).toBe(201);
+  });
+
   it("answers 201 with one status per recipient and keeps the message", async () => {
     setup.emulator.inbox.clear();
     const response = await sendSms({ username: "sandbox", to: "+254711000001,+254711000002", message: "Hi" });

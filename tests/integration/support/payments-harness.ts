@@ -12,6 +12,7 @@ import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route
 import { POST as confirmRoute } from "@/app/api/payments/paybill/[token]/confirm/route";
 import { POST as validateRoute } from "@/app/api/payments/paybill/[token]/validate/route";
 import { POST as smsDeliveryRoute } from "@/app/api/notifications/sms-delivery/[token]/route";
+import { POST as initiatorResultRoute } from "@/app/api/payments/result/[token]/[kind]/route";
 import { createDarajaClient } from "@/lib/daraja";
 import { type DeliveryChoice, PICKUP_KEY } from "@/lib/delivery/pricing";
 import { prisma } from "@/lib/db";
@@ -60,6 +61,7 @@ const ROUTES = [
   { path: /^\/api\/payments\/paybill\/([^/?]*)\/confirm$/, handler: confirmRoute },
   { path: /^\/api\/payments\/paybill\/([^/?]*)\/validate$/, handler: validateRoute },
   { path: /^\/api\/notifications\/sms-delivery\/([^/?]*)$/, handler: smsDeliveryRoute },
+  { path: /^\/api\/payments\/result\/([^/?]*)\/([^/?]*)$/, handler: initiatorResultRoute },
 ];
 
 /** The delivery report token of harnesses started with smsDeliveryReports. */
@@ -84,9 +86,8 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
       body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
       duplex: "half",
     } as RequestInit);
-    const response = await route.handler(request, {
-      params: Promise.resolve({ token: decodeURIComponent(match[1]!) }),
-    });
+    const params = { token: decodeURIComponent(match[1]!), kind: decodeURIComponent(match[2] ?? "") };
+    const response = await route.handler(request, { params: Promise.resolve(params) });
     res
       .writeHead(response.status, Object.fromEntries(response.headers))
       .end(Buffer.from(await response.arrayBuffer()));
@@ -236,9 +237,11 @@ export async function checkout(
     quantity = 1,
     clientIp = null as string | null,
     delivery = { key: PICKUP_KEY, seenFeeKes: 0 } as DeliveryChoice,
+    paymentMethod = "MPESA_NOW" as "MPESA_NOW" | "ON_DELIVERY",
   } = {},
 ) {
   return startCheckout({
+    paymentMethod,
     lines: [{ variantId: await variantOf(productId), quantity }],
     customerName: "Wanjiru Test",
     phone,

@@ -11,7 +11,7 @@ import { Tally } from "../support/tally";
 
 export async function abuse(stack: Stack, tries: number): Promise<Tally> {
   const tally = new Tally("abuse");
-  const defaults = parseEnv({}).limits;
+  const defaults = parseEnv({ DUKA_DEV_DEFAULTS: "1" }).limits;
   const saved = { promptsPerPhone: payments().promptsPerPhone, checkoutsPerIp: payments().checkoutsPerIp };
   configurePayments({ promptsPerPhone: defaults.promptsPerPhone, checkoutsPerIp: defaults.checkoutsPerIp });
   const product = await createProduct({ stock: 1_000_000, priceKes: 150 });

@@ -38,8 +38,11 @@ export async function notify(stack: Stack, count: number, cron: () => Promise<vo
     // Mid-drain: after half the callbacks, once the app has been sending for a while.
     if (i === Math.floor(prompts.length / 2) && !killed) {
       killed = true;
-      inFlightAtKill = await prisma.notification.count({ where: { status: "SENDING" } });
       stack.app.kill9();
+      // Counted after the kill, not before: the app claims more rows between a count and the signal. Only
+      // the app drains, so what is SENDING once it is dead (and its last statements landed) was in flight.
+      await sleep(1000);
+      inFlightAtKill = await prisma.notification.count({ where: { status: "SENDING" } });
       tally.note(`kill -9 after ${i} of ${prompts.length} payments, ${inFlightAtKill} sends in flight`);
       await stack.app.start();
       tally.note("app restarted");

@@ -5,11 +5,13 @@ import { startCheckout } from "@/lib/payments/stk/checkout";
 import { hashToken } from "@/lib/payments/shared/identifiers";
 
 export async function createProduct({ stock, priceKes }: { stock: number; priceKes: number }) {
-  const category = await prisma.category.upsert({
-    where: { slug: "reliability" },
-    update: {},
-    create: { slug: "reliability", name: "Reliability suite" },
-  });
+  // Parallel scenarios create products at once: an upsert is a read then an insert, and two of them on a
+  // fresh database both insert the slug. One statement that tolerates the other's row cannot collide.
+  await prisma.$executeRaw`
+    INSERT INTO "Category" (id, slug, name, "updatedAt")
+    VALUES (${`rel-${randomBytes(6).toString("hex")}`}, 'reliability', 'Reliability suite', now())
+    ON CONFLICT (slug) DO NOTHING`;
+  const category = await prisma.category.findUniqueOrThrow({ where: { slug: "reliability" } });
   const slug = `rel-${randomBytes(6).toString("hex")}`;
   const product = await prisma.product.create({
     data: {

@@ -5,6 +5,7 @@
  */
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator";
 import { createDarajaClient } from "@/lib/daraja";
+import { usesEmbeddedDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createAfricasTalkingChannel } from "@/lib/notifications/channels/africastalking";
 import { createSmtpChannel } from "@/lib/notifications/channels/smtp";
@@ -31,6 +32,13 @@ export async function startStack(options: {
 }): Promise<Stack> {
   if (!process.env.DATABASE_URL)
     throw new Error("DATABASE_URL is not set: run through scripts/with-db.mjs (the npm scripts do)");
+  // PGlite is one database session shared by every client: the app server and this runner interleave their
+  // protocol messages on it under load ("bind message supplies 5001 parameters ..."). Refuse, clearly.
+  if (usesEmbeddedDatabase)
+    throw new Error(
+      "The reliability suite needs a real PostgreSQL (the embedded PGlite is one shared session): " +
+        "createdb duka_rel, then DATABASE_URL=postgresql://postgres@127.0.0.1:5432/duka_rel npm run test:reliability",
+    );
   await ensureBuild(options.build ?? false);
   const emulator = await startEmulator({ port: options.emulatorPort, quiet: true, ...options.emulator });
   const appEnv = {
@@ -59,6 +67,8 @@ export async function startStack(options: {
     callbackBaseUrl: app.url,
     promptsPerPhone: 1_000_000,
     checkoutsPerIp: 1_000_000,
+    phonesPerIp: 1_000_000,
+    reservedUnitsPerIp: 1_000_000,
     now: () => new Date(),
   });
   configureNotifications({

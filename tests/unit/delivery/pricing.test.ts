@@ -11,15 +11,44 @@ import {
   parseOfferValue,
   quoteDelivery,
 } from "@/lib/delivery/pricing";
+import { payOnDeliveryRefusal } from "@/lib/delivery/pay-on-delivery";
 
-const cbd = { id: "zone-cbd", name: "Nairobi CBD", feeKes: 200, etaText: "Same day", counties: ["Nairobi"] };
-const courier = { id: "zone-courier", name: "Rest of Kenya", feeKes: 600, etaText: "2-4 days", counties: [] };
+const cbd = {
+  id: "zone-cbd",
+  name: "Nairobi CBD",
+  feeKes: 200,
+  etaText: "Same day",
+  counties: ["Nairobi"],
+  payOnDelivery: { maxKes: 3000 },
+};
+const courier = {
+  id: "zone-courier",
+  name: "Rest of Kenya",
+  feeKes: 600,
+  etaText: "2-4 days",
+  counties: [],
+  payOnDelivery: null,
+};
 const config: DeliveryConfig = {
-  pickup: { address: "Kimathi Street, Nairobi", hours: "Mon-Sat 8:00-18:00" },
+  pickup: { address: "Kimathi Street, Nairobi", hours: "Mon-Sat 8:00-18:00", payOnCollection: false },
   zones: [cbd, courier],
   freeThresholdKes: 5000,
+  payOnDeliveryNote: "",
 };
 const address = { county: "Nairobi", town: "CBD", landmark: "Opposite the post office" };
+
+describe("pay on delivery", () => {
+  it("is offered only where the owner turned it on, and up to the zone's maximum", () => {
+    const [pickup, zone, far] = deliveryOffers(config, 1200);
+    expect(payOnDeliveryRefusal(zone!.payOnDelivery, 3000)).toBeNull();
+    expect(payOnDeliveryRefusal(zone!.payOnDelivery, 3001)).toMatch(/up to KES 3,000/);
+    expect(payOnDeliveryRefusal(far!.payOnDelivery, 100)).toMatch(/not offered/);
+    // Never for pickup unless the owner chose it.
+    expect(payOnDeliveryRefusal(pickup!.payOnDelivery, 100)).toMatch(/not offered/);
+    const collect = { ...config, pickup: { ...config.pickup!, payOnCollection: true } };
+    expect(payOnDeliveryRefusal(deliveryOffers(collect, 1200)[0]!.payOnDelivery, 100)).toBeNull();
+  });
+});
 
 describe("delivery offers", () => {
   it("lists pickup first, free, then each zone at its fee", () => {
@@ -55,6 +84,7 @@ describe("quoting the shopper's choice", () => {
     const quote = quoteDelivery(config, 1200, { key: "zone-cbd", seenFeeKes: 200, ...address });
     expect(quote).toEqual({
       ok: true,
+      payOnDelivery: { maxKes: 3000 },
       snapshot: {
         method: "DELIVERY",
         feeKes: 200,
@@ -196,14 +226,21 @@ describe("describing the delivery (receipts, messages)", () => {
 });
 
 describe("fulfilment steps", () => {
-  it("dispatch then deliver a delivery, pick up a pickup, and keep 'fulfilled' for older orders", () => {
+  it("dispatch then deliver a delivery, ready then pick up a pickup, and keep 'fulfilled' for older orders", () => {
     const labels = (method: Method, f: Fulfilment) => fulfilmentSteps(method, f).map((s) => s.label);
     expect(labels("DELIVERY", "UNFULFILLED")).toEqual(["Mark dispatched", "Mark delivered"]);
     expect(labels("DELIVERY", "DISPATCHED")).toEqual(["Mark delivered", "Mark unfulfilled"]);
-    expect(labels("PICKUP", "UNFULFILLED")).toEqual(["Mark picked up"]);
+    expect(labels("PICKUP", "UNFULFILLED")).toEqual(["Mark ready for pickup", "Mark picked up"]);
+    expect(fulfilmentLabel("PICKUP", "DISPATCHED")).toBe("Ready for pickup");
     expect(labels(null, "UNFULFILLED")).toEqual(["Mark fulfilled"]);
     expect(labels("PICKUP", "FULFILLED")).toEqual(["Mark unfulfilled"]);
     expect(fulfilmentLabel("PICKUP", "FULFILLED")).toBe("Picked up");
     expect(fulfilmentLabel("DELIVERY", "FULFILLED")).toBe("Delivered");
+  });
+
+  it("lets an order paid on delivery leave the shop unpaid, but not be delivered before it is paid", () => {
+    const labels = (f: Fulfilment) => fulfilmentSteps("DELIVERY", f, false).map((s) => s.label);
+    expect(labels("UNFULFILLED")).toEqual(["Mark dispatched"]);
+    expect(labels("DISPATCHED")).toEqual(["Mark unfulfilled"]);
   });
 });

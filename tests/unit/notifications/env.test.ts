@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EMULATOR_DELIVERY_REPORT_TOKEN, EnvError, parseEnv } from "@/lib/env";
 
 const PRODUCTION = {
+  AUTH_SECRET: "a-real-auth-secret",
+  CRON_SECRET: "a-real-cron-secret",
   MPESA_ENV: "sandbox",
   MPESA_CONSUMER_KEY: "k",
   MPESA_CONSUMER_SECRET: "s",
@@ -11,7 +13,7 @@ const PRODUCTION = {
 
 function problems(source: Record<string, string>) {
   try {
-    parseEnv(source);
+    parseEnv({ DUKA_DEV_DEFAULTS: "1", ...source });
     return [];
   } catch (e) {
     if (e instanceof EnvError) return e.problems;
@@ -21,7 +23,11 @@ function problems(source: Record<string, string>) {
 
 describe("notification channels", () => {
   it("deliver to the emulator's local inbox when nothing is configured locally", () => {
-    const { notifications } = parseEnv({ EMULATOR_PORT: "4203", EMULATOR_SMTP_PORT: "5203" });
+    const { notifications } = parseEnv({
+      DUKA_DEV_DEFAULTS: "1",
+      EMULATOR_PORT: "4203",
+      EMULATOR_SMTP_PORT: "5203",
+    });
     expect(notifications.sms).toMatchObject({ baseUrl: "http://127.0.0.1:4203", username: "sandbox" });
     expect(notifications.email).toMatchObject({ smtpUrl: "smtp://127.0.0.1:5203" });
   });
@@ -54,7 +60,9 @@ describe("notification channels", () => {
 
 describe("AT_DELIVERY_REPORT_TOKEN", () => {
   it("is the development token locally with the emulator's SMS, and unset (reports refused) in a deployment", () => {
-    expect(parseEnv({}).notifications.deliveryReportToken).toBe(EMULATOR_DELIVERY_REPORT_TOKEN);
+    expect(parseEnv({ DUKA_DEV_DEFAULTS: "1" }).notifications.deliveryReportToken).toBe(
+      EMULATOR_DELIVERY_REPORT_TOKEN,
+    );
     expect(parseEnv(PRODUCTION).notifications.deliveryReportToken).toBeUndefined();
     const live = { ...PRODUCTION, AT_USERNAME: "duka", AT_API_KEY: "x" };
     expect(parseEnv(live).notifications.deliveryReportToken).toBeUndefined();

@@ -104,3 +104,25 @@ describe("payment statuses", () => {
     expect("UPDATE Order SET status = 'PAID'".match(SQL_STATUS_WRITE)).not.toBeNull();
   });
 });
+
+const REFUND_OWNER = "lib/payments/core/refunds.ts";
+// A refund's status, written anywhere: Prisma data with `status`, or SQL updating "Refund".
+const REFUND_STATUS_WRITE =
+  /\brefund\.(update|updateMany|upsert|create|createMany)\(\s*\{[\s\S]*?\bdata:\s*\{[^}]*\bstatus\s*:|UPDATE\s+"Refund"[\s\S]{0,200}?\bSET\b[\s\S]{0,200}?"?status"?\s*=/g;
+
+describe("refund statuses", () => {
+  it(`are written only by ${REFUND_OWNER}`, () => {
+    const writers = ["app", "lib", "components", "scripts"]
+      .flatMap(sourceFiles)
+      .filter((file) => file !== REFUND_OWNER)
+      .filter((file) => readFileSync(join(ROOT, file), "utf8").match(REFUND_STATUS_WRITE) !== null);
+    expect(writers).toEqual([]);
+  });
+
+  it("the check sees a refund status write when there is one", () => {
+    expect(
+      "tx.refund.updateMany({ where: { id }, data: { ...x, status: to } })".match(REFUND_STATUS_WRITE),
+    ).not.toBeNull();
+    expect(`UPDATE "Refund" SET status = 'FAILED'`.match(REFUND_STATUS_WRITE)).not.toBeNull();
+  });
+});

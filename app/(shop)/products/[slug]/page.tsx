@@ -7,17 +7,36 @@ import { Price } from "@/components/catalog/price";
 import { StockBadge } from "@/components/catalog/stock-badge";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { getMinutesUntilReservationEnds, getProductBySlug } from "@/lib/catalog/queries";
-import { pickVariant } from "@/lib/catalog/variants";
-import { variantPrice } from "@/lib/pricing/variant-price";
+import { pickVariant, variantQuery } from "@/lib/catalog/variants";
+import { variantName, variantPrice } from "@/lib/pricing/variant-price";
+import { ShareButtons } from "@/components/ui/share-buttons";
+import { env } from "@/lib/env";
+import { formatKes } from "@/lib/format";
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** Title, price in KES and photo (of the variant the link names), so a shared product shows as a card. */
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const product = await getProductBySlug((await params).slug);
-  return { title: product?.name ?? "Not found", description: product?.description };
+  if (!product) return { title: "Not found" };
+  const variant = pickVariant(product.options, product.variants, await searchParams);
+  const { priceKes } = variant ? variantPrice(product, variant) : product;
+  const name = variantName(product.name, variant?.title ?? "");
+  const title = `${name} · ${formatKes(priceKes)}`;
+  const description = product.description.slice(0, 200);
+  const image = new URL(variant?.imageUrl ?? product.imageUrl, env.publicUrl).toString();
+  const url = `${env.publicUrl}/products/${product.slug}`;
+  return {
+    title: name,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", title, description, url, images: [{ url: image, alt: name }] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+    other: { "product:price:amount": String(priceKes), "product:price:currency": "KES" },
+  };
 }
 
 export default async function ProductPage({ params, searchParams }: Props) {
@@ -28,6 +47,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const price = variant ? variantPrice(product, variant) : { priceKes: product.priceKes, compareAtKes: null };
   const reservedForMinutes = variant && stock <= 0 ? await getMinutesUntilReservationEnds(variant.id) : null;
   const imageUrl = variant?.imageUrl ?? product.imageUrl;
+  // The shared link carries the choice, so it opens on the same variant.
+  const query = variant ? variantQuery(product.options, variant.optionValues) : "";
+  const shareUrl = `${env.publicUrl}/products/${product.slug}${query ? `?${query}` : ""}`;
+  const shareName = variantName(product.name, variant?.title ?? "");
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <Image
@@ -58,6 +81,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
           variantId={variant?.id ?? ""}
           stock={stock}
           reservedForMinutes={reservedForMinutes}
+        />
+        <ShareButtons
+          whatsappUrl={`https://wa.me/?text=${encodeURIComponent(`${shareName}, ${formatKes(price.priceKes)}: ${shareUrl}`)}`}
+          copyText={shareUrl}
         />
       </div>
     </article>

@@ -1,5 +1,6 @@
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { isOrderPublicId, orderNotFound, readOrderView, settleOrderIfDue } from "@/lib/orders/order-view";
+import { sweepAfterResponse } from "@/lib/setup/scheduled-work";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pub
   if (!view) return orderNotFound();
   // A status query may just have confirmed the payment: send its messages without waiting for the cron.
   if (view.state === "paid") drainAfterResponse();
+  sweepAfterResponse();
   return Response.json(view, { headers: { "Cache-Control": "no-store" } });
 }

@@ -5,45 +5,77 @@ import { FulfilmentForm } from "@/components/dashboard/fulfilment-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { card } from "@/components/dashboard/order/card";
 import { CustomerCard } from "@/components/dashboard/order/customer-card";
+import { DoorPayment } from "@/components/dashboard/order/door-payment";
 import { CancelOrderForm } from "@/components/dashboard/order/cancel-order-form";
 import { ItemsCard } from "@/components/dashboard/order/items-card";
 import { MoneyCard } from "@/components/dashboard/order/money-card";
 import { OrderHeader } from "@/components/dashboard/order/order-header";
 import { PaymentTimeline } from "@/components/dashboard/order/payment-timeline";
+import { RefundForm } from "@/components/dashboard/order/refund-form";
+import { RefundsCard } from "@/components/dashboard/order/refunds-card";
 import { sellerPage } from "@/lib/auth/guards";
+import { decodedSegment } from "@/lib/http/content-security-policy";
 import { getOrderDetail, moneyOfOrder } from "@/lib/dashboard/orders";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
+import { readOrderView } from "@/lib/orders/order-view";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
+import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
 
 type Props = { params: Promise<{ ref: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Order ${decodeURIComponent((await params).ref)}` };
+  return { title: `Order ${decodedSegment((await params).ref) ?? ""}` };
 }
 
 export default async function OrderPage({ params }: Props) {
   const user = await sellerPage();
-  const order = await getOrderDetail(decodeURIComponent((await params).ref));
+  const reference = decodedSegment((await params).ref);
+  const order = reference === null ? null : await getOrderDetail(reference);
   if (!order) notFound();
   const timeline = buildTimeline(order);
   const method = order.delivery?.method ?? null;
-  const messages = await listOrderMessages(order.id);
+  const [messages, refunds, refund] = await Promise.all([
+    listOrderMessages(order.id),
+    orderRefunds(order.id),
+    refundAvailability(order.id),
+  ]);
+  const unpaid = !order.isTest && isOpenOrder(order.status);
+  const toCollect = unpaid && order.paymentMethod === "ON_DELIVERY";
+  // Paid at the door: the panel stays, saying so, where the rider watched it turn.
+  const atTheDoor = toCollect || (order.paymentMethod === "ON_DELIVERY" && order.status === "PAID");
+  const view = unpaid || atTheDoor ? await readOrderView(order.publicId) : null;
   return (
     <div className="space-y-4">
       <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
         ← Orders
       </Link>
       <OrderHeader order={order} />
+      {view && <DoorPayment initial={view} reference={order.reference} />}
       <div className="grid gap-4 md:grid-cols-2">
         <CustomerCard order={order} />
         <ItemsCard order={order} />
       </div>
       <MoneyCard money={moneyOfOrder(order)} />
+      <RefundsCard refunds={refunds} />
+      {user.role === "OWNER" && refund.refundableKes > 0 && (
+        <section className={card} aria-label="Refund">
+          {refund.offReason ? (
+            <p className="text-sm text-amber-800">Refunds by M-Pesa are off: {refund.offReason}.</p>
+          ) : (
+            <RefundForm reference={order.reference} refundableKes={refund.refundableKes} />
+          )}
+        </section>
+      )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
-      {order.status === "PAID" && (
+      {(order.status === "PAID" || toCollect) && (
         <section className={card} aria-label="Fulfilment">
-          <FulfilmentForm reference={order.reference} method={method} fulfilment={order.fulfilment} />
+          <FulfilmentForm
+            reference={order.reference}
+            method={method}
+            fulfilment={order.fulfilment}
+            paid={order.status === "PAID"}
+          />
         </section>
       )}
       {isOpenOrder(order.status) && (

@@ -1,5 +1,6 @@
 import { C2B_CONFIRMATION_ACCEPTED } from "@/lib/daraja";
 import { notRecorded, readDarajaPost } from "@/lib/http/daraja-post";
+import { drainAfterResponse } from "@/lib/notifications/kick";
 import { receiveC2bConfirmation } from "@/lib/payments/c2b/confirmations";
 
 export const runtime = "nodejs";
@@ -17,5 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   } catch (e) {
     return notRecorded("c2b.unrecorded", e, init);
   }
+  // A paid or flagged order queued its messages: the shopper's SMS and the seller's alert go now.
+  drainAfterResponse();
   return Response.json(C2B_CONFIRMATION_ACCEPTED, init);
 }

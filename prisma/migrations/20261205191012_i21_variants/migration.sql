@@ -1,4 +1,5 @@
--- Variants: every product gets one default variant holding its stock, and order items point at a variant.
+-- Variants: every product gets one default variant holding its stock, and order items and payment link lines
+-- of a product point at a variant.
 
 -- CreateTable
 CREATE TABLE "ProductOption" (
@@ -40,9 +41,13 @@ ALTER TABLE "OrderItem" ADD COLUMN     "sku" TEXT,
 ADD COLUMN     "variantId" TEXT,
 ADD COLUMN     "variantTitle" TEXT NOT NULL DEFAULT '';
 
-UPDATE "OrderItem" SET "variantId" = 'v' || "productId";
+-- Catalogue lines point at the default variant of their product: a custom line of the seller (no product) has none.
+UPDATE "OrderItem" SET "variantId" = 'v' || "productId" WHERE "productId" IS NOT NULL;
 
-ALTER TABLE "OrderItem" ALTER COLUMN "variantId" SET NOT NULL;
+-- AlterTable
+ALTER TABLE "PaymentLinkLine" ADD COLUMN     "variantId" TEXT;
+
+UPDATE "PaymentLinkLine" SET "variantId" = 'v' || "productId" WHERE "productId" IS NOT NULL;
 
 -- AlterTable
 ALTER TABLE "Product" DROP COLUMN "stock",

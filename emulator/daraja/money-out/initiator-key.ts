@@ -1,0 +1,33 @@
+// The emulator's initiator key pair: its certificate is what the shop encrypts the initiator password with
+// when MPESA_ENV=emulator. A test key with no value anywhere else, so it can live in the repository.
+export const INITIATOR_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDcDEErAKs5Vf3p
+3g2G/LHHPEn/UHrXHqkKd3+Vs4V8TfFGTw72U/1SdZRWaneHTEpks5O4boT1JXT/
+MpWk0+ZAPFFDc/uDZKxbuKyVr94HRI5HZ8bKp/OBqL5kZ52Wuj5V6Gxlq9DSYK/x
+qnJuDs0qFuAgGHKAEV3xwetQXBxusOl++JgsfM10ebj9LHoTklidloJC8r9aRg/G
+u7nqK+fO0bhHYRMx/ZTkgi3TX7jX74LkrEMwOvHdK+PW1iBAhfWScTpOR+Msehdg
+heC2gP+ftp86XKmeBYwPTBnnrqLD8AvkyKzrYeIK+CnnedSHrIWTytIfsjH5IdIl
+CvVCIEtPAgMBAAECggEAWsQvSWawOilPYF145Pps9orW1xrCYOPDxI6AMSbo49pe
+sKrBuDfy4UWg13h5L3T3pswwHb5w15IIzY93DJNfgZWfy5wW3h7zva3SergddJAB
+xFB5PnTCy/Pn/RCEf3z5Y4RI2jNiIrVBPgUZyG4QkND4yCRtbog7YRKlVvN3wuww
+wD9VIimOWwpjKbKuc1Pi1CNgbNCNMoUMu3qZqgbAEGbP5XT01QuyaSJ+AFnQo7Ai
+QZse8zqcHO3WKKr+ErcQo0HzJuhDecnPMgz/UE9xray3Dp8abyrnl52pO2fdimjW
+KVqDdu/iPmPThQnfWfeXKVdbwUax/4mY9dqbg3+gIQKBgQDxHHAW4Icaa3hfsALl
+Z8KedJjhsjsujbCsIrrPCC57j4z19A+/Z6KNnpZ9k3NaLlJB1SobLKxmFBRzpoO7
+LT3IhXJiUpEc79eKhz3xZFV9xfalpKrUUygjq4cLmjP9ZZY+baIIETK4AbY2bZ4k
+XhCqn90nwb+5P2qbv6Uxi3k2vwKBgQDpoteyw0iVpPe03+ZtoGp7oU3QI+riCAYZ
+ANfpVU9/Z0BwH8Y9c2+OCn0KcU0Ycqmc5vbUa3Ikffx3lHlih9rtg5wnZjVm/1yp
+lO9STCsXNXZUe7LAUGRgCrPvizP4+cu18Lz4kkt8qwDC1wAdfBLEh1xF6eYNztjM
+KvjniYIfcQKBgQDmDzFw0rp23hbUjrikthXAZha+O/c2W2I5TUYcZ30azwU8Za1k
+//jd0nVbywblBI/eWww7M6woFn7RPxAw2GE8ZQCYipoGF1/9wT+8hfUA9pR6xx1t
+TQ9ewbswueljnrv2Q1u5ANf5NUDsvDmKD+stMy6tUbSjiLwrcnioRqHZNwKBgGVf
+dt/lw9TKY4BjtgPTGuDRuIWbUAsLGDo5F3Xywi+xiVAdOVLoh3rGKkMhriXxeo7N
+2EOK61fSIn1wOsr5z5BHDrY5ruol2vrp2H2I9xl25QT7NzAisarKehByAfcBy9YB
+wrzIHWDWgdoIl9AzSaFkajEbr+pF2eOcsaslCwTBAoGBAIcT2Td6oA5q524CZSGt
+he/7x6LDN0DC1j4qbBVeDcCIDzFNwrTyGY23q7EWVWEU8nSGbcoZ+LqDjlKlETVP
+kYyWVTetz38OkNgt63S7tt9YJTHBeQ55BVMknrzk2hxPBxe19VSTN6GBx60QaWJM
+RQ/aDirHBAw7t2QN3SPW2LnF
+-----END PRIVATE KEY-----`;
+
+/** The API operator the emulator knows by default (the shop's default with MPESA_ENV=emulator). */
+export const DEFAULT_INITIATOR = { name: "duka-emulator-initiator", password: "Duka-Emulator-Initiator-1!" };

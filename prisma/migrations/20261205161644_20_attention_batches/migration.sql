@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "reasonsCovered" INTEGER NOT NULL DEFAULT 0;

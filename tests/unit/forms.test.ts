@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { inputRules, refused, submittedValues } from "@/lib/action-result";
+import { parsePriceKes, productInput, slugify } from "@/lib/dashboard/product-input";
+import { newStaffInput } from "@/lib/dashboard/staff-input";
+import { checkoutForm } from "@/lib/orders/checkout-form";
+
+describe("price parsing", () => {
+  it.each([
+    ["1200", 1200],
+    ["1,200", 1200],
+    ["KES 1,200", 1200],
+    ["kes1200", 1200],
+    ["Ksh 250,000", 250_000],
+    [" 1,200.00 ", 1200],
+  ])("reads %j as %i shillings", (text, kes) => expect(parsePriceKes(text)).toBe(kes));
+
+  it.each(["12.50", "1,20", "12,00,000", "abc", "", "KES", "-5", "1 200"])("refuses %j", (text) =>
+    expect(parsePriceKes(text)).toBeNull(),
+  );
+
+  it("is what the product form accepts, in its range only", () => {
+    const base = { name: "Kikoy", slug: "", description: "A soft cotton kikoy", stock: "1", categoryId: "c" };
+    expect(productInput.parse({ ...base, priceKes: "KES 1,200" }).priceKes).toBe(1200);
+    expect(productInput.safeParse({ ...base, priceKes: "KES 250,001" }).success).toBe(false);
+    expect(productInput.safeParse({ ...base, priceKes: "0" }).success).toBe(false);
+  });
+});
+
+describe("slug from the name", () => {
+  it.each([
+    ["Kenya AA Coffee, 500g!", "kenya-aa-coffee-500g"],
+    ["Café Crème", "cafe-creme"],
+    ["  --Kikoy  (blue)-- ", "kikoy-blue"],
+    ["☕☕", ""],
+  ])("%j -> %j", (name, slug) => expect(slugify(name)).toBe(slug));
+
+  it("never ends in a dash when cut to 80 characters", () => {
+    const slug = slugify(`${"a".repeat(79)} b`);
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith("-")).toBe(false);
+  });
+
+  it("may be left empty in the form (the server makes it), but not malformed", () => {
+    const base = {
+      name: "Kikoy",
+      description: "A soft cotton kikoy",
+      priceKes: "100",
+      stock: "1",
+      categoryId: "c",
+    };
+    expect(productInput.parse({ ...base, slug: "" }).slug).toBe("");
+    expect(productInput.safeParse({ ...base, slug: "two--dashes" }).success).toBe(false);
+  });
+});
+
+describe("the form pattern", () => {
+  it("gives each input the server's length limit and keyboard", () => {
+    const product = inputRules(productInput);
+    expect(product.name).toEqual({ maxLength: 120 });
+    expect(product.description).toEqual({ maxLength: 2000 });
+    expect(product.stock).toEqual({ inputMode: "numeric", maxLength: 6 });
+    expect(product.priceKes.maxLength).toBe(20);
+    const checkout = inputRules(checkoutForm);
+    expect(checkout.customerName.maxLength).toBe(80);
+    expect(checkout.email).toEqual({ inputMode: "email", maxLength: 254 });
+    expect(inputRules(newStaffInput).email.maxLength).toBe(254);
+  });
+
+  it("sends back what was typed, never files or secrets", () => {
+    const data = new FormData();
+    data.set("name", "Kikoy");
+    data.set("password", "secret-123456");
+    data.set("image", new Blob(["x"]), "x.png");
+    const values = submittedValues(data, { omit: ["password"] });
+    expect(values).toEqual({ name: "Kikoy" });
+    expect(refused("Check the fields.", { name: ["Too short"] }, values)).toEqual({
+      ok: false,
+      message: "Check the fields.",
+      fieldErrors: { name: ["Too short"] },
+      values: { name: "Kikoy" },
+    });
+  });
+});
+
+describe("seller-facing formats", () => {
+  it("shows phone numbers as people write them and chart days as '5 Dec'", async () => {
+    const { formatPhoneLocal } = await import("@/lib/format");
+    const { dayLabel } = await import("@/components/dashboard/revenue-chart");
+    expect(formatPhoneLocal("254712345678")).toBe("0712 345 678");
+    expect(formatPhoneLocal("+254110000101")).toBe("0110 000 101");
+    expect(formatPhoneLocal("2547123")).toBe("2547123");
+    expect(dayLabel("2026-12-05")).toBe("5 Dec");
+    expect(dayLabel("2026-01-31")).toBe("31 Jan");
+  });
+});
+
+describe("the network hint at checkout", () => {
+  it.each(["0733 123 456", "+254 755 000 111", "0780123456", "0101 234 567"])(
+    "hints Airtel for %s",
+    async (n) => {
+      const { networkHint } = await import("@/lib/phone-network");
+      expect(networkHint(n)).toMatch(
+        /^This looks like an Airtel number\. M-Pesa prompts reach Safaricom lines/,
+      );
+    },
+  );
+  it("hints Telkom for 077x", async () => {
+    const { networkHint } = await import("@/lib/phone-network");
+    expect(networkHint("0772 000 111")).toMatch(/^This looks like a Telkom number/);
+  });
+  it.each(["0712 345 678", "254110000101", "0799000000", "0745123456", "07331", ""])(
+    "says nothing for %j",
+    async (n) => {
+      const { networkHint } = await import("@/lib/phone-network");
+      expect(networkHint(n)).toBeNull();
+    },
+  );
+});
