@@ -46,8 +46,11 @@ const price = z
     return kes;
   });
 
-/** A price box that may be left empty (null). */
-export const optionalPrice = z.union([z.literal("").transform(() => null), price]);
+/** A price box that may be left empty or out (null). */
+export const optionalPrice = z
+  .union([z.literal("").transform(() => null), price])
+  .optional()
+  .transform((kes) => kes ?? null);
 
 /** What the product form sends; errors are worded for the seller and shown next to each field. */
 export const productInput = z

@@ -153,7 +153,12 @@ test("the setup page is green on the local stack, and a KES 1 test payment is pa
   await page.goto("/dashboard/orders?status=all");
   await expect(page.getByTestId("order-row").filter({ hasText: "(test)" })).toContainText("Test");
   await page.goto("/dashboard/orders?status=paid");
-  await expect(page.getByTestId("orders-list").or(page.getByText(/no orders/i)).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("orders-list")
+      .or(page.getByText(/no orders/i))
+      .first(),
+  ).toBeVisible();
   await expect(page.getByTestId("order-row").filter({ hasText: "(test)" })).toHaveCount(0);
 });
 
