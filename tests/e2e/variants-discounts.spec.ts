@@ -42,7 +42,14 @@ test("pick Red / M, see its price, apply KARIBU10, pay; the seller sees variant 
   await page.getByRole("radio", { name: /^Pick up at the shop/ }).check();
   await page.getByLabel("Discount code").fill("nope");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByText("We do not know the code NOPE. Check the spelling.")).toBeVisible();
+  // The refusal sits under the field (and in the form's error summary), and the field keeps what was typed.
+  await expect(page.locator("#field-discountCode-error")).toHaveText(
+    "We do not know the code NOPE. Check the spelling.",
+  );
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Discount code: We do not know the code NOPE.",
+  );
+  await expect(page.getByLabel("Discount code")).toHaveValue("nope");
   await page.getByLabel("Discount code").fill(" karibu 10 ");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("Code KARIBU10 applied.")).toBeVisible();
@@ -132,7 +139,8 @@ test("the owner creates a product with two options and a discount code on a phon
   await page.getByLabel("Gives").selectOption("PERCENT");
   await page.getByLabel("Percent or KES").fill("150");
   await page.getByRole("button", { name: "Create code" }).click();
-  await expect(page.getByText("Enter a percentage from 1 to 100")).toBeVisible();
+  await expect(page.locator("#field-value-error")).toHaveText("Enter a percentage from 1 to 100");
+  await expect(page.getByLabel("Code")).toHaveValue("weekend 10");
   await page.getByLabel("Percent or KES").fill("10");
   await page.getByLabel("Uses per phone").fill("1");
   await page.getByRole("button", { name: "Create code" }).click();

@@ -69,16 +69,25 @@ function variantOf(productId: string) {
   return id;
 }
 
-/** Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. */
+/**
+ * Checks out one product (or one of its variants) for delivery by courier: the prompt asks for goods plus the
+ * delivery fee, less the code's discount when one is given.
+ */
 export async function checkout(
   productId: string,
   phone: string,
-  { quantity = 1, clientIp = null as string | null } = {},
+  {
+    quantity = 1,
+    clientIp = null as string | null,
+    code = null as { code: string; version: string } | null,
+    /** One variant of a product with options; else the product's only variant. */
+    variantId = null as string | null,
+  } = {},
 ) {
   courier ??= courierZone();
   const zone = await courier;
   return startCheckout({
-    lines: [{ variantId: await variantOf(productId), quantity }],
+    lines: [{ variantId: variantId ?? (await variantOf(productId)), quantity }],
     customerName: "Wanjiru Reliability",
     phone,
     delivery: {
@@ -90,7 +99,35 @@ export async function checkout(
     },
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
+    // A code the shopper applied (and saw priced) before paying.
+    ...(code ? { discountCode: code.code, discountSeen: code.version } : {}),
   });
+}
+
+/** A product in two colours and two sizes, each combination its own variant with its own stock. */
+export async function createDress({ stock, priceKes }: { stock: Record<string, number>; priceKes: number }) {
+  const base = await createProduct({ stock: 0, priceKes });
+  const combos = ["Red", "Blue"].flatMap((colour) => ["M", "L"].map((size) => [colour, size]));
+  await prisma.$transaction([
+    prisma.productVariant.deleteMany({ where: { productId: base.id } }),
+    prisma.productOption.createMany({
+      data: [
+        { productId: base.id, name: "Colour", values: ["Red", "Blue"], position: 0 },
+        { productId: base.id, name: "Size", values: ["M", "L"], position: 1 },
+      ],
+    }),
+    prisma.productVariant.createMany({
+      data: combos.map((values, position) => ({
+        productId: base.id,
+        title: values.join(" / "),
+        optionValues: values,
+        position,
+        stock: stock[values.join(" / ")] ?? 0,
+      })),
+    }),
+  ]);
+  const variants = await prisma.productVariant.findMany({ where: { productId: base.id } });
+  return { id: base.id, variant: (title: string) => variants.find((v) => v.title === title)! };
 }
 
 export const tokenOfUrl = (callbackUrl: string) => callbackUrl.slice(callbackUrl.lastIndexOf("/") + 1);
