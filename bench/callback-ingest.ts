@@ -43,6 +43,7 @@ async function seedPending(count: number) {
       data: chunk.map((r) => ({
         orderId: r.orderId,
         productId: product.id,
+        variantId: product.variantId,
         name: product.name,
         unitPriceKes: 420,
         quantity: 1,

@@ -24,9 +24,10 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
     SELECT 'bf' || g, 'bo' || g, 'FLAGGED', ts, 'system', 'LATE_PAYMENT', 'Bench: paid after expiry'
     FROM ${series} WHERE g % 997 = 0`);
   await db.$executeRawUnsafe(`
-    INSERT INTO "OrderItem" ("id","orderId","productId","name","unitPriceKes","quantity")
-    SELECT 'bi' || g, 'bo' || g, p.ids[1 + g % p.n], 'Bench item', 300 + (g * 37) % 9700, 1
-    FROM generate_series(1, ${count}) g, (SELECT array_agg("id") AS ids, count(*)::int AS n FROM "Product") p`);
+    INSERT INTO "OrderItem" ("id","orderId","productId","variantId","name","unitPriceKes","quantity")
+    SELECT 'bi' || g, 'bo' || g, p.ids[1 + g % p.n], p.vids[1 + g % p.n], 'Bench item', 300 + (g * 37) % 9700, 1
+    FROM generate_series(1, ${count}) g,
+      (SELECT array_agg("productId" ORDER BY "id") AS ids, array_agg("id" ORDER BY "id") AS vids, count(*)::int AS n FROM "ProductVariant") p`);
   await db.$executeRawUnsafe(`
     INSERT INTO "PaymentAttempt" ("id","orderId","phone","amountKes","callbackToken","status","resultCode","resultDesc","receipt","createdAt","updatedAt","completedAt")
     SELECT 'ba' || g, 'bo' || g, '2547' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'), 300 + (g * 37) % 9700, 'bt' || g,

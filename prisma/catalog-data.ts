@@ -8,6 +8,14 @@ export type SeedProduct = {
   stock: number;
   featured?: boolean;
   description: string;
+  /** The old price, struck through: the product is on sale. */
+  compareAtKes?: number;
+  /** Sizes and colours: every combination is a variant with `stock` each unless `variants` says otherwise. */
+  options?: { name: string; values: string[] }[];
+  /** Per combination, by title ("Red / M"): its own stock or price. */
+  variants?: Record<string, { stock?: number; priceKes?: number }>;
+  /** Colour value -> the colour of its photo (scripts/generate-product-images.ts draws one per colour). */
+  colours?: Record<string, string>;
 };
 
 export const categories: SeedCategory[] = [
@@ -263,5 +271,51 @@ export const products: SeedProduct[] = [
     priceKes: 2100,
     stock: 9,
     description: "Mouth-blown vase from recycled bottles at Kitengela Glass.",
+  },
+  {
+    slug: "ankara-wrap-dress",
+    name: "Ankara Wrap Dress",
+    category: "fashion",
+    priceKes: 2500,
+    stock: 4,
+    featured: true,
+    description: "Wax-print wrap dress sewn in Eastleigh, with pockets. The red print uses a heavier cotton.",
+    options: [
+      { name: "Colour", values: ["Blue", "Red", "Yellow"] },
+      { name: "Size", values: ["S", "M", "L", "XL"] },
+    ],
+    variants: {
+      "Red / S": { priceKes: 2800 },
+      "Red / M": { priceKes: 2800, stock: 6 },
+      "Red / L": { priceKes: 2800 },
+      "Red / XL": { priceKes: 2800, stock: 1 },
+      "Yellow / XL": { stock: 0 },
+    },
+    colours: { Blue: "#1d4ed8", Red: "#b91c1c", Yellow: "#ca8a04" },
+  },
+  {
+    slug: "canvas-sneakers",
+    name: "Canvas Sneakers",
+    category: "fashion",
+    priceKes: 3200,
+    compareAtKes: 3900,
+    stock: 5,
+    description: "Made in Nairobi from canvas and recycled tyre soles. Launch price for December.",
+    options: [{ name: "Size", values: ["39", "40", "41", "42", "43", "44"] }],
+    variants: { "39": { stock: 2 }, "44": { stock: 0 } },
+  },
+  {
+    slug: "phone-case-kitenge",
+    name: "Kitenge Phone Case",
+    category: "fashion",
+    priceKes: 650,
+    stock: 10,
+    description: "Slim case covered in kitenge fabric, with a raised edge that protects the camera.",
+    options: [
+      { name: "Model", values: ["Samsung A15", "Tecno Spark 20", "iPhone 13"] },
+      { name: "Colour", values: ["Black", "Green"] },
+    ],
+    variants: { "iPhone 13 / Black": { priceKes: 850 }, "iPhone 13 / Green": { priceKes: 850, stock: 3 } },
+    colours: { Black: "#292524", Green: "#15803d" },
   },
 ];

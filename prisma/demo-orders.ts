@@ -92,10 +92,26 @@ export async function seedDemoOrders(
   db: PrismaClient,
   { count = 160, now = new Date(), seed = 42 } = {},
 ): Promise<number> {
-  const products = await db.product.findMany({
-    where: { active: true },
-    select: { id: true, name: true, priceKes: true },
-  });
+  const products = (
+    await db.product.findMany({
+      where: { active: true },
+      orderBy: { slug: "asc" },
+      select: {
+        id: true,
+        name: true,
+        priceKes: true,
+        variants: { where: { archived: false }, orderBy: { position: "asc" }, take: 1 },
+      },
+    })
+  ).flatMap(({ variants, ...p }) =>
+    variants.map((v) => ({
+      ...p,
+      variantId: v.id,
+      variantTitle: v.title,
+      name: v.title ? `${p.name}, ${v.title}` : p.name,
+      priceKes: v.priceKes ?? p.priceKes,
+    })),
+  );
   if (products.length === 0) return 0;
   const r = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -145,6 +161,8 @@ export async function seedDemoOrders(
         id: randomUUID(),
         orderId: id,
         productId: l.p.id,
+        variantId: l.p.variantId,
+        variantTitle: l.p.variantTitle,
         name: l.p.name,
         unitPriceKes: l.p.priceKes,
         quantity: l.q,

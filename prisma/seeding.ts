@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { oneQueryAtATimePool } from "../lib/pg-pool";
-import { categories, products } from "./catalog-data";
+import { categories, products, type SeedProduct } from "./catalog-data";
 
 export function connect(url = process.env.DATABASE_URL) {
   if (!url) throw new Error("DATABASE_URL is not set");
@@ -19,15 +19,48 @@ export async function seedCatalog(db: PrismaClient): Promise<boolean> {
     await db.category.create({ data: { ...c, sortOrder: i } });
   }
   const ids = new Map((await db.category.findMany()).map((c) => [c.slug, c.id]));
-  await db.product.createMany({
-    data: products.map(({ category, featured, ...p }) => ({
-      ...p,
-      featured: featured ?? false,
-      imageUrl: `/products/${p.slug}.svg`,
-      categoryId: ids.get(category)!,
-    })),
-  });
+  for (const p of products) await db.product.create({ data: seedProductData(p, ids.get(p.category)!) });
+  // A code a new developer can try at checkout: 10 % off, no limits.
+  await db.discountCode.create({ data: { code: "KARIBU10", kind: "PERCENT", value: 10 } });
   return true;
+}
+
+/** A demo product with its options and a variant per combination (one default variant without options). */
+function seedProductData(product: SeedProduct, categoryId: string) {
+  const { featured, options = [], variants = {}, colours, stock, compareAtKes } = product;
+  const p = {
+    slug: product.slug,
+    name: product.name,
+    description: product.description,
+    priceKes: product.priceKes,
+  };
+  const combos = options.reduce<string[][]>(
+    (acc, o) => acc.flatMap((v) => o.values.map((x) => [...v, x])),
+    [[]],
+  );
+  const colourAt = options.findIndex((o) => o.name === "Colour");
+  return {
+    ...p,
+    compareAtKes: compareAtKes ?? null,
+    featured: featured ?? false,
+    imageUrl: `/products/${p.slug}.svg`,
+    categoryId,
+    options: { create: options.map((o, position) => ({ ...o, position })) },
+    variants: {
+      create: combos.map((values, position) => {
+        const title = values.join(" / ");
+        const colour = colourAt >= 0 && colours ? values[colourAt] : undefined;
+        return {
+          title,
+          optionValues: values,
+          position,
+          stock: variants[title]?.stock ?? stock,
+          priceKes: variants[title]?.priceKes ?? null,
+          imageUrl: colour ? `/products/${p.slug}-${colour.toLowerCase()}.svg` : null,
+        };
+      }),
+    },
+  };
 }
 
 /**
@@ -87,6 +120,6 @@ export async function ensureOwner(db: PrismaClient, email: string, password: str
 /** Empties every table: each test file starts from a known state. */
 export async function truncateAll(db: PrismaClient) {
   await db.$executeRawUnsafe(
-    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration", "OrderDelivery", "DeliveryZone", "DeliverySettings", "JobRun" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "DiscountCode", "ProductVariant", "ProductOption", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration", "OrderDelivery", "DeliveryZone", "DeliverySettings", "JobRun" RESTART IDENTITY CASCADE`,
   );
 }

@@ -18,8 +18,9 @@ function hash(s: string) {
   return h;
 }
 
-function svg(name: string, category: string) {
-  const [bg, main, dark] = palettes[category] ?? palettes.crafts!;
+function svg(name: string, category: string, colour?: string) {
+  const [bg, paletteMain, dark] = palettes[category] ?? palettes.crafts!;
+  const main = colour ?? paletteMain;
   const h = hash(name);
   const initials = name
     .split(/\s+/)
@@ -43,5 +44,17 @@ function svg(name: string, category: string) {
 }
 
 mkdirSync("public/products", { recursive: true });
-for (const p of products) writeFileSync(`public/products/${p.slug}.svg`, svg(p.name, p.category));
-console.log(`wrote ${products.length} images to public/products/`);
+let written = 0;
+for (const p of products) {
+  writeFileSync(`public/products/${p.slug}.svg`, svg(p.name, p.category));
+  written++;
+  // One photo per colour, drawn in that colour, for the colour variants.
+  for (const [value, hex] of Object.entries(p.colours ?? {})) {
+    writeFileSync(
+      `public/products/${p.slug}-${value.toLowerCase()}.svg`,
+      svg(`${p.name} ${value}`, p.category, hex),
+    );
+    written++;
+  }
+}
+console.log(`wrote ${written} images to public/products/`);

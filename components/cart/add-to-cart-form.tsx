@@ -8,12 +8,12 @@ import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quanti
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function AddToCartForm({
-  productId,
+  variantId,
   stock,
   rule,
   reservedForMinutes = null,
 }: {
-  productId: string;
+  variantId: string;
   stock: number;
   /** The shop's quantity rule (lib/cart/quantity-rule.ts), shown beside the box. */
   rule: QuantityRule;
@@ -31,7 +31,7 @@ export function AddToCartForm({
   return (
     // noValidate: a quantity over the limit gets the shop's words beside the box, not the browser's bubble.
     <form action={action} noValidate className="space-y-2">
-      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="variantId" value={variantId} />
       <div className="flex flex-wrap items-baseline gap-x-2">
         <label htmlFor="quantity" className="text-sm font-medium">
           Quantity

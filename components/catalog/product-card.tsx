@@ -1,9 +1,19 @@
 import { Photo } from "@/components/ui/photo";
 import Link from "next/link";
-import { formatKes } from "@/lib/format";
+import { Price } from "./price";
 import { StockBadge } from "./stock-badge";
 
-type Props = { product: { slug: string; name: string; priceKes: number; stock: number; imageUrl: string } };
+type Props = {
+  product: {
+    slug: string;
+    name: string;
+    priceKes: number;
+    compareAtKes: number | null;
+    priceVaries: boolean;
+    stock: number;
+    imageUrl: string;
+  };
+};
 
 export function ProductCard({ product }: Props) {
   return (
@@ -18,7 +28,13 @@ export function ProductCard({ product }: Props) {
         />
         <div className="space-y-1 p-3">
           <h3 className="line-clamp-2 text-sm font-medium group-hover:underline">{product.name}</h3>
-          <p className="font-semibold">{formatKes(product.priceKes)}</p>
+          <p className="font-semibold">
+            <Price
+              priceKes={product.priceKes}
+              compareAtKes={product.compareAtKes}
+              from={product.priceVaries}
+            />
+          </p>
           <StockBadge stock={product.stock} />
         </div>
       </Link>

@@ -14,12 +14,14 @@ import { checkoutForm } from "@/lib/orders/checkout-form";
 import { networkHint } from "@/lib/phone-network";
 import { AddressFields } from "./address-fields";
 import { DeliveryOptions } from "./delivery-options";
+import { type PricingLine, priceOrder } from "@/lib/pricing/price-lines";
+import { DiscountField } from "./discount-field";
 import { OrderSummary, type SummaryLine } from "./order-summary";
 import { type PaymentChoice, PaymentChoiceField } from "./payment-choice";
 
 type Props = {
   checkoutKey: string;
-  lines: SummaryLine[];
+  lines: (SummaryLine & PricingLine)[];
   goodsKes: number;
   offers: DeliveryOffer[];
   freeThresholdKes: number | null;
@@ -41,7 +43,10 @@ export function CheckoutForm(props: Props) {
   const submittedKey =
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
   const chosen = offers.find((o) => o.key === (picked ?? submittedKey));
-  const totalKes = goodsKes + (chosen?.feeKes ?? 0);
+  const applied = state?.discount ?? null;
+  const priced = priceOrder(lines, chosen?.feeKes ?? 0, applied?.rule ?? null);
+  const price = priced.ok ? priced.price : null;
+  const totalKes = price?.totalKes ?? goodsKes + (chosen?.feeKes ?? 0);
   const [payment, setPayment] = useState<PaymentChoice>(
     state?.values?.payment === "delivery" ? "delivery" : "mpesa",
   );
@@ -77,7 +82,14 @@ export function CheckoutForm(props: Props) {
           coverage={{ offers, chosenKey: chosen.key }}
         />
       )}
-      <OrderSummary lines={lines} goodsKes={goodsKes} delivery={chosen} totalKes={totalKes} />
+      <OrderSummary
+        lines={lines}
+        goodsKes={goodsKes}
+        delivery={chosen}
+        discount={price?.discount ?? null}
+        totalKes={totalKes}
+      />
+      <DiscountField applied={applied} typed={state?.values?.discountCode} errors={errors.discountCode} />
       {canPayLater ? (
         <PaymentChoiceField
           choice={payment}

@@ -1,5 +1,6 @@
 import type { DeliveryOffer } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
+import type { AppliedDiscount } from "@/lib/pricing/price-lines";
 import { feeLabel } from "./delivery-options";
 
 export type SummaryLine = { id: string; label: string; totalKes: number };
@@ -8,11 +9,13 @@ type Props = {
   lines: SummaryLine[];
   goodsKes: number;
   delivery: DeliveryOffer | undefined;
+  /** The code the shopper applied (checkout only). */
+  discount?: AppliedDiscount | null;
   totalKes: number;
 };
 
 /** Items, delivery and the total the M-Pesa prompt will ask for; read out again when the option changes. */
-export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
+export function OrderSummary({ lines, goodsKes, delivery, discount, totalKes }: Props) {
   return (
     <section
       aria-labelledby="summary-heading"
@@ -44,6 +47,17 @@ export function OrderSummary({ lines, goodsKes, delivery, totalKes }: Props) {
             {delivery ? feeLabel(delivery.feeKes) : "Choose above"}
           </span>
         </p>
+        {discount && (
+          <p className="flex justify-between gap-2 py-1 text-brand-700">
+            <span>
+              Discount ({discount.code}
+              {discount.kind === "FREE_DELIVERY" ? ": free delivery" : ""})
+            </span>
+            <span className="whitespace-nowrap" data-testid="checkout-discount">
+              −{formatKes(discount.amountKes)}
+            </span>
+          </p>
+        )}
         <p className="mt-1 flex justify-between gap-2 border-t pt-2 text-base font-semibold">
           <span>Total</span>
           <span className="whitespace-nowrap" data-testid="checkout-total">

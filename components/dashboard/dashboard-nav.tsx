@@ -17,6 +17,7 @@ const LINKS: NavLink = { href: "/dashboard/links", label: "Links" };
 const BLOCKED: NavLink = { href: "/dashboard/blocked", label: "Blocked numbers" };
 
 const OWNER_ONLY: NavLink[] = [
+  { href: "/dashboard/discounts", label: "Discounts" },
   { href: "/dashboard/staff", label: "Staff" },
   { href: "/dashboard/settings/notifications", label: "Notifications" },
   { href: "/dashboard/settings/delivery", label: "Delivery" },

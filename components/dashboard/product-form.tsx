@@ -16,7 +16,10 @@ type Product = {
   slug: string;
   description: string;
   priceKes: number;
+  compareAtKes: number | null;
   stock: number;
+  /** Stock is then kept per variant, on the variants page. */
+  hasOptions: boolean;
   categoryId: string;
   imageUrl: string;
 };
@@ -55,6 +58,7 @@ export function ProductForm({
     >
       {product && <input type="hidden" name="id" value={product.id} />}
       {product && <input type="hidden" name="stockSeen" value={product.stock} />}
+      {product?.hasOptions && <input type="hidden" name="stock" value={product.stock} />}
       <TextField
         label="Name"
         name="name"
@@ -96,13 +100,28 @@ export function ProductForm({
           errors={errors.priceKes}
         />
         <TextField
+          label="Was (KES), for a sale"
+          name="compareAtKes"
+          {...rules.compareAtKes}
+          inputMode="numeric"
+          hint="Leave empty when not on sale."
+          defaultValue={values.compareAtKes ?? product?.compareAtKes ?? ""}
+          errors={errors.compareAtKes}
+        />
+      </div>
+      {product?.hasOptions ? (
+        <p className="text-sm text-stone-700">
+          Stock is kept per size and colour: see Options and variants below.
+        </p>
+      ) : (
+        <TextField
           label="Stock"
           name="stock"
           {...rules.stock}
           defaultValue={values.stock ?? product?.stock ?? 0}
           errors={errors.stock}
         />
-      </div>
+      )}
       <SelectField
         label="Category"
         name="categoryId"

@@ -25,6 +25,12 @@ export function OrderItems({ view }: { view: OrderView }) {
             </td>
           </tr>
         )}
+        {view.discount && (
+          <tr className="border-b border-stone-100 text-brand-700">
+            <td className="py-1">Discount ({view.discount.code})</td>
+            <td className="py-1 text-right">−{formatKes(view.discount.amountKes)}</td>
+          </tr>
+        )}
         <tr className="font-semibold">
           <td className="pt-2">Total</td>
           <td className="pt-2 text-right">

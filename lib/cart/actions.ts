@@ -6,7 +6,7 @@ import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "./cart-cookie";
 import { setLine } from "./cart-lines";
 import { fitQuantity } from "./quantity-rule";
-import { findCatalogProduct, priceLines, quantityRule } from "./queries";
+import { findCatalogVariant, priceLines, quantityRule } from "./queries";
 
 export type CartActionResult = ActionResult | null;
 
@@ -14,14 +14,14 @@ export type CartActionResult = ActionResult | null;
 // a cart change re-renders only the cart page, never the whole storefront.
 
 const lineInput = z.object({
-  productId: z.string().regex(/^[a-z0-9]{8,40}$/, "Unknown product"),
+  variantId: z.string().regex(/^[a-z0-9]{8,40}$/, "Choose a size or colour"),
   // Any whole number: the quantity rule (./quantity-rule.ts) fits it and says why.
   quantity: z.coerce.number().int("Enter a whole number").min(0).max(1_000_000),
 });
 
 function parseLine(formData: FormData) {
   return lineInput.safeParse({
-    productId: formData.get("productId"),
+    variantId: formData.get("variantId"),
     quantity: formData.get("quantity") ?? 1,
   });
 }
@@ -29,38 +29,38 @@ function parseLine(formData: FormData) {
 export async function addToCart(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
   if (!input.success || input.data.quantity < 1) return refused("Choose a quantity of at least 1.");
-  const product = await findCatalogProduct(input.data.productId);
-  if (!product || !product.active) return refused("This product is no longer sold.");
-  if (product.stock <= 0) return refused(`${product.name} is sold out.`);
+  const variant = await findCatalogVariant(input.data.variantId);
+  if (!variant || !variant.active) return refused("This product is no longer sold.");
+  if (variant.stock <= 0) return refused(`${variant.name} is sold out.`);
 
   const lines = await readCartLines();
-  const inCart = lines.find((l) => l.productId === product.id)?.quantity ?? 0;
+  const inCart = lines.find((l) => l.variantId === variant.id)?.quantity ?? 0;
   const { quantity, message } = fitQuantity(quantityRule(), {
-    name: product.name,
+    name: variant.name,
     wanted: inCart + input.data.quantity,
-    stock: product.stock,
-    otherItems: otherItems(lines, product.id),
+    stock: variant.stock,
+    otherItems: otherItems(lines, variant.id),
   });
-  await writeCartLines(setLine(lines, product.id, quantity));
-  return message ? refused(message) : { ok: true, message: `Added ${product.name} to your cart.` };
+  await writeCartLines(setLine(lines, variant.id, quantity));
+  return message ? refused(message) : { ok: true, message: `Added ${variant.name} to your cart.` };
 }
 
-const otherItems = (lines: { productId: string; quantity: number }[], productId: string) =>
-  lines.reduce((n, l) => (l.productId === productId ? n : n + l.quantity), 0);
+const otherItems = (lines: { variantId: string; quantity: number }[], variantId: string) =>
+  lines.reduce((n, l) => (l.variantId === variantId ? n : n + l.quantity), 0);
 
 export async function updateCartLine(_prev: CartActionResult, formData: FormData): Promise<CartActionResult> {
   const input = parseLine(formData);
   if (!input.success) return refused(input.error.issues[0]?.message ?? "Invalid quantity.");
-  const { productId } = input.data;
+  const { variantId } = input.data;
   const current = await readCartLines();
-  const product = await findCatalogProduct(productId);
+  const variant = await findCatalogVariant(variantId);
   // The rule's caps here; stock is checked with the whole cart below.
   const fitted = fitQuantity(quantityRule(), {
-    name: product?.name ?? "this product",
+    name: variant?.name ?? "this product",
     wanted: input.data.quantity,
-    otherItems: otherItems(current, productId),
+    otherItems: otherItems(current, variantId),
   });
-  const priced = await priceLines(setLine(current, productId, fitted.quantity));
+  const priced = await priceLines(setLine(current, variantId, fitted.quantity));
   await writeCartLines(priced.repaired);
   revalidatePath("/cart");
   const notice = priced.notices[0] ?? fitted.message;
@@ -68,7 +68,7 @@ export async function updateCartLine(_prev: CartActionResult, formData: FormData
 }
 
 export async function removeCartLine(formData: FormData): Promise<void> {
-  const productId = String(formData.get("productId") ?? "");
-  await writeCartLines(setLine(await readCartLines(), productId, 0));
+  const variantId = String(formData.get("variantId") ?? "");
+  await writeCartLines(setLine(await readCartLines(), variantId, 0));
   revalidatePath("/cart");
 }

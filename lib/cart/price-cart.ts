@@ -1,16 +1,7 @@
+import type { CatalogVariant } from "@/lib/catalog/variants";
 import type { CartLine } from "./cart-lines";
 
-export type CatalogProduct = {
-  id: string;
-  slug: string;
-  name: string;
-  priceKes: number;
-  stock: number;
-  imageUrl: string;
-  active: boolean;
-};
-
-export type PricedLine = { product: CatalogProduct; quantity: number; lineTotalKes: number };
+export type PricedLine = { variant: CatalogVariant; quantity: number; lineTotalKes: number };
 
 export type PricedCart = {
   lines: PricedLine[];
@@ -22,35 +13,35 @@ export type PricedCart = {
   repaired: CartLine[];
 };
 
-/** Prices a cart from database products: the server's prices and stock are the only truth. */
-export function priceCart(lines: CartLine[], products: CatalogProduct[]): PricedCart {
-  const byId = new Map(products.map((p) => [p.id, p]));
+/** Prices a cart from database variants: the server's prices and stock are the only truth. */
+export function priceCart(lines: CartLine[], variants: CatalogVariant[]): PricedCart {
+  const byId = new Map(variants.map((v) => [v.id, v]));
   const priced: PricedLine[] = [];
   const notices: string[] = [];
   for (const line of lines) {
-    const product = byId.get(line.productId);
-    if (!product || !product.active) {
+    const variant = byId.get(line.variantId);
+    if (!variant || !variant.active) {
       notices.push("An item in your cart is no longer sold and was removed.");
       continue;
     }
-    if (product.stock <= 0) {
-      notices.push(`${product.name} is sold out and was removed from your cart.`);
+    if (variant.stock <= 0) {
+      notices.push(`${variant.name} is sold out and was removed from your cart.`);
       continue;
     }
     let quantity = line.quantity;
-    if (quantity > product.stock) {
-      quantity = product.stock;
+    if (quantity > variant.stock) {
+      quantity = variant.stock;
       notices.push(
-        `Only ${product.stock} of ${product.name} left in stock: your quantity was changed to ${quantity}.`,
+        `Only ${variant.stock} of ${variant.name} left in stock: your quantity was changed to ${quantity}.`,
       );
     }
-    priced.push({ product, quantity, lineTotalKes: product.priceKes * quantity });
+    priced.push({ variant, quantity, lineTotalKes: variant.priceKes * quantity });
   }
   return {
     lines: priced,
     subtotalKes: priced.reduce((sum, l) => sum + l.lineTotalKes, 0),
     itemCount: priced.reduce((n, l) => n + l.quantity, 0),
     notices,
-    repaired: priced.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    repaired: priced.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
   };
 }

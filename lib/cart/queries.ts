@@ -1,29 +1,21 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
+import { toCatalogVariant, variantRowSelect } from "@/lib/catalog/variants";
 import { readCartLines } from "./cart-cookie";
 import type { CartLine } from "./cart-lines";
 import { payments } from "@/lib/payments/shared/context";
 import { type PricedCart, priceCart } from "./price-cart";
 import type { QuantityRule } from "./quantity-rule";
 
-const productFields = {
-  id: true,
-  slug: true,
-  name: true,
-  priceKes: true,
-  stock: true,
-  imageUrl: true,
-  active: true,
-};
+/** Read inside a transaction (`db`) when the price read must be the one charged. */
+export async function findCatalogVariants(ids: string[], db: Tx = prisma) {
+  if (ids.length === 0) return [];
+  const rows = await db.productVariant.findMany({ where: { id: { in: ids } }, select: variantRowSelect });
+  return rows.map(toCatalogVariant);
+}
 
 export async function priceLines(lines: CartLine[]): Promise<PricedCart> {
-  const products = lines.length
-    ? await prisma.product.findMany({
-        where: { id: { in: lines.map((l) => l.productId) } },
-        select: productFields,
-      })
-    : [];
-  return priceCart(lines, products);
+  return priceCart(lines, await findCatalogVariants(lines.map((l) => l.variantId)));
 }
 
 /** The shopper's cart, priced and checked against stock now. */
@@ -31,8 +23,8 @@ export async function getCart(): Promise<PricedCart> {
   return priceLines(await readCartLines());
 }
 
-export function findCatalogProduct(id: string) {
-  return prisma.product.findUnique({ where: { id }, select: productFields });
+export async function findCatalogVariant(id: string) {
+  return (await findCatalogVariants([id]))[0] ?? null;
 }
 
 /** The shop's quantity rule (./quantity-rule.ts) with this deployment's caps (MAX_QUANTITY_PER_LINE, MAX_ITEMS_PER_ORDER). */

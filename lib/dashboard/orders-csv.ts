@@ -27,6 +27,8 @@ const COLUMNS = [
   "Refunded (KES)",
   "Refund in progress (KES)",
   "Refund M-Pesa references",
+  "Discount code",
+  "Discount (KES)",
 ];
 
 type OrderRow = Extract<
@@ -51,11 +53,13 @@ function orderRow(o: OrderRow): string {
     o.delivery ? (o.delivery.method === "PICKUP" ? "Pickup" : "Delivery") : "",
     o.delivery?.zoneName,
     o.deliveryFeeKes,
-    o.totalKes - o.deliveryFeeKes,
+    o.totalKes - o.deliveryFeeKes + o.discountKes,
     o.delivery?.county,
     o.delivery?.town,
     o.delivery?.landmark,
     ...refundColumns(o.refunds),
+    o.discountCode,
+    o.discountKes || "",
   ]);
 }
 

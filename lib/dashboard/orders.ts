@@ -18,6 +18,8 @@ const listSelect = {
   mpesaReceipt: true,
   needsAttention: true,
   deliveryFeeKes: true,
+  discountCode: true,
+  discountKes: true,
   delivery: { select: { method: true, zoneName: true, county: true, town: true, landmark: true } },
   isTest: true,
 } as const;

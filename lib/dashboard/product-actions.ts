@@ -13,6 +13,7 @@ import { guarded, requireOwner } from "@/lib/auth/guards";
 import { catalogChanged } from "@/lib/catalog/cache";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { rearmLowStock } from "@/lib/notifications/low-stock";
 import { productInput } from "./product-input";
 import { freeSlug } from "./product-slug";
 import { productImageUpload, removeProductImage } from "./product-images";
@@ -72,16 +73,20 @@ export async function saveProduct(
             data: { ...data, ...(imageUrl ? { imageUrl } : {}) },
           });
           // Shoppers may have bought some while the form was open: apply the seller's change as a difference.
-          const delta = stock - (stockSeen ?? product.stock);
+          // Only a product without options has its stock on this form (its one default variant).
+          const delta = stock - (stockSeen ?? stock);
           if (delta !== 0)
-            await tx.$executeRaw`UPDATE "Product" SET "stock" = GREATEST("stock" + ${delta}, 0) WHERE "id" = ${id}`;
+            await tx.$executeRaw`UPDATE "ProductVariant" SET "stock" = GREATEST("stock" + ${delta}, 0) WHERE "productId" = ${id} AND "title" = '' AND NOT "archived"`;
+          await rearmLowStock(tx, id);
           return { product, oldImageUrl: before.imageUrl };
         });
         if (imageUrl) await removeProductImage(oldImageUrl);
         refreshCatalog();
         return { ok: true, message: `Saved ${product.name}.`, id: product.id };
       }
-      const created = await prisma.product.create({ data: { ...data, stock, imageUrl: imageUrl! } });
+      const created = await prisma.product.create({
+        data: { ...data, imageUrl: imageUrl!, variants: { create: { stock } } },
+      });
       refreshCatalog();
       return { ok: true, message: `Created ${created.name}.`, id: created.id };
     } catch (e) {

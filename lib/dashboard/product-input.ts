@@ -46,38 +46,54 @@ const price = z
     return kes;
   });
 
+/** A price box that may be left empty or out (null). */
+export const optionalPrice = z
+  .union([z.literal("").transform(() => null), price])
+  .optional()
+  .transform((kes) => kes ?? null);
+
 /** What the product form sends; errors are worded for the seller and shown next to each field. */
-export const productInput = z.object({
-  name: z
-    .string()
-    .transform(singleLine)
-    .pipe(
-      z
-        .string()
-        .min(2, "Enter a name of at least 2 characters")
-        .max(120, "Keep the name under 120 characters"),
-    ),
-  /** Empty: made from the name (lib/dashboard/product-slug.ts). */
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(80, "Keep the web address under 80 characters")
-    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use lowercase letters, digits and single dashes, e.g. kikoy-blue"),
-  description: z
-    .string()
-    .transform(paragraphs)
-    .pipe(
-      z
-        .string()
-        .min(10, "Describe the product in at least 10 characters")
-        .max(2000, "Keep the description under 2,000 characters"),
-    ),
-  priceKes: price,
-  stock: whole("stock", 0, 100_000),
-  stockSeen: z.coerce.number().int().min(0).optional(),
-  categoryId: z.string().min(1, "Choose a category"),
-});
+export const productInput = z
+  .object({
+    name: z
+      .string()
+      .transform(singleLine)
+      .pipe(
+        z
+          .string()
+          .min(2, "Enter a name of at least 2 characters")
+          .max(120, "Keep the name under 120 characters"),
+      ),
+    /** Empty: made from the name (lib/dashboard/product-slug.ts). */
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(80, "Keep the web address under 80 characters")
+      .regex(
+        /^([a-z0-9]+(-[a-z0-9]+)*)?$/,
+        "Use lowercase letters, digits and single dashes, e.g. kikoy-blue",
+      ),
+    description: z
+      .string()
+      .transform(paragraphs)
+      .pipe(
+        z
+          .string()
+          .min(10, "Describe the product in at least 10 characters")
+          .max(2000, "Keep the description under 2,000 characters"),
+      ),
+    priceKes: price,
+    /** The price before the sale, struck through in the shop; empty: not on sale. */
+    compareAtKes: optionalPrice,
+    stock: whole("stock", 0, 100_000),
+    stockSeen: z.coerce.number().int().min(0).optional(),
+    categoryId: z.string().min(1, "Choose a category"),
+  })
+  .refine((p) => p.compareAtKes === null || p.compareAtKes > p.priceKes, {
+    path: ["compareAtKes"],
+    message: "The old price must be above the price, or left empty",
+  });
 
 /** A web address from a name: "Kenya AA Coffee 500g" -> "kenya-aa-coffee-500g", "Café Crème" -> "cafe-creme". */
 export function slugify(name: string): string {

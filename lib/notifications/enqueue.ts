@@ -13,6 +13,7 @@ import { fitOneSegment, toGsm7 } from "./sms-text";
 import {
   type OrderFacts,
   type Rendered,
+  lowStock,
   orderConfirmation,
   refundConfirmation,
   sellerAttention,
@@ -135,6 +136,27 @@ export async function enqueueOrderNotifications(tx: Tx, event: OrderEvent) {
     );
     return;
   }
+  await insertNewMessages(tx, rows);
+}
+
+/**
+ * One alert per variant that just crossed its low-stock threshold; the key carries when it crossed, so the
+ * next crossing (after a restock re-armed it) alerts again.
+ */
+export async function enqueueLowStockAlerts(
+  tx: Tx,
+  crossed: { variantId: string; productId: string; name: string; stock: number; alertedAt: Date }[],
+) {
+  if (crossed.length === 0) return;
+  const ctx = notifications();
+  const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
+  const rows = crossed.flatMap((item) =>
+    messageRows(
+      { key: `low-stock:${item.variantId}:${item.alertedAt.getTime()}`, orderId: null, kind: "LOW_STOCK" },
+      lowStock(ctx, item),
+      seller,
+    ),
+  );
   await insertNewMessages(tx, rows);
 }
 

@@ -159,3 +159,20 @@ export function testMessage(shop: Shop): Rendered {
     sms: fitOneSegment([`${shop.shopName}: test message. New paid orders will be announced like this.`]),
   };
 }
+
+/** A variant fell to its low-stock threshold (or sold out) after a paid order. */
+export function lowStock(shop: Shop, item: { name: string; stock: number; productId: string }): Rendered {
+  const url = `${shop.publicUrl}/dashboard/products/${item.productId}/edit`;
+  const left = item.stock <= 0 ? "is sold out" : `is low: ${item.stock} left`;
+  return {
+    ...render(shop, `${item.name} ${left}`, [`${item.name} ${left}. Restock it to keep selling.`], {
+      href: url,
+      label: "Restock",
+    }),
+    sms: fitOneSegment([
+      `${shop.shopName}: ${item.name} ${left}. Restock: ${url}`,
+      `${shop.shopName}: ${item.name} ${left}.`,
+      `Low stock: ${item.name.slice(0, 80)} ${left}.`,
+    ]),
+  };
+}

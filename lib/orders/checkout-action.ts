@@ -6,6 +6,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
+import { priceLines } from "@/lib/cart/queries";
+import { tryNormalizePhone } from "@/lib/daraja";
+import { prisma } from "@/lib/db";
+import { codeVersion, toRule } from "@/lib/discounts/codes";
+import { priceOrderLines } from "@/lib/discounts/price-order";
+import { type DiscountRule, normalizeCode } from "@/lib/pricing/discount";
 import { deliveryForm, type DeliveryFields } from "@/lib/delivery/checkout-form";
 import { findUnservedCounty } from "@/lib/delivery/queries";
 import { clientIp } from "@/lib/http/client-ip";
@@ -20,8 +26,12 @@ export type CheckoutValues = {
   customerName: string;
   phone: string;
   email: string;
+  discountCode: string;
   payment: string;
 } & DeliveryFields;
+
+/** A code the shopper applied: its rule prices the summary, its version is sent back with the order. */
+export type AppliedCode = { rule: DiscountRule; version: string };
 
 /** The form comes back with what was typed; a refusal's `fieldErrors` name the inputs at fault. */
 export type CheckoutFormState =
@@ -29,6 +39,7 @@ export type CheckoutFormState =
       /** The message is about delivery options (the page shows them afresh), not the cart. */
       aboutDelivery?: boolean;
       values?: CheckoutValues;
+      discount?: AppliedCode | null;
     })
   | null;
 
@@ -45,8 +56,48 @@ function readForm(formData: FormData) {
     county: text("county"),
     town: text("town"),
     landmark: text("landmark"),
+    discountCode: text("discountCode").slice(0, 40),
+    discountSeen: text("discountSeen"),
     payment: text("payment"),
   };
+}
+
+/** "Apply": the code checked against the cart (and the phone, once typed), without holding anything. */
+async function applyCode(
+  raw: ReturnType<typeof readForm>,
+  values: CheckoutValues,
+): Promise<CheckoutFormState> {
+  if (!raw.discountCode.trim())
+    return { ...refused(CHECK_FIELDS, { discountCode: ["Enter a discount code."] }), values, discount: null };
+  const cart = await priceLines(await readCartLines());
+  const priced = await priceOrderLines(
+    cart,
+    0,
+    { code: raw.discountCode, phone: tryNormalizePhone(raw.phone) ?? undefined },
+    { now: new Date() },
+  );
+  if (!priced.ok)
+    return { ...refused(CHECK_FIELDS, { discountCode: [priced.refusal.message] }), values, discount: null };
+  const code = priced.code!;
+  return {
+    ok: true,
+    message: `Code ${code.code} applied.`,
+    values: { ...values, discountCode: code.code },
+    discount: { rule: toRule(code), version: codeVersion(code) },
+  };
+}
+
+/** The code as it is now, after the checkout found it changed: the summary shows its new total. */
+async function currentCode(raw: string): Promise<AppliedCode | null> {
+  const row = await prisma.discountCode.findUnique({ where: { code: normalizeCode(raw) } });
+  return row?.active ? { rule: toRule(row), version: codeVersion(row) } : null;
+}
+
+/** A refused submit keeps the code the shopper applied, while it is still the version they saw. */
+async function stillApplied(raw: ReturnType<typeof readForm>): Promise<AppliedCode | null> {
+  if (!raw.discountSeen || !raw.discountCode.trim()) return null;
+  const current = await currentCode(raw.discountCode);
+  return current?.version === raw.discountSeen ? current : null;
 }
 
 export async function checkout(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
@@ -59,14 +110,29 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     county: raw.county,
     town: raw.town,
     landmark: raw.landmark,
+    discountCode: raw.discountCode,
     payment: raw.payment,
   };
   // "Update total" without JavaScript: the page comes back with the chosen option and its total.
-  if (formData.get("intent") === "quote") return { ok: true, message: "Total updated.", values };
+  if (formData.get("intent") === "quote")
+    return { ok: true, message: "Total updated.", values, discount: await stillApplied(raw) };
+  if (formData.get("intent") === "apply-code") return applyCode(raw, values);
+  if (raw.discountSeen && !raw.discountCode.trim())
+    return {
+      ...refused("You removed the discount code: check the new total, then pay."),
+      values,
+      discount: null,
+    };
   const parsed = checkoutWithDelivery.safeParse(raw);
-  if (!parsed.success) return { ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors), values };
+  if (!parsed.success)
+    return {
+      ...refused(CHECK_FIELDS, z.flattenError(parsed.error).fieldErrors),
+      values,
+      discount: await stillApplied(raw),
+    };
   const unserved = await findUnservedCounty(parsed.data.delivery);
-  if (unserved) return { ...refused(CHECK_FIELDS, { county: [unserved] }), values };
+  if (unserved)
+    return { ...refused(CHECK_FIELDS, { county: [unserved] }), values, discount: await stillApplied(raw) };
   // Due work (stale attempts, expired holds, message retries) rides on shoppers' requests, cron or none.
   sweepAfterResponse();
   const result = await startCheckout({
@@ -77,12 +143,23 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     delivery: parsed.data.delivery,
     clientIp: clientIp(await headers()),
     checkoutKey: parsed.data.checkoutKey,
+    discountCode: raw.discountCode.trim() || undefined,
+    discountSeen: raw.discountSeen || undefined,
     paymentMethod: parsed.data.payment === "delivery" ? "ON_DELIVERY" : "MPESA_NOW",
   });
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
     if (result.reason === "delivery") revalidatePath("/checkout");
-    return { ...refused(result.message), aboutDelivery: result.reason === "delivery", values };
+    if (result.reason === "discount") {
+      const discount = result.discountVersion ? await currentCode(raw.discountCode) : null;
+      return { ...refused(CHECK_FIELDS, { discountCode: [result.message] }), values, discount };
+    }
+    return {
+      ...refused(result.message),
+      aboutDelivery: result.reason === "delivery",
+      values,
+      discount: await stillApplied(raw),
+    };
   }
   await writeCartLines([]);
   // Pay on delivery: the confirmation SMS and the seller's alert are queued; send them now.

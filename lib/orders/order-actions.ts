@@ -40,7 +40,7 @@ export async function rebuildCart(formData: FormData): Promise<void> {
   const order = await prisma.order.findUnique({ where: { publicId }, include: { items: true } });
   if (order) {
     let lines = await readCartLines();
-    for (const item of order.items) if (item.productId) lines = addLine(lines, item.productId, item.quantity);
+    for (const item of order.items) if (item.variantId) lines = addLine(lines, item.variantId, item.quantity);
     await writeCartLines(lines);
   }
   redirect("/cart");

@@ -34,6 +34,8 @@ export type OrderView = {
   /** Null on orders placed before delivery options existed. */
   delivery: OrderDeliveryView | null;
   items: { name: string; quantity: number; unitPriceKes: number }[];
+  /** The discount code taken off the total, if any. */
+  discount: { code: string; amountKes: number } | null;
   createdAt: string;
   paidAt: string | null;
   receipt: string | null;
@@ -162,6 +164,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
     delivery:
       order.delivery && deliveryView(order.delivery, order.deliveryFeeKes, { withAddress: state === "paid" }),
     items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceKes: i.unitPriceKes })),
+    discount: order.discountCode ? { code: order.discountCode, amountKes: order.discountKes } : null,
     createdAt: order.createdAt.toISOString(),
     paidAt: iso(order.paidAt),
     receipt: order.mpesaReceipt,

@@ -2,7 +2,8 @@ import "server-only";
 import { deliveryOffers } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
 import { formatEat } from "@/lib/format";
-import { startCheckout } from "@/lib/payments/stk/checkout";
+import { prisma } from "@/lib/db";
+import { type OrderLine, startCheckout } from "@/lib/payments/stk/checkout";
 import { readPaymentLink } from "./queries";
 
 export type LinkCheckoutForm = {
@@ -16,6 +17,36 @@ export type LinkCheckoutForm = {
   checkoutKey: string;
   clientIp: string | null;
 };
+
+/** The link's lines as the order keeps them: each catalogue line with its variant's title and SKU. */
+async function linkOrderLines(
+  lines: {
+    productId: string | null;
+    variantId: string | null;
+    name: string;
+    unitPriceKes: number;
+    quantity: number;
+  }[],
+): Promise<OrderLine[]> {
+  const ids = lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
+  const variants = await prisma.productVariant.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, title: true, sku: true },
+  });
+  const byId = new Map(variants.map((v) => [v.id, v]));
+  return lines.map(({ productId, variantId, name, unitPriceKes, quantity }) => {
+    const variant = variantId ? byId.get(variantId) : undefined;
+    return {
+      productId,
+      variantId,
+      name,
+      variantTitle: variant?.title ?? "",
+      sku: variant?.sku ?? null,
+      unitPriceKes,
+      quantity,
+    };
+  });
+}
 
 export type LinkCheckoutResult = { ok: true; publicId: string } | { ok: false; message: string };
 
@@ -43,12 +74,7 @@ export async function checkoutFromLink(token: string, form: LinkCheckoutForm): P
     lines: [],
     link: {
       id: link.id,
-      lines: link.lines.map(({ productId, name, unitPriceKes, quantity }) => ({
-        productId,
-        name,
-        unitPriceKes,
-        quantity,
-      })),
+      lines: await linkOrderLines(link.lines),
       deliveryFeeKes: link.deliveryFeeKes,
     },
     customerName: form.customerName,

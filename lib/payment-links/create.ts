@@ -1,5 +1,6 @@
 import "server-only";
 import { AMOUNT_MAX, isValidAmount } from "@/lib/daraja";
+import { findCatalogVariants } from "@/lib/cart/queries";
 import { prisma } from "@/lib/db";
 import { deliveryOffers } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
@@ -43,9 +44,8 @@ export async function createPaymentLink(
   by: string,
   now = new Date(),
 ): Promise<{ ok: true; link: CreatedLink } | { ok: false; message: string; field?: string }> {
-  const ids = input.lines.flatMap((l) => (l.kind === "product" ? [l.productId] : []));
-  const products = await prisma.product.findMany({ where: { id: { in: ids } } });
-  const priced = priceLinkLines(input.lines, products);
+  const ids = input.lines.flatMap((l) => (l.kind === "product" ? [l.variantId] : []));
+  const priced = priceLinkLines(input.lines, await findCatalogVariants(ids));
   if (!priced.ok) return { ok: false, message: priced.message, field: "lines" };
   const offer = deliveryOffers(await loadDeliveryConfig(), priced.goodsKes).find(
     (o) => o.key === input.delivery,
@@ -76,7 +76,16 @@ export async function createPaymentLink(
         expiresAt,
         createdBy: by,
         createdAt: now,
-        lines: { create: priced.lines },
+        // The link keeps name and price; the variant's title and SKU are read again at checkout.
+        lines: {
+          create: priced.lines.map(({ productId, variantId, name, unitPriceKes, quantity }) => ({
+            productId,
+            variantId,
+            name,
+            unitPriceKes,
+            quantity,
+          })),
+        },
       },
     });
     if (input.sendSms)

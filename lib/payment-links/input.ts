@@ -5,7 +5,7 @@ import type { LinkLineInput } from "./pricing";
 
 export const EXPIRY_HOURS = [24, 48, 72, 168] as const;
 
-/** The seller's form, as typed: one entry per line in each list (product "" is a custom line). */
+/** The seller's form, as typed: one entry per line in each list (item "" is a custom line). */
 export function readLinkForm(formData: FormData) {
   const all = (name: string) => formData.getAll(name).map(String);
   return {
@@ -15,7 +15,7 @@ export function readLinkForm(formData: FormData) {
     feeKes: String(formData.get("feeKes") ?? ""),
     expiresInHours: String(formData.get("expiresInHours") ?? "48"),
     sendSms: formData.get("sendSms") === "on",
-    productId: all("productId"),
+    variantId: all("variantId"),
     name: all("name"),
     price: all("price"),
     qty: all("qty"),
@@ -30,16 +30,16 @@ const whole = /^\d{1,6}$/;
 function parseLines(v: LinkFormValues): { lines: LinkLineInput[] } | { error: string } {
   const lines: LinkLineInput[] = [];
   for (let i = 0; i < v.qty.length; i++) {
-    const productId = v.productId[i] ?? "";
+    const variantId = v.variantId[i] ?? "";
     const name = withoutBidiControls(v.name[i] ?? "").trim();
     const price = (v.price[i] ?? "").trim();
     const qty = (v.qty[i] ?? "").trim();
-    if (!productId && !name && !price) continue;
+    if (!variantId && !name && !price) continue;
     const row = `Line ${i + 1}`;
     if (!whole.test(qty) || Number(qty) < 1 || Number(qty) > 99)
       return { error: `${row}: quantity 1 to 99.` };
-    if (productId) {
-      lines.push({ kind: "product", productId, quantity: Number(qty) });
+    if (variantId) {
+      lines.push({ kind: "product", variantId, quantity: Number(qty) });
       continue;
     }
     if (name.length < 2 || name.length > 80) return { error: `${row}: name the item (2 to 80 characters).` };

@@ -165,7 +165,9 @@ test("the checkout form explains bad input and keeps what was typed", async ({ p
 test("sold-out race: two shoppers want the last one, the second is told before paying", async ({
   browser,
 }) => {
-  await withDb((db) => db.product.update({ where: { slug: "bao-board" }, data: { stock: 1 } }));
+  await withDb((db) =>
+    db.productVariant.updateMany({ where: { product: { slug: "bao-board" } }, data: { stock: 1 } }),
+  );
   const first = await newShopper(browser);
   const second = await newShopper(browser);
   await new Shop(first.page).addToCart("bao-board", 1);

@@ -27,6 +27,8 @@ test("pay on delivery: the shopper orders without paying; at the door the seller
   page,
   browser,
 }) => {
+  // Two browsers and a phone, a journey of some twenty steps: on a shared machine it runs past a minute.
+  test.setTimeout(180_000);
   const shop = new Shop(page);
   await shop.addToCart("kericho-gold-tea-250g", 2);
   await page.goto("/checkout");

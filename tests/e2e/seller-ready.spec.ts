@@ -12,7 +12,10 @@ const PHONE_SIZE = { width: 360, height: 780 };
 test.beforeAll(async () => {
   await resetShop();
   await withDb(async (db) => {
-    const product = await db.product.findFirstOrThrow({ where: { active: true } });
+    const product = await db.product.findFirstOrThrow({
+      where: { active: true },
+      include: { variants: true },
+    });
     const orders = [
       ["DK-PHONE1", "Wanjiku Njeri Wambui-Kamau", "PAID", 1_800],
       ["DK-PHONE2", "Kamau", "PENDING", 250_000],
@@ -43,7 +46,13 @@ test.beforeAll(async () => {
                 }
               : undefined,
           items: {
-            create: { productId: product.id, name: product.name, unitPriceKes: totalKes, quantity: 1 },
+            create: {
+              productId: product.id,
+              variantId: product.variants[0]!.id,
+              name: product.name,
+              unitPriceKes: totalKes,
+              quantity: 1,
+            },
           },
         },
       });

@@ -13,11 +13,15 @@ beforeAll(() => resetShop());
 
 describe("catalog on PostgreSQL", () => {
   it("seeds a realistic shop: categories, products, low stock and a sold-out item", async () => {
-    expect(await prisma.category.count()).toBeGreaterThanOrEqual(3);
+    const categories = await prisma.category.findMany();
+    expect(categories.length).toBeGreaterThanOrEqual(3);
     const products = await prisma.product.findMany();
     expect(products.length).toBeGreaterThanOrEqual(24);
-    expect(products.some((p) => p.stock === 0)).toBe(true);
-    expect(products.some((p) => p.stock > 0 && p.stock <= 5)).toBe(true);
+    const cards = (
+      await Promise.all(categories.map(async (c) => (await getCategoryWithProducts(c.slug))!.products))
+    ).flat();
+    expect(cards.some((p) => p.stock === 0)).toBe(true);
+    expect(cards.some((p) => p.stock > 0 && p.stock <= 5)).toBe(true);
     expect(products.every((p) => Number.isInteger(p.priceKes) && p.imageUrl.startsWith("/products/"))).toBe(
       true,
     );
@@ -53,13 +57,20 @@ describe("catalog on PostgreSQL", () => {
   });
 
   it("prices a cart from the database, whatever the client claims", async () => {
-    const coffee = await prisma.product.findUniqueOrThrow({ where: { slug: "kenya-aa-coffee-500g" } });
-    const honey = await prisma.product.findUniqueOrThrow({ where: { slug: "mau-forest-honey-500g" } });
+    const single = { include: { variants: true } } as const;
+    const coffee = await prisma.product.findUniqueOrThrow({
+      where: { slug: "kenya-aa-coffee-500g" },
+      ...single,
+    });
+    const honey = await prisma.product.findUniqueOrThrow({
+      where: { slug: "mau-forest-honey-500g" },
+      ...single,
+    });
     const cart = await priceLines([
-      { productId: coffee.id, quantity: 2 },
-      { productId: honey.id, quantity: 50 },
+      { variantId: coffee.variants[0]!.id, quantity: 2 },
+      { variantId: honey.variants[0]!.id, quantity: 50 },
     ]);
-    expect(cart.subtotalKes).toBe(2 * coffee.priceKes + honey.stock * honey.priceKes);
+    expect(cart.subtotalKes).toBe(2 * coffee.priceKes + honey.variants[0]!.stock * honey.priceKes);
     expect(cart.notices).toHaveLength(1);
   });
 });

@@ -15,6 +15,8 @@ vi.mock("@/lib/auth/session", () => ({
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag }));
 const { prisma } = await import("@/lib/db");
+const stockOf = async (productId: string) =>
+  (await prisma.productVariant.aggregate({ where: { productId }, _sum: { stock: true } }))._sum.stock ?? 0;
 const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
 const { GET: serveUpload } = await import("@/app/api/uploads/[file]/route");
 
@@ -139,7 +141,7 @@ describe("product image upload", () => {
         slug: seeded.slug,
         description: seeded.description,
         priceKes: String(seeded.priceKes),
-        stock: String(seeded.stock),
+        stock: String(await stockOf(seeded.id)),
         categoryId: seeded.categoryId,
       }),
     );

@@ -162,16 +162,16 @@ describe("CSV export", () => {
     expect(lines[0]).toBe(
       "Reference,Placed (EAT),Paid (EAT),Customer,Phone,Status,Fulfilment,Total (KES),M-Pesa receipt,Items,Needs attention," +
         "Delivery,Zone,Delivery fee (KES),Goods (KES),County,Town or estate,Landmark," +
-        "Refunded (KES),Refund in progress (KES),Refund M-Pesa references",
+        "Refunded (KES),Refund in progress (KES),Refund M-Pesa references,Discount code,Discount (KES)",
     );
     expect(lines).toHaveLength(1 + 5);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain(`"Otieno ""Oti"", Jr."`);
     expect(lines.find((l) => l.startsWith("DK-Q0001"))).toContain(",1500,TKQ1000001,");
     expect(lines.find((l) => l.startsWith("DK-Q0001"))).toMatch(
-      /,Delivery,Nairobi CBD,200,1300,Nairobi,Westlands,"?Sarit Centre, gate B"?,0,0,$/,
+      /,Delivery,Nairobi CBD,200,1300,Nairobi,Westlands,"?Sarit Centre, gate B"?,0,0,,,$/,
     );
-    expect(lines.find((l) => l.startsWith("DK-Q0002"))).toMatch(/,Pickup,,0,700,,,,0,0,$/);
+    expect(lines.find((l) => l.startsWith("DK-Q0002"))).toMatch(/,Pickup,,0,700,,,,0,0,,,$/);
   });
 });
 

@@ -46,7 +46,7 @@ async function checkoutWithEmail(priceKes = 500) {
   const phone = freshPhone();
   const email = `shopper-${randomBytes(4).toString("hex")}@example.test`;
   const result = await startCheckout({
-    lines: [{ productId: product.id, quantity: 1 }],
+    lines: [{ variantId: product.variantId, quantity: 1 }],
     customerName: "Achieng Test",
     phone,
     email,

@@ -10,6 +10,7 @@ import {
   freshPhone,
   readOrder,
   stockOf,
+  variantOf,
   waitFor,
   withPaymentsHarness,
 } from "./support/payments-harness";
@@ -28,7 +29,7 @@ async function newLink(
       customerName: "Akinyi Otieno",
       phone,
       lines: [
-        { kind: "product", productId, quantity: 2 },
+        { kind: "product", variantId: await variantOf(productId), quantity: 2 },
         { kind: "custom", name: "Gift wrapping", unitPriceKes: 150, quantity: 1 },
       ],
       delivery: await zoneId("Nairobi CBD"),

@@ -228,7 +228,7 @@ describe("amounts that do not match (no external validation)", () => {
     await harness.emulator.control.timeout(other.phone);
     clock.advance(20 * 60);
     await expireDueOrders();
-    await prisma.product.update({ where: { id: other.product.id }, data: { stock: 0 } });
+    await prisma.productVariant.update({ where: { id: other.product.variantId }, data: { stock: 0 } });
     await payBill(other.order.reference, 260);
     const gone = await readOrder(other.publicId);
     expect(gone.status).toBe("EXPIRED");

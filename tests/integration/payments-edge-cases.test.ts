@@ -62,7 +62,7 @@ describe("two submits of one checkout at once", () => {
     const phone = freshPhone();
     const pushesBefore = pushCount(harness);
     const input = {
-      lines: [{ productId: product.id, quantity: 1 }],
+      lines: [{ variantId: product.variantId, quantity: 1 }],
       customerName: "Akinyi Test",
       phone,
       clientIp: null,
@@ -80,7 +80,7 @@ describe("two submits of one checkout at once", () => {
     configurePayments({ promptsPerPhone: 1 });
     const product = await createProduct({ stock: 5, priceKes: 890 });
     const input = {
-      lines: [{ productId: product.id, quantity: 1 }],
+      lines: [{ variantId: product.variantId, quantity: 1 }],
       customerName: "Akinyi Test",
       phone: freshPhone(),
       clientIp: null,

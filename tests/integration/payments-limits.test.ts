@@ -132,7 +132,7 @@ describe("double submit", () => {
     const product = await createProduct({ stock: 5, priceKes: 925 });
     const phone = freshPhone();
     const input = {
-      lines: [{ productId: product.id, quantity: 1 }],
+      lines: [{ variantId: product.variantId, quantity: 1 }],
       customerName: "Otieno Test",
       phone,
       delivery: { key: "pickup", seenFeeKes: 0 },
@@ -230,6 +230,6 @@ describe("sold-out race", () => {
       ),
     ).toBe(true);
     expect(pushCount(harness) - pushesBefore).toBe(5);
-    expect((await prisma.product.findMany({ where: { stock: { lt: 0 } } })).length).toBe(0);
+    expect((await prisma.productVariant.findMany({ where: { stock: { lt: 0 } } })).length).toBe(0);
   });
 });

@@ -201,7 +201,7 @@ async function checkInvariants(run: Run) {
     include: { items: true },
   });
   const attempts = await attemptsOf(run);
-  const product = await prisma.product.findUniqueOrThrow({ where: { id: run.productId } });
+  const product = await prisma.productVariant.findFirstOrThrow({ where: { productId: run.productId } });
   const reserved = await prisma.orderItem.aggregate({
     where: { productId: run.productId, order: { stockReserved: true } },
     _sum: { quantity: true },

@@ -118,7 +118,7 @@ describe("stock hoarding", () => {
       message: `${product.name} is reserved by other shoppers: check back in 15 minutes.`,
     });
     const { getMinutesUntilReservationEnds } = await import("@/lib/catalog/queries");
-    expect(await getMinutesUntilReservationEnds(product.id)).toBe(15);
+    expect(await getMinutesUntilReservationEnds(product.variantId)).toBe(15);
   });
 });
 

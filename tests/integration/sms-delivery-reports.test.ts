@@ -37,7 +37,7 @@ async function paidOrderSms(): Promise<{ phone: string; sms: Notification }> {
   const product = await createProduct({ stock: 5, priceKes: 700 });
   const phone = freshPhone();
   const result = await startCheckout({
-    lines: [{ productId: product.id, quantity: 1 }],
+    lines: [{ variantId: product.variantId, quantity: 1 }],
     customerName: "Wanjiru Test",
     phone,
     delivery: { key: "pickup", seenFeeKes: 0 },

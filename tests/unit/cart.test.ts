@@ -11,9 +11,16 @@ import { priceCart } from "@/lib/cart/price-cart";
 
 const product = (id: string, priceKes: number, stock: number, active = true) => ({
   id,
+  productId: `p${id}`,
+  categoryId: "c",
   slug: id,
   name: `Product ${id}`,
+  productName: `Product ${id}`,
+  title: "",
+  optionValues: [],
+  sku: null,
   priceKes,
+  compareAtKes: null,
   stock,
   imageUrl: "/x.svg",
   active,
@@ -27,7 +34,7 @@ describe("cart cookie", () => {
 
   it.each([
     ["bad JSON", "{nope"],
-    ["an object", '{"p":"abcdefgh1","q":1}'],
+    ["an object", '{"v":"abcdefgh1","q":1}'],
     ["a string", '"hello"'],
     ["null", "null"],
   ])("drops %s", (_, raw) => {
@@ -36,18 +43,26 @@ describe("cart cookie", () => {
 
   it("drops bad entries and repairs quantities", () => {
     const raw = JSON.stringify([
-      { p: "abcdefgh1", q: 3 },
-      { p: "abcdefgh1", q: 2 },
-      { p: "abcdefgh2", q: -4 },
-      { p: "abcdefgh3", q: 1e9 },
-      { p: "BAD ID!", q: 1 },
-      { p: "abcdefgh4", q: 1.5 },
-      { p: 12, q: 1 },
+      { v: "abcdefgh1", q: 3 },
+      { v: "abcdefgh1", q: 2 },
+      { v: "abcdefgh2", q: -4 },
+      { v: "abcdefgh3", q: 1e9 },
+      { v: "BAD ID!", q: 1 },
+      { v: "abcdefgh4", q: 1.5 },
+      { v: 12, q: 1 },
     ]);
     expect(parseCartCookie(raw)).toEqual([
-      { productId: "abcdefgh1", quantity: 5 },
-      { productId: "abcdefgh3", quantity: MAX_QUANTITY },
+      { variantId: "abcdefgh1", quantity: 5 },
+      { variantId: "abcdefgh3", quantity: MAX_QUANTITY },
     ]);
+  });
+
+  it("reads a cart saved before variants as the products' default variants", () => {
+    const raw = JSON.stringify([
+      { p: "abcdefgh1", q: 2 },
+      { v: "vabcdefgh1", q: 1 },
+    ]);
+    expect(parseCartCookie(raw)).toEqual([{ variantId: "vabcdefgh1", quantity: 3 }]);
   });
 
   it("sets, removes and counts lines", () => {
@@ -55,7 +70,7 @@ describe("cart cookie", () => {
     lines = setLine(lines, "abcdefgh2", 1);
     expect(itemCount(lines)).toBe(5);
     lines = setLine(lines, "abcdefgh1", 0);
-    expect(lines).toEqual([{ productId: "abcdefgh2", quantity: 1 }]);
+    expect(lines).toEqual([{ variantId: "abcdefgh2", quantity: 1 }]);
   });
 });
 
@@ -63,8 +78,8 @@ describe("pricing a cart", () => {
   it("uses database prices and sums in whole shillings", () => {
     const cart = priceCart(
       [
-        { productId: "a", quantity: 2 },
-        { productId: "b", quantity: 1 },
+        { variantId: "a", quantity: 2 },
+        { variantId: "b", quantity: 1 },
       ],
       [product("a", 1450, 10), product("b", 380, 10)],
     );
@@ -74,19 +89,19 @@ describe("pricing a cart", () => {
   });
 
   it("clamps to stock and says so", () => {
-    const cart = priceCart([{ productId: "a", quantity: 5 }], [product("a", 950, 3)]);
+    const cart = priceCart([{ variantId: "a", quantity: 5 }], [product("a", 950, 3)]);
     expect(cart.lines[0]?.quantity).toBe(3);
     expect(cart.subtotalKes).toBe(2850);
     expect(cart.notices).toEqual(["Only 3 of Product a left in stock: your quantity was changed to 3."]);
-    expect(cart.repaired).toEqual([{ productId: "a", quantity: 3 }]);
+    expect(cart.repaired).toEqual([{ variantId: "a", quantity: 3 }]);
   });
 
   it("removes sold-out, archived and unknown products", () => {
     const cart = priceCart(
       [
-        { productId: "a", quantity: 1 },
-        { productId: "b", quantity: 1 },
-        { productId: "zz", quantity: 1 },
+        { variantId: "a", quantity: 1 },
+        { variantId: "b", quantity: 1 },
+        { variantId: "zz", quantity: 1 },
       ],
       [product("a", 100, 0), product("b", 100, 5, false)],
     );

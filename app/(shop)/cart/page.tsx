@@ -33,7 +33,7 @@ export default async function CartPage() {
   const rule = quantityRule();
   const tooMany = quantityProblem(
     rule,
-    cart.lines.map((l) => ({ name: l.product.name, quantity: l.quantity })),
+    cart.lines.map((l) => ({ name: l.variant.name, quantity: l.quantity })),
   );
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -51,7 +51,7 @@ export default async function CartPage() {
       )}
       <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-4">
         {cart.lines.map((line) => (
-          <CartLineRow key={line.product.id} line={line} rule={rule} />
+          <CartLineRow key={line.variant.id} line={line} rule={rule} />
         ))}
       </ul>
       <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-4">

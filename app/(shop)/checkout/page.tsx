@@ -18,7 +18,7 @@ export default async function CheckoutPage() {
   if (cart.lines.length === 0) redirect("/cart");
   const tooMany = quantityProblem(
     quantityRule(),
-    cart.lines.map((l) => ({ name: l.product.name, quantity: l.quantity })),
+    cart.lines.map((l) => ({ name: l.variant.name, quantity: l.quantity })),
   );
   if (tooMany) {
     // Said before anything is typed, with the way back to where the quantity is chosen.
@@ -50,9 +50,13 @@ export default async function CheckoutPage() {
       <CheckoutForm
         checkoutKey={randomUUID()}
         lines={cart.lines.map((l) => ({
-          id: l.product.id,
-          label: `${l.quantity} × ${l.product.name}`,
+          id: l.variant.id,
+          label: `${l.quantity} × ${l.variant.name}`,
           totalKes: l.lineTotalKes,
+          productId: l.variant.productId,
+          categoryId: l.variant.categoryId,
+          unitPriceKes: l.variant.priceKes,
+          quantity: l.quantity,
         }))}
         goodsKes={cart.subtotalKes}
         offers={deliveryOffers(delivery, cart.subtotalKes)}

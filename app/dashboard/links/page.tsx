@@ -1,7 +1,7 @@
 import { LinkForm } from "@/components/dashboard/links/link-form";
 import { card } from "@/components/dashboard/order/card";
 import { sellerPage } from "@/lib/auth/guards";
-import { listLinkProducts } from "@/lib/catalog/queries";
+import { listLinkItems } from "@/lib/catalog/queries";
 import { deliveryOffers } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
 import { formatEat, formatKes } from "@/lib/format";
@@ -11,8 +11,8 @@ export const metadata = { title: "Payment links" };
 
 export default async function LinksPage() {
   await sellerPage();
-  const [products, config, recent] = await Promise.all([
-    listLinkProducts(),
+  const [items, config, recent] = await Promise.all([
+    listLinkItems(),
     loadDeliveryConfig(),
     listRecentLinks(),
   ]);
@@ -24,7 +24,7 @@ export default async function LinksPage() {
         Closing a sale in a chat? Build the order here and send the customer a link to pay with M-Pesa. The
         items are held only once they open it and check out.
       </p>
-      <LinkForm products={products} options={options} />
+      <LinkForm items={items} options={options} />
       <section className={card} aria-labelledby="recent-h">
         <h2 id="recent-h" className="font-semibold">
           Recent links

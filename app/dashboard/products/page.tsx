@@ -38,9 +38,13 @@ export default async function ProductsPage() {
               {!p.active && (
                 <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs">Archived</span>
               )}
-              <span className="block text-xs text-stone-500">{p.category.name}</span>
+              <span className="block text-xs text-stone-500">
+                {p.category.name}
+                {p.variantCount > 1 && ` · ${p.variantCount} variants`}
+              </span>
             </span>
             <span className="text-right font-medium md:text-left md:font-normal">
+              {p.priceVaries && "From "}
               {formatKes(p.priceKes)}
             </span>
             {/* On a phone: stock, badge and Edit share the card's second line. */}

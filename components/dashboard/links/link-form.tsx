@@ -10,17 +10,18 @@ import { EXPIRY_HOURS } from "@/lib/payment-links/input";
 import { ShareButtons } from "@/components/ui/share-buttons";
 
 type Option = { key: string; label: string; feeKes: number };
-type Product = { id: string; name: string; priceKes: number };
-type Row = { productId: string; name: string; price: string; qty: string };
+/** A product's variant ("Ankara Wrap Dress, Red / M"), or a product without options as its one variant. */
+type Item = { id: string; name: string; priceKes: number; stock: number };
+type Row = { variantId: string; name: string; price: string; qty: string };
 
-const emptyRow = (): Row => ({ productId: "", name: "", price: "", qty: "1" });
+const emptyRow = (): Row => ({ variantId: "", name: "", price: "", qty: "1" });
 
 /** Rows as typed before a refusal, or one empty row. */
 function startRows(state: LinkFormState): Row[] {
   const v = state?.ok === false ? state.values : undefined;
   if (!v || v.qty.length === 0) return [emptyRow()];
   return v.qty.map((qty, i) => ({
-    productId: v.productId[i] ?? "",
+    variantId: v.variantId[i] ?? "",
     name: v.name[i] ?? "",
     price: v.price[i] ?? "",
     qty,
@@ -28,7 +29,7 @@ function startRows(state: LinkFormState): Row[] {
 }
 
 /** The seller builds an order in a chat: items (catalogue or custom), delivery, customer; then shares it. */
-export function LinkForm({ products, options }: { products: Product[]; options: Option[] }) {
+export function LinkForm({ items, options }: { items: Item[]; options: Option[] }) {
   const [state, action] = useActionState(makePaymentLink, null);
   return state?.ok ? (
     <LinkMade state={state} />
@@ -37,7 +38,7 @@ export function LinkForm({ products, options }: { products: Product[]; options: 
       key={JSON.stringify(state?.values ?? null)}
       state={state}
       action={action}
-      products={products}
+      items={items}
       options={options}
     />
   );
@@ -74,11 +75,11 @@ function LinkMade({ state }: { state: Extract<NonNullable<LinkFormState>, { ok: 
 type FieldsProps = {
   state: LinkFormState;
   action: (formData: FormData) => void;
-  products: Product[];
+  items: Item[];
   options: Option[];
 };
 
-function LinkFields({ state, action, products, options }: FieldsProps) {
+function LinkFields({ state, action, items, options }: FieldsProps) {
   const [rows, setRows] = useState<Row[]>(() => startRows(state));
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   const v = state?.ok === false ? state.values : undefined;
@@ -93,25 +94,26 @@ function LinkFields({ state, action, products, options }: FieldsProps) {
             <Field id={`product-${i}`} label={`Item ${i + 1}`}>
               <select
                 id={`product-${i}`}
-                name="productId"
-                value={row.productId}
-                onChange={(e) => update(i, { productId: e.target.value })}
+                name="variantId"
+                value={row.variantId}
+                onChange={(e) => update(i, { variantId: e.target.value })}
                 className={inputClass}
               >
                 <option value="">Custom item (type name and price)</option>
-                {products.map((p) => (
+                {items.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name} · {formatKes(p.priceKes)}
+                    {p.stock <= 0 ? " · sold out" : ""}
                   </option>
                 ))}
               </select>
             </Field>
-            <div className={row.productId ? "hidden" : "grid grid-cols-2 gap-2"}>
+            <div className={row.variantId ? "hidden" : "grid grid-cols-2 gap-2"}>
               <Field id={`name-${i}`} label="Name">
                 <input
                   id={`name-${i}`}
                   name="name"
-                  value={row.productId ? "" : row.name}
+                  value={row.variantId ? "" : row.name}
                   onChange={(e) => update(i, { name: e.target.value })}
                   className={inputClass}
                 />
@@ -121,7 +123,7 @@ function LinkFields({ state, action, products, options }: FieldsProps) {
                   id={`price-${i}`}
                   name="price"
                   inputMode="numeric"
-                  value={row.productId ? "" : row.price}
+                  value={row.variantId ? "" : row.price}
                   onChange={(e) => update(i, { price: e.target.value })}
                   className={inputClass}
                 />

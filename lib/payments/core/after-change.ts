@@ -2,7 +2,9 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Refund } from "@/lib/generated/prisma/client";
 import type { AttemptStatus, OrderStatus, RefundStatus } from "@/lib/generated/prisma/enums";
+import { countCodeUse } from "@/lib/discounts/redeem";
 import { enqueueOrderNotifications, enqueueRefundNotifications } from "@/lib/notifications/enqueue";
+import { alertLowStock } from "@/lib/notifications/low-stock";
 
 /** A change the state machine just made, inside the transaction that made it. */
 export type OrderChange =
@@ -17,8 +19,12 @@ export type OrderChange =
  * is added here short: it runs under the order's row lock.
  */
 export async function afterOrderChange(tx: Tx, change: OrderChange): Promise<void> {
-  if (change.kind === "order" && change.to === "PAID")
+  if (change.kind === "order" && change.to === "PAID") {
     await enqueueOrderNotifications(tx, { orderId: change.orderId, event: "paid" });
+    // Variant rows before the code's row: checkouts lock them in that order too.
+    await alertLowStock(tx, change.orderId);
+    await countCodeUse(tx, change.orderId);
+  }
   if (change.kind === "flagged")
     await enqueueOrderNotifications(tx, {
       orderId: change.orderId,

@@ -4,12 +4,12 @@ import type { Db, Tx } from "@/lib/db";
 import { payments } from "../shared/context";
 import { holdingStock } from "./status-groups";
 
-type Line = { productId: string; quantity: number };
+type Line = { variantId: string; quantity: number };
 
-// Always lock product rows in the same order, or two carts [A, B] and [B, A] can deadlock (and so can a
+// Always lock variant rows in the same order, or two carts [A, B] and [B, A] can deadlock (and so can a
 // checkout taking A then B while an expiry puts back B then A).
-const byProduct = (lines: Line[]) =>
-  [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+const byVariant = (lines: Line[]) =>
+  [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
 
 /*
  * Every stock write goes through takeLines or putBack, and each tells the storefront's cache (catalogChanged):
@@ -17,22 +17,24 @@ const byProduct = (lines: Line[]) =>
  */
 
 /**
- * Takes stock for every line or for none: each decrement is conditional (never below zero), and a line
- * that cannot be served puts back what the earlier lines took. Returns the product that ran out, if any.
+ * Takes stock for every line or for none: each decrement is conditional (never below zero, only while the
+ * product is sold and the variant not archived), and a line that cannot be served puts back what the earlier
+ * lines took. Returns the variant that ran out, if any.
  */
 export async function takeLines(
   tx: Tx,
   lines: Line[],
-): Promise<{ ok: true } | { ok: false; productId: string }> {
+): Promise<{ ok: true } | { ok: false; variantId: string }> {
   const taken: Line[] = [];
-  for (const line of byProduct(lines)) {
-    const { count } = await tx.product.updateMany({
-      where: { id: line.productId, active: true, stock: { gte: line.quantity } },
-      data: { stock: { decrement: line.quantity } },
-    });
+  for (const line of byVariant(lines)) {
+    const count = await tx.$executeRaw`
+      UPDATE "ProductVariant" AS v SET "stock" = v."stock" - ${line.quantity}, "updatedAt" = now()
+      FROM "Product" AS p
+      WHERE v."id" = ${line.variantId} AND p."id" = v."productId" AND p."active" AND NOT v."archived"
+        AND v."stock" >= ${line.quantity}`;
     if (count === 0) {
       await putBack(tx, taken);
-      return { ok: false, productId: line.productId };
+      return { ok: false, variantId: line.variantId };
     }
     taken.push(line);
   }
@@ -41,8 +43,11 @@ export async function takeLines(
 }
 
 async function putBack(tx: Tx, lines: Line[]) {
-  for (const line of byProduct(lines)) {
-    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } });
+  for (const line of byVariant(lines)) {
+    await tx.productVariant.update({
+      where: { id: line.variantId },
+      data: { stock: { increment: line.quantity } },
+    });
   }
   if (lines.length) catalogChanged();
 }
@@ -51,9 +56,9 @@ async function putBack(tx: Tx, lines: Line[]) {
 async function orderLines(tx: Tx, orderId: string): Promise<Line[]> {
   const items = await tx.orderItem.findMany({
     where: { orderId },
-    select: { productId: true, quantity: true },
+    select: { variantId: true, quantity: true },
   });
-  return items.flatMap((i) => (i.productId ? [{ productId: i.productId, quantity: i.quantity }] : []));
+  return items.flatMap((i) => (i.variantId ? [{ variantId: i.variantId, quantity: i.quantity }] : []));
 }
 
 /** Re-takes an order's stock (a payment arrived after its reservation was released). */
@@ -78,10 +83,10 @@ export async function returnOrderStock(tx: Tx, orderId: string) {
  * Minutes until stock held by unpaid orders (holdingStock) comes back for this product, or null when none
  * is held: the checkout's refusal and the product page's "back in N minutes" read this one figure.
  */
-export async function minutesUntilReleased(db: Db | Tx, productId: string): Promise<number | null> {
+export async function minutesUntilReleased(db: Db | Tx, variantId: string): Promise<number | null> {
   const at = payments().now();
   const next = await db.order.findFirst({
-    where: { ...holdingStock(at), items: { some: { productId } } },
+    where: { ...holdingStock(at), items: { some: { variantId } } },
     orderBy: { reservedUntil: "asc" },
     select: { reservedUntil: true },
   });

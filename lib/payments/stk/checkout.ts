@@ -2,10 +2,14 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import type { CartLine } from "@/lib/cart/cart-lines";
 import { priceCart } from "@/lib/cart/price-cart";
+import { findCatalogVariants } from "@/lib/cart/queries";
 import { AMOUNT_MAX, AMOUNT_MIN, isValidAmount } from "@/lib/daraja";
 import { type DeliveryChoice, quoteDelivery } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
+import { codeVersion } from "@/lib/discounts/codes";
+import { priceOrderLines } from "@/lib/discounts/price-order";
 import { formatKes } from "@/lib/format";
+import type { OrderPrice } from "@/lib/pricing/price-lines";
 import { payments, secondsAfter } from "../shared/context";
 import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken, newCallbackToken, newOrderReference, newPublicId } from "../shared/identifiers";
@@ -32,14 +36,27 @@ export type CheckoutInput = {
   clientIp: string | null;
   /** Idempotency key from the form: a resubmit finds the first order instead of prompting twice. */
   checkoutKey: string;
+  /** A discount code as typed, and the version of it the shopper saw priced (lib/discounts codeVersion). */
+  discountCode?: string;
+  discountSeen?: string;
   /** ON_DELIVERY: no prompt now; the seller sends one at the door (or takes cash). */
   paymentMethod?: PaymentMethod;
   /** A seller's payment link: its lines and delivery fee, priced when it was made, replace the cart's. */
   link?: LinkOrder;
 };
 
-/** An order line as the order keeps it; no product for a seller's custom line. */
-export type OrderLine = { productId: string | null; name: string; unitPriceKes: number; quantity: number };
+/** An order line as the order keeps it; no product (and no variant) for a seller's custom line. */
+export type OrderLine = {
+  productId: string | null;
+  variantId: string | null;
+  /** "Ankara dress, Red / M". */
+  name: string;
+  /** "Red / M"; empty for a product without options or a custom line. */
+  variantTitle: string;
+  sku: string | null;
+  unitPriceKes: number;
+  quantity: number;
+};
 
 export type LinkOrder = { id: string; lines: OrderLine[]; deliveryFeeKes: number };
 
@@ -49,15 +66,25 @@ export type CheckoutResult =
       ok: false;
       reason: Reason | "empty";
       message: string;
+      /** Set when the code changed since the shopper saw it: the version to show the new total with. */
+      discountVersion?: string;
     };
 
 type Reason =
-  "cart_changed" | "delivery" | "rate_limited" | "amount" | "quantity" | "pay_on_delivery" | "link_used";
+  | "cart_changed"
+  | "delivery"
+  | "rate_limited"
+  | "amount"
+  | "quantity"
+  | "pay_on_delivery"
+  | "link_used"
+  | "discount";
 
 class CheckoutRefused extends Error {
   constructor(
     readonly reason: Reason,
     message: string,
+    readonly discountVersion?: string,
   ) {
     super(message);
   }
@@ -85,7 +112,14 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
     return { ok: true, publicId: created.publicId };
   } catch (e) {
     if (e instanceof CheckoutRefused)
-      return (await placedBefore(input.checkoutKey)) ?? { ok: false, reason: e.reason, message: e.message };
+      return (
+        (await placedBefore(input.checkoutKey)) ?? {
+          ok: false,
+          reason: e.reason,
+          message: e.message,
+          ...(e.discountVersion ? { discountVersion: e.discountVersion } : {}),
+        }
+      );
     if (isUniqueViolation(e, "checkoutKey")) {
       const first = await prisma.order.findUniqueOrThrow({ where: { checkoutKey: input.checkoutKey } });
       return { ok: true, publicId: first.publicId };
@@ -132,13 +166,42 @@ async function createPendingOrder(input: CheckoutInput) {
     const { feeKes: quotedFeeKes, ...snapshot } = delivery.snapshot;
     // A link's fee is the one the seller agreed in the chat.
     const feeKes = input.link ? input.link.deliveryFeeKes : quotedFeeKes;
-    const totalKes = goods.subtotalKes + feeKes;
-    if (!isValidAmount(totalKes)) {
+    if (!isValidAmount(goods.subtotalKes + feeKes) && !input.discountCode) throw amountRefused();
+    const taken = await takeLines(
+      tx,
+      goods.lines.flatMap((l) => (l.variantId ? [{ variantId: l.variantId, quantity: l.quantity }] : [])),
+    );
+    if (!taken.ok) {
+      const name = goods.lines.find((l) => l.variantId === taken.variantId)?.name ?? "An item";
+      const minutes = await minutesUntilReleased(tx, taken.variantId);
       throw new CheckoutRefused(
-        "amount",
-        `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
+        "cart_changed",
+        minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
       );
     }
+    // Priced again here, the code's row locked after the stock (payments lock variants before codes too).
+    // A payment link's price was agreed in the chat: no code applies to it.
+    const priced = goods.cart
+      ? await priceOrderLines(
+          goods.cart,
+          feeKes,
+          { code: input.discountCode, phone: input.phone },
+          { db: tx, now, lock: true },
+        )
+      : ({ ok: true, price: linkPrice(goods.subtotalKes, feeKes), code: null } as const);
+    if (!priced.ok) throw new CheckoutRefused("discount", priced.refusal.message);
+    const { price, code } = priced;
+    if (code && input.discountSeen !== codeVersion(code)) {
+      throw new CheckoutRefused(
+        "discount",
+        input.discountSeen
+          ? `The code ${code.code} changed since you applied it: check the new total, then pay.`
+          : `Check the total with the code ${code.code}, then pay.`,
+        codeVersion(code),
+      );
+    }
+    const totalKes = price.totalKes;
+    if (!isValidAmount(totalKes)) throw amountRefused();
     if (onDelivery) {
       const refusal = await payOnDeliveryRefusalFor(tx, {
         phone: input.phone,
@@ -147,18 +210,6 @@ async function createPendingOrder(input: CheckoutInput) {
         totalKes,
       });
       if (refusal) throw new CheckoutRefused("pay_on_delivery", refusal);
-    }
-    const taken = await takeLines(
-      tx,
-      goods.lines.flatMap((l) => (l.productId ? [{ productId: l.productId, quantity: l.quantity }] : [])),
-    );
-    if (!taken.ok) {
-      const name = goods.lines.find((l) => l.productId === taken.productId)?.name ?? "An item";
-      const minutes = await minutesUntilReleased(tx, taken.productId);
-      throw new CheckoutRefused(
-        "cart_changed",
-        minutes === null ? `${name} just sold out. Please review your cart.` : reservedMessage(name, minutes),
-      );
     }
     const created = await tx.order.create({
       data: {
@@ -171,6 +222,14 @@ async function createPendingOrder(input: CheckoutInput) {
         clientIp: input.clientIp,
         totalKes,
         deliveryFeeKes: feeKes,
+        ...(code && price.discount
+          ? {
+              discountCodeId: code.id,
+              discountCode: code.code,
+              discountKind: code.kind,
+              discountKes: price.discount.amountKes,
+            }
+          : {}),
         delivery: { create: snapshot },
         reservedUntil: onDelivery ? podHoldUntil(now) : secondsAfter(now, ctx.reservationMinutes * 60),
         paymentMethod: input.paymentMethod,
@@ -208,10 +267,13 @@ async function createPendingOrder(input: CheckoutInput) {
 
 /** The cart re-priced from the catalogue inside the transaction: any change since it was shown refuses. */
 async function priceCartLines(tx: Tx, lines: CartLine[]) {
-  const products = await tx.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } } });
-  const cart = priceCart(lines, products);
+  const variants = await findCatalogVariants(
+    lines.map((l) => l.variantId),
+    tx,
+  );
+  const cart = priceCart(lines, variants);
   if (cart.notices.length > 0 || cart.lines.length === 0) {
-    const short = products.find((p) => p.stock < (lines.find((l) => l.productId === p.id)?.quantity ?? 0));
+    const short = variants.find((v) => v.stock < (lines.find((l) => l.variantId === v.id)?.quantity ?? 0));
     const minutes = short ? await minutesUntilReleased(tx, short.id) : null;
     throw new CheckoutRefused(
       "cart_changed",
@@ -221,17 +283,27 @@ async function priceCartLines(tx: Tx, lines: CartLine[]) {
     );
   }
   const tooMany = quantityRefusal(
-    cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
+    cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity, name: l.variant.name })),
   );
   if (tooMany) throw new CheckoutRefused("quantity", tooMany);
   const orderLines: OrderLine[] = cart.lines.map((l) => ({
-    productId: l.product.id,
-    name: l.product.name,
-    unitPriceKes: l.product.priceKes,
+    productId: l.variant.productId,
+    variantId: l.variant.id,
+    name: l.variant.name,
+    variantTitle: l.variant.title,
+    sku: l.variant.sku,
+    unitPriceKes: l.variant.priceKes,
     quantity: l.quantity,
   }));
-  return { lines: orderLines, subtotalKes: cart.subtotalKes };
+  return { lines: orderLines, subtotalKes: cart.subtotalKes, cart };
 }
+
+const linkPrice = (subtotalKes: number, deliveryFeeKes: number): OrderPrice => ({
+  subtotalKes,
+  deliveryFeeKes,
+  discount: null,
+  totalKes: subtotalKes + deliveryFeeKes,
+});
 
 /**
  * A payment link makes one live order at a time and is paid once: its row is locked, and an open or paid
@@ -246,6 +318,7 @@ async function claimLink(tx: Tx, link: LinkOrder) {
   return {
     lines: link.lines,
     subtotalKes: link.lines.reduce((sum, l) => sum + l.unitPriceKes * l.quantity, 0),
+    cart: null,
   };
 }
 
@@ -253,6 +326,12 @@ async function clientRefusal(tx: Tx, clientIp: string, phone: string, lines: { q
   const units = lines.reduce((sum, l) => sum + l.quantity, 0);
   return (await numbersRefusal(tx, clientIp, phone)) ?? (await unitsRefusal(tx, clientIp, units));
 }
+
+const amountRefused = () =>
+  new CheckoutRefused(
+    "amount",
+    `M-Pesa takes payments from ${formatKes(AMOUNT_MIN)} to ${formatKes(AMOUNT_MAX)}, delivery included: please change your cart.`,
+  );
 
 const reservedMessage = (name: string, minutes: number) =>
   `${name} is reserved by other shoppers: check back in ${minutes} minute${minutes === 1 ? "" : "s"}.`;

@@ -60,7 +60,11 @@ type OrderFields = {
 /** Inserts an order as the checkout would leave it (PAID by default, with one item and a succeeded attempt). */
 export async function insertOrder(o: OrderFields) {
   return withDb(async (db) => {
-    const product = await db.product.findFirstOrThrow({ where: { active: true }, orderBy: { name: "asc" } });
+    const product = await db.product.findFirstOrThrow({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      include: { variants: true },
+    });
     const status = o.status ?? "PAID";
     const paid = status === "PAID";
     const paidAt = paid ? (o.paidAt ?? new Date()) : null;
@@ -81,7 +85,20 @@ export async function insertOrder(o: OrderFields) {
         paidAt,
         mpesaReceipt: receipt,
         needsAttention: !!o.needsAttention,
-        items: { create: [{ productId: product.id, name: product.name, unitPriceKes: total, quantity: 1 }] },
+        events: o.needsAttention
+          ? { create: [{ kind: "FLAGGED", actor: "system", flagKind: "OTHER", note: o.needsAttention }] }
+          : undefined,
+        items: {
+          create: [
+            {
+              productId: product.id,
+              variantId: product.variants[0]!.id,
+              name: product.name,
+              unitPriceKes: total,
+              quantity: 1,
+            },
+          ],
+        },
         attempts: {
           create: [
             {
@@ -101,59 +118,6 @@ export async function insertOrder(o: OrderFields) {
           ],
         },
       },
-    });
-    // Its history, as the payment core writes it: the prompt, its outcome, the money and the order's move.
-    const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { orderId: order.id } });
-    const at = paidAt ?? new Date();
-    const moved = { orderId: order.id, actor: "M-Pesa (callback)", at, fromStatus: "PENDING" };
-    await db.orderEvent.createMany({
-      data: [
-        {
-          ...moved,
-          fromStatus: null,
-          kind: "ATTEMPT_STATUS",
-          attemptId: attempt.id,
-          toStatus: "PENDING",
-          note: `prompt for KES ${total} sent to 2547****678`,
-        },
-        ...(status === "PENDING"
-          ? []
-          : [
-              {
-                ...moved,
-                kind: "ATTEMPT_STATUS" as const,
-                attemptId: attempt.id,
-                toStatus: paid ? "SUCCEEDED" : "FAILED",
-                data: paid
-                  ? undefined
-                  : { resultCode: "1032", resultDesc: "Request cancelled by user", failureKind: null },
-              },
-            ]),
-        ...(paid
-          ? [
-              {
-                ...moved,
-                kind: "PAYMENT_RECEIVED" as const,
-                amountKes: total,
-                source: "STK" as const,
-                reference: receipt,
-                paymentKey: `mpesa:${receipt}`,
-              },
-            ]
-          : []),
-        ...(status === "PENDING" ? [] : [{ ...moved, kind: "ORDER_STATUS" as const, toStatus: status }]),
-        ...(o.needsAttention
-          ? [
-              {
-                ...moved,
-                actor: "system",
-                kind: "FLAGGED" as const,
-                flagKind: "OTHER" as const,
-                note: o.needsAttention,
-              },
-            ]
-          : []),
-      ],
     });
     // The app announces every committed order change (lib/live/announce.ts); a row written behind its back
     // must do the same, or live streams listening on the PostgreSQL server never hear of it.

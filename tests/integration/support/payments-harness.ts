@@ -171,21 +171,66 @@ export async function createProduct({ stock, priceKes = 500 }: { stock: number; 
     create: { slug: "test-payments", name: "Payments tests" },
   });
   const slug = `item-${randomBytes(6).toString("hex")}`;
-  return prisma.product.create({
+  const product = await prisma.product.create({
     data: {
       slug,
       name: `Item ${slug}`,
       description: "For payment tests",
       priceKes,
-      stock,
       imageUrl: "/products/test.jpg",
       categoryId: category.id,
+      variants: { create: { stock } },
     },
+    include: { variants: true },
   });
+  return { ...product, variantId: product.variants[0]!.id };
 }
 
-/** Checks out one product; picked up at the shop (free) unless a delivery choice is given. */
-export function checkout(
+/**
+ * A dress in Red and Blue, sizes M and L: four variants with the stocks given by title ("Red / M"), the
+ * rest 0. Red / L costs its own price; the others the product's.
+ */
+export async function createDress(stocks: Record<string, number>, priceKes = 2500) {
+  const category = await prisma.category.upsert({
+    where: { slug: "test-payments" },
+    update: {},
+    create: { slug: "test-payments", name: "Payments tests" },
+  });
+  const slug = `dress-${randomBytes(6).toString("hex")}`;
+  const combos = ["Red", "Blue"].flatMap((c) => ["M", "L"].map((s) => [c, s]));
+  const product = await prisma.product.create({
+    data: {
+      slug,
+      name: "Ankara dress",
+      description: "For variant tests",
+      priceKes,
+      imageUrl: "/products/test.jpg",
+      categoryId: category.id,
+      options: {
+        create: [
+          { name: "Colour", values: ["Red", "Blue"], position: 0 },
+          { name: "Size", values: ["M", "L"], position: 1 },
+        ],
+      },
+      variants: {
+        create: combos.map((values, position) => ({
+          title: values.join(" / "),
+          optionValues: values,
+          position,
+          stock: stocks[values.join(" / ")] ?? 0,
+          sku: `${slug}-${values.join("-")}`,
+          priceKes: values.join(" / ") === "Red / L" ? priceKes + 300 : null,
+        })),
+      },
+    },
+    include: { variants: true },
+  });
+  const variant = (title: string) => product.variants.find((v) => v.title === title)!;
+  return { ...product, variant };
+}
+
+/** Checks out one product (its first variant); picked up at the shop (free) unless a delivery choice is given. */
+export async function checkout(
   productId: string,
   phone: string,
   {
@@ -197,7 +242,7 @@ export function checkout(
 ) {
   return startCheckout({
     paymentMethod,
-    lines: [{ productId, quantity }],
+    lines: [{ variantId: await variantOf(productId), quantity }],
     customerName: "Wanjiru Test",
     phone,
     delivery,
@@ -245,8 +290,15 @@ export async function readOrder(publicId: string) {
   return { ...order, attentionReason: notes.length > 0 ? notes.join("\n") : null };
 }
 
+/** A product's stock: the sum over its variants. */
 export async function stockOf(productId: string) {
-  return (await prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock;
+  const { _sum } = await prisma.productVariant.aggregate({ where: { productId }, _sum: { stock: true } });
+  return _sum.stock ?? 0;
+}
+
+/** The variant a test product sells (createProduct makes one). */
+export async function variantOf(productId: string) {
+  return (await prisma.productVariant.findFirstOrThrow({ where: { productId } })).id;
 }
 
 /** Polls until check returns a value other than undefined/false; no fixed sleeps. */

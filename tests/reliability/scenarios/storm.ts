@@ -3,11 +3,13 @@
  * the real flow; the emulator settles each prompt with its callback held back (a drop fault), and the runner
  * then delivers the held bodies itself, so it controls the duplication and the order. Every fifth order is
  * placed to pay on delivery: no prompt at checkout, then the seller's "Send M-Pesa prompt" at the door (every
- * other one to a number typed there), whose callbacks storm with the rest.
+ * other one to a number typed there), whose callbacks storm with the rest. Every third checkout applies a
+ * 10 % code: its prompt asks for the discounted total, and the code counts one use per paid order.
  */
 import { randomInt } from "node:crypto";
 import type { LedgerEntry } from "@/emulator";
 import { prisma } from "@/lib/db";
+import { codeVersion } from "@/lib/discounts/codes";
 import { openFlags } from "@/lib/payments/core/flags";
 import { sendDoorPrompt } from "@/lib/payments/on-delivery/door";
 import type { Stack } from "../support/stack";
@@ -51,12 +53,20 @@ export async function storm(
   const products = await Promise.all(
     [1, 49, 500, 1250, 9999].map((priceKes) => createProduct({ stock: 100_000_000, priceKes })),
   );
+  const discount = await prisma.discountCode.create({
+    data: { code: `STORM${randomInt(1_000_000)}`, kind: "PERCENT", value: 10 },
+  });
+  const code = { code: discount.code.toLowerCase(), version: codeVersion(discount) };
   control.fault({ target: "callback", kind: "drop", probability: 1 });
 
   const phones = Array.from({ length: count }, freshPhone);
   const started = Date.now();
   const checkouts = await mapLimit(phones, 16, (phone, i) =>
-    checkout(products[i % products.length]!.id, phone, { quantity: 1 + (i % 3), onDelivery: onDelivery(i) }),
+    checkout(products[i % products.length]!.id, phone, {
+      quantity: 1 + (i % 3),
+      onDelivery: onDelivery(i),
+      code: i % 3 === 0 ? code : null,
+    }),
   );
   tally.note(`${count} checkouts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   tally.invariant(
@@ -96,6 +106,7 @@ export async function storm(
   );
 
   await checkInvariants(tally, stack, prompts, okByToken, expectedPaid, door.customerOf);
+  await checkDiscounts(tally, discount.id);
   return { tally, settled };
 }
 
@@ -235,6 +246,28 @@ async function checkInvariants(
   tally.invariant(recorded === oks, `${recorded} callbacks recorded, ${oks} answered 200`);
   tally.note(
     `paid KES ${paidTotal} on ${prompts.filter((p) => ledger.get(p.checkoutRequestId)!.state === "paid").length} orders; ${recorded} callbacks recorded`,
+  );
+}
+
+/** Discounted orders charge goods + delivery - discount, and the code counted exactly its paid orders. */
+async function checkDiscounts(tally: Tally, codeId: string) {
+  const orders = await prisma.order.findMany({ where: { discountCodeId: codeId }, include: { items: true } });
+  for (const order of orders) {
+    const goods = order.items.reduce((sum, i) => sum + i.unitPriceKes * i.quantity, 0);
+    tally.unit([
+      order.discountKes <= 0 && goods >= 10 && `${order.reference}: code applied but nothing off`,
+      order.totalKes !== goods + order.deliveryFeeKes - order.discountKes &&
+        `${order.reference}: total ${order.totalKes} vs ${goods} + ${order.deliveryFeeKes} - ${order.discountKes}`,
+    ]);
+  }
+  const paid = orders.filter((o) => o.status === "PAID");
+  const { usesCount } = await prisma.discountCode.findUniqueOrThrow({ where: { id: codeId } });
+  tally.invariant(
+    orders.length > 0 && usesCount === paid.length,
+    `code used on ${orders.length} orders, ${paid.length} paid, ${usesCount} uses counted`,
+  );
+  tally.note(
+    `${orders.length} orders with the code (${paid.length} paid, KES ${paid.reduce((s, o) => s + o.discountKes, 0)} off)`,
   );
 }
 

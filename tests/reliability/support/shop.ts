@@ -13,17 +13,19 @@ export async function createProduct({ stock, priceKes }: { stock: number; priceK
     ON CONFLICT (slug) DO NOTHING`;
   const category = await prisma.category.findUniqueOrThrow({ where: { slug: "reliability" } });
   const slug = `rel-${randomBytes(6).toString("hex")}`;
-  return prisma.product.create({
+  const product = await prisma.product.create({
     data: {
       slug,
       name: `Item ${slug}`,
       description: "Reliability suite",
       priceKes,
-      stock,
       imageUrl: "/products/test.jpg",
       categoryId: category.id,
+      variants: { create: { stock } },
     },
+    include: { variants: true },
   });
+  return { ...product, variantId: product.variants[0]!.id };
 }
 
 let phoneSeq = randomInt(90_000_000);
@@ -64,19 +66,38 @@ async function courierZone() {
 
 let courier: Promise<{ id: string }> | undefined;
 
+const variants = new Map<string, Promise<string>>();
+/** The variant a suite product sells (createProduct makes one), looked up once per product. */
+function variantOf(productId: string) {
+  let id = variants.get(productId);
+  if (!id) {
+    id = prisma.productVariant.findFirstOrThrow({ where: { productId } }).then((v) => v.id);
+    variants.set(productId, id);
+  }
+  return id;
+}
+
 /**
- * Checks out one product for delivery by courier: the prompt asks for goods plus the delivery fee. With
- * `onDelivery` the order is placed to pay at the door: no prompt until the seller sends one.
+ * Checks out one product (or one of its variants) for delivery by courier: the prompt asks for goods plus the
+ * delivery fee, less the code's discount when one is given. With `onDelivery` the order is placed to pay at
+ * the door: no prompt until the seller sends one.
  */
 export async function checkout(
   productId: string,
   phone: string,
-  { quantity = 1, clientIp = null as string | null, onDelivery = false } = {},
+  {
+    quantity = 1,
+    clientIp = null as string | null,
+    onDelivery = false,
+    code = null as { code: string; version: string } | null,
+    /** One variant of a product with options; else the product's only variant. */
+    variantId = null as string | null,
+  } = {},
 ) {
   courier ??= courierZone();
   const zone = await courier;
   return startCheckout({
-    lines: [{ productId, quantity }],
+    lines: [{ variantId: variantId ?? (await variantOf(productId)), quantity }],
     customerName: "Wanjiru Reliability",
     phone,
     delivery: {
@@ -89,7 +110,35 @@ export async function checkout(
     clientIp,
     checkoutKey: randomBytes(12).toString("hex"),
     paymentMethod: onDelivery ? "ON_DELIVERY" : "MPESA_NOW",
+    // A code the shopper applied (and saw priced) before paying.
+    ...(code ? { discountCode: code.code, discountSeen: code.version } : {}),
   });
+}
+
+/** A product in two colours and two sizes, each combination its own variant with its own stock. */
+export async function createDress({ stock, priceKes }: { stock: Record<string, number>; priceKes: number }) {
+  const base = await createProduct({ stock: 0, priceKes });
+  const combos = ["Red", "Blue"].flatMap((colour) => ["M", "L"].map((size) => [colour, size]));
+  await prisma.$transaction([
+    prisma.productVariant.deleteMany({ where: { productId: base.id } }),
+    prisma.productOption.createMany({
+      data: [
+        { productId: base.id, name: "Colour", values: ["Red", "Blue"], position: 0 },
+        { productId: base.id, name: "Size", values: ["M", "L"], position: 1 },
+      ],
+    }),
+    prisma.productVariant.createMany({
+      data: combos.map((values, position) => ({
+        productId: base.id,
+        title: values.join(" / "),
+        optionValues: values,
+        position,
+        stock: stock[values.join(" / ")] ?? 0,
+      })),
+    }),
+  ]);
+  const variants = await prisma.productVariant.findMany({ where: { productId: base.id } });
+  return { id: base.id, variant: (title: string) => variants.find((v) => v.title === title)! };
 }
 
 export const tokenOfUrl = (callbackUrl: string) => callbackUrl.slice(callbackUrl.lastIndexOf("/") + 1);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveForm } from "@/components/dashboard/archive-form";
 import { OwnerOnly } from "@/components/dashboard/owner-only";
@@ -16,6 +17,13 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit {product.name}</h1>
       <ProductForm product={product} categories={await listCategories()} />
+      <Link
+        href={`/dashboard/products/${product.id}/variants`}
+        className="flex min-h-11 items-center justify-between rounded-xl border border-stone-200 bg-white p-4 font-medium text-brand-700 hover:bg-stone-50"
+      >
+        Options and variants (sizes, colours, stock per variant)
+        <span aria-hidden="true">→</span>
+      </Link>
       <ArchiveForm id={product.id} active={product.active} />
     </div>
   );

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { enqueueLowStockAlerts } from "./enqueue";
+import { SETTINGS_ID } from "./recipients";
+
+/** The shop's default when neither the product nor the owner's settings say. */
+const DEFAULT_THRESHOLD = 3;
+
+/**
+ * After an order is paid: its variants now at or below their threshold that were not alerted yet are
+ * marked, and the seller told, once. Concurrent payments update the same variant rows: the second waits
+ * for the first and finds the variant already marked, so one crossing makes one alert.
+ */
+export async function alertLowStock(tx: Tx, orderId: string) {
+  const crossed = await tx.$queryRaw<
+    { variantId: string; productId: string; name: string; stock: number; alertedAt: Date }[]
+  >`
+    UPDATE "ProductVariant" v SET "lowStockAlertedAt" = now()
+    FROM "Product" p, "OrderItem" i
+    WHERE i."orderId" = ${orderId} AND v."id" = i."variantId" AND p."id" = v."productId"
+      AND v."lowStockAlertedAt" IS NULL AND NOT v."archived"
+      AND v."stock" <= COALESCE(p."lowStockThreshold",
+        (SELECT "lowStockThreshold" FROM "NotificationSettings" WHERE "id" = ${SETTINGS_ID}), ${DEFAULT_THRESHOLD})
+    RETURNING v."id" AS "variantId", p."id" AS "productId",
+      CASE WHEN v."title" = '' THEN p."name" ELSE p."name" || ', ' || v."title" END AS "name",
+      v."stock", v."lowStockAlertedAt" AS "alertedAt"`;
+  await enqueueLowStockAlerts(tx, crossed);
+}
+
+/** A restock above the threshold re-arms the alert for the next crossing. */
+export async function rearmLowStock(tx: Tx, productId: string) {
+  await tx.$executeRaw`
+    UPDATE "ProductVariant" v SET "lowStockAlertedAt" = NULL
+    FROM "Product" p
+    WHERE v."productId" = ${productId} AND p."id" = v."productId" AND v."lowStockAlertedAt" IS NOT NULL
+      AND v."stock" > COALESCE(p."lowStockThreshold",
+        (SELECT "lowStockThreshold" FROM "NotificationSettings" WHERE "id" = ${SETTINGS_ID}), ${DEFAULT_THRESHOLD})`;
+}

@@ -1,0 +1,154 @@
+import { expect, test } from "@playwright/test";
+import { OWNER, resetShop, withDb } from "./support/database";
+import { Dashboard } from "./support/dashboard";
+import { answerOnPhone, emulator } from "./support/emulator";
+import { layoutProblems } from "./support/layout";
+
+test.beforeAll(resetShop);
+// Whole journeys (shop, phone, dashboard) on a shared machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+test.beforeEach(async ({ page }) => {
+  await emulator.reset();
+  await withDb((db) => db.rateLimitCounter.deleteMany());
+  await page.setViewportSize({ width: 360, height: 780 });
+});
+
+test("pick Red / M, see its price, apply KARIBU10, pay; the seller sees variant and discount on the order and in the CSV", async ({
+  page,
+  context,
+}, testInfo) => {
+  await page.goto("/products/ankara-wrap-dress");
+  await expect(page.getByTestId("price").first()).toHaveText("KES 2,500");
+  await page.getByRole("link", { name: "Colour Red", exact: true }).click();
+  await expect(page).toHaveURL(/colour=Red/);
+  await expect(page.getByTestId("price").first()).toHaveText("KES 2,800");
+  await page.getByRole("link", { name: "Size M", exact: true }).click();
+  await expect(page).toHaveURL(/colour=Red&size=M/);
+  await expect(page.getByText("Size: M")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Ankara Wrap Dress, Red / M" })).toBeVisible();
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("variant-red-m-360.png"), fullPage: true });
+
+  // A sold-out combination is shown as such and cannot be added.
+  await page.goto("/products/ankara-wrap-dress?colour=Yellow&size=XL");
+  await expect(page.getByRole("link", { name: "Size XL, sold out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+
+  await page.goto("/products/ankara-wrap-dress?colour=red&size=m");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added Ankara Wrap Dress, Red / M to your cart.")).toBeVisible();
+
+  await page.goto("/checkout");
+  await page.getByRole("radio", { name: /^Pick up at the shop/ }).check();
+  await page.getByLabel("Discount code").fill("nope");
+  await page.getByRole("button", { name: "Apply" }).click();
+  // The refusal sits under the field (and in the form's error summary), and the field keeps what was typed.
+  await expect(page.locator("#field-discountCode-error")).toHaveText(
+    "We do not know the code NOPE. Check the spelling.",
+  );
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Discount code: We do not know the code NOPE.",
+  );
+  await expect(page.getByLabel("Discount code")).toHaveValue("nope");
+  await page.getByLabel("Discount code").fill(" karibu 10 ");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Code KARIBU10 applied.")).toBeVisible();
+  await page.getByRole("radio", { name: /^Pick up at the shop/ }).check();
+  await expect(page.getByTestId("checkout-discount")).toHaveText("−KES 280");
+  await expect(page.getByTestId("checkout-total")).toHaveText("KES 2,520");
+  await page.getByLabel("Full name").fill("Akinyi Otieno");
+  await page.getByLabel("Phone number").fill("0711 000 221");
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("checkout-code-360.png"), fullPage: true });
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+  const publicId = page.url().split("/").pop()!;
+
+  const phone = await context.newPage();
+  await answerOnPhone(phone, "254711000221", "Pay");
+  await page.bringToFront();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await expect(page.getByText("Discount (KARIBU10)")).toBeVisible();
+
+  const order = await withDb((db) => db.order.findUniqueOrThrow({ where: { publicId } }));
+  expect(order).toMatchObject({ totalKes: 2520, discountKes: 280, status: "PAID" });
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto(`/dashboard/orders/${order.reference}`);
+  await expect(page.getByText("1 × Ankara Wrap Dress, Red / M")).toBeVisible();
+  await expect(page.getByTestId("order-discount")).toContainText("KARIBU10");
+  await expect(page.getByTestId("order-discount")).toContainText("−KES 280");
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("seller-order-variant-360.png"), fullPage: true });
+  const csv = await (await page.request.get("/api/dashboard/orders/export")).text();
+  const row = csv.split("\n").find((l) => l.startsWith(order.reference))!;
+  expect(row).toContain("1 x Ankara Wrap Dress, Red / M");
+  expect(row).toContain("KARIBU10,280");
+
+  await page.goto("/dashboard/discounts");
+  await expect(
+    page.getByTestId("code-card").filter({ hasText: "KARIBU10" }).getByTestId("code-uses"),
+  ).toHaveText("1");
+});
+
+test("the owner creates a product with two options and a discount code on a phone", async ({
+  page,
+}, testInfo) => {
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/products/new");
+  await page.getByLabel("Name").fill("Kikoy shirt");
+  await page.getByLabel("Web address (slug)").fill("kikoy-shirt");
+  await page.getByLabel("Description").fill("Cotton kikoy shirt, made in Mombasa.");
+  await page.getByLabel("Price (KES)").fill("1800");
+  await page.getByLabel("Stock").fill("0");
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByLabel("Photo").setInputFiles("public/icons/dashboard-512.png");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByText("Created Kikoy shirt.")).toBeVisible();
+  const product = await withDb((db) => db.product.findUniqueOrThrow({ where: { slug: "kikoy-shirt" } }));
+
+  await page.goto(`/dashboard/products/${product.id}/variants`);
+  await page.getByLabel("Option 1 name").fill("Size");
+  await page.getByLabel("Values, separated by commas").first().fill("S, M, L");
+  await page.getByLabel("Option 2 name").fill("Colour");
+  await page.getByLabel("Values, separated by commas").nth(1).fill("Blue, ");
+  await page.getByRole("button", { name: "Save options" }).click();
+  await expect(page.getByText("Saved: 3 combinations. Set their stock below.")).toBeVisible();
+  await page.getByLabel("Values, separated by commas").nth(1).fill("Blue, White");
+  await page.getByRole("button", { name: "Save options" }).click();
+  await expect(page.getByText("Saved: 6 combinations. Set their stock below.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("variant-card")).toHaveCount(6);
+  const mBlue = page.getByTestId("variant-card").filter({ hasText: "M / Blue" });
+  await mBlue.getByLabel("Stock").fill("-2");
+  await page.getByRole("button", { name: "Save variants" }).click();
+  await expect(mBlue.getByText("The stock must be at least 0")).toBeVisible();
+  await expect(mBlue.getByLabel("Stock")).toHaveValue("-2");
+  await mBlue.getByLabel("Stock").fill("4");
+  await mBlue.getByLabel("Price (KES)").fill("1950");
+  await page.getByRole("button", { name: "Save variants" }).click();
+  await expect(page.getByText("Variants saved.")).toBeVisible();
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("owner-variants-360.png"), fullPage: true });
+
+  await page.goto("/products/kikoy-shirt?size=m&colour=blue");
+  await expect(page.getByTestId("price").first()).toHaveText("KES 1,950");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+
+  await page.goto("/dashboard/discounts/new");
+  await page.getByLabel("Code").fill("weekend 10");
+  await page.getByLabel("Gives").selectOption("PERCENT");
+  await page.getByLabel("Percent or KES").fill("150");
+  await page.getByRole("button", { name: "Create code" }).click();
+  await expect(page.locator("#field-value-error")).toHaveText("Enter a percentage from 1 to 100");
+  await expect(page.getByLabel("Code")).toHaveValue("weekend 10");
+  await page.getByLabel("Percent or KES").fill("10");
+  await page.getByLabel("Uses per phone").fill("1");
+  await page.getByRole("button", { name: "Create code" }).click();
+  await expect(page.getByText("Saved WEEKEND10.")).toBeVisible();
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("owner-code-360.png"), fullPage: true });
+  await page.goto("/dashboard/discounts");
+  await expect(page.getByTestId("code-card").filter({ hasText: "WEEKEND10" })).toContainText("10% off");
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("owner-codes-list-360.png"), fullPage: true });
+});
