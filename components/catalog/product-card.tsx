@@ -27,7 +27,7 @@ export function ProductCard({ product }: Props) {
           className="aspect-square w-full object-cover"
         />
         <div className="space-y-1 p-3">
-          <h3 className="line-clamp-2 text-sm font-medium group-hover:underline">{product.name}</h3>
+          <h3 className="text-sm font-medium break-words group-hover:underline">{product.name}</h3>
           <p className="font-semibold">
             <Price
               priceKes={product.priceKes}
