@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
+import { catalogChanged } from "@/lib/catalog/cache";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rearmLowStock } from "@/lib/notifications/low-stock";
@@ -10,11 +11,10 @@ import { combinations, type OptionsInput, parseOptions, parseVariantRows } from 
 
 export type VariantFormState = ActionResult | null;
 
-async function refresh(productId: string) {
-  const product = await prisma.product.findUnique({ where: { id: productId }, select: { slug: true } });
+/** The editor shows the saved rows; the storefront's cached catalogue shows the new prices, stock and photos. */
+function refresh(productId: string) {
   revalidatePath(`/dashboard/products/${productId}/variants`);
-  revalidatePath("/", "layout");
-  if (product) revalidatePath(`/products/${product.slug}`);
+  catalogChanged();
 }
 
 /**
@@ -53,7 +53,7 @@ export async function saveOptions(_prev: VariantFormState, formData: FormData): 
     const exists = await prisma.product.count({ where: { id: productId } });
     if (!exists) return refused("That product no longer exists.");
     const count = await prisma.$transaction((tx) => applyOptions(tx, productId, parsed.options));
-    await refresh(productId);
+    refresh(productId);
     return {
       ok: true,
       message: parsed.options.length
@@ -91,7 +91,7 @@ export async function saveVariants(_prev: VariantFormState, formData: FormData):
         return refused("Check the highlighted fields.", skuClash(parsed.rows), submittedValues(formData));
       throw e;
     }
-    await refresh(productId);
+    refresh(productId);
     return { ok: true, message: "Variants saved." };
   });
 }

@@ -18,6 +18,7 @@ const { prisma } = await import("@/lib/db");
 const stockOf = async (productId: string) =>
   (await prisma.productVariant.aggregate({ where: { productId }, _sum: { stock: true } }))._sum.stock ?? 0;
 const { saveProduct, setProductArchived } = await import("@/lib/dashboard/product-actions");
+const { saveVariants } = await import("@/lib/dashboard/variant-actions");
 const { GET: serveUpload } = await import("@/app/api/uploads/[file]/route");
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -147,5 +148,26 @@ describe("product image upload", () => {
     );
     expect(r).toMatchObject({ ok: true });
     await expect(readFile(path.join("public", seeded.imageUrl))).resolves.toBeTruthy();
+  });
+});
+
+describe("variant editor", () => {
+  it("saving a variant's stock and price clears the storefront's cached catalogue", async () => {
+    const product = await shuka();
+    const variant = await prisma.productVariant.findFirstOrThrow({ where: { productId: product.id } });
+    const form = new FormData();
+    form.set("productId", product.id);
+    form.set(`${variant.id}.priceKes`, "1350");
+    form.set(`${variant.id}.compareAtKes`, "");
+    form.set(`${variant.id}.stock`, String(variant.stock + 5));
+    form.set(`${variant.id}.stockSeen`, String(variant.stock));
+    form.set(`${variant.id}.sku`, "");
+    form.set(`${variant.id}.onSale`, "on");
+    revalidateTag.mockClear();
+    const r = await saveVariants(null, form);
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    expect(revalidateTag).toHaveBeenCalledWith("catalog", { expire: 0 });
+    const saved = await prisma.productVariant.findUniqueOrThrow({ where: { id: variant.id } });
+    expect(saved).toMatchObject({ priceKes: 1350, stock: variant.stock + 5 });
   });
 });
