@@ -3,6 +3,7 @@ import { after } from "next/server";
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
 import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
+import { recheckTypedCodes } from "@/lib/payments/refunds/typed-codes";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { pruneRejectedCallbacks } from "@/lib/payments/stk/rejected-callbacks";
 import { recordJobRun } from "./job-runs";
@@ -12,17 +13,19 @@ const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
  * What the scheduled job does: settle stale attempts by STK query, expire unpaid orders, settle refunds
- * whose result never came (Transaction Status), send the messages still due (retries, and any a crashed instance left), prune old rejected-callback notes.
+ * whose result never came and typed M-Pesa codes whose check went unanswered (Transaction Status), send the messages still due (retries, and any a crashed instance left), prune old rejected-callback notes.
  */
 export async function runScheduledWork() {
   const reconciled = await reconcileAll();
   const refunds = await reconcileRefunds();
+  const typedCodesAskedAgain = await recheckTypedCodes();
   const notifications = await drainNotifications().catch((e: unknown) => ({
     error: e instanceof Error ? e.message : String(e),
   }));
   return {
     ...reconciled,
     ...refunds,
+    typedCodesAskedAgain,
     notifications,
     prunedRejectedCallbacks: await pruneRejectedCallbacks(),
   };

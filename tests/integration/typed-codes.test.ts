@@ -11,8 +11,10 @@ import { orderEvents } from "@/lib/payments/core/events";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { configurePayments, payments } from "@/lib/payments/shared/context";
 import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
+import { GET as cronGet } from "@/app/api/cron/reconcile/route";
 import {
   checkoutOk,
+  clock,
   createProduct,
   freshPhone,
   readOrder,
@@ -91,6 +93,33 @@ describe("a typed M-Pesa code", () => {
       orderId: order.id,
     });
   });
+
+  it("asks M-Pesa again from the scheduled work when the check's result is lost; the answer pays the order", async () => {
+    harness.emulator.control.setOptions({ c2bValidation: false });
+    const { publicId, order } = await openOrder(730);
+    const payment = await harness.emulator.control.payBill(SHORTCODE, "MY ORDER", 730, freshPhone());
+    await waitFor(() => prisma.c2bPayment.findFirst({ where: { transId: payment.transId } }));
+    harness.emulator.control.fault({ target: "result", kind: "drop" });
+    const answer = await submitTypedCode({ publicId, typed: payment.transId, clientIp: nextIp() });
+    expect(answer).toMatchObject({ ok: true, state: "checking" });
+    expect((await readOrder(publicId)).status).not.toBe("PAID");
+
+    const asked = statusQueries();
+    clock.advance(payments().refundResultWaitSeconds + 60);
+    const cron = await cronGet(new Request("http://shop.test/api/cron/reconcile"));
+    expect(await cron.json()).toMatchObject({ typedCodesAskedAgain: 1 });
+    expect(statusQueries()).toBe(asked + 1);
+    await expect.poll(async () => (await readOrder(publicId)).status, { timeout: 10_000 }).toBe("PAID");
+    expect(await prisma.c2bPayment.findFirstOrThrow({ where: { transId: payment.transId } })).toMatchObject({
+      status: "APPLIED",
+      orderId: order.id,
+    });
+    // Paid: the next run asks nothing more.
+    clock.advance(payments().refundResultWaitSeconds + 60);
+    const again = await cronGet(new Request("http://shop.test/api/cron/reconcile"));
+    expect(await again.json()).toMatchObject({ typedCodesAskedAgain: 0 });
+    expect(statusQueries()).toBe(asked + 1);
+  }, 60_000);
 
   it("refuses a code already used for another order, without naming that order", async () => {
     const first = await paidWithLostCallback(900);

@@ -9,7 +9,7 @@ import { orderMoney } from "../core/money";
 import { payOrder } from "../core/pay-order";
 import type { Verdict } from "../core/state-machine";
 import { isActiveAttempt } from "../core/status-groups";
-import { payments } from "../shared/context";
+import { payments, secondsAfter } from "../shared/context";
 import { consumeLimit } from "../shared/rate-limits";
 import { startStatusCheck } from "./status-checks";
 
@@ -115,6 +115,61 @@ async function awaitAnswer(checkId: string, code: string): Promise<TypedCodeAnsw
     if (Date.now() >= until) return { ok: true, state: "checking", message: TYPED_CODE_WORDS.checking(code) };
     await sleep(250);
   }
+}
+
+/**
+ * Typed codes whose Transaction Status result never came (M-Pesa dropped it): asked again by the scheduled
+ * work, a few times, while the order still waits and the code is counted nowhere. The new answer pays the
+ * order as any other would; the open order page turns Paid by itself.
+ */
+export async function recheckTypedCodes(limit = 100): Promise<number> {
+  const ctx = payments();
+  const stale = await prisma.statusCheck.findMany({
+    where: {
+      purpose: "TYPED_CODE",
+      answered: false,
+      createdAt: { lt: secondsAfter(ctx.now(), -ctx.refundResultWaitSeconds) },
+    },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+  let asked = 0;
+  for (const check of stale) if (await askAgain(check)) asked++;
+  return asked;
+}
+
+async function askAgain(check: StatusCheck): Promise<boolean> {
+  const { orderId, transactionId: code } = check;
+  const order = orderId
+    ? await prisma.order.findUnique({ where: { id: orderId }, select: { status: true } })
+    : null;
+  const tries =
+    orderId && code
+      ? await prisma.statusCheck.count({ where: { purpose: "TYPED_CODE", orderId, transactionId: code } })
+      : 0;
+  const worthAsking =
+    order &&
+    code &&
+    order.status !== "PAID" &&
+    order.status !== "CANCELLED" &&
+    tries < payments().refundMaxQueries &&
+    !(await knownUse(code, orderId!));
+  // Claimed like a result, so a late answer to this check is a duplicate and the new check decides.
+  const claimed = await prisma.statusCheck.updateMany({
+    where: { id: check.id, answered: false },
+    data: {
+      answered: true,
+      outcome: worthAsking ? "no result: asked again" : `no result after ${tries} asks`,
+    },
+  });
+  if (claimed.count === 0 || !worthAsking) return false;
+  const again = await startStatusCheck({
+    purpose: "TYPED_CODE",
+    orderId: orderId!,
+    transactionId: code!,
+    clientIp: check.clientIp,
+  });
+  return again.ok;
 }
 
 /** What we tell the shopper (and whether it paid), recorded on the check for the waiting form. */
