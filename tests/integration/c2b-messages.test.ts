@@ -26,7 +26,7 @@ import { formOf } from "./support/sellers";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 const { attachUnmatchedPayment } = await import("@/lib/dashboard/c2b-actions");
 
 const harness = withPaymentsHarness();

@@ -9,7 +9,7 @@ import { formOf, ownerAndStaff } from "./support/sellers";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { GET: summary } = await import("@/app/api/dashboard/summary/route");
 const { GET: summaryEvents } = await import("@/app/api/dashboard/summary/events/route");

@@ -8,7 +8,7 @@ const jwt = vi.hoisted(() => ({ sub: null as string | null, sid: "session-1", si
 vi.mock("@/auth", () => ({
   auth: async () => (jwt.sub ? { user: { id: jwt.sub }, sid: jwt.sid, signedInAt: jwt.signedInAt } : null),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { checkCredentials, LOGIN_MAX_FAILURES } = await import("@/lib/auth/credentials");
 const { getSessionUser } = await import("@/lib/auth/session");

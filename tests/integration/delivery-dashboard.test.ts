@@ -13,7 +13,7 @@ import { resetShop } from "./support/database";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { saveDeliverySettings, saveZone } = await import("@/lib/delivery/settings-actions");
 const { setFulfilment } = await import("@/lib/dashboard/order-actions");

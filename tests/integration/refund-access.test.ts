@@ -3,6 +3,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SellerUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { openFlags } from "@/lib/payments/core/flags";
+import { configurePayments } from "@/lib/payments/shared/context";
 import {
   checkoutOk,
   createProduct,
@@ -15,7 +17,7 @@ import { formOf, ownerAndStaff } from "./support/sellers";
 
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { cancelPaidOrderAction, refundOrder } = await import("@/lib/dashboard/refund-actions");
 const harness = withPaymentsHarness();
@@ -152,5 +154,41 @@ describe("refund actions", () => {
       message: "An order cancelled cannot be cancelled here.",
     });
     expect(await stockOf(product.id)).toBe(4);
+  });
+
+  it("with refunds by M-Pesa off, cancel a paid order and flag it for a refund by hand, sending nothing", async () => {
+    const product = await createProduct({ stock: 3, priceKes: 540 });
+    const phone = freshPhone();
+    const { order } = await checkoutOk(harness, product.id, phone);
+    await harness.emulator.control.pay(phone);
+    const paid = await waitFor(async () => {
+      const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+      return o.status === "PAID" && o;
+    });
+    configurePayments({ refundsOffReason: "MPESA_INITIATOR_NAME is not set" });
+    session.user = owner;
+    const answer = await cancelPaidOrderAction(
+      null,
+      formOf({
+        reference: paid.reference,
+        reason: "Out of stock",
+        restock: "on",
+        idempotencyKey: "cancel-off-123456",
+      }),
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      message:
+        "Order cancelled. Its items are back in stock. Refund KES 540 outside M-Pesa: the order stays flagged until you mark it resolved.",
+    });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect(await stockOf(product.id)).toBe(3);
+    expect(await openFlags(prisma, order.id)).toEqual([
+      expect.objectContaining({ amountKes: 540, note: expect.stringContaining("refund KES 540") }),
+    ]);
+    expect(await prisma.refund.count({ where: { orderId: order.id } })).toBe(0);
+    expect(harness.emulator.control.moneyOut().filter((m) => m.transactionId === paid.mpesaReceipt)).toEqual(
+      [],
+    );
   });
 });

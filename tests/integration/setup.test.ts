@@ -20,7 +20,7 @@ const emulatorPort = await vi.hoisted(async () => {
 });
 const session = vi.hoisted(() => ({ user: null as SellerUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { prisma } = await import("@/lib/db");
 const { GET: setupApi } = await import("@/app/api/dashboard/setup/route");

@@ -13,7 +13,7 @@ const TOKEN = vi.hoisted(() => {
 vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => ({ id: "o", email: "o@d.test", name: "Owner", role: "OWNER" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 const { head, put, copy, list, BlobNotFoundError, BlobAccessError } = await import("@vercel/blob");
 const { prisma } = await import("@/lib/db");
 const { saveProduct } = await import("@/lib/dashboard/product-actions");
