@@ -19,10 +19,16 @@ export function cachedCatalogRead<Args extends string[], Result>(
 ): (...args: Args) => Promise<Result> {
   // Wrapped on first use, not at import: importing the catalogue's queries needs no Next.js cache.
   let cached: ((...args: Args) => Promise<Result>) | undefined;
-  return (...args) =>
-    (cached ??= unstable_cache(read, ["catalog", name], { tags: [CATALOG_TAG], revalidate: HOURLY }))(
-      ...args,
-    );
+  return async (...args) => {
+    cached ??= unstable_cache(read, ["catalog", name], { tags: [CATALOG_TAG], revalidate: HOURLY });
+    try {
+      return await cached(...args);
+    } catch (error) {
+      // Outside a Next.js server (a script, a test) there is no cache to read through: read the database.
+      if (error instanceof Error && error.message.includes("incrementalCache missing")) return read(...args);
+      throw error;
+    }
+  };
 }
 
 /**

@@ -115,8 +115,10 @@ describe("revenue net of refunds", () => {
   it("lists each order's refunds in the CSV: sent back, on its way, and their M-Pesa references", async () => {
     const res = await exportCsv(new Request("http://x/api/dashboard/orders/export?status=all"));
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/,Refunded \(KES\),Refund in progress \(KES\),Refund M-Pesa references$/);
-    expect(lines.find((l) => l.startsWith(partial))).toMatch(/,500,200,RFD0000001$/);
-    expect(lines.find((l) => l.startsWith("DK-R0003"))).toMatch(/,800,0,RFD0000003$/);
+    expect(lines[0]).toMatch(
+      /,Refunded \(KES\),Refund in progress \(KES\),Refund M-Pesa references,Discount code,Discount \(KES\)$/,
+    );
+    expect(lines.find((l) => l.startsWith(partial))).toMatch(/,500,200,RFD0000001,,$/);
+    expect(lines.find((l) => l.startsWith("DK-R0003"))).toMatch(/,800,0,RFD0000003,,$/);
   });
 });
