@@ -85,9 +85,6 @@ export async function insertOrder(o: OrderFields) {
         paidAt,
         mpesaReceipt: receipt,
         needsAttention: !!o.needsAttention,
-        events: o.needsAttention
-          ? { create: [{ kind: "FLAGGED", actor: "system", flagKind: "OTHER", note: o.needsAttention }] }
-          : undefined,
         items: {
           create: [
             {
@@ -118,6 +115,59 @@ export async function insertOrder(o: OrderFields) {
           ],
         },
       },
+    });
+    // Its history, as the payment core writes it: the prompt, its outcome, the money and the order's move.
+    const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { orderId: order.id } });
+    const at = paidAt ?? new Date();
+    const moved = { orderId: order.id, actor: "M-Pesa (callback)", at, fromStatus: "PENDING" };
+    await db.orderEvent.createMany({
+      data: [
+        {
+          ...moved,
+          fromStatus: null,
+          kind: "ATTEMPT_STATUS",
+          attemptId: attempt.id,
+          toStatus: "PENDING",
+          note: `prompt for KES ${total} sent to 2547****678`,
+        },
+        ...(status === "PENDING"
+          ? []
+          : [
+              {
+                ...moved,
+                kind: "ATTEMPT_STATUS" as const,
+                attemptId: attempt.id,
+                toStatus: paid ? "SUCCEEDED" : "FAILED",
+                data: paid
+                  ? undefined
+                  : { resultCode: "1032", resultDesc: "Request cancelled by user", failureKind: null },
+              },
+            ]),
+        ...(paid
+          ? [
+              {
+                ...moved,
+                kind: "PAYMENT_RECEIVED" as const,
+                amountKes: total,
+                source: "STK" as const,
+                reference: receipt,
+                paymentKey: `mpesa:${receipt}`,
+              },
+            ]
+          : []),
+        ...(status === "PENDING" ? [] : [{ ...moved, kind: "ORDER_STATUS" as const, toStatus: status }]),
+        ...(o.needsAttention
+          ? [
+              {
+                ...moved,
+                actor: "system",
+                kind: "FLAGGED" as const,
+                flagKind: "OTHER" as const,
+                note: o.needsAttention,
+              },
+            ]
+          : []),
+      ],
     });
     // The app announces every committed order change (lib/live/announce.ts); a row written behind its back
     // must do the same, or live streams listening on the PostgreSQL server never hear of it.
