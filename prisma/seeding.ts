@@ -117,9 +117,12 @@ export async function ensureOwner(db: PrismaClient, email: string, password: str
   return db.user.create({ data: { email, name: "Shop owner", passwordHash, role: "OWNER" } });
 }
 
-/** Empties every table: each test file starts from a known state. */
+/** Empties every table (the migrations' own bookkeeping aside): each test file starts from a known state. */
 export async function truncateAll(db: PrismaClient) {
-  await db.$executeRawUnsafe(
-    `TRUNCATE "CallbackEvent", "PaymentAttempt", "OrderItem", "Order", "DiscountCode", "ProductVariant", "ProductOption", "Product", "Category", "User", "RateLimitCounter", "RevokedSession", "Notification", "NotificationSettings", "C2bPayment", "C2bEvent", "C2bRegistration", "OrderDelivery", "DeliveryZone", "DeliverySettings", "JobRun" RESTART IDENTITY CASCADE`,
-  );
+  // Read from the database, so a table a new migration adds is emptied too.
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT tablename AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  const list = tables.map((t) => `"${t.name.replace(/"/g, '""')}"`).join(", ");
+  await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
