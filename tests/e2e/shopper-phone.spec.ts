@@ -58,10 +58,10 @@ test("one quantity rule, shown where the quantity is chosen: product page, cart 
 
   // Checkout never takes a name and phone for a cart it would refuse: a cart from before the rule says so first.
   const tea = await withDb((db) =>
-    db.product.findUniqueOrThrow({ where: { slug: "kericho-gold-tea-250g" } }),
+    db.productVariant.findFirstOrThrow({ where: { product: { slug: "kericho-gold-tea-250g" } } }),
   );
   await context.addCookies([
-    { name: "duka_cart", value: encodeURIComponent(JSON.stringify([{ p: tea.id, q: 25 }])), url: E2E.appUrl },
+    { name: "duka_cart", value: encodeURIComponent(JSON.stringify([{ v: tea.id, q: 25 }])), url: E2E.appUrl },
   ]);
   await page.goto("/checkout");
   await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toHaveText(
