@@ -19,6 +19,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/payments/stk/checkout";
 import { configureNotifications } from "@/lib/notifications/context";
+import { drainQuietly } from "@/lib/notifications/drain";
 import { configurePayments, payments, type PaymentsContext } from "@/lib/payments/shared/context";
 import { resetShop } from "./database";
 import { localGateways } from "./notifications";
@@ -133,6 +134,9 @@ export async function startPaymentsHarness(
     bridgeUrl,
     defaults,
     async stop() {
+      // A drain a test's last payment kicked may still be sending: let it finish while the gateways are up,
+      // so it neither fails against a stopped emulator nor logs after the test file has ended.
+      await Promise.race([drainQuietly(), new Promise((resolve) => setTimeout(resolve, 8_000))]);
       await emulator.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
