@@ -5,13 +5,11 @@
 // Result to the app's result route, which applies it; the time ends when the database shows it applied
 // (polled every 2 ms, the same way for both rows). Prints figures; never fails on time.
 import { randomBytes } from "node:crypto";
-import { certificateFor, createDarajaClient, securityCredential } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
-import { EMULATOR_INITIATOR_NAME, EMULATOR_INITIATOR_PASSWORD, env } from "@/lib/env";
 import { startRefund } from "@/lib/payments/refunds/send";
 import { configurePayments } from "@/lib/payments/shared/context";
 import { checkout, createProduct, freshPhone, sleep } from "@/tests/reliability/support/shop";
-import { startStack } from "@/tests/reliability/support/stack";
+import { refundingDaraja, startStack } from "@/tests/reliability/support/stack";
 import { machine, printTable, type Row } from "./support/stats";
 
 const N = Number(process.env.BENCH_REFUNDS ?? 100);
@@ -31,17 +29,7 @@ const stack = await startStack({
 });
 try {
   configurePayments({
-    daraja: createDarajaClient({
-      ...env.mpesa,
-      env: "emulator",
-      baseUrl: stack.emulator.url,
-      timeoutMs: 3000,
-      initiator: {
-        name: EMULATOR_INITIATOR_NAME,
-        securityCredential: securityCredential(EMULATOR_INITIATOR_PASSWORD, certificateFor("emulator")),
-        b2cShortcode: env.mpesa.shortcode,
-      },
-    }),
+    daraja: refundingDaraja(stack),
     refundsOffReason: null,
   });
   stack.emulator.control.setB2cBalance(1_000_000_000);

@@ -6,14 +6,12 @@
  * agree with what the emulator paid out, and no order may have more committed or paid out than it received.
  */
 import { randomBytes } from "node:crypto";
-import { certificateFor, createDarajaClient, securityCredential } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
-import { EMULATOR_INITIATOR_NAME, EMULATOR_INITIATOR_PASSWORD, env } from "@/lib/env";
 import { orderMoney } from "@/lib/payments/core/money";
 import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
 import { startRefund } from "@/lib/payments/refunds/send";
 import { configurePayments, payments } from "@/lib/payments/shared/context";
-import type { Stack } from "../support/stack";
+import { refundingDaraja, type Stack } from "../support/stack";
 import { checkout, createProduct, freshPhone, mapLimit, sleep, waitFor } from "../support/shop";
 import { Tally } from "../support/tally";
 
@@ -22,17 +20,7 @@ const PRICE_KES = 900;
 /** The runner's payment flow may refund: the emulator's own operator, and short waits before look-ups. */
 function refundsOn(stack: Stack) {
   configurePayments({
-    daraja: createDarajaClient({
-      ...env.mpesa,
-      env: "emulator",
-      baseUrl: stack.emulator.url,
-      timeoutMs: 3000,
-      initiator: {
-        name: EMULATOR_INITIATOR_NAME,
-        securityCredential: securityCredential(EMULATOR_INITIATOR_PASSWORD, certificateFor("emulator")),
-        b2cShortcode: env.mpesa.shortcode,
-      },
-    }),
+    daraja: refundingDaraja(stack),
     refundsOffReason: null,
     refundResultWaitSeconds: 4,
     refundQueryEverySeconds: 2,

@@ -5,9 +5,9 @@
  */
 import { createServer } from "node:net";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator";
-import { createDarajaClient } from "@/lib/daraja";
+import { certificateFor, createDarajaClient, securityCredential } from "@/lib/daraja";
 import { usesEmbeddedDatabase } from "@/lib/db";
-import { env } from "@/lib/env";
+import { EMULATOR_INITIATOR_NAME, EMULATOR_INITIATOR_PASSWORD, env } from "@/lib/env";
 import { createAfricasTalkingChannel } from "@/lib/notifications/channels/africastalking";
 import { createSmtpChannel } from "@/lib/notifications/channels/smtp";
 import { configureNotifications } from "@/lib/notifications/context";
@@ -31,6 +31,21 @@ function assertPortFree(port: number, name: string) {
         reject(new Error(`port ${port} is in use: stop what holds it or set ${name} to a free port`)),
       )
       .listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+/** A Daraja client for the runner that may refund: the emulator's own initiator (operator) and credential. */
+export function refundingDaraja(stack: Stack) {
+  return createDarajaClient({
+    ...env.mpesa,
+    env: "emulator",
+    baseUrl: stack.emulator.url,
+    timeoutMs: 3000,
+    initiator: {
+      name: EMULATOR_INITIATOR_NAME,
+      securityCredential: securityCredential(EMULATOR_INITIATOR_PASSWORD, certificateFor("emulator")),
+      b2cShortcode: env.mpesa.shortcode,
+    },
   });
 }
 
