@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { inputRules, refused, submittedValues } from "@/lib/action-result";
 import { parsePriceKes, productInput, slugify } from "@/lib/dashboard/product-input";
+import { doorPromptInput } from "@/lib/dashboard/door-input";
 import { newStaffInput } from "@/lib/dashboard/staff-input";
+import { zoneInput } from "@/lib/delivery/settings-input";
 import { checkoutForm } from "@/lib/orders/checkout-form";
+import { trackCodeInput, trackLookupInput } from "@/lib/orders/track-input";
+import { linkFormInput, linkLineInput, parseLinkForm } from "@/lib/payment-links/input";
 
 describe("price parsing", () => {
   it.each([
@@ -64,6 +68,68 @@ describe("the form pattern", () => {
     expect(checkout.customerName.maxLength).toBe(80);
     expect(checkout.email).toEqual({ inputMode: "email", maxLength: 254 });
     expect(inputRules(newStaffInput).email.maxLength).toBe(254);
+    expect(checkout.phone.maxLength).toBe(20);
+    expect(inputRules(trackLookupInput)).toEqual({ reference: { maxLength: 12 }, phone: { maxLength: 20 } });
+    expect(inputRules(trackCodeInput).code.maxLength).toBe(6);
+    expect(inputRules(linkLineInput)).toEqual({
+      name: { maxLength: 80 },
+      price: { maxLength: 6 },
+      qty: { maxLength: 2 },
+    });
+    expect(inputRules(linkFormInput).feeKes.maxLength).toBe(5);
+    expect(inputRules(zoneInput).payOnDeliveryMaxKes.maxLength).toBe(6);
+    expect(inputRules(doorPromptInput).phone.maxLength).toBe(20);
+  });
+
+  it("says what is wrong with an optional amount, and takes an empty one as none", () => {
+    const zone = { name: "Coast", feeKes: "400", etaText: "2 days", counties: [], active: true };
+    const rest = { sortOrder: "0", payOnDelivery: true };
+    const podMax = (typed: string) => zoneInput.safeParse({ ...zone, ...rest, payOnDeliveryMaxKes: typed });
+    expect(podMax("  ").data?.payOnDeliveryMaxKes).toBeNull();
+    expect(podMax("abc").error?.issues.map((i) => i.message)).toEqual([
+      "Enter the maximum in whole shillings, e.g. 200.",
+    ]);
+    expect(podMax("250001").error?.issues.map((i) => i.message)).toEqual([
+      "The maximum can be at most KES 250,000.",
+    ]);
+    expect(doorPromptInput.parse({ phone: "" }).phone).toBeNull();
+    expect(doorPromptInput.parse({ phone: "0712 345 678" }).phone).toBe("254712345678");
+  });
+
+  it("puts a payment link's line errors on that line's boxes, every bad line at once", () => {
+    const header = { customerName: "Wanjiru", phone: "0711000601", delivery: "pickup", feeKes: "" };
+    const form = { ...header, expiresInHours: "48", sendSms: false };
+    const lines = {
+      variantId: ["v1", "", ""],
+      name: ["", "G", ""],
+      price: ["", "1,500", ""],
+      qty: ["0", "1", "1"],
+    };
+    expect(parseLinkForm({ ...form, ...lines })).toEqual({
+      ok: false,
+      fieldErrors: {
+        "qty-0": ["Enter a quantity from 1 to 99."],
+        "name-1": ["Name the item."],
+        "price-1": ["Enter the price in whole shillings, e.g. 1500."],
+      },
+    });
+    const empty = { variantId: [""], name: [""], price: [""], qty: ["1"] };
+    expect(parseLinkForm({ ...form, ...empty })).toMatchObject({
+      ok: false,
+      fieldErrors: { "variantId-0": ["Add an item: choose one, or type a name and price."] },
+    });
+    const fine = { variantId: ["v1", ""], name: ["", "Gift wrapping"], price: ["", "150"], qty: ["2", "1"] };
+    expect(parseLinkForm({ ...form, ...fine })).toMatchObject({
+      ok: true,
+      data: {
+        phone: "254711000601",
+        feeKes: null,
+        lines: [
+          { kind: "product", variantId: "v1", quantity: 2 },
+          { kind: "custom", name: "Gift wrapping", unitPriceKes: 150, quantity: 1 },
+        ],
+      },
+    });
   });
 
   it("sends back what was typed, never files or secrets", () => {
