@@ -106,6 +106,8 @@ test("a new product keeps every field and its photo after a refusal; the slug fo
   await expect
     .poll(() => withDb((db) => db.product.count({ where: { slug: "sisal-kikapu-tote-2" } })))
     .toBe(1);
+  // Created: the form empties itself (typing before it has would be wiped).
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("");
 
   // A web address typed by the seller that another product has is refused next to the field.
   await page.getByLabel("Name", { exact: true }).fill("Kikapu third");
