@@ -145,11 +145,10 @@ export function SelectField({
 /** A checkbox with its label beside it, the whole row its tap target. */
 export function CheckboxField({
   label,
-  className,
   ...input
-}: { label: React.ReactNode } & Omit<React.ComponentProps<"input">, "type">) {
+}: { label: React.ReactNode } & Omit<React.ComponentProps<"input">, "type" | "className">) {
   return (
-    <label className={clsx("flex min-h-11 items-center gap-3 text-sm font-medium", className)}>
+    <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
       <input type="checkbox" className="size-5 shrink-0 accent-brand-600" {...input} />
       {label}
     </label>

@@ -26,7 +26,7 @@ export function readLinkForm(formData: FormData) {
 export type LinkFormValues = ReturnType<typeof readLinkForm>;
 
 /** Whole number from 1 to `max`, typed in a box. */
-const counted = (max: number, message: string) =>
+const positiveWhole = (max: number, message: string) =>
   z
     .string()
     .trim()
@@ -41,8 +41,8 @@ export const linkLineInput = z.object({
     .string()
     .transform(withoutBidiControls)
     .pipe(z.string().trim().min(2, "Name the item.").max(80, "Use at most 80 characters.")),
-  price: counted(999_999, "Enter the price in whole shillings, e.g. 1500."),
-  qty: counted(99, "Enter a quantity from 1 to 99."),
+  price: positiveWhole(999_999, "Enter the price in whole shillings, e.g. 1500."),
+  qty: positiveWhole(99, "Enter a quantity from 1 to 99."),
 });
 const catalogueLine = linkLineInput.pick({ qty: true });
 
