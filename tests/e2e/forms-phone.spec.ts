@@ -365,6 +365,11 @@ test("the door prompt keeps a mistyped number, says why beside it, and sends not
   );
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
   await page.goto("/dashboard/orders/DK-FORMD1");
+  // No delivery to dispatch and nothing paid yet: no fulfilment step, so no card for it (an empty one sat
+  // between Money and Cancel); every card on the page says something.
+  await expect(page.getByRole("region", { name: "Fulfilment" })).toHaveCount(0);
+  for (const section of await page.locator("section").all())
+    expect((await section.innerText()).trim()).not.toBe("");
   const number = page.getByLabel("M-Pesa number (optional)");
   await expect(number).toHaveAttribute("maxlength", "20");
   await number.fill("0711 12");
