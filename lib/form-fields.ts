@@ -23,19 +23,55 @@ export function mobileNumber({
   });
 }
 
-/** Whole shillings from 0 to `max`, typed without commas; `what` names them in the errors ("fee"). */
-export function wholeShillings(max: number, what: string) {
-  const tooMuch = `The ${what} can be at most KES ${max.toLocaleString("en-KE")}.`;
+/**
+ * Shillings as people type them: "1500", "1,500", "KES 1,500", "Ksh 1,500", "1500.00". Null when it is not a
+ * whole number of shillings (cents, words, or commas that do not group thousands).
+ */
+export function parseShillings(text: string): number | null {
+  const bare = text
+    .trim()
+    .replace(/^(kes|ksh|ksh\.|kshs)\s*/i, "")
+    .replace(/\.0+$/, "")
+    .trim();
+  if (!/^(\d{1,3}(,\d{3})+|\d+)$/.test(bare)) return null;
+  return Number(bare.replaceAll(",", ""));
+}
+
+/**
+ * Whole shillings from `min` (0 unless given) to `max`, typed as people write them (`parseShillings`);
+ * `what` names them in the errors ("fee"), `invalid` replaces the error for what is not an amount.
+ */
+export function wholeShillings(
+  max: number,
+  what: string,
+  {
+    min = 0,
+    invalid = `Enter the ${what} in whole shillings, e.g. 1,500.`,
+  }: { min?: number; invalid?: string } = {},
+) {
+  const kes = (n: number) => `KES ${n.toLocaleString("en-KE")}`;
   return z
     .string()
     .trim()
-    .regex(/^\d+$/, { error: `Enter the ${what} in whole shillings, e.g. 200.`, abort: true })
-    .max(String(max).length, tooMuch)
-    .transform(Number)
-    .refine((n) => n <= max, tooMuch);
+    .max(20, invalid)
+    .transform((text, ctx) => {
+      const amount = parseShillings(text);
+      const error =
+        amount === null
+          ? invalid
+          : amount > max
+            ? `The ${what} can be at most ${kes(max)}.`
+            : amount < min
+              ? `The ${what} must be at least ${kes(min)}.`
+              : null;
+      if (error === null) return amount!;
+      ctx.addIssue({ code: "custom", message: error });
+      return z.NEVER;
+    });
 }
 
-/** A box that may be left empty (null); anything typed must pass `schema`. */
+/** A box that may be left empty or out (null); anything typed must pass `schema`. */
 export function emptyAsNull<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable());
+  const empty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  return z.preprocess((v) => (empty(v) ? null : v), schema.nullable());
 }

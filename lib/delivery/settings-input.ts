@@ -8,9 +8,7 @@ export const deliverySettingsInput = z.object({
   pickupEnabled: z.boolean(),
   pickupAddress: z.string().transform(singleLine).pipe(z.string().max(200, "Use at most 200 characters.")),
   pickupHours: z.string().transform(singleLine).pipe(z.string().max(100, "Use at most 100 characters.")),
-  freeDeliveryThresholdKes: emptyAsNull(
-    wholeShillings(250_000, "threshold").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
-  ),
+  freeDeliveryThresholdKes: emptyAsNull(wholeShillings(250_000, "threshold", { min: 1 })),
   payOnPickup: z.boolean(),
   payOnDeliveryNote: z.string().trim().max(160, "Use at most 160 characters."),
 });
@@ -55,9 +53,7 @@ export const zoneInput = z.object({
   active: z.boolean(),
   sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
   payOnDelivery: z.boolean(),
-  payOnDeliveryMaxKes: emptyAsNull(
-    wholeShillings(250_000, "maximum").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
-  ),
+  payOnDeliveryMaxKes: emptyAsNull(wholeShillings(250_000, "maximum", { min: 1 })),
 });
 
 export function readSettingsForm(formData: FormData) {

@@ -25,15 +25,14 @@ export function readLinkForm(formData: FormData) {
 
 export type LinkFormValues = ReturnType<typeof readLinkForm>;
 
-/** Whole number from 1 to `max`, typed in a box. */
-const positiveWhole = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, { error: message, abort: true })
-    .max(String(max).length, message)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= max, message);
+/** A quantity from 1 to 99, typed in a box. */
+const quantity = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, { error: "Enter a quantity from 1 to 99.", abort: true })
+  .max(2, "Enter a quantity from 1 to 99.")
+  .transform(Number)
+  .refine((n) => n >= 1, "Enter a quantity from 1 to 99.");
 
 /** One line of the link as typed: a custom line has its own name and price; a catalogue line only a quantity. */
 export const linkLineInput = z.object({
@@ -41,8 +40,8 @@ export const linkLineInput = z.object({
     .string()
     .transform(withoutBidiControls)
     .pipe(z.string().trim().min(2, "Name the item.").max(80, "Use at most 80 characters.")),
-  price: positiveWhole(999_999, "Enter the price in whole shillings, e.g. 1500."),
-  qty: positiveWhole(99, "Enter a quantity from 1 to 99."),
+  price: wholeShillings(999_999, "price", { min: 1 }),
+  qty: quantity,
 });
 const catalogueLine = linkLineInput.pick({ qty: true });
 

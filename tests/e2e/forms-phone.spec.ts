@@ -263,9 +263,9 @@ test("the payment-link builder keeps every line and the customer after a refusal
   const name = page.getByLabel("Name of item 2");
   const price = page.getByLabel("Price (KES) of item 2");
   await expect(name).toHaveAttribute("maxlength", "80");
-  await expect(price).toHaveAttribute("maxlength", "6");
+  await expect(price).toHaveAttribute("maxlength", "20");
   await name.fill("Gift wrapping");
-  await price.fill("1,500");
+  await price.fill("1,50");
   await page.getByLabel("Customer's name").fill("Wanjiru Kamau");
   const phone = page.getByLabel("Customer's phone");
   await expect(phone).toHaveAttribute("maxlength", "20");
@@ -275,16 +275,16 @@ test("the payment-link builder keeps every line and the customer after a refusal
   await page.getByRole("button", { name: "Make payment link" }).click();
 
   const summary = await expectSummaryFocused(page, [
-    "Price (KES) of item 2: Enter the price in whole shillings, e.g. 1500.",
+    "Price (KES) of item 2: Enter the price in whole shillings, e.g. 1,500.",
     "Customer's phone: Enter a Kenyan mobile number, e.g. 0712 345 678.",
   ]);
   await shot(page, "link-refused");
-  await expectFieldError(page, price, "Enter the price in whole shillings, e.g. 1500.");
+  await expectFieldError(page, price, "Enter the price in whole shillings, e.g. 1,500.");
   await expectFieldError(page, phone, "Enter a Kenyan mobile number, e.g. 0712 345 678.");
   await expect(first).toHaveValue(tea!);
   await expect(page.getByLabel("Quantity of item 1")).toHaveValue("2");
   await expect(name).toHaveValue("Gift wrapping");
-  await expect(price).toHaveValue("1,500");
+  await expect(price).toHaveValue("1,50");
   await expect(page.getByLabel("Customer's name")).toHaveValue("Wanjiru Kamau");
   await expect(phone).toHaveValue("0711 000 6");
   await expect(page.getByLabel("Delivery", { exact: true })).toHaveValue("pickup");
@@ -293,11 +293,13 @@ test("the payment-link builder keeps every line and the customer after a refusal
 
   await summary.getByRole("link", { name: /Price \(KES\) of item 2/ }).click();
   await expect(price).toBeFocused();
-  await price.fill("1500");
+  // Typed as on the product form: "KES 1,500" is 1,500 shillings.
+  await price.fill("KES 1,500");
   await phone.fill("0711 000 602");
   await page.getByRole("button", { name: "Make payment link" }).click();
   await expect(page.getByTestId("link-made")).toContainText("Link ready");
-  expect(await withDb((db) => db.paymentLink.count())).toBe(1);
+  const links = await withDb((db) => db.paymentLink.findMany());
+  expect(links.map((l) => l.goodsKes)).toEqual([2 * 380 + 1500]);
 });
 
 test("paying through a link keeps the address and details typed after a refusal", async ({ page }) => {
