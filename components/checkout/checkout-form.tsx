@@ -8,7 +8,7 @@ import { type DeliveryOffer, parseOfferValue } from "@/lib/delivery/pricing";
 import { formatKes } from "@/lib/format";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { PhoneField, TextField } from "@/components/ui/field";
 import { inputRules } from "@/lib/action-result";
 import { checkoutForm } from "@/lib/orders/checkout-form";
 import { networkHint } from "@/lib/phone-network";
@@ -111,14 +111,11 @@ export function CheckoutForm(props: Props) {
           errors={errors.customerName}
           required
         />
-        <TextField
+        <PhoneField
           label="Phone number"
           name="phone"
-          type="tel"
-          inputMode="tel"
-          maxLength={20}
+          {...rules.phone}
           autoComplete="tel"
-          placeholder="0712 345 678"
           hint={
             <>
               {payLater

@@ -2,7 +2,7 @@
 
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
-import { TextField } from "@/components/ui/field";
+import { PhoneField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputRules } from "@/lib/action-result";
 import { blockTypedNumber, unblockNumber } from "@/lib/dashboard/blocked-actions";
@@ -12,30 +12,16 @@ const rules = inputRules(blockNumberInput);
 
 /** Block a number by hand: one that ordered to pay on delivery and never paid. */
 export function BlockNumberForm() {
-  const form = useActionForm(blockTypedNumber, null);
+  const form = useActionForm(blockTypedNumber, null, rules);
   return (
     <ActionForm form={form} resetOnSuccess className="space-y-3">
-      <TextField
-        id="block-phone"
-        label="Phone number"
-        name="phone"
-        type="tel"
-        inputMode="tel"
-        {...rules.phone}
-        autoComplete="off"
-        placeholder="0712 345 678"
-        defaultValue={form.values.phone}
-        errors={form.errors.phone}
-      />
+      <PhoneField id="block-phone" label="Phone number" autoComplete="off" {...form.field("phone")} />
       <TextField
         id="block-reason"
         label="Reason (optional)"
-        name="reason"
-        {...rules.reason}
         autoComplete="off"
         placeholder="e.g. refused the order at the door twice"
-        defaultValue={form.values.reason}
-        errors={form.errors.reason}
+        {...form.field("reason")}
       />
       <SubmitButton className="w-full sm:w-auto">Block number</SubmitButton>
       <ActionMessage id="block-msg" result={form.success} />

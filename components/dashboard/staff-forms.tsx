@@ -13,42 +13,22 @@ const rules = inputRules(newStaffInput);
 const passwordRules = inputRules(resetStaffInput);
 
 export function CreateStaffForm() {
-  const form = useActionForm(createStaff, null);
-  const { errors, values } = form;
+  const form = useActionForm(createStaff, null, rules);
   return (
     <ActionForm
       form={form}
       resetOnSuccess
       className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-3"
     >
-      <TextField
-        id="staff-name"
-        label="Name"
-        name="name"
-        {...rules.name}
-        autoComplete="off"
-        defaultValue={values.name}
-        errors={errors.name}
-      />
-      <TextField
-        id="staff-email"
-        label="Email"
-        name="email"
-        type="email"
-        {...rules.email}
-        autoComplete="off"
-        defaultValue={values.email}
-        errors={errors.email}
-      />
+      <TextField id="staff-name" label="Name" {...form.field("name")} autoComplete="off" />
+      <TextField id="staff-email" label="Email" type="email" {...form.field("email")} autoComplete="off" />
       <TextField
         id="staff-password"
         label="Password"
-        name="password"
         type="password"
-        {...rules.password}
+        {...form.field("password")}
         autoComplete="new-password"
         hint="At least 10 characters; tell them in person"
-        errors={errors.password}
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
         <SubmitButton>Create staff account</SubmitButton>
@@ -59,7 +39,7 @@ export function CreateStaffForm() {
 }
 
 export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
-  const form = useActionForm(resetStaffPassword, null);
+  const form = useActionForm(resetStaffPassword, null, passwordRules);
   return (
     <ActionForm form={form} resetOnSuccess className="space-y-2">
       <input type="hidden" name="id" value={id} />
@@ -67,11 +47,9 @@ export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
         <TextField
           id={`reset-${id}`}
           label={`New password for ${name}`}
-          name="password"
           type="password"
-          {...passwordRules.password}
+          {...form.field("password")}
           autoComplete="new-password"
-          errors={form.errors.password}
         />
         <SubmitButton variant="secondary" className="text-sm">
           Reset password

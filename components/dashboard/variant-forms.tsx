@@ -2,7 +2,7 @@
 
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MAX_OPTIONS } from "@/lib/dashboard/variant-input";
 import { saveOptions, saveVariants, type VariantFormState } from "@/lib/dashboard/variant-actions";
@@ -126,15 +126,16 @@ export function VariantsForm({
                 errors={errors[`${v.id}.sku`]}
               />
             </div>
-            <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                name={`${v.id}.onSale`}
-                defaultChecked={refilled ? values[`${v.id}.onSale`] === "on" : !v.archived}
-                className="size-5"
-              />
-              On sale {v.archived && <span className="text-stone-500">(archived: old orders keep it)</span>}
-            </label>
+            <CheckboxField
+              label={
+                <>
+                  On sale{" "}
+                  {v.archived && <span className="text-stone-500">(archived: old orders keep it)</span>}
+                </>
+              }
+              name={`${v.id}.onSale`}
+              defaultChecked={refilled ? values[`${v.id}.onSale`] === "on" : !v.archived}
+            />
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import type { OrderView } from "@/lib/orders/order-view";
 import { type RetryState, retryOrderPayment } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/field";
 import { formatCountdown, secondsUntil, useNow } from "./use-now";
 
 /** "Try again" and "Use a different number", held back with a visible timer while M-Pesa needs a pause. */
@@ -22,19 +22,7 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
   return (
     <ActionForm form={form} className="space-y-3">
       <input type="hidden" name="publicId" value={view.publicId} />
-      {otherNumber && (
-        <TextField
-          label="Phone number"
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          placeholder="0712 345 678"
-          maxLength={20}
-          defaultValue={form.values.phone}
-          errors={form.errors.phone}
-          required
-        />
-      )}
+      {otherNumber && <PhoneField label="Phone number" maxLength={20} required {...form.field("phone")} />}
       {wait > 0 && (
         <p className="text-sm" role="timer" aria-live="off">
           You can try again in {formatCountdown(wait)}.

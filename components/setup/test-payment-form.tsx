@@ -2,7 +2,7 @@
 
 import useSWR from "swr";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type TestPaymentState, sendTestPayment } from "@/lib/setup/test-payment-action";
@@ -58,17 +58,12 @@ export function TestPaymentForm({ phone }: { phone: string }) {
         as tests and left out of your revenue.
       </p>
       <ActionForm form={form} className="space-y-3">
-        <TextField
+        <PhoneField
           id="phone"
           label="Your M-Pesa phone number"
-          name="phone"
-          type="tel"
-          inputMode="tel"
           maxLength={20}
           autoComplete="tel"
-          defaultValue={form.values.phone ?? phone}
-          placeholder="0712 345 678"
-          errors={form.errors.phone}
+          {...form.field("phone", phone)}
         />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton className="min-h-11 w-full sm:w-auto">

@@ -1,82 +1,68 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { PhoneField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/field";
+import { inputRules } from "@/lib/action-result";
 import { type TrackState, askTrackingCode, openTrackedOrder } from "@/lib/orders/track-actions";
+import { trackCodeInput, trackLookupInput } from "@/lib/orders/track-input";
+
+const lookupRules = inputRules(trackLookupInput);
+const codeRules = inputRules(trackCodeInput);
 
 /** Two steps: reference and phone number, then the code sent by SMS to that number. */
 export function TrackForm() {
-  const [asked, ask] = useActionState<TrackState, FormData>(askTrackingCode, null);
-  const [checked, check] = useActionState<TrackState, FormData>(openTrackedOrder, null);
-  const state = checked ?? asked;
-  const values = state?.values;
-  const codeStep = Boolean(checked?.codeSent ?? asked?.codeSent);
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const notice = asked?.ok === false && !asked.fieldErrors ? asked.message : null;
+  const asked = useActionForm<TrackState>(askTrackingCode, null, lookupRules);
+  const checked = useActionForm<TrackState>(openTrackedOrder, null, codeRules);
+  // The order the code was sent for: the last ask that sent one, else the one the code step came back with.
+  const sentFor = asked.state?.codeSent
+    ? asked.state.values
+    : checked.state?.codeSent && checked.state.values;
   return (
     <div className="space-y-4">
-      <form action={ask} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4" noValidate>
+      <ActionForm form={asked} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <TextField
           label="Order reference"
-          name="reference"
           autoComplete="off"
           placeholder="DK-7Q4M2X"
           hint="In your confirmation SMS or email."
-          defaultValue={values?.reference}
-          errors={asked?.ok === false ? asked.fieldErrors?.reference : undefined}
+          {...asked.field("reference")}
           required
         />
-        <TextField
+        <PhoneField
           label="Phone number"
-          name="phone"
-          type="tel"
-          inputMode="tel"
           autoComplete="tel"
-          placeholder="0712 345 678"
           hint="The number you ordered with: the code goes there."
-          defaultValue={values?.phone}
-          errors={asked?.ok === false ? asked.fieldErrors?.phone : undefined}
+          {...asked.field("phone")}
           required
         />
-        {notice && (
-          <p
-            role="alert"
-            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            {notice}
-          </p>
-        )}
-        <SubmitButton variant={codeStep ? "secondary" : "primary"} className="w-full py-3">
-          {codeStep ? "Send a new code" : "Send me a code"}
+        <SubmitButton variant={sentFor ? "secondary" : "primary"} className="w-full py-3">
+          {sentFor ? "Send a new code" : "Send me a code"}
         </SubmitButton>
-      </form>
-      {codeStep && (
-        <form
-          action={check}
+      </ActionForm>
+      {sentFor && (
+        <ActionForm
+          form={checked}
           className="space-y-4 rounded-xl border border-brand-500 bg-white p-4"
           aria-labelledby="code-h"
-          noValidate
         >
           <h2 id="code-h" className="font-semibold">
             Enter the code
           </h2>
           <p role="status" className="text-sm text-stone-700">
-            {asked?.ok ? asked.message : "Enter the code we sent by SMS."}
+            {asked.success?.message ?? "Enter the code we sent by SMS."}
           </p>
-          <input type="hidden" name="reference" value={values?.reference ?? ""} />
-          <input type="hidden" name="phone" value={values?.phone ?? ""} />
+          <input type="hidden" name="reference" value={sentFor.reference} />
+          <input type="hidden" name="phone" value={sentFor.phone} />
           <TextField
             label="6-digit code"
-            name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
-            maxLength={6}
-            errors={errors.code}
+            {...checked.field("code")}
             required
           />
           <SubmitButton className="w-full py-3">See my order</SubmitButton>
-        </form>
+        </ActionForm>
       )}
     </div>
   );

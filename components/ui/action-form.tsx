@@ -3,14 +3,16 @@
 /**
  * The one way to build a form on a server action. Usage (copy this):
  *
- *   const form = useActionForm(saveThing);            // saveThing(prev, formData): Promise<ActionResult | null>
  *   const rules = inputRules(thingInput);             // lib/action-result.ts: maxLength/inputMode from zod
+ *   const form = useActionForm(saveThing, null, rules); // saveThing(prev, formData): Promise<ActionResult | null>
  *   <ActionForm form={form} className="space-y-3">
- *     <TextField label="Name" name="name" {...rules.name}
- *       defaultValue={form.values.name ?? thing?.name} errors={form.errors.name} />
+ *     <TextField label="Name" {...form.field("name", thing?.name)} />
  *     <SubmitButton>Save</SubmitButton>
  *     <ActionMessage id="thing-msg" result={form.success} />
  *   </ActionForm>
+ *
+ * `form.field(name, shown)` is the field's name, what it shows (what was typed before a refusal, else
+ * `shown`), its errors and its box's rules; `form.checkbox(name, shown)` the same for a checkbox.
  *
  * The action returns `refused(message, fieldErrorsOf(error), submittedValues(formData))` (lib/action-result.ts).
  * A refused submit then: keeps every field as typed (React does not reset the form, so even a chosen photo
@@ -19,31 +21,51 @@
  * success (forms that create something).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
-import type { FieldErrors, FormValues } from "@/lib/action-result";
+import type { FieldErrors, FormValues, InputRule } from "@/lib/action-result";
 import { ActionFormPending } from "./action-form-pending";
 
 type FormState = { ok: boolean; message: string; fieldErrors?: FieldErrors; values?: unknown } | null;
 
 type ValuesOf<S> = NonNullable<NonNullable<S> extends { values?: infer V } ? V : FormValues>;
+type FieldValue = string | readonly string[];
 
 export function useActionForm<S extends FormState>(
   action: (prev: S, formData: FormData) => Promise<S>,
   initial: S,
+  /** The server's rule for each box (`inputRules` of the action's schema), handed on by `field`. */
+  rules: Partial<Record<string, InputRule>> = {},
 ) {
   const [state, dispatch, pending] = useActionState<S, FormData>(action, initial as Awaited<S>);
   const refusal = state && !state.ok ? state : null;
+  const errors = (refusal?.fieldErrors ?? {}) as FieldErrors;
+  const values = (state?.values ?? {}) as Partial<ValuesOf<S>>;
   return {
     state,
     dispatch,
     pending,
     /** Field errors of the last refused submit, by field name. */
-    errors: (refusal?.fieldErrors ?? {}) as FieldErrors,
+    errors,
     /** What was typed in the last refused (or re-shown) submit, by field name. */
-    values: (state?.values ?? {}) as Partial<ValuesOf<S>>,
+    values,
     /** The last result when it succeeded (for an ActionMessage next to the button). */
-    success: state?.ok ? state : null,
+    success: (state?.ok ? state : null) as Extract<NonNullable<S>, { ok: true }> | null,
+    /** A text field's name, what it shows (typed before a refusal, else `shown`), its errors and rules. */
+    field: (name: string, shown?: FieldValue) => ({
+      name,
+      defaultValue: ((values as Record<string, unknown>)[name] as FieldValue | undefined) ?? shown,
+      errors: errors[name],
+      ...rules[name],
+    }),
+    /** A checkbox's name and whether it starts ticked: as sent when the form came back with it, else `shown`. */
+    checkbox: (name: string, shown: boolean) => {
+      const sent = (values as Record<string, unknown>)[name];
+      return { name, defaultChecked: state?.values ? sent === true || sent === "on" : shown };
+    },
   };
 }
+
+/** What a group of fields that several forms share needs from its form. */
+export type FormFields = Pick<ReturnType<typeof useActionForm>, "field" | "checkbox">;
 
 type Form = {
   state: FormState;

@@ -98,6 +98,11 @@ export function TextField({ label, name, hint, errors, id, className, ...input }
   );
 }
 
+/** A labelled box for a Kenyan mobile number: the phone keypad, and an example of how to type it. */
+export function PhoneField(props: InputProps) {
+  return <TextField type="tel" inputMode="tel" placeholder="0712 345 678" {...props} />;
+}
+
 /** A labelled multi-line text box. */
 export function TextArea({
   label,
@@ -134,5 +139,18 @@ export function SelectField({
         {children}
       </select>
     </Field>
+  );
+}
+
+/** A checkbox with its label beside it, the whole row its tap target. */
+export function CheckboxField({
+  label,
+  ...input
+}: { label: React.ReactNode } & Omit<React.ComponentProps<"input">, "type" | "className">) {
+  return (
+    <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+      <input type="checkbox" className="size-5 shrink-0 accent-brand-600" {...input} />
+      {label}
+    </label>
   );
 }

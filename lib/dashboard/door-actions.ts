@@ -2,25 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
 import type { SellerUser } from "@/lib/auth/session";
-import { maskPhone, tryNormalizePhone } from "@/lib/daraja";
+import { maskPhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { recordOrderEvent } from "@/lib/payments/core/events";
 import { recordCashPayment } from "@/lib/payments/on-delivery/cash";
 import { blockNumber, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
+import { doorPromptInput } from "./door-input";
 
 const reference = z.string().min(1).max(40);
-const PHONE = "Enter a Kenyan mobile number, e.g. 0712 345 678.";
-
-/** Some other number at the door (the customer's spouse, a colleague): typed, else the order's own. */
-function typedPhone(formData: FormData): { ok: true; phone?: string } | { ok: false } {
-  const raw = String(formData.get("phone") ?? "").trim();
-  if (!raw) return { ok: true };
-  const phone = tryNormalizePhone(raw);
-  return phone ? { ok: true, phone } : { ok: false };
-}
 
 /** A seller's action on the order the form names (owner and staff alike): an unknown one is refused. */
 function onOrder(
@@ -41,12 +33,14 @@ export async function sendDoorPromptAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return onOrder(formData, async (user, ref) => {
-    const typed = typedPhone(formData);
-    if (!typed.ok) return refused(PHONE, { phone: [PHONE] });
-    const result = await sendDoorPrompt(ref, typed.phone, user.email);
-    if (!result.ok) return refused(result.message);
+    const values = submittedValues(formData);
+    const parsed = doorPromptInput.safeParse(values);
+    if (!parsed.success) return refused("Check the number.", fieldErrorsOf(parsed.error), values);
+    const { phone } = parsed.data;
+    const result = await sendDoorPrompt(ref, phone ?? undefined, user.email);
+    if (!result.ok) return refused(result.message, undefined, values);
     revalidatePath(`/dashboard/orders/${ref}`);
-    const to = typed.phone ? maskPhone(typed.phone) : "the customer's phone";
+    const to = phone ? maskPhone(phone) : "the customer's phone";
     return { ok: true, message: `Prompt sent to ${to}: ask them to enter their M-Pesa PIN.` };
   });
 }

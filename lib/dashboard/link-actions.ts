@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
+import { type ActionResult, refused } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
 import { drainAfterResponse } from "@/lib/notifications/kick";
 import { type CreatedLink, createPaymentLink } from "@/lib/payment-links/create";
@@ -18,15 +18,13 @@ export async function makePaymentLink(_prev: LinkFormState, formData: FormData):
     const user = await requireSeller();
     const values = readLinkForm(formData);
     const parsed = parseLinkForm(values);
-    if (!parsed.ok) return { ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors, values };
+    if (!parsed.ok) return refused(CHECK_FIELDS, parsed.fieldErrors, values);
     const made = await createPaymentLink(parsed.data, user.email);
     if (!made.ok)
-      return {
-        ok: false,
-        message: made.message,
-        fieldErrors: made.field ? { [made.field]: [made.message] } : undefined,
-        values,
-      };
+      return made.field === "delivery"
+        ? refused(CHECK_FIELDS, { delivery: [made.message] }, values)
+        : // About the items as a whole (one no longer sold, a total M-Pesa cannot take): said once, on top.
+          refused(made.message, undefined, values);
     if (parsed.data.sendSms) drainAfterResponse();
     revalidatePath("/dashboard/links");
     return { ok: true, message: "Link ready to share.", link: made.link, smsQueued: parsed.data.sendSms };

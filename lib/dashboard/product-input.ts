@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeShillings } from "@/lib/form-fields";
 import { paragraphs, singleLine } from "@/lib/plain-text";
 
 const whole = (label: string, min: number, max: number) =>
@@ -8,43 +9,11 @@ const whole = (label: string, min: number, max: number) =>
     .min(min, `The ${label} must be at least ${min}`)
     .max(max, `The ${label} must be at most ${max.toLocaleString("en-KE")}`);
 
-/**
- * A price as a seller types it: "1200", "1,200", "KES 1,200", "Ksh 1,200", "1200.00". Null when it is not a
- * whole number of shillings (cents, words, or commas that do not group thousands).
- */
-export function parsePriceKes(text: string): number | null {
-  const bare = text
-    .trim()
-    .replace(/^(kes|ksh|ksh\.|kshs)\s*/i, "")
-    .replace(/\.0+$/, "")
-    .trim();
-  if (!/^(\d{1,3}(,\d{3})+|\d+)$/.test(bare)) return null;
-  return Number(bare.replaceAll(",", ""));
-}
-
-const PRICE_MAX = 250_000;
-
-/** The price box: whole shillings, with or without "KES" and thousands commas. */
-const price = z
-  .string()
-  .trim()
-  .min(1, "Enter the price")
-  .max(20, "Enter the price as a number, e.g. 1,200")
-  .transform((text, ctx) => {
-    const kes = parsePriceKes(text);
-    if (kes === null) {
-      ctx.addIssue({ code: "custom", message: "Enter the price in whole shillings, e.g. 1,200" });
-      return z.NEVER;
-    }
-    if (kes < 1 || kes > PRICE_MAX) {
-      ctx.addIssue({
-        code: "custom",
-        message: `The price must be between 1 and ${PRICE_MAX.toLocaleString("en-KE")}`,
-      });
-      return z.NEVER;
-    }
-    return kes;
-  });
+/** The price box: whole shillings up to 250,000, with or without "KES" and thousands commas. */
+const price = wholeShillings(250_000, "price", {
+  min: 1,
+  invalid: "Enter the price in whole shillings, e.g. 1,200",
+});
 
 /** A price box that may be left empty or out (null). */
 export const optionalPrice = z

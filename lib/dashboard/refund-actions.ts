@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireOwner } from "@/lib/auth/guards";
+import { wholeShillings } from "@/lib/form-fields";
 import { prisma } from "@/lib/db";
 import { previewRefund } from "@/lib/payments/refunds/preview";
 import { cancelAndRefund, startRefund } from "@/lib/payments/refunds/send";
@@ -12,10 +13,8 @@ import { REFUND_REASONS } from "./refund-reasons";
 
 const refundInput = z.object({
   reference: z.string().min(1).max(40),
-  amountKes: z.coerce
-    .number({ error: "Enter the amount in shillings." })
-    .int("Whole shillings only.")
-    .min(1, "At least KES 1."),
+  // No cap of its own: what is left to refund (checked against the order) is the limit.
+  amountKes: wholeShillings(10_000_000, "amount", { min: 1 }),
   reason: z.enum(REFUND_REASONS, { error: "Choose a reason." }),
   note: z.string().trim().max(200, "At most 200 characters.").optional(),
   restock: z.boolean(),
@@ -39,7 +38,7 @@ export async function refundOrder(
     const values = submittedValues(formData, { omit: ["step", "idempotencyKey", "reference"] });
     const parsed = refundInput.safeParse({
       reference: formData.get("reference"),
-      amountKes: String(formData.get("amountKes") ?? "").replace(/[^\d.-]/g, ""),
+      amountKes: String(formData.get("amountKes") ?? ""),
       reason: formData.get("reason"),
       note: formData.get("note") ?? undefined,
       restock: formData.get("restock") === "on",

@@ -1,5 +1,6 @@
 // What the options and variants forms send, checked and worded for the seller.
 import { z } from "zod";
+import { emptyAsNull, wholeShillings } from "@/lib/form-fields";
 import { variantTitle } from "@/lib/pricing/variant-price";
 import { withoutBidiControls } from "@/lib/plain-text";
 
@@ -66,19 +67,9 @@ export function combinations(options: OptionsInput): { values: string[]; title: 
   return options.length === 0 ? [] : combos.map((values) => ({ values, title: variantTitle(values) }));
 }
 
-const optionalKes = z.preprocess(
-  (v) => (v === "" || v === undefined || v === null ? null : v),
-  z.coerce
-    .number({ error: "Enter a number of shillings" })
-    .int("Enter whole shillings")
-    .min(1, "At least KES 1")
-    .max(250_000, "At most KES 250,000")
-    .nullable(),
-);
-
 export const variantRow = z.object({
-  priceKes: optionalKes,
-  compareAtKes: optionalKes,
+  priceKes: emptyAsNull(wholeShillings(250_000, "price", { min: 1 })),
+  compareAtKes: emptyAsNull(wholeShillings(250_000, "old price", { min: 1 })),
   stock: z.coerce
     .number({ error: "Enter the stock as a number" })
     .int("Enter the stock in whole numbers")

@@ -1,24 +1,14 @@
 import { z } from "zod";
+import { emptyAsNull, wholeShillings } from "@/lib/form-fields";
 import { singleLine } from "@/lib/plain-text";
 import { isCounty } from "./counties";
 
-const wholeShillings = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `Enter the ${what} in whole shillings, e.g. 200.`)
-    .transform(Number)
-    .refine((n) => n <= max, `The ${what} can be at most KES ${max.toLocaleString("en-KE")}.`);
-
 /** The pickup point and the free-delivery threshold (empty: none). */
-const deliverySettingsInput = z.object({
+export const deliverySettingsInput = z.object({
   pickupEnabled: z.boolean(),
   pickupAddress: z.string().transform(singleLine).pipe(z.string().max(200, "Use at most 200 characters.")),
   pickupHours: z.string().transform(singleLine).pipe(z.string().max(100, "Use at most 100 characters.")),
-  freeDeliveryThresholdKes: z.union([
-    z.literal("").transform(() => null),
-    wholeShillings(250_000, "threshold").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
-  ]),
+  freeDeliveryThresholdKes: emptyAsNull(wholeShillings(250_000, "threshold", { min: 1 })),
   payOnPickup: z.boolean(),
   payOnDeliveryNote: z.string().trim().max(160, "Use at most 160 characters."),
 });
@@ -63,10 +53,7 @@ export const zoneInput = z.object({
   active: z.boolean(),
   sortOrder: z.coerce.number().int().min(0).max(999).catch(0),
   payOnDelivery: z.boolean(),
-  payOnDeliveryMaxKes: z.union([
-    z.literal("").transform(() => null),
-    wholeShillings(250_000, "maximum").refine((n) => n >= 1, "Enter at least KES 1, or leave it empty."),
-  ]),
+  payOnDeliveryMaxKes: emptyAsNull(wholeShillings(250_000, "maximum", { min: 1 })),
 });
 
 export function readSettingsForm(formData: FormData) {

@@ -1,5 +1,6 @@
 import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
+import { emptyAsNull, wholeShillings } from "@/lib/form-fields";
 import { SHOP_TIME_ZONE } from "@/lib/format";
 import { normalizeCode } from "@/lib/pricing/discount";
 
@@ -40,8 +41,14 @@ export const codeInput = z
           .regex(/^[A-Z0-9_-]+$/, "Use letters, digits, dashes and underscores"),
       ),
     kind: z.enum(["PERCENT", "FIXED", "FREE_DELIVERY"], { error: "Choose what the code gives" }),
-    value: optionalWhole("amount", 1, 250_000),
-    minOrderKes: optionalWhole("minimum order", 1, 250_000),
+    // Percent or shillings off: either is typed as shillings are ("10", "1,500", "KES 1,500").
+    value: emptyAsNull(
+      wholeShillings(250_000, "amount", {
+        min: 1,
+        invalid: "Enter the amount as a number, e.g. 10 or 1,500.",
+      }),
+    ),
+    minOrderKes: emptyAsNull(wholeShillings(250_000, "minimum order", { min: 1 })),
     startsAt: eatInstant,
     endsAt: eatInstant,
     maxUses: optionalWhole("total uses", 1, 1_000_000),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tryNormalizePhone } from "@/lib/daraja";
+import { mobileNumber } from "@/lib/form-fields";
 import { singleLine } from "@/lib/plain-text";
 
 /** The checkout form as the shopper sends it; errors are shown next to each field. */
@@ -8,16 +8,7 @@ export const checkoutForm = z.object({
     .string()
     .transform(singleLine)
     .pipe(z.string().min(2, "Enter your full name.").max(80, "Use at most 80 characters.")),
-  phone: z
-    .string()
-    .trim()
-    .min(1, "Enter the M-Pesa phone number to pay from.")
-    .transform((value, ctx) => {
-      const msisdn = tryNormalizePhone(value);
-      if (!msisdn)
-        ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
-      return msisdn ?? "";
-    }),
+  phone: mobileNumber({ required: "Enter the M-Pesa phone number to pay from." }),
   email: z.union([
     z.literal(""),
     z.email("Enter a valid email, or leave it empty.").max(254, "Use a shorter email."),

@@ -2,8 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { type ActionResult, refused } from "@/lib/action-result";
+import { type ActionResult, fieldErrorsOf, refused } from "@/lib/action-result";
 import { deliveryForm } from "@/lib/delivery/checkout-form";
 import { clientIp } from "@/lib/http/client-ip";
 import { drainAfterResponse } from "@/lib/notifications/kick";
@@ -11,10 +10,10 @@ import { checkoutForm } from "@/lib/orders/checkout-form";
 import { checkoutFromLink } from "./checkout";
 
 export type LinkPayValues = Record<
-  "customerName" | "phone" | "email" | "county" | "town" | "landmark",
+  "customerName" | "phone" | "email" | "county" | "town" | "landmark" | "payment",
   string
 >;
-export type LinkPayState = (ActionResult & { values?: LinkPayValues }) | null;
+export type LinkPayState = ActionResult<object, LinkPayValues> | null;
 
 const form = checkoutForm.and(deliveryForm);
 
@@ -31,18 +30,11 @@ export async function payViaLink(_prev: LinkPayState, formData: FormData): Promi
     county: text("county"),
     town: text("town"),
     landmark: text("landmark"),
-  };
-  const parsed = form.safeParse({
-    ...values,
-    checkoutKey: text("checkoutKey"),
     payment: text("payment"),
-    delivery: text("delivery"),
-  });
+  };
+  const parsed = form.safeParse({ ...values, checkoutKey: text("checkoutKey"), delivery: text("delivery") });
   if (!parsed.success)
-    return {
-      ...refused("Please check the highlighted fields.", z.flattenError(parsed.error).fieldErrors),
-      values,
-    };
+    return refused("Please check the highlighted fields.", fieldErrorsOf(parsed.error), values);
   const onDelivery = parsed.data.payment === "delivery";
   const result = await checkoutFromLink(text("token"), {
     customerName: parsed.data.customerName,
@@ -55,7 +47,7 @@ export async function payViaLink(_prev: LinkPayState, formData: FormData): Promi
     checkoutKey: parsed.data.checkoutKey,
     clientIp: clientIp(await headers()),
   });
-  if (!result.ok) return { ...refused(result.message), values };
+  if (!result.ok) return refused(result.message, undefined, values);
   if (onDelivery) drainAfterResponse();
   redirect(`/orders/${result.publicId}`);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { tryNormalizePhone } from "@/lib/daraja";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/action-result";
+import { emptyAsNull, mobileNumber, wholeShillings } from "@/lib/form-fields";
 import { withoutBidiControls } from "@/lib/plain-text";
 import type { LinkLineInput } from "./pricing";
 
@@ -24,68 +25,84 @@ export function readLinkForm(formData: FormData) {
 
 export type LinkFormValues = ReturnType<typeof readLinkForm>;
 
-const whole = /^\d{1,6}$/;
+/** A quantity from 1 to 99, typed in a box. */
+const quantity = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, { error: "Enter a quantity from 1 to 99.", abort: true })
+  .max(2, "Enter a quantity from 1 to 99.")
+  .transform(Number)
+  .refine((n) => n >= 1, "Enter a quantity from 1 to 99.");
 
-/** The lines the seller filled in; rows left empty are skipped. Errors name the first bad row. */
-function parseLines(v: LinkFormValues): { lines: LinkLineInput[] } | { error: string } {
-  const lines: LinkLineInput[] = [];
-  for (let i = 0; i < v.qty.length; i++) {
-    const variantId = v.variantId[i] ?? "";
-    const name = withoutBidiControls(v.name[i] ?? "").trim();
-    const price = (v.price[i] ?? "").trim();
-    const qty = (v.qty[i] ?? "").trim();
-    if (!variantId && !name && !price) continue;
-    const row = `Line ${i + 1}`;
-    if (!whole.test(qty) || Number(qty) < 1 || Number(qty) > 99)
-      return { error: `${row}: quantity 1 to 99.` };
-    if (variantId) {
-      lines.push({ kind: "product", variantId, quantity: Number(qty) });
-      continue;
-    }
-    if (name.length < 2 || name.length > 80) return { error: `${row}: name the item (2 to 80 characters).` };
-    if (!whole.test(price) || Number(price) < 1)
-      return { error: `${row}: price in whole shillings, e.g. 1500.` };
-    lines.push({ kind: "custom", name, unitPriceKes: Number(price), quantity: Number(qty) });
-  }
-  return lines.length > 0 ? { lines } : { error: "Add at least one item." };
+/** One line of the link as typed: a custom line has its own name and price; a catalogue line only a quantity. */
+export const linkLineInput = z.object({
+  name: z
+    .string()
+    .transform(withoutBidiControls)
+    .pipe(z.string().trim().min(2, "Name the item.").max(80, "Use at most 80 characters.")),
+  price: wholeShillings(999_999, "price", { min: 1 }),
+  qty: quantity,
+});
+const catalogueLine = linkLineInput.pick({ qty: true });
+
+/** The id of a line's box (`qty-1`): a line's errors are keyed by it, so the error summary links to the box. */
+export const lineFieldId = (field: string, row: number) => `${field}-${row}`;
+
+function rowErrors(error: z.ZodError, row: number): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fieldErrorsOf(error)).map(([field, messages]) => [lineFieldId(field, row), messages]),
+  );
 }
 
-const header = z.object({
+type Row = { variantId: string; name: string; price: string; qty: string };
+
+function parseLine(row: Row, i: number): { line: LinkLineInput } | { errors: FieldErrors } {
+  if (row.variantId) {
+    const parsed = catalogueLine.safeParse(row);
+    if (!parsed.success) return { errors: rowErrors(parsed.error, i) };
+    return { line: { kind: "product", variantId: row.variantId, quantity: parsed.data.qty } };
+  }
+  const parsed = linkLineInput.safeParse(row);
+  if (!parsed.success) return { errors: rowErrors(parsed.error, i) };
+  const { name, price, qty } = parsed.data;
+  return { line: { kind: "custom", name, unitPriceKes: price, quantity: qty } };
+}
+
+/** The lines the seller filled in (rows left empty are skipped), or every bad row's errors. */
+function parseLines(v: LinkFormValues): { lines: LinkLineInput[]; errors: FieldErrors } {
+  const lines: LinkLineInput[] = [];
+  const errors: FieldErrors = {};
+  v.qty.forEach((qty, i) => {
+    const row = { variantId: v.variantId[i] ?? "", name: v.name[i] ?? "", price: v.price[i] ?? "", qty };
+    if (!row.variantId && !row.name.trim() && !row.price.trim()) return;
+    const parsed = parseLine(row, i);
+    if ("line" in parsed) lines.push(parsed.line);
+    else Object.assign(errors, parsed.errors);
+  });
+  if (lines.length === 0 && Object.keys(errors).length === 0)
+    errors[lineFieldId("variantId", 0)] = ["Add an item: choose one, or type a name and price."];
+  return { lines, errors };
+}
+
+/** Who the link is for, how it is delivered and for how long it works. */
+export const linkFormInput = z.object({
   customerName: z
     .string()
     .transform(withoutBidiControls)
     .pipe(z.string().trim().min(2, "Enter the customer's name.").max(80, "Use at most 80 characters.")),
-  phone: z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      const msisdn = tryNormalizePhone(value);
-      if (!msisdn)
-        ctx.addIssue({ code: "custom", message: "Enter a Kenyan mobile number, e.g. 0712 345 678." });
-      return msisdn ?? "";
-    }),
+  phone: mobileNumber(),
   delivery: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Choose pickup or a delivery zone."),
-  feeKes: z.union([
-    z.literal("").transform(() => null),
-    z
-      .string()
-      .regex(whole, "Enter the fee in whole shillings, or leave it empty for the zone's fee.")
-      .transform(Number)
-      .refine((n) => n <= 50_000, "The fee can be at most KES 50,000."),
-  ]),
+  feeKes: emptyAsNull(wholeShillings(50_000, "fee")),
   expiresInHours: z.coerce
     .number()
     .refine((h) => (EXPIRY_HOURS as readonly number[]).includes(h), "Choose how long the link works."),
 });
 
-/** The whole form, or field errors to show next to each field (what was typed is kept by the form). */
+/** The whole form, or every field's errors to show next to it (what was typed is kept by the form). */
 export function parseLinkForm(v: LinkFormValues) {
-  const parsed = header.safeParse(v);
+  const parsed = linkFormInput.safeParse(v);
   const lines = parseLines(v);
-  const fieldErrors: Record<string, string[] | undefined> = parsed.success
-    ? {}
-    : z.flattenError(parsed.error).fieldErrors;
-  if ("error" in lines) fieldErrors.lines = [lines.error];
-  if (!parsed.success || "error" in lines) return { ok: false as const, fieldErrors };
+  const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...lines.errors };
+  if (!parsed.success || Object.keys(lines.errors).length > 0) return { ok: false as const, fieldErrors };
   return { ok: true as const, data: { ...parsed.data, lines: lines.lines, sendSms: v.sendSms } };
 }

@@ -1,6 +1,8 @@
-import { type Page, expect, test } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { OWNER, createStaff, insertOrder, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
+import { emulator } from "./support/emulator";
 import { layoutProblems } from "./support/layout";
 import { Shop } from "./support/shop";
 
@@ -16,6 +18,14 @@ async function expectSummaryFocused(page: Page, links: (string | RegExp)[]) {
   await expect(summary).toBeInViewport();
   for (const link of links) await expect(summary.getByRole("link", { name: link })).toBeVisible();
   return summary;
+}
+
+/** The field's own error, shown under it and tied to it (what the summary's link leads to). */
+async function expectFieldError(page: Page, field: Locator, message: string) {
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  const id = await field.getAttribute("id");
+  await expect(page.locator(`[id="${id}-error"]`)).toHaveText(message);
+  await expect(page.locator(`[id="${id}-error"]`)).toBeVisible();
 }
 
 async function shot(page: Page, name: string) {
@@ -96,6 +106,8 @@ test("a new product keeps every field and its photo after a refusal; the slug fo
   await expect
     .poll(() => withDb((db) => db.product.count({ where: { slug: "sisal-kikapu-tote-2" } })))
     .toBe(1);
+  // Created: the form empties itself (typing before it has would be wiped).
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("");
 
   // A web address typed by the seller that another product has is refused next to the field.
   await page.getByLabel("Name", { exact: true }).fill("Kikapu third");
@@ -200,4 +212,187 @@ test("the staff password reset keeps the new password typed after a refusal", as
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page.getByText("New password set for Wanjiru Staff.")).toBeVisible();
   await expect(box).toHaveValue("");
+});
+
+test("track my order keeps the reference and number after a refusal, then the code typed", async ({
+  page,
+}) => {
+  await page.goto("/track");
+  const reference = page.getByLabel("Order reference");
+  const phone = page.getByLabel("Phone number");
+  await expect(reference).toHaveAttribute("maxlength", "12");
+  await expect(phone).toHaveAttribute("maxlength", "20");
+  await reference.fill("DK-7Q4");
+  await phone.fill("0711 000 801");
+  await page.getByRole("button", { name: "Send me a code" }).click();
+
+  const summary = await expectSummaryFocused(page, [
+    "Order reference: Enter the order reference, e.g. DK-7Q4M2X.",
+  ]);
+  await shot(page, "track-refused");
+  await expectFieldError(page, reference, "Enter the order reference, e.g. DK-7Q4M2X.");
+  await expect(reference).toHaveValue("DK-7Q4");
+  await expect(phone).toHaveValue("0711 000 801");
+  await summary.getByRole("link", { name: /Order reference/ }).click();
+  await expect(reference).toBeFocused();
+
+  // The second step: a code of five digits is refused in its own form, and stays as typed.
+  await reference.fill("DK-7Q4M2X");
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  const code = page.getByLabel("6-digit code");
+  await expect(code).toHaveAttribute("maxlength", "6");
+  await code.fill("12345");
+  await page.getByRole("button", { name: "See my order" }).click();
+  await expectSummaryFocused(page, ["6-digit code: Enter the 6-digit code from the SMS."]);
+  await shot(page, "track-code-refused");
+  await expectFieldError(page, code, "Enter the 6-digit code from the SMS.");
+  await expect(code).toHaveValue("12345");
+  await expect(reference).toHaveValue("DK-7Q4M2X");
+});
+
+test("the payment-link builder keeps every line and the customer after a refusal, each error at its box", async ({
+  page,
+}) => {
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/links");
+  const first = page.getByLabel("Item 1", { exact: true });
+  const tea = await first.locator("option", { hasText: "Kericho Gold Tea" }).getAttribute("value");
+  await first.selectOption(tea!);
+  await page.getByLabel("Quantity of item 1").fill("2");
+  await page.getByRole("button", { name: "Add another item" }).click();
+  const name = page.getByLabel("Name of item 2");
+  const price = page.getByLabel("Price (KES) of item 2");
+  await expect(name).toHaveAttribute("maxlength", "80");
+  await expect(price).toHaveAttribute("maxlength", "20");
+  await name.fill("Gift wrapping");
+  await price.fill("1,50");
+  await page.getByLabel("Customer's name").fill("Wanjiru Kamau");
+  const phone = page.getByLabel("Customer's phone");
+  await expect(phone).toHaveAttribute("maxlength", "20");
+  await phone.fill("0711 000 6");
+  await page.getByLabel("Delivery", { exact: true }).selectOption("pickup");
+  await page.getByLabel("Also send the link by SMS").uncheck();
+  await page.getByRole("button", { name: "Make payment link" }).click();
+
+  const summary = await expectSummaryFocused(page, [
+    "Price (KES) of item 2: Enter the price in whole shillings, e.g. 1,500.",
+    "Customer's phone: Enter a Kenyan mobile number, e.g. 0712 345 678.",
+  ]);
+  await shot(page, "link-refused");
+  await expectFieldError(page, price, "Enter the price in whole shillings, e.g. 1,500.");
+  await expectFieldError(page, phone, "Enter a Kenyan mobile number, e.g. 0712 345 678.");
+  await expect(first).toHaveValue(tea!);
+  await expect(page.getByLabel("Quantity of item 1")).toHaveValue("2");
+  await expect(name).toHaveValue("Gift wrapping");
+  await expect(price).toHaveValue("1,50");
+  await expect(page.getByLabel("Customer's name")).toHaveValue("Wanjiru Kamau");
+  await expect(phone).toHaveValue("0711 000 6");
+  await expect(page.getByLabel("Delivery", { exact: true })).toHaveValue("pickup");
+  await expect(page.getByLabel("Also send the link by SMS")).not.toBeChecked();
+  expect(await withDb((db) => db.paymentLink.count())).toBe(0);
+
+  await summary.getByRole("link", { name: /Price \(KES\) of item 2/ }).click();
+  await expect(price).toBeFocused();
+  // Typed as on the product form: "KES 1,500" is 1,500 shillings.
+  await price.fill("KES 1,500");
+  await phone.fill("0711 000 602");
+  await page.getByRole("button", { name: "Make payment link" }).click();
+  await expect(page.getByTestId("link-made")).toContainText("Link ready");
+  const links = await withDb((db) => db.paymentLink.findMany());
+  expect(links.map((l) => l.goodsKes)).toEqual([2 * 380 + 1500]);
+});
+
+test("paying through a link keeps the address and details typed after a refusal", async ({ page }) => {
+  const token = "e2e-forms-link-0001";
+  await withDb(async (db) => {
+    const zone = await db.deliveryZone.findFirstOrThrow({ where: { name: "Nairobi CBD" } });
+    await db.paymentLink.create({
+      data: {
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        customerName: "Akinyi Otieno",
+        phone: "254711000901",
+        deliveryKey: zone.id,
+        deliveryFeeKes: zone.feeKes,
+        goodsKes: 1500,
+        expiresAt: new Date(Date.now() + 48 * 3_600_000),
+        createdBy: OWNER.email,
+        lines: { create: [{ name: "Kiondo basket", unitPriceKes: 1500, quantity: 1 }] },
+      },
+    });
+  });
+  await page.goto(`/pay/${token}`);
+  const name = page.getByLabel("Full name");
+  const phone = page.getByLabel("Phone number");
+  await expect(name).toHaveValue("Akinyi Otieno");
+  await expect(phone).toHaveValue("0711000901");
+  await expect(name).toHaveAttribute("maxlength", "80");
+  await expect(phone).toHaveAttribute("maxlength", "20");
+  await page.getByLabel("County").selectOption("Nairobi");
+  await page.getByLabel("Town or estate").fill("Kilimani");
+  const landmark = page.getByLabel("Landmark or directions");
+  await landmark.fill("Y");
+  await name.fill("Akinyi A. Otieno");
+  await phone.fill("0711 000 9");
+  await page.getByLabel("Email").fill("akinyi@duka.test");
+  await page.getByRole("radio", { name: /Pay on delivery/ }).check();
+  await page.getByRole("button", { name: "Place order" }).click();
+
+  await expectSummaryFocused(page, [
+    "Landmark or directions: Describe how the rider finds you, e.g. a building or landmark.",
+    "Phone number: Enter a Kenyan mobile number, e.g. 0712 345 678.",
+  ]);
+  await shot(page, "link-pay-refused");
+  await expectFieldError(page, phone, "Enter a Kenyan mobile number, e.g. 0712 345 678.");
+  await expectFieldError(page, landmark, "Describe how the rider finds you, e.g. a building or landmark.");
+  await expect(page.getByLabel("County")).toHaveValue("Nairobi");
+  await expect(page.getByLabel("Town or estate")).toHaveValue("Kilimani");
+  await expect(landmark).toHaveValue("Y");
+  await expect(name).toHaveValue("Akinyi A. Otieno");
+  await expect(phone).toHaveValue("0711 000 9");
+  await expect(page.getByLabel("Email")).toHaveValue("akinyi@duka.test");
+  await expect(page.getByRole("radio", { name: /Pay on delivery/ })).toBeChecked();
+  expect(await withDb((db) => db.order.count({ where: { paymentLinkId: { not: null } } }))).toBe(0);
+
+  await landmark.fill("Yaya Centre, block C");
+  await phone.fill("0711 000 902");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByRole("heading", { name: "Order placed" })).toBeVisible();
+});
+
+test("the door prompt keeps a mistyped number, says why beside it, and sends nothing", async ({ page }) => {
+  await emulator.reset();
+  await insertOrder({ reference: "DK-FORMD1", status: "FAILED", customerName: "Mwangi Door" });
+  await withDb((db) =>
+    db.order.update({ where: { reference: "DK-FORMD1" }, data: { paymentMethod: "ON_DELIVERY" } }),
+  );
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/orders/DK-FORMD1");
+  // No delivery to dispatch and nothing paid yet: no fulfilment step, so no card for it (an empty one sat
+  // between Money and Cancel); every card on the page says something.
+  await expect(page.getByRole("region", { name: "Fulfilment" })).toHaveCount(0);
+  for (const section of await page.locator("section").all())
+    expect((await section.innerText()).trim()).not.toBe("");
+  const number = page.getByLabel("M-Pesa number (optional)");
+  await expect(number).toHaveAttribute("maxlength", "20");
+  await number.fill("0711 12");
+  await page.getByRole("button", { name: "Send M-Pesa prompt" }).click();
+
+  const summary = await expectSummaryFocused(page, [
+    "M-Pesa number (optional): Enter a Kenyan mobile number, e.g. 0712 345 678.",
+  ]);
+  await shot(page, "door-refused");
+  await expectFieldError(page, number, "Enter a Kenyan mobile number, e.g. 0712 345 678.");
+  await expect(number).toHaveValue("0711 12");
+  expect(
+    await withDb((db) => db.paymentAttempt.count({ where: { order: { reference: "DK-FORMD1" } } })),
+  ).toBe(1);
+
+  await summary.getByRole("link", { name: /M-Pesa number/ }).click();
+  await expect(number).toBeFocused();
+  await number.fill("0711 000 903");
+  await page.getByRole("button", { name: "Send M-Pesa prompt" }).click();
+  await expect(
+    page.getByText("Prompt sent to 2547******903: ask them to enter their M-Pesa PIN."),
+  ).toBeVisible();
+  expect((await emulator.ledger("254711000903")).entries).toHaveLength(1);
 });

@@ -71,14 +71,14 @@ test("a payment link made on the seller's phone is opened and paid in another br
   await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
   await page.goto("/dashboard/links");
   const tea = await page
-    .getByLabel("Item 1")
+    .getByLabel("Item 1", { exact: true })
     .locator("option", { hasText: "Kericho Gold Tea" })
     .getAttribute("value");
-  await page.getByLabel("Item 1").selectOption(tea!);
+  await page.getByLabel("Item 1", { exact: true }).selectOption(tea!);
   await page.getByRole("button", { name: "Add another item" }).click();
   // The second line, a custom one.
-  await page.getByLabel("Name", { exact: true }).last().fill("Gift wrapping");
-  await page.getByLabel("Price (KES)", { exact: true }).last().fill("150");
+  await page.getByLabel("Name of item 2").fill("Gift wrapping");
+  await page.getByLabel("Price (KES) of item 2").fill("150");
   await page.getByLabel("Customer's name").fill("Wanjiru Kamau");
   await page.getByLabel("Customer's phone").fill("0711000601");
   await page.getByLabel("Delivery", { exact: true }).selectOption("pickup");

@@ -73,7 +73,13 @@ describe("refund actions", () => {
 
   it("let the owner review exactly what will happen, then send one refund however often pressed", async () => {
     session.user = owner;
-    const review = await refundOrder(null, form("review"));
+    // Typed as shillings are anywhere in the dashboard; a comma that groups nothing is refused, not guessed.
+    expect(await refundOrder(null, form("review", { amountKes: "1,80" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { amountKes: ["Enter the amount in whole shillings, e.g. 1,500."] },
+      values: { amountKes: "1,80" },
+    });
+    const review = await refundOrder(null, form("review", { amountKes: "KES 1,800" }));
     expect(review).toMatchObject({ ok: true, step: "confirm" });
     expect(review.ok && review.sentence).toMatch(
       new RegExp(`^KES 1,800 back to 2547\\*{6}\\d{3} by M-Pesa reversal of ${receipt}$`),

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { inputRules, refused, submittedValues } from "@/lib/action-result";
-import { parsePriceKes, productInput, slugify } from "@/lib/dashboard/product-input";
+import { productInput, slugify } from "@/lib/dashboard/product-input";
+import { doorPromptInput } from "@/lib/dashboard/door-input";
 import { newStaffInput } from "@/lib/dashboard/staff-input";
+import { variantRow } from "@/lib/dashboard/variant-input";
+import { deliverySettingsInput, zoneInput } from "@/lib/delivery/settings-input";
+import { codeInput } from "@/lib/discounts/code-input";
+import { parseShillings } from "@/lib/form-fields";
 import { checkoutForm } from "@/lib/orders/checkout-form";
+import { trackCodeInput, trackLookupInput } from "@/lib/orders/track-input";
+import { linkFormInput, linkLineInput, parseLinkForm } from "@/lib/payment-links/input";
 
 describe("price parsing", () => {
   it.each([
@@ -12,11 +19,60 @@ describe("price parsing", () => {
     ["kes1200", 1200],
     ["Ksh 250,000", 250_000],
     [" 1,200.00 ", 1200],
-  ])("reads %j as %i shillings", (text, kes) => expect(parsePriceKes(text)).toBe(kes));
+  ])("reads %j as %i shillings", (text, kes) => expect(parseShillings(text)).toBe(kes));
 
   it.each(["12.50", "1,20", "12,00,000", "abc", "", "KES", "-5", "1 200"])("refuses %j", (text) =>
-    expect(parsePriceKes(text)).toBeNull(),
+    expect(parseShillings(text)).toBeNull(),
   );
+
+  // Every shilling box in the dashboard, read by the one rule: what each returns for what was typed.
+  const line = { name: "Gift wrapping", qty: "1" };
+  const zone = {
+    name: "Coast",
+    feeKes: "400",
+    etaText: "2 days",
+    counties: [],
+    active: true,
+    sortOrder: "0",
+  };
+  const settings = { pickupEnabled: false, pickupAddress: "", pickupHours: "", payOnPickup: false };
+  const code = { code: "TEN", kind: "FIXED", startsAt: "", endsAt: "", maxUses: "", maxUsesPerPhone: "" };
+  const codeRest = { productIds: [], categoryIds: [], active: true };
+  const boxes: [string, (typed: string) => { success: boolean; data?: unknown }][] = [
+    ["link line price", (p) => linkLineInput.safeParse({ ...line, price: p })],
+    ["link fee", (f) => linkFormInput.shape.feeKes.safeParse(f)],
+    ["zone fee", (f) => zoneInput.safeParse({ ...zone, feeKes: f, payOnDelivery: false })],
+    [
+      "pay-on-delivery limit",
+      (m) => zoneInput.safeParse({ ...zone, payOnDelivery: true, payOnDeliveryMaxKes: m }),
+    ],
+    [
+      "free-delivery threshold",
+      (t) =>
+        deliverySettingsInput.safeParse({ ...settings, freeDeliveryThresholdKes: t, payOnDeliveryNote: "" }),
+    ],
+    ["discount amount", (v) => codeInput.safeParse({ ...code, ...codeRest, value: v, minOrderKes: "" })],
+    [
+      "discount minimum order",
+      (m) => codeInput.safeParse({ ...code, ...codeRest, value: "100", minOrderKes: m }),
+    ],
+    [
+      "variant price",
+      (p) => variantRow.safeParse({ priceKes: p, compareAtKes: "", stock: "1", sku: "", onSale: "" }),
+    ],
+    [
+      "variant old price",
+      (p) => variantRow.safeParse({ priceKes: "", compareAtKes: p, stock: "1", sku: "", onSale: "" }),
+    ],
+  ];
+  it.each(boxes)("the %s box takes 1,500 as the product form does", (_, parse) => {
+    const read = ["1500", "1,500", "KES 1,500", "Ksh 1,500.00"].map((typed) => parse(typed));
+    for (const r of read) expect(r.success).toBe(true);
+    expect(new Set(read.map((r) => JSON.stringify(r.data))).size).toBe(1);
+    expect(JSON.stringify(read[0]!.data)).toContain("1500");
+    expect(parse("1,50").success).toBe(false);
+    expect(parse("15.50").success).toBe(false);
+  });
 
   it("is what the product form accepts, in its range only", () => {
     const base = { name: "Kikoy", slug: "", description: "A soft cotton kikoy", stock: "1", categoryId: "c" };
@@ -64,6 +120,69 @@ describe("the form pattern", () => {
     expect(checkout.customerName.maxLength).toBe(80);
     expect(checkout.email).toEqual({ inputMode: "email", maxLength: 254 });
     expect(inputRules(newStaffInput).email.maxLength).toBe(254);
+    expect(checkout.phone.maxLength).toBe(20);
+    expect(inputRules(trackLookupInput)).toEqual({ reference: { maxLength: 12 }, phone: { maxLength: 20 } });
+    expect(inputRules(trackCodeInput).code.maxLength).toBe(6);
+    expect(inputRules(linkLineInput)).toEqual({
+      name: { maxLength: 80 },
+      price: { maxLength: 20 },
+      qty: { maxLength: 2 },
+    });
+    expect(inputRules(linkFormInput).feeKes.maxLength).toBe(20);
+    expect(inputRules(zoneInput).payOnDeliveryMaxKes.maxLength).toBe(20);
+    expect(inputRules(doorPromptInput).phone.maxLength).toBe(20);
+  });
+
+  it("says what is wrong with an optional amount, and takes an empty one as none", () => {
+    const zone = { name: "Coast", feeKes: "400", etaText: "2 days", counties: [], active: true };
+    const rest = { sortOrder: "0", payOnDelivery: true };
+    const podMax = (typed: string) => zoneInput.safeParse({ ...zone, ...rest, payOnDeliveryMaxKes: typed });
+    expect(podMax("  ").data?.payOnDeliveryMaxKes).toBeNull();
+    expect(podMax("abc").error?.issues.map((i) => i.message)).toEqual([
+      "Enter the maximum in whole shillings, e.g. 1,500.",
+    ]);
+    expect(podMax("KES 250,001").error?.issues.map((i) => i.message)).toEqual([
+      "The maximum can be at most KES 250,000.",
+    ]);
+    expect(podMax("0").error?.issues.map((i) => i.message)).toEqual(["The maximum must be at least KES 1."]);
+    expect(doorPromptInput.parse({ phone: "" }).phone).toBeNull();
+    expect(doorPromptInput.parse({ phone: "0712 345 678" }).phone).toBe("254712345678");
+  });
+
+  it("puts a payment link's line errors on that line's boxes, every bad line at once", () => {
+    const header = { customerName: "Wanjiru", phone: "0711000601", delivery: "pickup", feeKes: "" };
+    const form = { ...header, expiresInHours: "48", sendSms: false };
+    const lines = {
+      variantId: ["v1", "", ""],
+      name: ["", "G", ""],
+      price: ["", "1,50", ""],
+      qty: ["0", "1", "1"],
+    };
+    expect(parseLinkForm({ ...form, ...lines })).toEqual({
+      ok: false,
+      fieldErrors: {
+        "qty-0": ["Enter a quantity from 1 to 99."],
+        "name-1": ["Name the item."],
+        "price-1": ["Enter the price in whole shillings, e.g. 1,500."],
+      },
+    });
+    const empty = { variantId: [""], name: [""], price: [""], qty: ["1"] };
+    expect(parseLinkForm({ ...form, ...empty })).toMatchObject({
+      ok: false,
+      fieldErrors: { "variantId-0": ["Add an item: choose one, or type a name and price."] },
+    });
+    const fine = { variantId: ["v1", ""], name: ["", "Gift wrapping"], price: ["", "150"], qty: ["2", "1"] };
+    expect(parseLinkForm({ ...form, ...fine })).toMatchObject({
+      ok: true,
+      data: {
+        phone: "254711000601",
+        feeKes: null,
+        lines: [
+          { kind: "product", variantId: "v1", quantity: 2 },
+          { kind: "custom", name: "Gift wrapping", unitPriceKes: 150, quantity: 1 },
+        ],
+      },
+    });
   });
 
   it("sends back what was typed, never files or secrets", () => {

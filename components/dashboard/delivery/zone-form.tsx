@@ -1,11 +1,13 @@
 "use client";
 
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { COUNTIES_A_TO_Z } from "@/lib/delivery/counties";
+import { inputRules } from "@/lib/action-result";
 import { saveZone } from "@/lib/delivery/settings-actions";
+import { zoneInput } from "@/lib/delivery/settings-input";
 
 type Zone = {
   id: string;
@@ -19,20 +21,13 @@ type Zone = {
   payOnDeliveryMaxKes: number | null;
 };
 
+const rules = inputRules(zoneInput);
+
 /** One delivery zone (or a new one when `zone` is absent): name, fee, time, counties covered, active. */
 export function ZoneForm({ zone }: { zone?: Zone }) {
-  const form = useActionForm(saveZone, null);
-  const { state: result, errors } = form;
-  const typed = result && !result.ok ? result.values : undefined;
-  const shown = {
-    name: typed ? String(typed.name) : zone?.name,
-    feeKes: typed ? String(typed.feeKes) : zone?.feeKes,
-    etaText: typed ? String(typed.etaText) : zone?.etaText,
-    counties: typed ? [typed.counties].flat() : (zone?.counties ?? []),
-    active: typed ? typed.active === true : (zone?.active ?? true),
-    payOnDelivery: typed ? typed.payOnDelivery === true : (zone?.payOnDelivery ?? false),
-    podMax: typed ? String(typed.payOnDeliveryMaxKes) : (zone?.payOnDeliveryMaxKes ?? ""),
-  };
+  const form = useActionForm(saveZone, null, rules);
+  const typed = form.state && !form.state.ok ? form.state.values : undefined;
+  const counties = typed ? [typed.counties ?? []].flat() : (zone?.counties ?? []);
   const p = zone?.id ?? "new";
   const title = zone ? zone.name : "Add a zone";
   return (
@@ -50,29 +45,20 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
         <TextField
           id={`${p}-name`}
           label="Zone name"
-          name="name"
-          maxLength={60}
-          defaultValue={shown.name}
           placeholder="e.g. Nairobi CBD"
-          errors={errors.name}
+          {...form.field("name", zone?.name)}
         />
         <TextField
           id={`${p}-fee`}
           label="Fee (KES)"
-          name="feeKes"
           inputMode="numeric"
-          maxLength={6}
-          defaultValue={shown.feeKes}
-          errors={errors.feeKes}
+          {...form.field("feeKes", zone && String(zone.feeKes))}
         />
         <TextField
           id={`${p}-eta`}
           label="Estimated time"
-          name="etaText"
-          maxLength={60}
-          defaultValue={shown.etaText}
           placeholder="e.g. Same day"
-          errors={errors.etaText}
+          {...form.field("etaText", zone?.etaText)}
         />
       </div>
       <details className="rounded-lg border border-stone-200 p-2">
@@ -86,41 +72,28 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
                 type="checkbox"
                 name="counties"
                 value={c}
-                defaultChecked={shown.counties.includes(c)}
+                defaultChecked={counties.includes(c)}
                 className="h-4 w-4 accent-brand-600"
               />
               {c}
             </label>
           ))}
         </div>
-        {errors.counties && <p className="mt-1 text-sm text-red-700">{errors.counties.join(" ")}</p>}
+        {form.errors.counties && (
+          <p className="mt-1 text-sm text-red-700">{form.errors.counties.join(" ")}</p>
+        )}
       </details>
-      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
-        <input
-          type="checkbox"
-          name="active"
-          defaultChecked={shown.active}
-          className="h-5 w-5 accent-brand-600"
-        />
-        Offered at checkout
-      </label>
-      <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
-        <input
-          type="checkbox"
-          name="payOnDelivery"
-          defaultChecked={shown.payOnDelivery}
-          className="h-5 w-5 accent-brand-600"
-        />
-        Pay on delivery (M-Pesa prompt or cash at the door)
-      </label>
+      <CheckboxField label="Offered at checkout" {...form.checkbox("active", zone?.active ?? true)} />
+      <CheckboxField
+        label="Pay on delivery (M-Pesa prompt or cash at the door)"
+        {...form.checkbox("payOnDelivery", zone?.payOnDelivery ?? false)}
+      />
       <TextField
         id={`${p}-podmax`}
-        name="payOnDeliveryMaxKes"
         label="Pay on delivery up to (KES)"
         hint="Larger orders pay at checkout. Leave empty for no limit."
         inputMode="numeric"
-        defaultValue={shown.podMax}
-        errors={errors.payOnDeliveryMaxKes}
+        {...form.field("payOnDeliveryMaxKes", String(zone?.payOnDeliveryMaxKes ?? ""))}
       />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">{zone ? "Save zone" : "Add zone"}</SubmitButton>

@@ -3,13 +3,12 @@
 import { useState } from "react";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
-import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { cancelPaidOrderAction } from "@/lib/dashboard/refund-actions";
-import { REFUND_REASONS } from "@/lib/dashboard/refund-reasons";
 import { formatKes } from "@/lib/format";
 import { card } from "./card";
+import { RefundReasonFields } from "./refund-reason-fields";
 
 type Props = {
   reference: string;
@@ -46,37 +45,7 @@ export function CancelPaidForm({ reference, cancelled, refundableKes, refundSent
         <ActionForm form={form} className="mt-2 space-y-3" data-testid="cancel-paid-form">
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="idempotencyKey" value={key} />
-          <SelectField
-            label="Reason"
-            name="reason"
-            id="cancel-paid-reason"
-            defaultValue={form.values.reason ?? REFUND_REASONS[0]}
-            errors={form.errors.reason}
-          >
-            {REFUND_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label="Note (optional)"
-            name="note"
-            id="cancel-paid-note"
-            maxLength={200}
-            autoComplete="off"
-            defaultValue={form.values.note}
-            errors={form.errors.note}
-          />
-          <label className="flex min-h-11 items-center gap-3 text-sm">
-            <input
-              type="checkbox"
-              name="restock"
-              className="size-5"
-              defaultChecked={form.values.restock === undefined ? true : form.values.restock === "on"}
-            />
-            Put the items back in stock
-          </label>
+          <RefundReasonFields idPrefix="cancel-paid" form={form} restock />
           {refunds && (
             <p className="rounded-lg bg-amber-50 p-3 text-sm" data-testid="cancel-paid-refund">
               {refundSentence

@@ -2,16 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useState } from "react";
-import { Field, inputClass } from "@/components/ui/field";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { Field, PhoneField, inputClass } from "@/components/ui/field";
 import { useEventStream } from "@/components/ui/use-event-stream";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { blockNumberAction, recordCashAction, sendDoorPromptAction } from "@/lib/dashboard/door-actions";
+import { inputRules } from "@/lib/action-result";
+import { doorPromptInput } from "@/lib/dashboard/door-input";
 import { formatKes } from "@/lib/format";
 import type { OrderView } from "@/lib/orders/order-view";
 import { card } from "./card";
 
 type Props = { initial: OrderView; reference: string };
+
+const rules = inputRules(doorPromptInput);
 
 /** What the seller's phone says about the payment right now. */
 function statusLine(view: OrderView): string {
@@ -33,7 +38,7 @@ export function DoorPayment({ initial, reference }: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [, setStreaming] = useState(false);
-  const [prompted, promptAction] = useActionState(sendDoorPromptAction, null);
+  const prompt = useActionForm(sendDoorPromptAction, null, rules);
   const [blocked, blockAction] = useActionState(blockNumberAction, null);
   const [cash, cashAction] = useActionState(recordCashAction, null);
   const onEvent = useCallback((next: OrderView) => setView(next), []);
@@ -43,7 +48,6 @@ export function DoorPayment({ initial, reference }: Props) {
   useEffect(() => {
     if (!live) router.refresh();
   }, [live, router]);
-  const phoneErrors = prompted?.ok === false ? prompted.fieldErrors?.phone : undefined;
   const pay = view.payByHand;
   return (
     <section className={`${card} space-y-3`} aria-labelledby="door-h" data-testid="door-payment">
@@ -69,30 +73,20 @@ export function DoorPayment({ initial, reference }: Props) {
       </p>
       {live && (
         <>
-          <form action={promptAction} className="space-y-2" noValidate>
+          <ActionForm form={prompt} className="space-y-2">
             <input type="hidden" name="reference" value={reference} />
-            <Field
+            <PhoneField
               id="door-phone"
               label="M-Pesa number (optional)"
+              autoComplete="off"
               hint="Leave empty to prompt the customer's own number."
-              errors={phoneErrors}
-            >
-              <input
-                id="door-phone"
-                name="phone"
-                type="tel"
-                inputMode="tel"
-                placeholder="0712 345 678"
-                aria-invalid={phoneErrors ? true : undefined}
-                aria-describedby="door-phone-error"
-                className={inputClass}
-              />
-            </Field>
+              {...prompt.field("phone")}
+            />
             <SubmitButton className="w-full py-3 text-lg" disabled={view.state === "waiting"}>
               Send M-Pesa prompt
             </SubmitButton>
-            <ActionMessage id="door-msg" result={prompted?.ok === false && phoneErrors ? null : prompted} />
-          </form>
+            <ActionMessage id="door-msg" result={prompt.success} />
+          </ActionForm>
           {pay && (
             <details className="rounded-lg border border-stone-200 p-3" open={pay.suggested}>
               <summary className="min-h-11 cursor-pointer py-2 font-medium">

@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type RefundFormResult, refundOrder } from "@/lib/dashboard/refund-actions";
-import { REFUND_REASONS } from "@/lib/dashboard/refund-reasons";
 import { card } from "./card";
+import { RefundReasonFields } from "./refund-reason-fields";
 
 type Props = { reference: string; refundableKes: number };
 
@@ -43,44 +43,12 @@ export function RefundForm({ reference, refundableKes }: Props) {
           <fieldset disabled={!!reviewed} className="space-y-3">
             <TextField
               label="Amount (KES)"
-              name="amountKes"
               id="refund-amount"
               inputMode="numeric"
               hint={`At most ${refundableKes}`}
-              defaultValue={form.values.amountKes ?? String(refundableKes)}
-              errors={form.errors.amountKes}
+              {...form.field("amountKes", String(refundableKes))}
             />
-            <SelectField
-              label="Reason"
-              name="reason"
-              id="refund-reason"
-              defaultValue={form.values.reason ?? REFUND_REASONS[0]}
-              errors={form.errors.reason}
-            >
-              {REFUND_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              label="Note (optional)"
-              name="note"
-              id="refund-note"
-              maxLength={200}
-              autoComplete="off"
-              defaultValue={form.values.note}
-              errors={form.errors.note}
-            />
-            <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                name="restock"
-                className="size-5"
-                defaultChecked={form.values.restock === "on"}
-              />
-              Put the items back in stock
-            </label>
+            <RefundReasonFields idPrefix="refund" form={form} restock={false} />
           </fieldset>
           {reviewed ? (
             <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">

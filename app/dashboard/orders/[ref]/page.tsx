@@ -78,14 +78,12 @@ export default async function OrderPage({ params }: Props) {
       )}
       {order.delivery && <DeliveryCard delivery={order.delivery} feeKes={order.deliveryFeeKes} />}
       {(order.status === "PAID" || toCollect) && (
-        <section className={card} aria-label="Fulfilment">
-          <FulfilmentForm
-            reference={order.reference}
-            method={method}
-            fulfilment={order.fulfilment}
-            paid={order.status === "PAID"}
-          />
-        </section>
+        <FulfilmentForm
+          reference={order.reference}
+          method={method}
+          fulfilment={order.fulfilment}
+          paid={order.status === "PAID"}
+        />
       )}
       {isOpenOrder(order.status) && (
         <section className={card} aria-label="Cancel">
