@@ -5,10 +5,18 @@ import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
+import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextArea } from "@/components/ui/field";
+import { TextArea, TextField } from "@/components/ui/field";
 
-type Saved = { alertPhones: string[]; alertEmails: string[]; smsEnabled: boolean; emailEnabled: boolean };
+type Saved = {
+  alertPhones: string[];
+  alertEmails: string[];
+  smsEnabled: boolean;
+  emailEnabled: boolean;
+  lowStockThreshold: number;
+  dailyStockSummary: boolean;
+};
 
 export function AlertSettingsForm({ saved }: { saved: Saved }) {
   const form = useActionForm(saveAlertSettings, null);
@@ -56,6 +64,30 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
             className="h-5 w-5"
           />
           Email alerts
+        </label>
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Stock</legend>
+        <TextField
+          id="alert-lowStockThreshold"
+          label="Low stock at"
+          name="lowStockThreshold"
+          inputMode="numeric"
+          maxLength={5}
+          className="max-w-32"
+          errors={errors.lowStockThreshold}
+          hint="Stock at or below this is low (a product can set its own). You get one alert each time a product, size or colour gets there."
+          defaultValue={typed ? typed.lowStockThreshold : String(saved.lowStockThreshold)}
+        />
+        <label className="flex min-h-11 items-center gap-3 text-sm">
+          <input
+            type="checkbox"
+            name="dailyStockSummary"
+            defaultChecked={typed ? typed.dailyStockSummary === "on" : saved.dailyStockSummary}
+            className="h-5 w-5 shrink-0"
+          />
+          Morning stock summary at {String(STOCK_SUMMARY_HOUR_EAT).padStart(2, "0")}:00 EAT: what is low or
+          sold out (nothing when all is stocked), on the channels above
         </label>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
