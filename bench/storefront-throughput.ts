@@ -3,18 +3,24 @@
 // file from public/ as the ceiling, at 8 and 32 connections. Prints requests/s and latency; never fails.
 // BENCH_COMPARE_URL=http://127.0.0.1:3324 (another build already serving, e.g. main's): each row is measured
 // there too, right before this build's, so a loaded machine weighs on both alike ("before" / "after").
+// A product with options (Ankara Wrap Dress: colour x size, 12 variants) is measured next to one without,
+// plain and with a choice in the URL; BENCH_ONLY=product runs only the rows whose name contains "product".
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 
 const PORT = Number(process.env.BENCH_APP_PORT ?? 3301);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const TARGETS: [string, string][] = [
+const ALL_TARGETS: [string, string][] = [
   ["static file (public/)", "/products/kikoy-beach-towel.svg"],
   ["home", "/"],
   ["category", "/categories/pantry"],
   ["product", "/products/kenya-aa-coffee-500g"],
+  ["product with variants", "/products/ankara-wrap-dress"],
+  ["product, variant in URL", "/products/ankara-wrap-dress?colour=red&size=m"],
 ];
+const only = process.env.BENCH_ONLY;
+const TARGETS = ALL_TARGETS.filter(([name]) => !only || name.includes(only));
 
 type Stats = { latency: { p50: number; p97_5: number }; requests: { average: number }; non2xx: number };
 const cannon = (url: string, connections: number, duration: number) =>
