@@ -44,14 +44,19 @@ async function timed(count: number, concurrency: number, run: (i: number) => Pro
   return { samples, seconds, perSecond: Math.round(count / seconds) };
 }
 
-const p50 = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 50);
+const p50 = (samples: number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 
 try {
   const product = await createProduct({ stock: 10_000_000, priceKes: 1250 });
   const dress = await createDress({ stock: { "Red / M": 10_000_000 }, priceKes: 1250 });
   const kinds = {
     "plain product": () => checkout(product.id, freshPhone()),
-    "variant (Red / M of 4)": () => checkout(dress.id, freshPhone(), { variantId: dress.variant("Red / M").id }),
+    "variant (Red / M of 4)": () =>
+      checkout(dress.id, freshPhone(), { variantId: dress.variant("Red / M").id }),
   };
   const push = () =>
     payments().daraja.stkPush({

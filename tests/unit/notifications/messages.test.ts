@@ -110,7 +110,8 @@ describe("morning stock summary", () => {
     expect(shown).toBeGreaterThan(2);
     expect(r.sms).toContain(`; +${30 - shown} more.`);
     expect(r.subject).toBe("Stock this morning: 20 low, 10 sold out · Duka");
-    for (const i of items) expect(r.text).toContain(`${i.name}: ${i.stock === 0 ? "sold out" : `${i.stock} left`}`);
+    for (const i of items)
+      expect(r.text).toContain(`${i.name}: ${i.stock === 0 ? "sold out" : `${i.stock} left`}`);
   });
 });
 
@@ -134,12 +135,20 @@ describe("alert settings form", () => {
   });
 
   it.each(["", "two", "2.5", "-1", "10001"])("refuses %j as the low-stock number", (typed) => {
-    const result = alertSettingsSchema.safeParse({ alertPhones: "", alertEmails: "", lowStockThreshold: typed });
+    const result = alertSettingsSchema.safeParse({
+      alertPhones: "",
+      alertEmails: "",
+      lowStockThreshold: typed,
+    });
     expect(result.error?.issues.map((i) => i.path[0])).toEqual(["lowStockThreshold"]);
   });
 
   it("names each bad entry in its field's error", () => {
-    const result = alertSettingsSchema.safeParse({ alertPhones: "0712345678 12345", alertEmails: "nope@" });
+    const result = alertSettingsSchema.safeParse({
+      alertPhones: "0712345678 12345",
+      alertEmails: "nope@",
+      lowStockThreshold: "3",
+    });
     expect(result.success).toBe(false);
     const issues = result.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     expect(issues).toEqual([
