@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import { ActionMessage } from "@/components/ui/action-message";
+import type { FormValues } from "@/lib/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
 import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
@@ -17,6 +18,31 @@ type Saved = {
   lowStockThreshold: number;
   dailyStockSummary: boolean;
 };
+
+/** One on/off setting: ticked as saved, or as it was sent when the form came back refused. */
+function Switch({
+  name,
+  typed,
+  saved,
+  children,
+}: {
+  name: "smsEnabled" | "emailEnabled" | "dailyStockSummary";
+  typed: FormValues | undefined;
+  saved: Saved;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="flex min-h-11 items-center gap-3 text-sm">
+      <input
+        type="checkbox"
+        name={name}
+        defaultChecked={typed ? typed[name] === "on" : saved[name]}
+        className="h-5 w-5 shrink-0"
+      />
+      <span>{children}</span>
+    </label>
+  );
+}
 
 export function AlertSettingsForm({ saved }: { saved: Saved }) {
   const form = useActionForm(saveAlertSettings, null);
@@ -47,24 +73,12 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
       />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Channels for seller alerts</legend>
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="smsEnabled"
-            defaultChecked={typed ? typed.smsEnabled === "on" : saved.smsEnabled}
-            className="h-5 w-5"
-          />
+        <Switch name="smsEnabled" typed={typed} saved={saved}>
           SMS alerts
-        </label>
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="emailEnabled"
-            defaultChecked={typed ? typed.emailEnabled === "on" : saved.emailEnabled}
-            className="h-5 w-5"
-          />
+        </Switch>
+        <Switch name="emailEnabled" typed={typed} saved={saved}>
           Email alerts
-        </label>
+        </Switch>
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Stock</legend>
@@ -79,16 +93,10 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
           hint="Stock at or below this is low (a product can set its own). You get one alert each time a product, size or colour gets there."
           defaultValue={typed ? typed.lowStockThreshold : String(saved.lowStockThreshold)}
         />
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="dailyStockSummary"
-            defaultChecked={typed ? typed.dailyStockSummary === "on" : saved.dailyStockSummary}
-            className="h-5 w-5 shrink-0"
-          />
+        <Switch name="dailyStockSummary" typed={typed} saved={saved}>
           Morning stock summary at {String(STOCK_SUMMARY_HOUR_EAT).padStart(2, "0")}:00 EAT: what is low or
           sold out (nothing when all is stocked), on the channels above
-        </label>
+        </Switch>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">Save alert settings</SubmitButton>
