@@ -5,7 +5,7 @@
 // (SELECT 1) and the STK push alone. The server action's own wrapping (form parsing, cookies, redirect) is
 // not included: server actions cannot be called over plain HTTP without Next's action id.
 // Each level checks out a product without options and one variant (Red / M) of a product with two options
-// (colour and size, four variants), in alternating halves so a busy machine weighs on both alike; the
+// (colour and size, four variants), in four alternating rounds so a busy machine weighs on both alike; the
 // variant row's last column is its p50 over the plain product's.
 // BENCH_SHOPPERS (default 200) per concurrency level and kind. Prints figures; never fails on time.
 import { randomBytes } from "node:crypto";
@@ -84,9 +84,9 @@ try {
       extra: { "per s": p.perSecond },
     });
     const samples = new Map<string, { samples: number[]; seconds: number }>();
-    for (const half of [0, 1])
-      for (const [kind, run] of half ? Object.entries(kinds).reverse() : Object.entries(kinds)) {
-        const c = await timed(SHOPPERS / 2, level, async () => {
+    for (const round of [0, 1, 2, 3])
+      for (const [kind, run] of round % 2 ? Object.entries(kinds).reverse() : Object.entries(kinds)) {
+        const c = await timed(SHOPPERS / 4, level, async () => {
           const result = await run();
           if (!result.ok) throw new Error(`checkout refused: ${result.message}`);
         });
