@@ -88,7 +88,11 @@ const plans: [string, string][] = [
   ],
   [
     "sales by day (KPIs + chart)",
-    `SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD'), SUM("totalKes"), SUM("deliveryFeeKes" - CASE WHEN "discountKind" = 'FREE_DELIVERY' THEN "discountKes" ELSE 0 END), SUM("discountKes"), COUNT(*) FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${since} GROUP BY 1`,
+    `SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD'), SUM("totalKes"), SUM("deliveryFeeKes"), COUNT(*) FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${since} GROUP BY 1`,
+  ],
+  [
+    "discounts by day (KPIs)",
+    `SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD'), SUM("discountKes"), SUM(CASE WHEN "discountKind" = 'FREE_DELIVERY' THEN "discountKes" ELSE 0 END) FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "discountKes" > 0 AND "paidAt" >= ${since} GROUP BY 1`,
   ],
   [
     "payment outcomes",
