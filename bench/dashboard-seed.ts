@@ -8,7 +8,7 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
   // Prisma stores UTC in "timestamp without time zone".
   const series = `(SELECT g, (now() AT TIME ZONE 'UTC') - g * interval '26 seconds' * (100000.0 / ${count}) AS ts FROM generate_series(1, ${count}) g) s`;
   await db.$executeRawUnsafe(`
-    INSERT INTO "Order" ("id","publicId","reference","customerName","phone","status","fulfilment","totalKes","reservedUntil","stockReserved","paidAt","mpesaReceipt","needsAttention","createdAt","updatedAt")
+    INSERT INTO "Order" ("id","publicId","reference","customerName","phone","status","fulfilment","totalKes","reservedUntil","stockReserved","paidAt","mpesaReceipt","needsAttention","createdAt","updatedAt","discountCode","discountKind","discountKes")
     SELECT 'bo' || g, 'bp' || g, 'DK-B' || lpad(g::text, 6, '0'),
       (${names})[1 + g % 8] || ' ' || (${surnames})[1 + (g / 8) % 6],
       '2547' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
@@ -17,7 +17,11 @@ export async function seedBenchOrders(db: PrismaClient, count = 100_000) {
       300 + (g * 37) % 9700, ts + interval '15 minutes', false,
       CASE WHEN g % 10 < 7 THEN ts + interval '40 seconds' END,
       CASE WHEN g % 10 < 7 THEN 'TB' || lpad(g::text, 8, '0') END,
-      g % 997 = 0, ts, ts
+      g % 997 = 0, ts, ts,
+      -- One order in eight with a code: 10 % off, or free delivery, alternately.
+      CASE WHEN g % 8 = 0 THEN (ARRAY['KARIBU10','FREESHIP'])[1 + g / 8 % 2] END,
+      (CASE WHEN g % 8 = 0 THEN (ARRAY['PERCENT','FREE_DELIVERY'])[1 + g / 8 % 2] END)::"DiscountKind",
+      CASE WHEN g % 8 = 0 THEN 30 + (g * 37) % 970 ELSE 0 END
     FROM ${series}`);
   await db.$executeRawUnsafe(`
     INSERT INTO "OrderEvent" ("id","orderId","kind","at","actor","flagKind","note")

@@ -91,6 +91,10 @@ const plans: [string, string][] = [
     `SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD'), SUM("totalKes"), SUM("deliveryFeeKes"), COUNT(*) FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${since} GROUP BY 1`,
   ],
   [
+    "discounts by day (KPIs)",
+    `SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD'), SUM("discountKes"), SUM(CASE WHEN "discountKind" = 'FREE_DELIVERY' THEN "discountKes" ELSE 0 END) FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "discountKes" > 0 AND "paidAt" >= ${since} GROUP BY 1`,
+  ],
+  [
     "payment outcomes",
     `SELECT a."status", a."failureKind", a."resultCode", COUNT(*) FROM "PaymentAttempt" a WHERE a."createdAt" >= ${since} AND a."status" IN ('SUCCEEDED', 'FAILED') AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."isTest" AND o."id" = a."orderId") GROUP BY 1, 2, 3`,
   ],

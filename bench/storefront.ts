@@ -1,20 +1,22 @@
 // npm run bench:storefront: a production build served from a fresh embedded PostgreSQL with the demo catalog,
 // then Lighthouse (mobile, simulated throttling) on the home, category and product pages, and first-load JS
 // per route from the build's manifests. Prints figures; never fails on a score or a time.
-// BENCH_NO_BUILD=1 reuses .next; LH_RUNS (default 3) runs per page, medians printed; CHROMIUM_PATH overrides.
+// BENCH_NO_BUILD=1 reuses .next; LH_RUNS (default 3) runs per page, medians printed; CHROMIUM_PATH overrides;
+// BENCH_APP_PORT, BENCH_PG_PORT and BENCH_EMULATOR_PORT move the server, its database and the emulator.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { firstLoadJs } from "../scripts/js-budget";
 
-const PORT = 3300;
+const PORT = Number(process.env.BENCH_APP_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 const PAGES: [string, string][] = [
   ["home", "/"],
   ["category", "/categories/pantry"],
   ["product", "/products/kenya-aa-coffee-500g"],
+  ["product with variants, Red / M chosen", "/products/ankara-wrap-dress?colour=red&size=m"],
   ["empty cart (baseline: layout only)", "/cart"],
 ];
 // Debian's chromium on a closed network needs these (as in playwright.config.ts).
@@ -69,8 +71,8 @@ const server = spawn(
     env: {
       ...process.env,
       DATABASE_URL: "",
-      EMBEDDED_PG_PORT: "54379",
-      EMULATOR_PORT: "4310",
+      EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54379",
+      EMULATOR_PORT: process.env.BENCH_EMULATOR_PORT ?? "4310",
       EMULATOR_QUIET: "1",
       PUBLIC_URL: BASE,
       NEXT_TELEMETRY_DISABLED: "1",

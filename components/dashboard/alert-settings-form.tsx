@@ -3,12 +3,46 @@
 import { useActionState } from "react";
 
 import { ActionMessage } from "@/components/ui/action-message";
+import type { FormValues } from "@/lib/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
+import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { TextArea } from "@/components/ui/field";
+import { TextArea, TextField } from "@/components/ui/field";
 
-type Saved = { alertPhones: string[]; alertEmails: string[]; smsEnabled: boolean; emailEnabled: boolean };
+type Saved = {
+  alertPhones: string[];
+  alertEmails: string[];
+  smsEnabled: boolean;
+  emailEnabled: boolean;
+  lowStockThreshold: number;
+  dailyStockSummary: boolean;
+};
+
+/** One on/off setting: ticked as saved, or as it was sent when the form came back refused. */
+function Switch({
+  name,
+  typed,
+  saved,
+  children,
+}: {
+  name: "smsEnabled" | "emailEnabled" | "dailyStockSummary";
+  typed: FormValues | undefined;
+  saved: Saved;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="flex min-h-11 items-center gap-3 text-sm">
+      <input
+        type="checkbox"
+        name={name}
+        defaultChecked={typed ? typed[name] === "on" : saved[name]}
+        className="h-5 w-5 shrink-0"
+      />
+      <span>{children}</span>
+    </label>
+  );
+}
 
 export function AlertSettingsForm({ saved }: { saved: Saved }) {
   const form = useActionForm(saveAlertSettings, null);
@@ -39,24 +73,30 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
       />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Channels for seller alerts</legend>
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="smsEnabled"
-            defaultChecked={typed ? typed.smsEnabled === "on" : saved.smsEnabled}
-            className="h-5 w-5"
-          />
+        <Switch name="smsEnabled" typed={typed} saved={saved}>
           SMS alerts
-        </label>
-        <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input
-            type="checkbox"
-            name="emailEnabled"
-            defaultChecked={typed ? typed.emailEnabled === "on" : saved.emailEnabled}
-            className="h-5 w-5"
-          />
+        </Switch>
+        <Switch name="emailEnabled" typed={typed} saved={saved}>
           Email alerts
-        </label>
+        </Switch>
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Stock</legend>
+        <TextField
+          id="alert-lowStockThreshold"
+          label="Low stock at"
+          name="lowStockThreshold"
+          inputMode="numeric"
+          maxLength={5}
+          className="max-w-32"
+          errors={errors.lowStockThreshold}
+          hint="Stock at or below this is low (a product can set its own). You get one alert each time a product, size or colour gets there."
+          defaultValue={typed ? typed.lowStockThreshold : String(saved.lowStockThreshold)}
+        />
+        <Switch name="dailyStockSummary" typed={typed} saved={saved}>
+          Morning stock summary at {String(STOCK_SUMMARY_HOUR_EAT).padStart(2, "0")}:00 EAT: what is low or
+          sold out (nothing when all is stocked), on the channels above
+        </Switch>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton className="min-h-11">Save alert settings</SubmitButton>

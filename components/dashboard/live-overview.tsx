@@ -21,6 +21,7 @@ type KpiFigures = {
   revenueKes: number;
   goodsKes: number;
   deliveryKes: number;
+  discountKes: number;
   orders: number;
   refundedKes: number;
 };
@@ -37,6 +38,11 @@ function Kpi({ label, figures }: { label: string; figures: KpiFigures }) {
       <p className="text-sm text-stone-600">
         {orders} paid order{orders === 1 ? "" : "s"}
       </p>
+      {figures.discountKes > 0 && (
+        <p className="text-sm text-stone-600" data-testid="kpi-discount">
+          Discounts given {formatKes(figures.discountKes)}
+        </p>
+      )}
       {figures.refundedKes > 0 && (
         <p className="text-sm text-stone-600" data-testid="kpi-refunded">
           Net of {formatKes(figures.refundedKes)} refunded

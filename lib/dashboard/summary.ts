@@ -8,43 +8,81 @@ export const CHART_DAYS = 30;
 
 // The owner's KES 1 test payments (Order.isTest) are not sales: every figure here leaves them out.
 
-type DaySales = { day: string; revenueKes: number; deliveryKes: number; orders: number; refundedKes: number };
+type DaySales = {
+  day: string;
+  revenueKes: number;
+  deliveryKes: number;
+  discountKes: number;
+  orders: number;
+  refundedKes: number;
+};
 
 /**
  * Paid sales per EAT calendar day since midnight EAT `days - 1` days ago, in one pass over the partial
- * covering index "Order_paid_sales_idx" (no table visits), net of refunds (refundsByDay). The KPIs and the
- * chart are both sums of these.
+ * covering index "Order_paid_sales_idx" (no table visits), less the discount codes' effect (discountsByDay) and
+ * net of refunds (refundsByDay). The KPIs and the chart are both sums of these. Revenue is what shoppers were
+ * charged: the order's total, after its code.
  */
 async function salesByDay(now: Date, days: number): Promise<DaySales[]> {
   // EAT is UTC+3 all year (no daylight saving), and Prisma stores UTC: shifting by 3 hours gives the EAT date.
   const since = eatDayStart(now, days - 1);
-  const [rows, refunds] = await Promise.all([
+  const [rows, discounts, refunds] = await Promise.all([
     prisma.$queryRaw<{ day: string; revenue: bigint; delivery: bigint; orders: bigint }[]>`
     SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD') AS day, SUM("totalKes")::bigint AS revenue,
       SUM("deliveryFeeKes")::bigint AS delivery, COUNT(*)::bigint AS orders
     FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "paidAt" >= ${since}
     GROUP BY 1`,
+    discountsByDay(since),
     refundsByDay(since),
   ]);
-  const byDay = new Map<string, DaySales>(
-    rows.map((r) => [
-      r.day,
-      {
-        day: r.day,
-        revenueKes: Number(r.revenue),
-        deliveryKes: Number(r.delivery),
-        orders: Number(r.orders),
-        refundedKes: 0,
-      },
-    ]),
-  );
+  const byDay = new Map<string, DaySales>();
+  const dayOf = (day: string) => {
+    const sales = byDay.get(day) ?? {
+      day,
+      revenueKes: 0,
+      deliveryKes: 0,
+      discountKes: 0,
+      orders: 0,
+      refundedKes: 0,
+    };
+    byDay.set(day, sales);
+    return sales;
+  };
+  for (const r of rows)
+    Object.assign(dayOf(r.day), {
+      revenueKes: Number(r.revenue),
+      deliveryKes: Number(r.delivery),
+      orders: Number(r.orders),
+    });
+  for (const { day, discountKes, deliveryNotChargedKes } of discounts) {
+    const sales = dayOf(day);
+    sales.discountKes += discountKes;
+    sales.deliveryKes -= deliveryNotChargedKes;
+  }
   for (const { day, refundedKes } of refunds) {
-    const sales = byDay.get(day) ?? { day, revenueKes: 0, deliveryKes: 0, orders: 0, refundedKes: 0 };
+    const sales = dayOf(day);
     sales.refundedKes += refundedKes;
     sales.revenueKes -= refundedKes;
-    byDay.set(day, sales);
   }
   return [...byDay.values()];
+}
+
+/**
+ * The discount given on paid sales per EAT day, and how much of it was a delivery fee not charged (a
+ * free-delivery code's; any other code's comes off the goods). Read from the partial index of discounted
+ * sales ("Order_paid_discounts_idx"), so the orders without a code cost nothing here.
+ */
+async function discountsByDay(since: Date) {
+  const rows = await prisma.$queryRaw<{ day: string; discount: bigint; delivery: bigint }[]>`
+    SELECT to_char("paidAt" + interval '3 hours', 'YYYY-MM-DD') AS day, SUM("discountKes")::bigint AS discount,
+      SUM(CASE WHEN "discountKind" = 'FREE_DELIVERY' THEN "discountKes" ELSE 0 END)::bigint AS delivery
+    FROM "Order" WHERE "status" = 'PAID' AND NOT "isTest" AND "discountKes" > 0 AND "paidAt" >= ${since}
+    GROUP BY 1`;
+  return rows.map((r) => ({
+    day: r.day,
+    discountKes: Number(r.discount),
+    deliveryNotChargedKes: Number(r.delivery),
+  }));
 }
 
 /**
@@ -71,18 +109,20 @@ async function refundsByDay(since: Date): Promise<{ day: string; refundedKes: nu
 function totalSince(sales: DaySales[], firstDay: string) {
   let revenueKes = 0;
   let deliveryKes = 0;
+  let discountKes = 0;
   let orders = 0;
   let refundedKes = 0;
   for (const d of sales) {
     if (d.day < firstDay) continue;
     revenueKes += d.revenueKes;
     deliveryKes += d.deliveryKes;
+    discountKes += d.discountKes;
     orders += d.orders;
     refundedKes += d.refundedKes;
   }
   // Delivery fees are passed on to riders and couriers: the seller needs the goods figure apart. Revenue is
-  // net of refunds, which come off the goods.
-  return { revenueKes, goodsKes: revenueKes - deliveryKes, deliveryKes, orders, refundedKes };
+  // net of refunds, which come off the goods; the discount given is already off it (not charged).
+  return { revenueKes, goodsKes: revenueKes - deliveryKes, deliveryKes, discountKes, orders, refundedKes };
 }
 
 function kpisFrom(sales: DaySales[], now: Date) {

@@ -18,6 +18,7 @@ import {
   refundConfirmation,
   sellerAttention,
   sellerNewOrder,
+  stockSummary,
   testMessage,
 } from "./messages";
 import {
@@ -158,6 +159,20 @@ export async function enqueueLowStockAlerts(
     ),
   );
   await insertNewMessages(tx, rows);
+}
+
+/** The owner's morning summary of what is low or sold out, keyed by its EAT day: one per day. */
+export async function enqueueStockSummary(tx: Tx, day: string, items: { name: string; stock: number }[]) {
+  const ctx = notifications();
+  const seller = onChannels(await sellerRecipients(tx, ctx.sellerPhone));
+  await insertNewMessages(
+    tx,
+    messageRows(
+      { key: `stock-summary:${day}`, orderId: null, kind: "STOCK_SUMMARY" },
+      stockSummary(ctx, items),
+      seller,
+    ),
+  );
 }
 
 /** One needs-attention alert per order per this long: more news in between joins the alert still waiting. */

@@ -1,10 +1,18 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueLowStockAlerts } from "./enqueue";
 import { SETTINGS_ID } from "./recipients";
 
 /** The shop's default when neither the product nor the owner's settings say. */
-const DEFAULT_THRESHOLD = 3;
+export const DEFAULT_LOW_STOCK_THRESHOLD = 3;
+
+// For queries over "ProductVariant" v joined to its "Product" p.
+/** The variant's low-stock threshold: its product's, else the owner's setting, else the default. */
+export const variantThreshold = Prisma.sql`COALESCE(p."lowStockThreshold",
+  (SELECT "lowStockThreshold" FROM "NotificationSettings" WHERE "id" = ${SETTINGS_ID}), ${DEFAULT_LOW_STOCK_THRESHOLD})`;
+/** "Ankara dress, Red / M"; the product's name alone for a product without options. */
+export const variantName = Prisma.sql`CASE WHEN v."title" = '' THEN p."name" ELSE p."name" || ', ' || v."title" END`;
 
 /**
  * After an order is paid: its variants now at or below their threshold that were not alerted yet are
@@ -18,11 +26,8 @@ export async function alertLowStock(tx: Tx, orderId: string) {
     UPDATE "ProductVariant" v SET "lowStockAlertedAt" = now()
     FROM "Product" p, "OrderItem" i
     WHERE i."orderId" = ${orderId} AND v."id" = i."variantId" AND p."id" = v."productId"
-      AND v."lowStockAlertedAt" IS NULL AND NOT v."archived"
-      AND v."stock" <= COALESCE(p."lowStockThreshold",
-        (SELECT "lowStockThreshold" FROM "NotificationSettings" WHERE "id" = ${SETTINGS_ID}), ${DEFAULT_THRESHOLD})
-    RETURNING v."id" AS "variantId", p."id" AS "productId",
-      CASE WHEN v."title" = '' THEN p."name" ELSE p."name" || ', ' || v."title" END AS "name",
+      AND v."lowStockAlertedAt" IS NULL AND NOT v."archived" AND v."stock" <= ${variantThreshold}
+    RETURNING v."id" AS "variantId", p."id" AS "productId", ${variantName} AS "name",
       v."stock", v."lowStockAlertedAt" AS "alertedAt"`;
   await enqueueLowStockAlerts(tx, crossed);
 }
@@ -33,6 +38,5 @@ export async function rearmLowStock(tx: Tx, productId: string) {
     UPDATE "ProductVariant" v SET "lowStockAlertedAt" = NULL
     FROM "Product" p
     WHERE v."productId" = ${productId} AND p."id" = v."productId" AND v."lowStockAlertedAt" IS NOT NULL
-      AND v."stock" > COALESCE(p."lowStockThreshold",
-        (SELECT "lowStockThreshold" FROM "NotificationSettings" WHERE "id" = ${SETTINGS_ID}), ${DEFAULT_THRESHOLD})`;
+      AND v."stock" > ${variantThreshold}`;
 }

@@ -146,6 +146,48 @@ export function sellerAttention(shop: Shop, o: OrderFacts, reason: string): Rend
   };
 }
 
+type StockItem = { name: string; stock: number };
+
+/** "Ankara dress, Red / M: 1 left" or "...: sold out". */
+const stockLine = (item: StockItem) => `${item.name}: ${item.stock <= 0 ? "sold out" : `${item.stock} left`}`;
+
+/** Lines an email lists; the products page has the rest. */
+const SUMMARY_EMAIL_LINES = 100;
+/** More than this never fits one SMS segment: no candidate is tried with more. */
+const SUMMARY_SMS_LINES = 8;
+
+/** The owner's morning summary of the variants at or below their threshold, in the order given. */
+export function stockSummary(shop: Shop, items: StockItem[]): Rendered {
+  const url = `${shop.publicUrl}/dashboard/products`;
+  const soldOut = items.filter((i) => i.stock <= 0).length;
+  const low = items.length - soldOut;
+  const counts = [low > 0 ? `${low} low` : "", soldOut > 0 ? `${soldOut} sold out` : ""].filter(Boolean);
+  const lines = items.map(stockLine);
+  const more = (shown: number) => (items.length > shown ? [`+${items.length - shown} more`] : []);
+  const emailLines = lines.slice(0, SUMMARY_EMAIL_LINES);
+  // As many lines as fit one segment, with the link when it fits too.
+  const smsCandidates = Array.from(
+    { length: Math.min(items.length, SUMMARY_SMS_LINES) },
+    (_, i) => Math.min(items.length, SUMMARY_SMS_LINES) - i,
+  ).flatMap((shown) => {
+    const text = `${shop.shopName} stock: ${[...lines.slice(0, shown), ...more(shown)].join("; ")}.`;
+    return [`${text} ${url}`, text];
+  });
+  return {
+    ...render(
+      shop,
+      `Stock this morning: ${counts.join(", ")}`,
+      [
+        ...emailLines,
+        ...(lines.length > emailLines.length ? [`and ${lines.length - emailLines.length} more`] : []),
+        "Restock what still sells to keep it in the shop.",
+      ],
+      { href: url, label: "Products" },
+    ),
+    sms: fitOneSegment(smsCandidates),
+  };
+}
+
 /** The owner's "send a test message". */
 export function testMessage(shop: Shop): Rendered {
   const url = `${shop.publicUrl}/dashboard/settings/notifications`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { notifications } from "./context";
+import { DEFAULT_LOW_STOCK_THRESHOLD } from "./low-stock";
 import { maskRecipient } from "./mask";
 import { SETTINGS_ID, sellerRecipients } from "./recipients";
 
@@ -19,6 +20,8 @@ export async function getAlertSettings() {
     alertEmails: saved?.alertEmails ?? [],
     smsEnabled: saved?.smsEnabled ?? true,
     emailEnabled: saved?.emailEnabled ?? true,
+    lowStockThreshold: saved?.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
+    dailyStockSummary: saved?.dailyStockSummary ?? false,
     effective: { sms: effective.sms.map(maskRecipient), email: effective.email.map(maskRecipient) },
     channels: { sms: ctx.sms !== null, email: ctx.email !== null },
     recentTests: recentTests.map(toMessageView),

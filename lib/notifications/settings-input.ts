@@ -38,10 +38,24 @@ const emails = z.preprocess(
     }),
 );
 
-/** The owner's alert settings form: lists of numbers and emails, each channel on or off. */
+const ticked = z.preprocess((v) => v === "on", z.boolean());
+
+/**
+ * The owner's alert settings form: lists of numbers and emails, each channel on or off, when a variant
+ * counts as low on stock, and the morning stock summary on or off.
+ */
 export const alertSettingsSchema = z.object({
   alertPhones: phones,
   alertEmails: emails,
-  smsEnabled: z.preprocess((v) => v === "on", z.boolean()),
-  emailEnabled: z.preprocess((v) => v === "on", z.boolean()),
+  smsEnabled: ticked,
+  emailEnabled: ticked,
+  lowStockThreshold: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: "Enter how many left counts as low, e.g. 3" })
+      .int("Enter a whole number")
+      .min(0, "At least 0")
+      .max(10_000, "At most 10,000"),
+  ),
+  dailyStockSummary: ticked,
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import { prisma } from "@/lib/db";
 import { drainNotifications } from "@/lib/notifications/drain";
+import { queueStockSummaryIfDue } from "@/lib/notifications/stock-summary";
 import { reconcileRefunds } from "@/lib/payments/refunds/reconcile";
 import { recheckTypedCodes } from "@/lib/payments/refunds/typed-codes";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
@@ -11,21 +12,27 @@ import { recordJobRun } from "./job-runs";
 /** How often requests pick up due work between two runs of the (daily, on Vercel Hobby) cron. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 
+/** A step whose failure must not stop the others: its error becomes its figure. */
+const orError = <T>(step: Promise<T>) =>
+  step.catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+
 /**
  * What the scheduled job does: settle stale attempts by STK query, expire unpaid orders, settle refunds
- * whose result never came and typed M-Pesa codes whose check went unanswered (Transaction Status), send the messages still due (retries, and any a crashed instance left), prune old rejected-callback notes.
+ * whose result never came and typed M-Pesa codes whose check went unanswered (Transaction Status), queue
+ * the owner's morning stock summary when it is due, send the messages still due (retries, and any a
+ * crashed instance left), prune old rejected-callback notes.
  */
 export async function runScheduledWork() {
   const reconciled = await reconcileAll();
   const refunds = await reconcileRefunds();
   const typedCodesAskedAgain = await recheckTypedCodes();
-  const notifications = await drainNotifications().catch((e: unknown) => ({
-    error: e instanceof Error ? e.message : String(e),
-  }));
+  const stockSummary = await orError(queueStockSummaryIfDue());
+  const notifications = await orError(drainNotifications());
   return {
     ...reconciled,
     ...refunds,
     typedCodesAskedAgain,
+    stockSummary,
     notifications,
     prunedRejectedCallbacks: await pruneRejectedCallbacks(),
   };

@@ -91,6 +91,8 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
 
   await page.getByLabel("Alert phone numbers").fill("0722000401, 12345");
   await page.getByLabel("Alert emails").fill("alerts@shop.test, not-an-email");
+  await page.getByLabel("Low stock at").fill("lots");
+  await page.getByLabel(/Morning stock summary/).check();
   await page.getByRole("button", { name: "Save alert settings" }).click();
   // Each error is next to its field (and listed in the summary at the top of the form).
   await expect(page.locator("#alert-alertPhones-error")).toContainText("Not a Kenyan mobile number: 12345");
@@ -98,14 +100,23 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
   await expect(page.getByTestId("error-summary")).toContainText(
     "Alert phone numbers: Not a Kenyan mobile number",
   );
+  await expect(page.locator("#alert-lowStockThreshold-error")).toContainText(
+    "Enter how many left counts as low",
+  );
+  // What was typed and ticked is kept.
+  await expect(page.getByLabel("Low stock at")).toHaveValue("lots");
+  await expect(page.getByLabel(/Morning stock summary/)).toBeChecked();
   expect(await withDb((db) => db.notificationSettings.count())).toBe(0);
 
   await page.getByLabel("Alert phone numbers").fill("0722000401");
   await page.getByLabel("Alert emails").fill("alerts@shop.test");
+  await page.getByLabel("Low stock at").fill("5");
   await page.getByRole("button", { name: "Save alert settings" }).click();
   await expect(page.getByText("Alert settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("alerts-go-to")).toContainText("+2547******401, a***@shop.test");
+  await expect(page.getByLabel("Low stock at")).toHaveValue("5");
+  await expect(page.getByLabel(/Morning stock summary/)).toBeChecked();
 
   await page.getByRole("button", { name: "Send a test message" }).click();
   await expect(page.getByText("Test message sent to 2 recipients.")).toBeVisible();

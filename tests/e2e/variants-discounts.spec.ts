@@ -88,6 +88,14 @@ test("pick Red / M, see its price, apply KARIBU10, pay; the seller sees variant 
   await expect(
     page.getByTestId("code-card").filter({ hasText: "KARIBU10" }).getByTestId("code-uses"),
   ).toHaveText("1");
+
+  // The overview counts what was charged and shows the discount given.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("kpi-last-30-days").getByTestId("kpi-discount")).toHaveText(
+    "Discounts given KES 280",
+  );
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("overview-discount-360.png"), fullPage: true });
 });
 
 test("the owner creates a product with two options and a discount code on a phone", async ({

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
 
 type VercelConfig = { crons?: { path: string; schedule: string }[]; buildCommand?: string };
 const config = JSON.parse(
@@ -33,6 +34,13 @@ describe("vercel.json", () => {
       "* 3 * * *",
     ])
       expect(atMostDaily(often), often).toBe(false);
+  });
+
+  it("runs in the morning hour of the stock summary (EAT), so a shop nobody visits still gets it", () => {
+    for (const cron of config.crons ?? []) {
+      const eatHour = (Number(cron.schedule.split(/\s+/)[1]) + 3) % 24;
+      expect(eatHour, cron.schedule).toBe(STOCK_SUMMARY_HOUR_EAT);
+    }
   });
 
   it("still calls the reconcile route, and migrates before it builds", () => {

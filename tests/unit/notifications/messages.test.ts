@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { judgeRecipient } from "@/lib/notifications/channels/africastalking";
 import { maskRecipient } from "@/lib/notifications/mask";
-import { orderConfirmation, sellerAttention, sellerNewOrder } from "@/lib/notifications/messages";
+import {
+  orderConfirmation,
+  sellerAttention,
+  sellerNewOrder,
+  stockSummary,
+} from "@/lib/notifications/messages";
 import { alertSettingsSchema } from "@/lib/notifications/settings-input";
 import { toGsm7 } from "@/lib/notifications/sms-text";
 
@@ -85,23 +90,65 @@ describe("Africa's Talking recipient status", () => {
   });
 });
 
+describe("morning stock summary", () => {
+  const item = (name: string, stock: number) => ({ name, stock });
+
+  it("lists each variant with what is left, and links the products page when it fits one SMS", () => {
+    const r = stockSummary(shop, [item("Ankara dress, Red / L", 0), item("Ankara dress, Red / M", 1)]);
+    expect(r.sms).toBe(
+      "Duka stock: Ankara dress, Red / L: sold out; Ankara dress, Red / M: 1 left. https://duka.example.co.ke/dashboard/products",
+    );
+    expect(r.subject).toBe("Stock this morning: 1 low, 1 sold out · Duka");
+    expect(r.text).toContain("Ankara dress, Red / L: sold out\nAnkara dress, Red / M: 1 left\n");
+  });
+
+  it("keeps the SMS to one segment with as many as fit and counts the rest; the email lists them all", () => {
+    const items = Array.from({ length: 30 }, (_, i) => item(`Canvas Sneakers, ${36 + i}`, i % 3));
+    const r = stockSummary(shop, items);
+    expect(r.sms.length).toBeLessThanOrEqual(160);
+    const shown = r.sms.split("; ").length - 1;
+    expect(shown).toBeGreaterThan(2);
+    expect(r.sms).toContain(`; +${30 - shown} more.`);
+    expect(r.subject).toBe("Stock this morning: 20 low, 10 sold out · Duka");
+    for (const i of items)
+      expect(r.text).toContain(`${i.name}: ${i.stock === 0 ? "sold out" : `${i.stock} left`}`);
+  });
+});
+
 describe("alert settings form", () => {
-  it("normalizes numbers and emails, and reads the channel switches", () => {
+  it("normalizes numbers and emails, and reads the channel switches, the low-stock number and the summary", () => {
     const parsed = alertSettingsSchema.parse({
       alertPhones: "0712345678, +254112345678\n0712345678",
       alertEmails: "Owner@Shop.co.ke",
       smsEnabled: "on",
+      lowStockThreshold: "4",
+      dailyStockSummary: "on",
     });
     expect(parsed).toEqual({
       alertPhones: ["+254712345678", "+254112345678"],
       alertEmails: ["owner@shop.co.ke"],
       smsEnabled: true,
       emailEnabled: false,
+      lowStockThreshold: 4,
+      dailyStockSummary: true,
     });
   });
 
+  it.each(["", "two", "2.5", "-1", "10001"])("refuses %j as the low-stock number", (typed) => {
+    const result = alertSettingsSchema.safeParse({
+      alertPhones: "",
+      alertEmails: "",
+      lowStockThreshold: typed,
+    });
+    expect(result.error?.issues.map((i) => i.path[0])).toEqual(["lowStockThreshold"]);
+  });
+
   it("names each bad entry in its field's error", () => {
-    const result = alertSettingsSchema.safeParse({ alertPhones: "0712345678 12345", alertEmails: "nope@" });
+    const result = alertSettingsSchema.safeParse({
+      alertPhones: "0712345678 12345",
+      alertEmails: "nope@",
+      lowStockThreshold: "3",
+    });
     expect(result.success).toBe(false);
     const issues = result.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     expect(issues).toEqual([

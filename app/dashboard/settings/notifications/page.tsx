@@ -32,7 +32,7 @@ export default async function NotificationSettingsPage() {
       <h1 className="text-2xl font-semibold">Notifications</h1>
       <p className="text-sm text-stone-600">
         Customers get an SMS (and an email when they gave one) when their order is paid. You get an alert for
-        every paid order and for every order that needs attention.
+        every paid order, for every order that needs attention, and when a size or colour runs low on stock.
       </p>
       <section className={card} aria-labelledby="channels-h">
         <h2 id="channels-h" className="font-semibold">
