@@ -10,10 +10,11 @@ const { auth } = NextAuth(authConfig);
 const gate = auth as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Every page rendered per request gets a fresh CSP nonce; the pages served from cache (home, categories:
- * lib/http/static-pages.ts) get none, their policy comes with them from the page cache. Dashboard pages also pass a first, cheap gate (anonymous visitors go
- * to /login); it is not the protection: every dashboard page, action and route handler checks the session
- * and role itself (lib/auth/guards.ts).
+ * Every page rendered per request gets a fresh CSP nonce. The pages served from cache (home, categories:
+ * lib/http/static-pages.ts) get none, their policy comes with them from the page cache, and their GET and
+ * HEAD requests skip this function altogether (the matcher below). Dashboard pages also pass a first, cheap
+ * gate (anonymous visitors go to /login); it is not the protection: every dashboard page, action and route
+ * handler checks the session and role itself (lib/auth/guards.ts).
  */
 export default async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
   if (isMalformedPath(req.nextUrl.pathname)) {
@@ -58,9 +59,21 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
   return response;
 }
 
+// Literal strings: Next.js reads this object from the source at build time.
 export const config = {
-  // Not for built assets, images and the files in public/ (next.config.ts gives those their headers).
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+    // Every path except the built assets, images and files in public/ (next.config.ts gives those their
+    // headers) and the pages served from cache (lib/http/static-pages.ts: home, /track, /login/forgot, and a
+    // category whose address has no %, so a malformed one still gets its 400 here).
+    {
+      source:
+        "/((?!$|track/?$|login/forgot/?$|categories/[^/%]+/?$|_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+    },
+    // Server actions, wherever they are posted (cached pages included): refused here from another site.
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+      has: [{ type: "header", key: "next-action" }],
+    },
   ],
 };

@@ -10,12 +10,13 @@ import { gzipSync } from "node:zlib";
  * Routes a shopper lands on from search or a shared link: each must stay under this many gzipped KB.
  * The goal is 120 KB (issue 23) and it is out of reach on Next.js 16: its own chunks and React, shared by
  * every page, weigh 129.3 KB (Turbopack build) before a line of the shop. The shop's own part is 10.5 KB on
- * home and category pages and 13.2 KB on the product page (photos through getImageProps, no next/image
- * client component); the budget holds the line just above that. Lower it when it shrinks; never raise it.
+ * home and category pages and 12.7 KB on the product page (photos through getImageProps, no next/image
+ * client component; the header's cart count loads after the page, components/cart/cart-count.tsx); the
+ * budget holds the line just above that. Lower it when it shrinks; never raise it.
  */
 const BUDGET_KB: Record<string, number> = {
   "/": 140,
-  "/products/[slug]": 143,
+  "/products/[slug]": 142,
   "/categories/[slug]": 140,
 };
 

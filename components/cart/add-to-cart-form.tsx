@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import clsx from "clsx";
-import { announceCartChange } from "./cart-count";
+import { announceCartChange } from "./cart-changes";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
 import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import { SubmitButton } from "@/components/ui/submit-button";

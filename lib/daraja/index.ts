@@ -27,6 +27,7 @@ export type {
   DarajaError,
   PushResult,
   StkCallback,
+  TransactionFacts,
 } from "./types";
 export { certificateFor, securityCredential } from "./initiator-credential";
 export { b2cFacts, parseInitiatorResult, transactionFacts } from "./initiator-result";

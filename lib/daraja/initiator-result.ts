@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tryNormalizePhone } from "./phone";
 import { eatNumberToDate } from "./timestamp";
 import type { InitiatorResult, InitiatorResultParse, TransactionFacts } from "./types";
 
@@ -91,6 +92,7 @@ export function transactionFacts(result: InitiatorResult): TransactionFacts {
     amountKes: shillingsOf(p.Amount),
     status: p.TransactionStatus ?? "",
     debitPartyName: p.DebitPartyName ?? "",
+    payerPhone: tryNormalizePhone((p.DebitPartyName ?? "").split(" - ")[0] ?? ""),
     creditPartyName: p.CreditPartyName ?? "",
     originatorConversationId: p["Originator Conversation ID"] ?? "",
     finalisedAt: eatTimeOf(p.FinalisedTime),

@@ -199,6 +199,8 @@ export type TransactionFacts = {
   status: string;
   /** "254708374149 - John Doe" style, as sent. */
   debitPartyName: string;
+  /** The paying phone of debitPartyName (2547XXXXXXXX), or null when it does not show one (masked). */
+  payerPhone: string | null;
   creditPartyName: string;
   originatorConversationId: string;
   finalisedAt: Date | null;

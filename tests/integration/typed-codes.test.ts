@@ -11,12 +11,15 @@ import { orderEvents } from "@/lib/payments/core/events";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { configurePayments, payments } from "@/lib/payments/shared/context";
 import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
+import { retryPayment } from "@/lib/payments/stk/retry";
 import { GET as cronGet } from "@/app/api/cron/reconcile/route";
 import {
+  callbackBody,
   checkoutOk,
   clock,
   createProduct,
   freshPhone,
+  postCallback,
   readOrder,
   waitFor,
   withPaymentsHarness,
@@ -50,6 +53,41 @@ async function paidWithLostCallback(priceKes: number) {
   expect((await readOrder(placed.publicId)).status).toBe("PENDING");
   return { ...placed, receipt };
 }
+
+/**
+ * The shopper pays the prompt, but M-Pesa's callback says it timed out (1037): the order is marked failed
+ * although the money went through. The real success callback is kept, to arrive late when a test says.
+ */
+async function paidButReportedFailed(priceKes: number) {
+  const placed = await openOrder(priceKes);
+  harness.emulator.control.fault({ target: "callback", kind: "drop" });
+  const paid = await harness.emulator.control.pay(placed.phone);
+  const receipt = harness.emulator.control.ledger(placed.phone).entries.at(-1)!.receipt!;
+  const { MerchantRequestID } = paid.body.Body.stkCallback;
+  const timedOut = callbackBody(
+    { checkoutRequestId: paid.checkoutRequestId, merchantRequestId: MerchantRequestID },
+    { code: 1037 },
+  );
+  expect((await postCallback(harness, placed.token!, timedOut)).status).toBe(200);
+  const failed = await readOrder(placed.publicId);
+  expect(failed).toMatchObject({ status: "FAILED" });
+  expect(failed.attempts[0]).toMatchObject({ status: "FAILED", resultCode: "1037" });
+  return { ...placed, receipt, lateSuccess: paid.body };
+}
+
+/** What the order counted as received, and what it queued to tell anyone. */
+async function countedAndTold(orderId: string) {
+  const events = await orderEvents(prisma, orderId);
+  const messages = await prisma.notification.findMany({ where: { orderId }, select: { kind: true } });
+  return {
+    received: events.filter((e) => e.kind === "PAYMENT_RECEIVED").map((e) => e.amountKes),
+    flags: events.filter((e) => e.kind === "FLAGGED").map((e) => e.flagKind),
+    messages: messages.map((m) => m.kind).sort(),
+  };
+}
+
+/** The callback our route received last, and what it made of it. */
+const lastCallback = () => prisma.callbackEvent.findFirst({ orderBy: { receivedAt: "desc" } });
 
 const statusQueries = () =>
   harness.emulator.control.log().filter((c) => c.path === "/mpesa/transactionstatus/v1/query").length;
@@ -206,5 +244,111 @@ describe("a typed M-Pesa code", () => {
       await submitTypedCode({ publicId: other.publicId, typed: "QZX0000002", clientIp: from }),
     ).toMatchObject({ message: "Too many codes tried. Wait a few minutes, then try again." });
     expect(statusQueries()).toBe(asked + 1);
+  });
+});
+
+describe("a typed M-Pesa code for a prompt we had marked failed", () => {
+  it("claims that prompt (failed -> paid) and counts the money once; its late success callback adds nothing", async () => {
+    const { publicId, order, attempt, receipt, token, lateSuccess } = await paidButReportedFailed(1500);
+    expect(await submitTypedCode({ publicId, typed: receipt, clientIp: nextIp() })).toEqual({
+      ok: true,
+      state: "paid",
+      message: `Paid: M-Pesa confirmed code ${receipt}.`,
+    });
+    const paid = await readOrder(publicId);
+    expect(paid).toMatchObject({ status: "PAID", mpesaReceipt: receipt, needsAttention: false });
+    // The prompt the money answered is the one paid, through the state machine: FAILED -> SUCCEEDED.
+    expect(paid.attempts).toEqual([
+      expect.objectContaining({ id: attempt.id, status: "SUCCEEDED", receipt }),
+    ]);
+    const moves = (await orderEvents(prisma, order.id)).filter((e) => e.attemptId === attempt.id);
+    expect(moves.filter((e) => e.kind === "ATTEMPT_STATUS").map((e) => e.toStatus)).toEqual([
+      "PENDING",
+      "FAILED",
+      "SUCCEEDED",
+    ]);
+    await waitFor(async () => (await countedAndTold(order.id)).messages.length > 0);
+    const told = await countedAndTold(order.id);
+    expect(told).toMatchObject({ received: [1500], flags: [] });
+
+    // M-Pesa's own success callback for that prompt arrives after all: the same money, already counted.
+    expect((await postCallback(harness, token!, lateSuccess)).status).toBe(200);
+    expect(await lastCallback()).toMatchObject({ attemptId: attempt.id, verdict: "DUPLICATE" });
+    expect(await readOrder(publicId)).toMatchObject({
+      status: "PAID",
+      mpesaReceipt: receipt,
+      needsAttention: false,
+    });
+    // Nothing counted twice, no "second payment" for the seller, no second "paid" message for anyone.
+    expect(await countedAndTold(order.id)).toEqual(told);
+  });
+
+  it("after a retry, claims the failed prompt the money answered, not the retry's open one", async () => {
+    const first = await paidButReportedFailed(1600);
+    const otherPhone = freshPhone();
+    expect(await retryPayment(first.publicId, otherPhone)).toEqual({ ok: true });
+    const retried = (await readOrder(first.publicId)).attempts.at(-1)!;
+    expect(retried).toMatchObject({ status: "PENDING", phone: otherPhone });
+
+    expect(
+      await submitTypedCode({ publicId: first.publicId, typed: first.receipt, clientIp: nextIp() }),
+    ).toMatchObject({
+      ok: true,
+      state: "paid",
+    });
+    let order = await readOrder(first.publicId);
+    expect(order.attempts.map((a) => [a.id, a.status, a.receipt])).toEqual([
+      [first.attempt.id, "SUCCEEDED", first.receipt],
+      [retried.id, "PENDING", null],
+    ]);
+    // The retry's prompt is paid too: a second payment, counted and flagged for a refund, never swallowed.
+    await harness.emulator.control.pay(otherPhone);
+    const second = harness.emulator.control.ledger(otherPhone).entries.at(-1)!.receipt!;
+    order = await readOrder(first.publicId);
+    expect(order.attempts.find((a) => a.id === retried.id)).toMatchObject({
+      status: "SUCCEEDED",
+      receipt: second,
+    });
+    expect(await countedAndTold(first.order.id)).toMatchObject({
+      received: [1600, 1600],
+      flags: ["SECOND_PAYMENT"],
+    });
+  });
+
+  it("when the late success callback beats M-Pesa's answer to the code, the answer counts nothing and flags nothing", async () => {
+    configurePayments({ ...payments(), typedCodeWaitSeconds: 0.3 });
+    const { publicId, order, receipt, token, lateSuccess } = await paidButReportedFailed(1700);
+    harness.emulator.control.fault({ target: "result", kind: "delay", delayMs: 1500 });
+    expect(await submitTypedCode({ publicId, typed: receipt, clientIp: nextIp() })).toMatchObject({
+      ok: true,
+      state: "checking",
+    });
+    expect((await postCallback(harness, token!, lateSuccess)).status).toBe(200);
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", mpesaReceipt: receipt });
+
+    const check = await waitFor(() =>
+      prisma.statusCheck.findFirst({ where: { orderId: order.id, shopperMessage: { not: null } } }),
+    );
+    expect(check.shopperMessage).toBe(`Code ${receipt} is already counted for this order.`);
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", needsAttention: false });
+    expect(await countedAndTold(order.id)).toMatchObject({ received: [1700], flags: [] });
+  });
+
+  it("counts the money once even when the code cannot be tied to the prompt (our clock ten minutes off M-Pesa's)", async () => {
+    clock.advance(600);
+    const { publicId, order, attempt, receipt, token, lateSuccess } = await paidButReportedFailed(1800);
+    expect(await submitTypedCode({ publicId, typed: receipt, clientIp: nextIp() })).toMatchObject({
+      ok: true,
+      state: "paid",
+    });
+    expect((await readOrder(publicId)).attempts[0]).toMatchObject({ id: attempt.id, status: "FAILED" });
+    const told = await countedAndTold(order.id);
+    expect(told).toMatchObject({ received: [1800], flags: [] });
+
+    expect((await postCallback(harness, token!, lateSuccess)).status).toBe(200);
+    expect(await lastCallback()).toMatchObject({ attemptId: attempt.id, verdict: "DUPLICATE" });
+    // M-Pesa said this prompt was paid: it is, with its receipt, and the money is still counted once.
+    expect((await readOrder(publicId)).attempts[0]).toMatchObject({ status: "SUCCEEDED", receipt });
+    expect(await countedAndTold(order.id)).toEqual(told);
   });
 });

@@ -71,9 +71,12 @@ type Claim = { done: Verdict } | { amountKes: number; reference: string | null }
 
 async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promise<Verdict> {
   const key = paymentKey(input);
+  const duplicate: Verdict = {
+    outcome: "duplicate",
+    detail: `${input.reference ?? "this payment"} already counted`,
+  };
   // An attempt guards its own receipts (below); other sources are kept from counting money twice here.
-  if (key && !input.attempt && (await alreadyCounted(tx, key)))
-    return { outcome: "duplicate", detail: `${input.reference ?? "this payment"} already counted` };
+  if (key && !input.attempt && (await countedOn(tx, key)) !== null) return duplicate;
   const claim = input.attempt
     ? await claimAttempt(tx, order, input, input.attempt)
     : input.c2bPaymentId
@@ -93,14 +96,21 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
     attemptId: input.attempt?.id,
     c2bPaymentId: input.c2bPaymentId,
   });
-  // Counted on another order between our check and this insert: undo this transaction's claim.
-  if (!counted) throw new Error(`payment ${key} was counted twice`);
+  if (!counted) {
+    // A prompt's money this order already counted from another source (a typed code, a Pay Bill
+    // confirmation of the same receipt): the attempt keeps its success and receipt, the money counts once.
+    if ((await countedOn(tx, key!)) === order.id) return duplicate;
+    // Counted on another order between our check and this insert: undo this transaction's claim.
+    throw new Error(`payment ${key} was counted twice`);
+  }
   return settle(tx, order, { ...input, ...claim }, now);
 }
 
-async function alreadyCounted(tx: Tx, key: string) {
-  const [row] = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "OrderEvent" WHERE "paymentKey" = ${key}`;
-  return row !== undefined;
+/** The order this money (its paymentKey) is counted on, if any. */
+async function countedOn(tx: Tx, key: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ orderId: string }[]>`
+    SELECT "orderId" FROM "OrderEvent" WHERE "paymentKey" = ${key}`;
+  return row?.orderId ?? null;
 }
 
 type Counted = PayOrderInput & { amountKes: number; reference: string | null };

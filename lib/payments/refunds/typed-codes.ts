@@ -1,16 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { type InitiatorResult, transactionFacts } from "@/lib/daraja";
+import { type InitiatorResult, type TransactionFacts, transactionFacts } from "@/lib/daraja";
 import type { Order, StatusCheck } from "@/lib/generated/prisma/client";
 import { announceOrderChange } from "@/lib/live/announce";
 import { flagOrder } from "../core/flags";
 import { orderMoney } from "../core/money";
 import { payOrder } from "../core/pay-order";
 import type { Verdict } from "../core/state-machine";
-import { isActiveAttempt } from "../core/status-groups";
 import { payments, secondsAfter } from "../shared/context";
 import { consumeLimit } from "../shared/rate-limits";
+import { promptAnsweredBy } from "./answered-prompt";
 import { startStatusCheck } from "./status-checks";
 
 /**
@@ -223,6 +223,10 @@ async function answerFor(order: Order, code: string, result: InitiatorResult): P
   if (status !== "completed")
     return { paid: false, words: TYPED_CODE_WORDS.wrong(code), verdict: `status ${facts.status}` };
   const money = await orderMoney(prisma, order.id);
+  // Read after the money: a callback that counted this payment meanwhile (the prompt's own success, late)
+  // makes it already counted here, not a wrong amount.
+  const known = await knownUse(code, order.id);
+  if (known) return knownWords(known, code, "already counted");
   if (facts.amountKes !== money.balanceKes) {
     await flagOrder(order.id, {
       kind: "AMOUNT_MISMATCH",
@@ -237,25 +241,22 @@ async function answerFor(order: Order, code: string, result: InitiatorResult): P
       verdict: `amount ${facts.amountKes} for ${money.balanceKes} due`,
     };
   }
-  const verdict = await payOrder(await payInputFor(order, code, facts.amountKes, facts.finalisedAt));
+  const verdict = await payOrder(await payInputFor(order, code, facts.amountKes, facts));
   return wordsFor(verdict, code, order.id);
 }
 
 /**
  * The code's record, when we have one: a Pay Bill payment we hold (unmatched, or not applied yet) is claimed,
- * and a prompt of this order still waiting for its result is settled by it, so neither counts the money again.
+ * or the prompt of this order the payment answered (waiting for its result, or marked failed while the money
+ * went through) is settled by it, so neither counts the money again.
  */
-async function payInputFor(order: Order, code: string, amountKes: number, at: Date | null) {
-  const [c2b, attempt] = await Promise.all([
+async function payInputFor(order: Order, code: string, amountKes: number, facts: TransactionFacts) {
+  const [c2b, attemptId] = await Promise.all([
     prisma.c2bPayment.findFirst({
       where: { transId: code, status: { in: ["RECEIVED", "UNMATCHED"] } },
       select: { id: true },
     }),
-    prisma.paymentAttempt.findFirst({
-      where: { orderId: order.id, amountKes },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, status: true },
-    }),
+    promptAnsweredBy(order.id, facts),
   ]);
   return {
     orderId: order.id,
@@ -265,10 +266,17 @@ async function payInputFor(order: Order, code: string, amountKes: number, at: Da
     by: TYPED_CODE_ACTOR,
     ...(c2b
       ? { c2bPaymentId: c2b.id }
-      : attempt && isActiveAttempt(attempt.status)
-        ? { attempt: { id: attempt.id, transactionDate: at } }
+      : attemptId
+        ? { attempt: { id: attemptId, transactionDate: facts.finalisedAt } }
         : {}),
   };
+}
+
+/** Money already counted: on this order it is paid (say so again), on another it cannot pay this one. */
+function knownWords(known: "here" | "elsewhere", code: string, verdict: string): Answer {
+  return known === "here"
+    ? { paid: true, words: TYPED_CODE_WORDS.alreadyHere(code), verdict }
+    : { paid: false, words: TYPED_CODE_WORDS.usedElsewhere(code), verdict };
 }
 
 async function wordsFor(verdict: Verdict, code: string, orderId: string): Promise<Answer> {
@@ -286,11 +294,7 @@ async function wordsFor(verdict: Verdict, code: string, orderId: string): Promis
       verdict: label,
     };
   }
-  if (verdict.outcome === "duplicate") {
-    const here = await knownUse(code, orderId);
-    return here === "here"
-      ? { paid: true, words: TYPED_CODE_WORDS.alreadyHere(code), verdict: label }
-      : { paid: false, words: TYPED_CODE_WORDS.usedElsewhere(code), verdict: label };
-  }
+  if (verdict.outcome === "duplicate")
+    return knownWords((await knownUse(code, orderId)) ?? "elsewhere", code, label);
   return { paid: false, words: TYPED_CODE_WORDS.wrong(code), verdict: label };
 }

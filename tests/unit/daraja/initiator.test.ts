@@ -306,10 +306,26 @@ describe("initiator results", () => {
       amountKes: 1800,
       status: "Completed",
       debitPartyName: "254708374149 - John Doe",
+      payerPhone: "254708374149",
       creditPartyName: "174379 - Duka Shop",
       originatorConversationId: "duka-rf-abc",
       finalisedAt: new Date("2026-12-05T14:31:03Z"),
     });
+  });
+
+  it("reads no paying phone from a masked DebitPartyName", () => {
+    const parsed = parseInitiatorResult({
+      Result: {
+        ResultType: 0,
+        ResultCode: 0,
+        ResultDesc: "The service request has been accepted successfully.",
+        OriginatorConversationID: "10816-694520-3",
+        ConversationID: "AG_20261205_000049c3b3b1d33f5d33",
+        TransactionID: "NLJ0000000",
+        ResultParameters: { ResultParameter: { Key: "DebitPartyName", Value: "2547 ***** 149 - JOHN" } },
+      },
+    });
+    expect(parsed.ok && transactionFacts(parsed.result).payerPhone).toBeNull();
   });
 
   it("refuses bodies that say nothing usable, without throwing", () => {
