@@ -6,8 +6,8 @@
 // A product with options (Ankara Wrap Dress: colour x size, 12 variants) is measured next to one without,
 // plain and with a choice in the URL; BENCH_ONLY=product runs only the rows whose name contains "product".
 // BENCH_ROUNDS=4 measures each row in 4 slices, the rows taking turns, for a machine whose load comes and goes.
-import { spawn } from "node:child_process";
 import autocannon from "autocannon";
+import { startShopServer } from "./support/shop-server";
 
 const PORT = Number(process.env.BENCH_APP_PORT ?? 3301);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -33,48 +33,8 @@ const cannon = (url: string, connections: number, duration: number) =>
     ),
   );
 
-const buildEnv = {
-  NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: "",
-  EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54379",
-};
-const run = (cmd: string, args: string[]) =>
-  new Promise<number>((resolve) =>
-    spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...buildEnv } }).on("exit", (code) =>
-      resolve(code ?? 1),
-    ),
-  );
-// The build prerenders the home page from a database, as a deployment's does: a fresh embedded one.
-const buildWithDb = ["scripts/with-db.mjs", "--fresh", "--", "next", "build"];
-if (!process.env.BENCH_NO_BUILD && (await run("node", buildWithDb)) !== 0) process.exit(1);
-
-const server = spawn(
-  "node",
-  ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(PORT)],
-  {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54379",
-      EMULATOR_PORT: process.env.BENCH_EMULATOR_PORT ?? "4310",
-      EMULATOR_QUIET: "1",
-      PUBLIC_URL: BASE,
-      NEXT_TELEMETRY_DISABLED: "1",
-      SEED_DEMO_ORDERS: "0",
-    },
-  },
-);
+const shop = await startShopServer(PORT, BASE);
 try {
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null || i > 240) throw new Error("the server did not start");
-    const ok = await fetch(`${BASE}/cart`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
   console.log(
     `\nGET, ${SECONDS} s per row in ${ROUNDS} slice(s) (latency p50 and p97.5 in ms — autocannon has no p95 — and requests/s)`,
   );
@@ -110,5 +70,5 @@ try {
       }
   }
 } finally {
-  server.kill("SIGTERM");
+  shop.stop();
 }

@@ -3,11 +3,11 @@
 // per route from the build's manifests. Prints figures; never fails on a score or a time.
 // BENCH_NO_BUILD=1 reuses .next; LH_RUNS (default 3) runs per page, medians printed; CHROMIUM_PATH overrides;
 // BENCH_APP_PORT, BENCH_PG_PORT and BENCH_EMULATOR_PORT move the server, its database and the emulator.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { firstLoadJs } from "../scripts/js-budget";
+import { startShopServer } from "./support/shop-server";
 
 const PORT = Number(process.env.BENCH_APP_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -31,60 +31,13 @@ const CHROME_FLAGS = [
   "--disable-sync",
 ];
 
-const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  new Promise<number>((resolve) =>
-    spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)),
-  );
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-async function waitFor(url: string, server: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited before answering");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer in 2 minutes`);
-}
-
-if (!process.env.BENCH_NO_BUILD) {
-  // The build prerenders the home page from a database, as a deployment's does: a fresh embedded one.
-  const code = await run("node", ["scripts/with-db.mjs", "--fresh", "--", "next", "build"], {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: "",
-    EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54389",
-  });
-  if (code !== 0) process.exit(code);
-}
-if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next");
-
-const server = spawn(
-  "node",
-  ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(PORT)],
-  {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54379",
-      EMULATOR_PORT: process.env.BENCH_EMULATOR_PORT ?? "4310",
-      EMULATOR_QUIET: "1",
-      PUBLIC_URL: BASE,
-      NEXT_TELEMETRY_DISABLED: "1",
-      SEED_DEMO_ORDERS: "0",
-    },
-  },
-);
+const shop = await startShopServer(PORT, BASE);
 const chromePath =
   process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  await waitFor(`${BASE}/cart`, server);
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
   const audit = async (url: string) => {
     const result = await lighthouse(url, {
@@ -129,7 +82,7 @@ try {
   }
 } finally {
   await chrome?.kill();
-  server.kill("SIGTERM");
+  shop.stop();
 }
 
 console.log(`\nFirst-load JS per route (gzip; "own" = beyond the chunks every page shares)`);
