@@ -116,7 +116,9 @@ describe("low-stock alerts", () => {
     expect(await saveProduct(null, await editForm(own.id, " 5 "))).toMatchObject({ ok: true });
     expect(await saveProduct(null, await editForm(shops.id, ""))).toMatchObject({ ok: true });
     expect((await prisma.product.findUniqueOrThrow({ where: { id: own.id } })).lowStockThreshold).toBe(5);
-    expect((await prisma.product.findUniqueOrThrow({ where: { id: shops.id } })).lowStockThreshold).toBeNull();
+    expect(
+      (await prisma.product.findUniqueOrThrow({ where: { id: shops.id } })).lowStockThreshold,
+    ).toBeNull();
 
     const sales = [await buy(own.variantId), await buy(shops.variantId)];
     await Promise.all(sales.map((o) => harness.emulator.control.pay(o.phone)));
@@ -144,16 +146,19 @@ describe("low-stock alerts", () => {
     ["-1", "At least 0"],
     ["lots", "Enter how many left counts as low, e.g. 3"],
     ["2.5", "Enter a whole number"],
-  ])("refuses %j in the low-stock box next to it, keeping what was typed and saving nothing", async (typed, error) => {
-    const product = await createProduct({ stock: 6 });
-    const form = await editForm(product.id, typed);
-    form.set("name", "Renamed shuka");
-    expect(await saveProduct(null, form)).toMatchObject({
-      ok: false,
-      fieldErrors: { lowStockThreshold: [error] },
-      values: { lowStockThreshold: typed, name: "Renamed shuka" },
-    });
-    const after = await prisma.product.findUniqueOrThrow({ where: { id: product.id } });
-    expect(after).toMatchObject({ name: product.name, lowStockThreshold: null });
-  });
+  ])(
+    "refuses %j in the low-stock box next to it, keeping what was typed and saving nothing",
+    async (typed, error) => {
+      const product = await createProduct({ stock: 6 });
+      const form = await editForm(product.id, typed);
+      form.set("name", "Renamed shuka");
+      expect(await saveProduct(null, form)).toMatchObject({
+        ok: false,
+        fieldErrors: { lowStockThreshold: [error] },
+        values: { lowStockThreshold: typed, name: "Renamed shuka" },
+      });
+      const after = await prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+      expect(after).toMatchObject({ name: product.name, lowStockThreshold: null });
+    },
+  );
 });

@@ -12,7 +12,8 @@ export default async function NewProductPage() {
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">New product</h1>
-      <ProductForm categories={await listCategories()}
+      <ProductForm
+        categories={await listCategories()}
         shopLowStockThreshold={await getShopLowStockThreshold()}
       />
     </div>

@@ -17,7 +17,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit {product.name}</h1>
-      <ProductForm product={product} categories={await listCategories()}
+      <ProductForm
+        product={product}
+        categories={await listCategories()}
         shopLowStockThreshold={await getShopLowStockThreshold()}
       />
       <Link
