@@ -75,3 +75,10 @@ export function emptyAsNull<T extends z.ZodType>(schema: T) {
   const empty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
   return z.preprocess((v) => (empty(v) ? null : v), schema.nullable());
 }
+
+/** How many left counts as low stock: a whole number from 0 to 10,000 (the alert settings and a product). */
+export const lowStockCount = z.coerce
+  .number({ error: "Enter how many left counts as low, e.g. 3" })
+  .int("Enter a whole number")
+  .min(0, "At least 0")
+  .max(10_000, "At most 10,000");

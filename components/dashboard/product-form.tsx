@@ -22,6 +22,7 @@ type Product = {
   hasOptions: boolean;
   categoryId: string;
   imageUrl: string;
+  lowStockThreshold: number | null;
 };
 
 const rules = inputRules(productInput);
@@ -29,11 +30,14 @@ const rules = inputRules(productInput);
 export function ProductForm({
   product,
   categories,
+  shopLowStockThreshold,
 }: {
   product?: Product;
   categories: { id: string; name: string }[];
+  /** Used when the low-stock box is left empty (the alert settings). */
+  shopLowStockThreshold: number;
 }) {
-  const form = useActionForm<ProductFormState>(saveProduct, null);
+  const form = useActionForm<ProductFormState>(saveProduct, null, rules);
   const { errors, values } = form;
   const [imageTooBig, setImageTooBig] = useState<string | null>(null);
   // A new product's web address follows its name until the seller edits it.
@@ -122,6 +126,13 @@ export function ProductForm({
           errors={errors.stock}
         />
       )}
+      <TextField
+        label="Low-stock alert at"
+        {...form.field("lowStockThreshold", product?.lowStockThreshold?.toString() ?? "")}
+        placeholder={String(shopLowStockThreshold)}
+        className="max-w-32"
+        hint={`One alert when a sale leaves this many or fewer${product?.hasOptions ? " of a size or colour" : ""}. Empty: the shop's default, ${shopLowStockThreshold} (Notifications settings).`}
+      />
       <SelectField
         label="Category"
         name="categoryId"

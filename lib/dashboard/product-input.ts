@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeShillings } from "@/lib/form-fields";
+import { emptyAsNull, lowStockCount, wholeShillings } from "@/lib/form-fields";
 import { paragraphs, singleLine } from "@/lib/plain-text";
 
 const whole = (label: string, min: number, max: number) =>
@@ -56,6 +56,8 @@ export const productInput = z
     /** The price before the sale, struck through in the shop; empty: not on sale. */
     compareAtKes: optionalPrice,
     stock: whole("stock", 0, 100_000),
+    /** Alert the seller at this many left; empty: the shop's default (alert settings). */
+    lowStockThreshold: emptyAsNull(lowStockCount),
     stockSeen: z.coerce.number().int().min(0).optional(),
     categoryId: z.string().min(1, "Choose a category"),
   })

@@ -32,11 +32,15 @@ export async function alertLowStock(tx: Tx, orderId: string) {
   await enqueueLowStockAlerts(tx, crossed);
 }
 
-/** A restock above the threshold re-arms the alert for the next crossing. */
-export async function rearmLowStock(tx: Tx, productId: string) {
+/**
+ * A variant now above its threshold (restocked, or the threshold lowered) is re-armed for the next crossing:
+ * the product's variants, or every variant when the shop's default changed (no product).
+ */
+export async function rearmLowStock(tx: Tx, productId?: string) {
+  const ofProduct = productId ? Prisma.sql`v."productId" = ${productId} AND` : Prisma.empty;
   await tx.$executeRaw`
     UPDATE "ProductVariant" v SET "lowStockAlertedAt" = NULL
     FROM "Product" p
-    WHERE v."productId" = ${productId} AND p."id" = v."productId" AND v."lowStockAlertedAt" IS NOT NULL
+    WHERE ${ofProduct} p."id" = v."productId" AND v."lowStockAlertedAt" IS NOT NULL
       AND v."stock" > ${variantThreshold}`;
 }

@@ -28,6 +28,15 @@ export async function getAlertSettings() {
   };
 }
 
+/** The low-stock threshold of a product that sets none: the owner's setting, else the default. */
+export async function getShopLowStockThreshold() {
+  const saved = await prisma.notificationSettings.findUnique({
+    where: { id: SETTINGS_ID },
+    select: { lowStockThreshold: true },
+  });
+  return saved?.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
+}
+
 export type MessageView = ReturnType<typeof toMessageView>;
 
 /** A message as the dashboard shows it: recipient masked, the gateway's reason when it failed. */

@@ -7,6 +7,7 @@ import { guarded, requireOwner } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { enqueueResend, enqueueTestMessages } from "./enqueue";
 import { drainAfterResponse } from "./kick";
+import { rearmLowStock } from "./low-stock";
 import { SETTINGS_ID } from "./recipients";
 import { alertSettingsSchema } from "./settings-input";
 
@@ -23,10 +24,14 @@ export async function saveAlertSettings(
     const parsed = alertSettingsSchema.safeParse(values);
     if (!parsed.success)
       return refused("Check the highlighted fields; nothing was saved.", fieldErrorsOf(parsed.error), values);
-    await prisma.notificationSettings.upsert({
-      where: { id: SETTINGS_ID },
-      update: parsed.data,
-      create: { id: SETTINGS_ID, ...parsed.data },
+    await prisma.$transaction(async (tx) => {
+      await tx.notificationSettings.upsert({
+        where: { id: SETTINGS_ID },
+        update: parsed.data,
+        create: { id: SETTINGS_ID, ...parsed.data },
+      });
+      // A lowered default leaves some alerted variants above it: they alert again at the next crossing.
+      await rearmLowStock(tx);
     });
     revalidatePath(SETTINGS_PATH);
     return { ok: true, message: "Alert settings saved." };

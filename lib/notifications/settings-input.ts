@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lowStockCount } from "@/lib/form-fields";
 import { toE164 } from "./recipients";
 
 const MAX_RECIPIENTS = 5;
@@ -51,11 +52,7 @@ export const alertSettingsSchema = z.object({
   emailEnabled: ticked,
   lowStockThreshold: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce
-      .number({ error: "Enter how many left counts as low, e.g. 3" })
-      .int("Enter a whole number")
-      .min(0, "At least 0")
-      .max(10_000, "At most 10,000"),
+    lowStockCount,
   ),
   dailyStockSummary: ticked,
 });

@@ -78,10 +78,20 @@ test("a new product keeps every field and its photo after a refusal; the slug fo
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByLabel("Photo").setInputFiles("public/icons/dashboard-512.png");
   await expect(page.getByLabel("Description")).toHaveAttribute("maxlength", "2000");
+  const lowStock = page.getByLabel("Low-stock alert at");
+  // Empty: the shop's default, shown in the box.
+  await expect(lowStock).toHaveAttribute("placeholder", /^\d+$/);
+  await expect(lowStock).toHaveAttribute("inputmode", "numeric");
+  await lowStock.fill("-2");
   await page.getByRole("button", { name: "Create product" }).click();
 
-  await expectSummaryFocused(page, ["Description: Describe the product in at least 10 characters"]);
+  await expectSummaryFocused(page, [
+    "Description: Describe the product in at least 10 characters",
+    "Low-stock alert at: At least 0",
+  ]);
+  await expectFieldError(page, lowStock, "At least 0");
   await shot(page, "product-refused");
+  await expect(lowStock).toHaveValue("-2");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Sisal Kikapu Tote");
   await expect(page.getByLabel("Web address (slug)")).toHaveValue("sisal-kikapu-tote");
   await expect(page.getByLabel("Price (KES)")).toHaveValue("KES 1,200");
@@ -90,10 +100,12 @@ test("a new product keeps every field and its photo after a refusal; the slug fo
   expect(files).toBe(1);
 
   await page.getByLabel("Description").fill("Hand-woven sisal kiondo with leather straps");
+  await lowStock.fill("5");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByText("Created Sisal Kikapu Tote.")).toBeVisible();
   const saved = await withDb((db) => db.product.findUnique({ where: { slug: "sisal-kikapu-tote" } }));
   expect(saved?.priceKes).toBe(1200);
+  expect(saved?.lowStockThreshold).toBe(5);
 
   // The same name again: the made-up web address is numbered, never refused.
   await page.getByLabel("Name", { exact: true }).fill("Sisal Kikapu Tote");

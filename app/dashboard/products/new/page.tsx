@@ -2,6 +2,7 @@ import { OwnerOnly } from "@/components/dashboard/owner-only";
 import { ProductForm } from "@/components/dashboard/product-form";
 import { sellerPage } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/dashboard/products";
+import { getShopLowStockThreshold } from "@/lib/notifications/queries";
 
 export const metadata = { title: "New product" };
 
@@ -11,7 +12,10 @@ export default async function NewProductPage() {
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">New product</h1>
-      <ProductForm categories={await listCategories()} />
+      <ProductForm
+        categories={await listCategories()}
+        shopLowStockThreshold={await getShopLowStockThreshold()}
+      />
     </div>
   );
 }
