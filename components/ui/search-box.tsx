@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
-const inputClass = "w-full rounded-lg border border-stone-300 px-3 py-2 text-sm";
+const inputClass = "min-h-11 w-full rounded-lg border border-stone-300 px-3 py-2 text-sm";
 
 /** The header's search box; on the results page it shows the query searched for, ready to refine. */
 export function SearchInput() {

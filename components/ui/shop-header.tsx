@@ -7,7 +7,7 @@ import { CartCount } from "@/components/cart/cart-count";
 export function ShopHeader() {
   return (
     <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
         <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
           Duka
         </Link>
@@ -24,14 +24,14 @@ export function ShopHeader() {
           </Suspense>
           <button
             type="submit"
-            className="rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700"
+            className="min-h-11 rounded-lg bg-stone-800 px-3 py-2 text-sm font-medium text-white hover:bg-stone-700"
           >
             Search
           </button>
         </form>
         <Link
           href="/cart"
-          className="ml-auto inline-flex items-center gap-2 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100"
+          className="ml-auto inline-flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100"
         >
           Cart
           <CartCount />
