@@ -61,7 +61,7 @@ export function CartLineRow({ line, rule }: { line: PricedLine; rule: QuantityRu
               onChange={(e) => setTyped(Number(e.currentTarget.value))}
               aria-invalid={over || undefined}
               aria-describedby={`hint-${variant.id} msg-${variant.id}`}
-              className="w-20 rounded-lg border border-stone-300 px-3 py-1.5 aria-invalid:border-red-600"
+              className="min-h-11 w-20 rounded-lg border border-stone-300 px-3 py-1.5 aria-invalid:border-red-600"
             />
             <SubmitButton variant="secondary" className="py-1.5 text-sm">
               Update

@@ -1,7 +1,7 @@
 import { type Page, expect, test } from "@playwright/test";
 import { resetShop, withDb } from "./support/database";
 import { E2E } from "./support/e2e-env";
-import { layoutProblems } from "./support/layout";
+import { layoutProblems, smallTapTargets } from "./support/layout";
 import { Shop } from "./support/shop";
 
 // What a shopper on a 360 x 740 phone meets while choosing: quantities, delivery and the product page.
@@ -185,4 +185,17 @@ test("product page: 'Add to cart' without scrolling on a 360 x 740 phone, 'View 
   const [under, over] = [(await button.boundingBox())!, (await overStock.boundingBox())!];
   expect(over.y - (under.y + under.height)).toBeLessThan(24);
   await shot(page, "product-over-stock");
+});
+
+test("every shop page a shopper passes through has thumb-sized tap targets at 360 px", async ({ page }) => {
+  await new Shop(page).addToCart("kiondo-bag", 1);
+  for (const path of ["/", "/search?q=tea", "/products/kiondo-bag", "/cart", "/checkout", "/track"]) {
+    // "load", not "networkidle": the product page keeps the network busy for ~30 s after it has loaded.
+    await page.goto(path, { waitUntil: "load" });
+    expect.soft(await layoutProblems(page), path).toEqual([]);
+    expect.soft(await smallTapTargets(page), path).toEqual([]);
+  }
+  // The header's cart link is on every page: a thumb-sized target too.
+  expect((await new Shop(page).cartLink().boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await page.screenshot({ path: "test-results/shopper-track-360.png", fullPage: true });
 });

@@ -65,18 +65,15 @@ export function ZoneForm({ zone }: { zone?: Zone }) {
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium">
           Counties covered: {zone?.counties.length ? zone.counties.join(", ") : "all of Kenya (none ticked)"}
         </summary>
-        <div className="mt-2 grid grid-cols-2 gap-1 sm:grid-cols-4">
+        <div className="mt-2 grid grid-cols-2 gap-x-2 sm:grid-cols-4">
           {COUNTIES_A_TO_Z.map((c) => (
-            <label key={c} className="flex min-h-9 items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="counties"
-                value={c}
-                defaultChecked={counties.includes(c)}
-                className="h-4 w-4 accent-brand-600"
-              />
-              {c}
-            </label>
+            <CheckboxField
+              key={c}
+              label={c}
+              name="counties"
+              value={c}
+              defaultChecked={counties.includes(c)}
+            />
           ))}
         </div>
         {form.errors.counties && (

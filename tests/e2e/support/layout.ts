@@ -62,13 +62,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** Buttons smaller than a thumb (44 px is the usual guidance; 40 px is where taps start to miss). */
-export async function smallButtons(page: Page): Promise<string[]> {
+/**
+ * Tap targets smaller than a thumb (44 px high): buttons, menus, text boxes, disclosure summaries, and the
+ * label a checkbox or radio is tapped by (its whole row is the target, not the small box). Only what is drawn
+ * counts: the content of a closed <details> is skipped until it is opened.
+ */
+export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll("button, input[type=submit], select")]
+    [
+      ...document.querySelectorAll(
+        "button, select, summary, textarea, input:not([type=hidden], [type=checkbox], [type=radio]), label:has(input[type=checkbox], input[type=radio])",
+      ),
+    ]
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && r.height < 40;
+        const drawn = el.checkVisibility({ visibilityProperty: true }) && !el.closest(".sr-only");
+        return drawn && r.width > 0 && r.height < 44;
       })
       .map(
         (el) =>
