@@ -6,6 +6,8 @@ export const fulfilmentInput = z.object({
   reference: z.string().min(1).max(40),
   fulfilment: z.enum(["DISPATCHED", "FULFILLED", "UNFULFILLED"]),
   riderPhone: emptyAsNull(
-    mobileNumber({ invalid: "Enter the rider's Kenyan mobile number, e.g. 0712 345 678, or leave it empty." }),
+    mobileNumber({
+      invalid: "Enter the rider's Kenyan mobile number, e.g. 0712 345 678, or leave it empty.",
+    }),
   ),
 });

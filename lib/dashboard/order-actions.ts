@@ -82,7 +82,11 @@ export async function setFulfilment(_prev: ActionResult | null, formData: FormDa
       return true;
     });
     if (!moved)
-      return refused("Only paid orders can be fulfilled, one step at a time. Reload the page.", undefined, values);
+      return refused(
+        "Only paid orders can be fulfilled, one step at a time. Reload the page.",
+        undefined,
+        values,
+      );
     if (fulfilment === "DISPATCHED") drainAfterResponse();
     revalidatePath(`/dashboard/orders/${reference}`);
     revalidatePath("/dashboard/orders");

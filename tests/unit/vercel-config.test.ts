@@ -47,7 +47,9 @@ describe("vercel.json", () => {
     for (const cron of config.crons ?? []) {
       const utcHour = String(cron.schedule.split(/\s+/)[1]).padStart(2, "0");
       for (const minute of ["00:00", "30:00", "59:59"])
-        expect(stockSummaryDay(new Date(`2026-12-07T${utcHour}:${minute}Z`)), cron.schedule).toBe("2026-12-07");
+        expect(stockSummaryDay(new Date(`2026-12-07T${utcHour}:${minute}Z`)), cron.schedule).toBe(
+          "2026-12-07",
+        );
     }
   });
 
