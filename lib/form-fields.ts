@@ -24,13 +24,13 @@ export function mobileNumber({
 }
 
 /**
- * Shillings as people type them: "1500", "1,500", "KES 1,500", "Ksh 1,500", "1500.00". Null when it is not a
- * whole number of shillings (cents, words, or commas that do not group thousands).
+ * Shillings as people type them: "1500", "1,500", "KES 1,500", "Ksh. 1,500", "KShs 1,500", "1500.00". Null
+ * when it is not a whole number of shillings (cents, words, or commas that do not group thousands).
  */
 export function parseShillings(text: string): number | null {
   const bare = text
     .trim()
-    .replace(/^(kes|ksh|ksh\.|kshs)\s*/i, "")
+    .replace(/^(kshs|ksh|kes)\.?\s*/i, "")
     .replace(/\.0+$/, "")
     .trim();
   if (!/^(\d{1,3}(,\d{3})+|\d+)$/.test(bare)) return null;

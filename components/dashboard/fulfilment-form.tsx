@@ -1,14 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { PhoneField } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { inputRules } from "@/lib/action-result";
+import { fulfilmentInput } from "@/lib/dashboard/fulfilment-input";
 import { setFulfilment } from "@/lib/dashboard/order-actions";
 import { type Fulfilment, type Method, fulfilmentSteps } from "@/lib/delivery/fulfilment";
 import { card } from "./order/card";
 
 type Props = { reference: string; method: Method; fulfilment: Fulfilment; paid: boolean };
+
+const rules = inputRules(fulfilmentInput);
 
 /**
  * The next fulfilment steps as buttons: dispatched (with the rider's number) or ready for pickup, delivered
@@ -16,22 +20,19 @@ type Props = { reference: string; method: Method; fulfilment: Fulfilment; paid: 
  * with no delivery to dispatch).
  */
 export function FulfilmentForm({ reference, method, fulfilment, paid }: Props) {
-  const [result, action] = useActionState(setFulfilment, null);
+  const form = useActionForm(setFulfilment, null, rules);
   const steps = fulfilmentSteps(method, fulfilment, paid);
-  const riderErrors = result?.ok === false ? result.fieldErrors?.riderPhone : undefined;
   if (steps.length === 0) return null;
   return (
     <section className={card} aria-label="Fulfilment">
-      <form action={action} className="space-y-3" aria-describedby="fulfil-msg" noValidate>
+      <ActionForm form={form} className="space-y-3" aria-describedby="fulfil-msg">
         <input type="hidden" name="reference" value={reference} />
         {method === "DELIVERY" && steps.some((s) => s.to === "DISPATCHED") && (
           <PhoneField
             id="riderPhone"
-            name="riderPhone"
             label="Rider's phone (optional)"
             hint="Sent to the customer with the dispatch SMS."
-            maxLength={20}
-            errors={riderErrors}
+            {...form.field("riderPhone")}
           />
         )}
         <div className="flex flex-wrap items-center gap-3">
@@ -46,9 +47,9 @@ export function FulfilmentForm({ reference, method, fulfilment, paid }: Props) {
               {step.label}
             </SubmitButton>
           ))}
-          <ActionMessage id="fulfil-msg" result={result} />
+          <ActionMessage id="fulfil-msg" result={form.success} />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -1,10 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { type ActionResult, fieldErrorsOf, refused, submittedValues } from "@/lib/action-result";
 import { guarded, requireSeller } from "@/lib/auth/guards";
-import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
 import { drainAfterResponse } from "@/lib/notifications/kick";
@@ -17,13 +15,8 @@ import {
 import { recordOrderEvent } from "@/lib/payments/core/events";
 import { resolveFlag } from "@/lib/payments/core/flags";
 import { cancelOrder } from "@/lib/payments/core/state-machine";
+import { fulfilmentInput } from "./fulfilment-input";
 import { cancelOrderInput, resolveFlagInput } from "./order-note-input";
-
-const input = z.object({
-  reference: z.string().min(1).max(40),
-  fulfilment: z.enum(["DISPATCHED", "FULFILLED", "UNFULFILLED"]),
-  riderPhone: z.string().trim().max(20),
-});
 
 /** Each step records when it happened; going back to unfulfilled clears both times. */
 function stepData(to: Fulfilment, now: Date, riderPhone: string | null) {
@@ -53,25 +46,21 @@ function payableBy(to: Fulfilment) {
 export async function setFulfilment(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireSeller();
-    const parsed = input.safeParse({
-      reference: formData.get("reference"),
-      fulfilment: formData.get("fulfilment"),
-      riderPhone: formData.get("riderPhone") ?? "",
-    });
-    if (!parsed.success) return { ok: false, message: "Unknown order or action." };
-    const { reference, fulfilment } = parsed.data;
-    const riderPhone = parsed.data.riderPhone ? tryNormalizePhone(parsed.data.riderPhone) : null;
-    if (parsed.data.riderPhone && !riderPhone) {
-      const message = "Enter the rider's Kenyan mobile number, e.g. 0712 345 678, or leave it empty.";
-      return refused(message, { riderPhone: [message] });
+    const values = submittedValues(formData);
+    const parsed = fulfilmentInput.safeParse(values);
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error);
+      if (!errors.riderPhone) return refused("Unknown order or action.", undefined, values);
+      return refused("Check the rider's phone.", { riderPhone: errors.riderPhone }, values);
     }
+    const { reference, fulfilment, riderPhone } = parsed.data;
     const order = await prisma.order.findUnique({
       where: { reference },
       select: { id: true, delivery: true },
     });
     const method = order?.delivery?.method ?? null;
     if (!order || (fulfilment === "DISPATCHED" && method === null))
-      return { ok: false, message: "Only orders for delivery or pickup are dispatched." };
+      return refused("Only orders for delivery or pickup are dispatched.", undefined, values);
     const now = new Date();
     const moved = await prisma.$transaction(async (tx) => {
       // The conditions sit in the update so a race (a cancel, a second tap) cannot slip by.
@@ -93,10 +82,11 @@ export async function setFulfilment(_prev: ActionResult | null, formData: FormDa
       return true;
     });
     if (!moved)
-      return {
-        ok: false,
-        message: "Only paid orders can be fulfilled, one step at a time. Reload the page.",
-      };
+      return refused(
+        "Only paid orders can be fulfilled, one step at a time. Reload the page.",
+        undefined,
+        values,
+      );
     if (fulfilment === "DISPATCHED") drainAfterResponse();
     revalidatePath(`/dashboard/orders/${reference}`);
     revalidatePath("/dashboard/orders");

@@ -7,14 +7,14 @@ import { SETTINGS_ID } from "./recipients";
 import { stockSummaryDay } from "./stock-summary-day";
 
 /**
- * Once per EAT day from the morning hour, when the owner switched it on: the summary of the variants at or
- * below their threshold, sold out first (nothing when none is). The day is claimed by one conditional update
+ * Once per EAT day in the morning (07:00 to 12:00 EAT), when the owner switched it on: the summary of the
+ * variants at or below their threshold, sold out first (nothing when none is). The day is claimed by one conditional update
  * in the transaction that queues the messages: the cron and the requests' sweep, however many run at once,
  * queue it once between them, and a transaction that fails leaves the day to the next call.
  */
 export async function queueStockSummaryIfDue(now = notifications().now()) {
   const day = stockSummaryDay(now);
-  if (!day) return "not yet";
+  if (!day) return "not the morning";
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.$executeRaw`
       UPDATE "NotificationSettings" SET "stockSummarySentOn" = ${day}::date

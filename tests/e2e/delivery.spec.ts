@@ -75,6 +75,16 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await expect(page.getByTestId("call-customer")).toHaveAttribute("href", "tel:+254711000301");
   await page.screenshot({ path: "test-results/delivery-seller-order-360.png", fullPage: true });
   await expectNoSidewaysScroll(page);
+  // A rider's number cut short is refused next to its box, and what was typed stays to be put right.
+  const rider = page.getByLabel("Rider's phone (optional)");
+  await rider.fill("0712 34");
+  await page.getByRole("button", { name: "Mark dispatched" }).click();
+  await expect(page.locator("#riderPhone-error")).toContainText("Enter the rider's Kenyan mobile number");
+  await expect(rider).toHaveValue("0712 34");
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+  await page.screenshot({ path: "test-results/delivery-rider-refused-360.png", fullPage: true });
+  await expectNoSidewaysScroll(page);
+  await rider.fill("0722 000 111");
   await page.getByRole("button", { name: "Mark dispatched" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "Marked dispatched: the customer gets an SMS." }),

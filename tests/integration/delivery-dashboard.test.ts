@@ -239,9 +239,14 @@ describe("fulfilment steps", () => {
     await paidOrder("DK-DLV03", "DELIVERY", undefined, "254712000997");
     const refused = await setFulfilment(
       null,
-      form({ reference: "DK-DLV03", fulfilment: "DISPATCHED", riderPhone: "12345" }),
+      form({ reference: "DK-DLV03", fulfilment: "DISPATCHED", riderPhone: "0712 34" }),
     );
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { riderPhone: [expect.any(String)] } });
+    // What was typed comes back, so the box keeps it next to its error.
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { riderPhone: [expect.stringMatching(/rider's Kenyan mobile number/)] },
+      values: { riderPhone: "0712 34" },
+    });
     expect((await prisma.order.findUniqueOrThrow({ where: { reference: "DK-DLV03" } })).fulfilment).toBe(
       "UNFULFILLED",
     );

@@ -1,5 +1,6 @@
 /**
- * The owner's morning stock summary: once per EAT day from 07:00 EAT, queued by the daily cron route or by
+ * The owner's morning stock summary: once per EAT day in the morning (07:00 to 12:00 EAT), queued by the daily
+ * cron route or by
  * the requests' sweep (whichever comes first, however many at once), sent over real HTTP (the Africa's
  * Talking stand-in) and SMTP to the emulator's inbox; nothing when it is off or nothing is low.
  */
@@ -74,7 +75,7 @@ describe("morning stock summary", () => {
     });
 
     clock.set(new Date("2026-12-07T03:59:00Z")); // 06:59 EAT
-    expect((await cron()).stockSummary).toBe("not yet");
+    expect((await cron()).stockSummary).toBe("not the morning");
     expect(await summaries()).toHaveLength(0);
     expect(await summaryDay()).toBeNull();
 
@@ -114,22 +115,47 @@ describe("morning stock summary", () => {
     ]);
     expect(inbox(SELLER.email)).toHaveLength(1);
 
-    // The same EAT day, late evening: cron, sweep and direct calls add nothing.
+    // Later the same morning, and late evening: cron, sweep and direct calls add nothing.
+    clock.set(hoursAfter(MORNING, 4)); // 11:00 EAT
+    expect((await cron()).stockSummary).toBe("off, or done today");
     clock.set(hoursAfter(MORNING, 14)); // 21:00 EAT
     await prisma.jobRun.deleteMany();
     expect(await sweepIfDue(clock.now())).toBe(true);
-    expect((await cron()).stockSummary).toBe("off, or done today");
+    expect((await cron()).stockSummary).toBe("not the morning");
     expect(await summaries()).toHaveLength(2);
 
     // Midnight EAT has passed but not 07:00: still nothing; from 07:00 the next summary goes.
     clock.set(hoursAfter(MORNING, 20)); // 03:00 EAT on the 8th
-    expect(await queueStockSummaryIfDue()).toBe("not yet");
+    expect(await queueStockSummaryIfDue()).toBe("not the morning");
     clock.set(hoursAfter(MORNING, 24.5)); // 07:30 EAT on the 8th
     expect(await sweepIfDue(clock.now())).toBe(true);
     await sendSummaries();
     expect(await summaries()).toHaveLength(4);
     expect(inbox(SELLER.phone)).toHaveLength(2);
     expect(inbox(SELLER.email)).toHaveLength(2);
+  });
+
+  it("switched on (or deployed) after the morning: nothing that evening, the summary the next morning", async () => {
+    await createDress({ "Red / M": 1, "Red / L": 8, "Blue / M": 8, "Blue / L": 8 });
+    clock.set(hoursAfter(MORNING, 6)); // 13:00 EAT
+    expect((await cron()).stockSummary).toBe("not the morning");
+    expect(await sweepIfDue(clock.now())).toBe(true);
+    clock.set(hoursAfter(MORNING, 15)); // 22:00 EAT
+    expect(await queueStockSummaryIfDue()).toBe("not the morning");
+    await drainNotifications();
+    expect(await summaries()).toHaveLength(0);
+    expect(inbox(SELLER.phone)).toHaveLength(0);
+    expect(await summaryDay()).toBeNull();
+
+    // Hobby runs the daily cron anywhere in its hour: even its last minute is still the morning.
+    clock.set(hoursAfter(MORNING, 24 + 59 / 60)); // 07:59 EAT on the 8th
+    expect((await cron()).stockSummary).toBe("queued: 1 low or sold out");
+    await sendSummaries();
+    expect(inbox(SELLER.phone).map((m) => m.text)).toEqual([
+      expect.stringContaining("Ankara dress, Red / M: 1 left"),
+    ]);
+    expect(inbox(SELLER.email).map((m) => m.subject)).toEqual([expect.stringMatching(/^Stock this morning/)]);
+    expect((await summaryDay())?.toISOString()).toBe("2026-12-08T00:00:00.000Z");
   });
 
   it("sends nothing when the owner left it off, nor when nothing is low", async () => {

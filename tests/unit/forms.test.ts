@@ -18,6 +18,10 @@ describe("price parsing", () => {
     ["KES 1,200", 1200],
     ["kes1200", 1200],
     ["Ksh 250,000", 250_000],
+    ["Ksh. 1,500", 1500],
+    ["KShs 1,500", 1500],
+    ["Kshs.1,500", 1500],
+    ["ksh.1500", 1500],
     [" 1,200.00 ", 1200],
   ])("reads %j as %i shillings", (text, kes) => expect(parseShillings(text)).toBe(kes));
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
+import { STOCK_SUMMARY_HOUR_EAT, stockSummaryDay } from "@/lib/notifications/stock-summary-day";
 
 type VercelConfig = { crons?: { path: string; schedule: string }[]; buildCommand?: string };
 const config = JSON.parse(
@@ -40,6 +40,16 @@ describe("vercel.json", () => {
     for (const cron of config.crons ?? []) {
       const eatHour = (Number(cron.schedule.split(/\s+/)[1]) + 3) % 24;
       expect(eatHour, cron.schedule).toBe(STOCK_SUMMARY_HOUR_EAT);
+    }
+  });
+
+  it("falls inside the summary's morning window wherever in its hour Hobby runs it", () => {
+    for (const cron of config.crons ?? []) {
+      const utcHour = String(cron.schedule.split(/\s+/)[1]).padStart(2, "0");
+      for (const minute of ["00:00", "30:00", "59:59"])
+        expect(stockSummaryDay(new Date(`2026-12-07T${utcHour}:${minute}Z`)), cron.schedule).toBe(
+          "2026-12-07",
+        );
     }
   });
 
