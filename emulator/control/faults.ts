@@ -28,10 +28,13 @@ const callbackFaultSchema = z.object({
   amount: z.number().positive().optional(),
 });
 
-/** Results of Reversal, B2C and Transaction Status; queueTimeout sends a notice to QueueTimeOutURL instead. */
+/**
+ * Results of Reversal, B2C and Transaction Status; queueTimeout sends a notice to QueueTimeOutURL instead;
+ * timeless sends the Result with its times (InitiatedTime, FinalisedTime...) empty, as if unreadable.
+ */
 const resultFaultSchema = z.object({
   target: z.literal("result"),
-  kind: z.enum(["delay", "drop", "duplicate", "queueTimeout"]),
+  kind: z.enum(["delay", "drop", "duplicate", "queueTimeout", "timeless"]),
   ...reach,
   delayMs: timerMs.optional(),
 });
@@ -70,6 +73,7 @@ export interface ResultEffects {
   drop: boolean;
   duplicate: boolean;
   queueTimeout: boolean;
+  timeless: boolean;
   labels: string[];
 }
 
@@ -134,6 +138,7 @@ export class FaultBook {
       drop: false,
       duplicate: false,
       queueTimeout: false,
+      timeless: false,
       labels: [],
     };
     for (const fault of this.faults) {

@@ -12,6 +12,7 @@ import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { configurePayments, payments } from "@/lib/payments/shared/context";
 import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
 import { retryPayment } from "@/lib/payments/stk/retry";
+import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { GET as cronGet } from "@/app/api/cron/reconcile/route";
 import {
   callbackBody,
@@ -34,7 +35,7 @@ const nextIp = () => `198.51.100.${++ip}`;
 beforeAll(async () => {
   expect(await registerC2bUrls("owner@duka.test")).toMatchObject({ ok: true });
 });
-afterEach(() => void harness.emulator.control.setOptions({ c2bValidation: true }));
+afterEach(() => void harness.emulator.control.setOptions({ c2bValidation: true, duplicateAmountRule: true }));
 
 async function openOrder(priceKes: number) {
   const product = await createProduct({ stock: 3, priceKes });
@@ -350,5 +351,118 @@ describe("a typed M-Pesa code for a prompt we had marked failed", () => {
     // M-Pesa said this prompt was paid: it is, with its receipt, and the money is still counted once.
     expect((await readOrder(publicId)).attempts[0]).toMatchObject({ status: "SUCCEEDED", receipt });
     expect(await countedAndTold(order.id)).toEqual(told);
+  });
+});
+
+describe("a typed M-Pesa code whose answer carries no readable time", () => {
+  it("settles no prompt when a retry of the same amount could be the one it answered; the retry's own payment is a second payment", async () => {
+    const first = await paidButReportedFailed(1900);
+    // The same phone prompted again for the same amount (M-Pesa's own duplicate rule off, as in production
+    // after its window).
+    harness.emulator.control.setOptions({ duplicateAmountRule: false });
+    expect(await retryPayment(first.publicId)).toEqual({ ok: true });
+    const retry = (await readOrder(first.publicId)).attempts.at(-1)!;
+    expect(retry).toMatchObject({ status: "PENDING", phone: first.phone });
+
+    harness.emulator.control.fault({ target: "result", kind: "timeless" });
+    expect(
+      await submitTypedCode({ publicId: first.publicId, typed: first.receipt, clientIp: nextIp() }),
+    ).toMatchObject({ ok: true, state: "paid" });
+    let order = await readOrder(first.publicId);
+    expect(order).toMatchObject({ status: "PAID", mpesaReceipt: first.receipt });
+    // Either prompt could be the one paid: neither takes the code.
+    expect(order.attempts.map((a) => [a.id, a.status, a.receipt])).toEqual([
+      [first.attempt.id, "FAILED", null],
+      [retry.id, "PENDING", null],
+    ]);
+
+    // The retry rings on and is paid too: new money, counted and flagged for a refund.
+    await harness.emulator.control.pay(first.phone);
+    const second = harness.emulator.control.ledger(first.phone).entries.at(-1)!.receipt!;
+    expect(second).not.toBe(first.receipt);
+    order = await readOrder(first.publicId);
+    expect(order.attempts.find((a) => a.id === retry.id)).toMatchObject({
+      status: "SUCCEEDED",
+      receipt: second,
+    });
+    expect(await countedAndTold(first.order.id)).toMatchObject({
+      received: [1900, 1900],
+      flags: ["SECOND_PAYMENT"],
+    });
+  });
+
+  it("a prompt the code settled, paid again with another receipt, counts that money as a second payment", async () => {
+    // One phone, two orders of the same amount: the first's prompt paid, its callback lost.
+    harness.emulator.control.setOptions({ duplicateAmountRule: false });
+    const product = await createProduct({ stock: 5, priceKes: 2100 });
+    const phone = freshPhone();
+    const other = await checkoutOk(harness, product.id, phone);
+    harness.emulator.control.fault({ target: "callback", kind: "drop" });
+    await harness.emulator.control.pay(phone);
+    const otherReceipt = harness.emulator.control.ledger(phone).entries.at(-1)!.receipt!;
+    expect((await readOrder(other.publicId)).status).toBe("PENDING");
+
+    // On the second order, while its own prompt rings, the shopper types the first order's code; the
+    // answer has no time, so the ringing prompt (the only one) is taken as the one paid.
+    const { publicId, order, attempt, token } = await checkoutOk(harness, product.id, phone);
+    harness.emulator.control.fault({ target: "result", kind: "timeless" });
+    expect(await submitTypedCode({ publicId, typed: otherReceipt, clientIp: nextIp() })).toMatchObject({
+      ok: true,
+      state: "paid",
+    });
+    expect((await readOrder(publicId)).attempts[0]).toMatchObject({
+      id: attempt.id,
+      status: "SUCCEEDED",
+      receipt: otherReceipt,
+    });
+
+    // The shopper answers that prompt after all: its success carries another receipt, money never counted.
+    const paidAgain = await harness.emulator.control.pay(phone);
+    const second = harness.emulator.control.ledger(phone).entries.at(-1)!.receipt!;
+    expect(second).not.toBe(otherReceipt);
+    expect(await lastCallback()).toMatchObject({ attemptId: attempt.id });
+    expect(await countedAndTold(order.id)).toMatchObject({
+      received: [2100, 2100],
+      flags: ["SECOND_PAYMENT"],
+    });
+    const received = (await orderEvents(prisma, order.id)).filter((e) => e.kind === "PAYMENT_RECEIVED");
+    expect(received.map((e) => e.paymentKey)).toEqual([`mpesa:${otherReceipt}`, `mpesa:${second}`]);
+
+    // The same success again is the same money: counted once.
+    expect((await postCallback(harness, token!, paidAgain.body)).status).toBe(200);
+    expect(await lastCallback()).toMatchObject({ attemptId: attempt.id, verdict: "DUPLICATE" });
+    expect((await countedAndTold(order.id)).received).toEqual([2100, 2100]);
+  });
+});
+
+describe("a typed M-Pesa code for a prompt a status query confirmed meanwhile", () => {
+  it("becomes that prompt's receipt: already counted, no wrong-amount flag", async () => {
+    configurePayments({ ...payments(), typedCodeWaitSeconds: 0.3 });
+    const { publicId, order, attempt, receipt } = await paidWithLostCallback(2200);
+    harness.emulator.control.fault({ target: "result", kind: "delay", delayMs: 3000 });
+    expect(await submitTypedCode({ publicId, typed: receipt, clientIp: nextIp() })).toMatchObject({
+      ok: true,
+      state: "checking",
+    });
+    // While M-Pesa's answer to the code is on its way, reconcile's status query confirms the prompt.
+    clock.advance(61);
+    await reconcileAll();
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", mpesaReceipt: null });
+
+    const check = await waitFor(() =>
+      prisma.statusCheck.findFirst({ where: { orderId: order.id, shopperMessage: { not: null } } }),
+    );
+    expect(check.shopperMessage).toBe(`Code ${receipt} is already counted for this order.`);
+    const paid = await readOrder(publicId);
+    expect(paid).toMatchObject({ status: "PAID", mpesaReceipt: receipt });
+    expect(paid.attempts[0]).toMatchObject({
+      id: attempt.id,
+      status: "SUCCEEDED",
+      receipt,
+      receiptPending: false,
+    });
+    const told = await countedAndTold(order.id);
+    expect(told.received).toEqual([2200]);
+    expect(told.flags).not.toContain("AMOUNT_MISMATCH");
   });
 });

@@ -1,5 +1,5 @@
 import type { EmulatorState } from "../../state";
-import { queueTimeoutBody, resultBody, type ResultInput } from "./initiator-result";
+import { queueTimeoutBody, resultBody, type ResultInput, type ResultParameter } from "./initiator-result";
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -23,7 +23,8 @@ async function post(state: EmulatorState, url: string, body: unknown, label: str
 
 /**
  * POSTs the Result once (never retried), after the acknowledgement went out, with the result faults:
- * delay, drop, duplicate, or a queue timeout (a notice to QueueTimeOutURL instead; the outcome stands).
+ * delay, drop, duplicate, a queue timeout (a notice to QueueTimeOutURL instead; the outcome stands), or
+ * timeless (every time in it empty).
  */
 export async function deliverResult(
   state: EmulatorState,
@@ -37,7 +38,13 @@ export async function deliverResult(
   if (effects.drop) return void state.say(`result ${label}: dropped by fault`);
   const [url, body] = effects.queueTimeout
     ? [input.timeoutUrl, queueTimeoutBody(input)]
-    : [input.resultUrl, resultBody(input)];
+    : [
+        input.resultUrl,
+        resultBody(effects.timeless ? { ...input, parameters: withoutTimes(input.parameters) } : input),
+      ];
   await post(state, url, body, label);
   if (effects.duplicate && generation === state.generation) await post(state, url, body, label);
 }
+
+const withoutTimes = (parameters: ResultParameter[] | undefined) =>
+  parameters?.map((p) => (/Time$/.test(p.Key) ? { ...p, Value: "" } : p));

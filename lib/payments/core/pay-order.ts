@@ -232,6 +232,9 @@ async function claimAttempt(
   if (attempt.orderId !== order.id) throw new Error(`attempt ${attempt.id} is not order ${order.id}'s`);
   if (input.amountKes !== null && input.amountKes !== attempt.amountKes)
     return { done: await refuseWrongAmount(tx, order, attempt, input.amountKes, input.reference ?? "none") };
+  // Settled with one receipt (a typed code M-Pesa could not time), paid again with another: new money.
+  if (attempt.status === "SUCCEEDED" && isAnotherReceipt(attempt, input.reference) && !receiptTaken)
+    return { amountKes: attempt.amountKes, reference: input.reference };
   if (attempt.status === "SUCCEEDED")
     return { done: await fillLateReceipt(tx, order, attempt, input, stk, receiptTaken) };
   if (attempt.failureKind === "AMOUNT_MISMATCH" && !stk.confirmedAfterMismatch)
@@ -260,6 +263,9 @@ async function claimAttempt(
   );
   return { amountKes: attempt.amountKes, reference: input.reference };
 }
+
+const isAnotherReceipt = (attempt: PaymentAttempt, receipt: string | null) =>
+  attempt.receipt !== null && receipt !== null && attempt.receipt !== receipt;
 
 async function refuseWrongAmount(
   tx: Tx,
@@ -302,8 +308,8 @@ async function fillLateReceipt(
     await tx.order.update({ where: { id: order.id }, data: { mpesaReceipt: receipt } });
     await raiseFlag(tx, order.id, {
       kind: "LATE_RECEIPT",
-      note: `Receipt ${receipt} arrived by callback after the STK query confirmed the payment.`,
-      source: "STK",
+      note: `Receipt ${receipt} arrived ${input.source === "MPESA_CODE" ? "as the code the shopper typed" : "by callback"} after the STK query confirmed the payment.`,
+      source: input.source,
       reference: receipt,
     });
   }

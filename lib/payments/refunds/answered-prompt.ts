@@ -17,13 +17,33 @@ const CLOCK_SKEW_SECONDS = 5;
  * prompt, so its late success callback finds it paid instead of counting the money again. A retry opened
  * after the payment cannot be the one it answered, nor can a prompt Daraja never took.
  */
-export async function promptAnsweredBy(orderId: string, facts: TransactionFacts): Promise<string | null> {
+export function promptAnsweredBy(orderId: string, facts: TransactionFacts): Promise<string | null> {
+  return answeredPrompt(orderId, facts, mayHaveBeenPaid);
+}
+
+/**
+ * The prompt of this order an STK status query already confirmed as paid, still waiting for its receipt,
+ * that this payment answered (the same rules): the payment is that prompt's money, already counted.
+ */
+export function paidPromptAwaitingReceipt(orderId: string, facts: TransactionFacts): Promise<string | null> {
+  return answeredPrompt(orderId, facts, (a) => a.status === "SUCCEEDED" && a.receiptPending);
+}
+
+async function answeredPrompt(
+  orderId: string,
+  facts: TransactionFacts,
+  eligible: (a: PaymentAttempt) => boolean,
+): Promise<string | null> {
   if (facts.amountKes === null) return null;
   const attempts = await prisma.paymentAttempt.findMany({
     where: { orderId, amountKes: facts.amountKes, receipt: null },
     orderBy: { createdAt: "desc" },
   });
-  return attempts.find((a) => mayHaveBeenPaid(a) && answeredBy(a, facts))?.id ?? null;
+  const answered = attempts.filter((a) => eligible(a) && answeredBy(a, facts));
+  // Without a time a retry opened after the payment looks like the prompt it answered: only a sole
+  // candidate is surely the one; otherwise the money counts without settling a prompt.
+  if (!facts.finalisedAt) return answered.length === 1 ? answered[0]!.id : null;
+  return answered[0]?.id ?? null;
 }
 
 const mayHaveBeenPaid = (a: PaymentAttempt) =>
@@ -31,7 +51,7 @@ const mayHaveBeenPaid = (a: PaymentAttempt) =>
   (a.status === "FAILED" && a.checkoutRequestId !== null && a.failureKind !== "AMOUNT_MISMATCH");
 
 function answeredBy(a: PaymentAttempt, facts: TransactionFacts): boolean {
-  // A masked number, or a time we could not read, decides nothing.
+  // A masked number, or a time we could not read, rules nothing out (answeredPrompt then wants one alone).
   if (facts.payerPhone && facts.payerPhone !== a.phone) return false;
   const at = facts.finalisedAt;
   if (!at) return true;

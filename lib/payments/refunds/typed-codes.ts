@@ -6,11 +6,11 @@ import type { Order, StatusCheck } from "@/lib/generated/prisma/client";
 import { announceOrderChange } from "@/lib/live/announce";
 import { flagOrder } from "../core/flags";
 import { orderMoney } from "../core/money";
-import { payOrder } from "../core/pay-order";
+import { type PayOrderInput, payOrder } from "../core/pay-order";
 import type { Verdict } from "../core/state-machine";
 import { payments, secondsAfter } from "../shared/context";
 import { consumeLimit } from "../shared/rate-limits";
-import { promptAnsweredBy } from "./answered-prompt";
+import { paidPromptAwaitingReceipt, promptAnsweredBy } from "./answered-prompt";
 import { startStatusCheck } from "./status-checks";
 
 /**
@@ -227,6 +227,8 @@ async function answerFor(order: Order, code: string, result: InitiatorResult): P
   // makes it already counted here, not a wrong amount.
   const known = await knownUse(code, order.id);
   if (known) return knownWords(known, code, "already counted");
+  const receiptOfCounted = await asReceiptOfCountedPrompt(order, code, facts);
+  if (receiptOfCounted) return receiptOfCounted;
   if (facts.amountKes !== money.balanceKes) {
     await flagOrder(order.id, {
       kind: "AMOUNT_MISMATCH",
@@ -241,16 +243,51 @@ async function answerFor(order: Order, code: string, result: InitiatorResult): P
       verdict: `amount ${facts.amountKes} for ${money.balanceKes} due`,
     };
   }
-  const verdict = await payOrder(await payInputFor(order, code, facts.amountKes, facts));
+  const verdict = await payOrder(await payInputFor(order, code, facts));
   return wordsFor(verdict, code, order.id);
 }
+
+/**
+ * A status query counted this payment on the prompt it answered (keyed to the prompt, its receipt still to
+ * come): the code is that receipt, filled in on the late-receipt path, and the money is already counted.
+ */
+async function asReceiptOfCountedPrompt(
+  order: Order,
+  code: string,
+  facts: TransactionFacts,
+): Promise<Answer | null> {
+  const attemptId = await paidPromptAwaitingReceipt(order.id, facts);
+  if (!attemptId) return null;
+  const verdict = await payOrder(
+    codePayment(order, code, facts, { attempt: attemptFacts(attemptId, facts) }),
+  );
+  return verdict.outcome === "applied"
+    ? knownWords("here", code, `already counted: ${verdict.detail}`)
+    : wordsFor(verdict, code, order.id);
+}
+
+const attemptFacts = (id: string, facts: TransactionFacts) => ({ id, transactionDate: facts.finalisedAt });
+
+const codePayment = (
+  order: Order,
+  code: string,
+  facts: TransactionFacts,
+  record: Pick<PayOrderInput, "attempt" | "c2bPaymentId">,
+): PayOrderInput => ({
+  orderId: order.id,
+  source: "MPESA_CODE" as const,
+  amountKes: facts.amountKes,
+  reference: code,
+  by: TYPED_CODE_ACTOR,
+  ...record,
+});
 
 /**
  * The code's record, when we have one: a Pay Bill payment we hold (unmatched, or not applied yet) is claimed,
  * or the prompt of this order the payment answered (waiting for its result, or marked failed while the money
  * went through) is settled by it, so neither counts the money again.
  */
-async function payInputFor(order: Order, code: string, amountKes: number, facts: TransactionFacts) {
+async function payInputFor(order: Order, code: string, facts: TransactionFacts) {
   const [c2b, attemptId] = await Promise.all([
     prisma.c2bPayment.findFirst({
       where: { transId: code, status: { in: ["RECEIVED", "UNMATCHED"] } },
@@ -258,18 +295,12 @@ async function payInputFor(order: Order, code: string, amountKes: number, facts:
     }),
     promptAnsweredBy(order.id, facts),
   ]);
-  return {
-    orderId: order.id,
-    source: "MPESA_CODE" as const,
-    amountKes,
-    reference: code,
-    by: TYPED_CODE_ACTOR,
-    ...(c2b
-      ? { c2bPaymentId: c2b.id }
-      : attemptId
-        ? { attempt: { id: attemptId, transactionDate: facts.finalisedAt } }
-        : {}),
-  };
+  return codePayment(
+    order,
+    code,
+    facts,
+    c2b ? { c2bPaymentId: c2b.id } : attemptId ? { attempt: attemptFacts(attemptId, facts) } : {},
+  );
 }
 
 /** Money already counted: on this order it is paid (say so again), on another it cannot pay this one. */
