@@ -152,7 +152,7 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   );
   await dashboard.goto(`/dashboard/products/${id}/edit`);
   await dashboard.getByLabel("Price (KES)").fill("1500");
-  await dashboard.getByLabel("Stock").fill("2");
+  await dashboard.getByLabel("Stock", { exact: true }).fill("2");
   await dashboard.getByRole("button", { name: "Save product" }).click();
   await expect(dashboard.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await seller.close();

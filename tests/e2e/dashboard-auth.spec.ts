@@ -103,7 +103,7 @@ test("the owner edits a product with field errors shown next to the fields", asy
     "Enter the price in whole shillings, e.g. 1,200",
   );
   await page.getByLabel("Price (KES)").fill("999");
-  await page.getByLabel("Stock").fill("2");
+  await page.getByLabel("Stock", { exact: true }).fill("2");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await page.goto("/dashboard/products");

@@ -90,7 +90,7 @@ test("the owner uploads a photo and shoppers see it in the shop", async ({ page 
   await page.getByLabel("Web address (slug)").fill("sisal-basket-photo");
   await page.getByLabel("Description").fill("Hand-woven sisal basket from Machakos");
   await page.getByLabel("Price (KES)").fill("1500");
-  await page.getByLabel("Stock").fill("3");
+  await page.getByLabel("Stock", { exact: true }).fill("3");
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByLabel("Photo").setInputFiles("public/icons/dashboard-512.png");
   await page.getByRole("button", { name: "Create product" }).click();

@@ -107,7 +107,7 @@ test("the owner creates a product with two options and a discount code on a phon
   await page.getByLabel("Web address (slug)").fill("kikoy-shirt");
   await page.getByLabel("Description").fill("Cotton kikoy shirt, made in Mombasa.");
   await page.getByLabel("Price (KES)").fill("1800");
-  await page.getByLabel("Stock").fill("0");
+  await page.getByLabel("Stock", { exact: true }).fill("0");
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByLabel("Photo").setInputFiles("public/icons/dashboard-512.png");
   await page.getByRole("button", { name: "Create product" }).click();
