@@ -3,7 +3,8 @@
  * from here, so the box stops where the server would refuse) and the error a person reads next to it.
  */
 import { z } from "zod";
-import { tryNormalizePhone } from "@/lib/daraja";
+// The phone module alone: the package index would bring Daraja's wire schemas into every form's bundle.
+import { tryNormalizePhone } from "@/lib/daraja/phone";
 
 const INVALID_PHONE = "Enter a Kenyan mobile number, e.g. 0712 345 678.";
 
