@@ -33,16 +33,21 @@ beforeAll(async () => {
   });
   ({ owner, staff } = await ownerAndStaff("staff-refunds@duka.test"));
   const product = await createProduct({ stock: 2, priceKes: 1800 });
-  const phone = freshPhone();
-  const { order } = await checkoutOk(harness, product.id, phone);
-  await harness.emulator.control.pay(phone);
-  const paid = await waitFor(async () => {
-    const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-    return o.status === "PAID" && o;
-  });
+  const paid = await paidOrderOf(product.id);
   reference = paid.reference;
   receipt = paid.mpesaReceipt!;
 });
+
+/** One order of the product, checked out and paid on the emulator's phone. */
+async function paidOrderOf(productId: string) {
+  const phone = freshPhone();
+  const { order } = await checkoutOk(harness, productId, phone);
+  await harness.emulator.control.pay(phone);
+  return waitFor(async () => {
+    const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    return o.status === "PAID" && o;
+  });
+}
 
 beforeEach(() => {
   session.user = null;
@@ -106,13 +111,7 @@ describe("refund actions", () => {
 
   it("cancel a paid order and refund it in the same step: owner only, once, stock back when asked", async () => {
     const product = await createProduct({ stock: 4, priceKes: 650 });
-    const phone = freshPhone();
-    const { order } = await checkoutOk(harness, product.id, phone);
-    await harness.emulator.control.pay(phone);
-    const paid = await waitFor(async () => {
-      const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-      return o.status === "PAID" && o;
-    });
+    const paid = await paidOrderOf(product.id);
     expect(await stockOf(product.id)).toBe(3);
     const cancel = (extra: Record<string, string> = {}) =>
       formOf({
@@ -125,7 +124,7 @@ describe("refund actions", () => {
       });
     session.user = staff;
     expect(await cancelPaidOrderAction(null, cancel())).toMatchObject({ ok: false, status: 403 });
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe("PAID");
     session.user = owner;
     const [first, second] = await Promise.all([
       cancelPaidOrderAction(null, cancel()),
@@ -136,9 +135,9 @@ describe("refund actions", () => {
       message: "Order cancelled. Its items are back in stock. Refund of KES 650 sent to M-Pesa.",
     });
     expect(second).toMatchObject({ ok: true });
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe("CANCELLED");
     expect(await stockOf(product.id)).toBe(4);
-    const refunds = await prisma.refund.findMany({ where: { orderId: order.id } });
+    const refunds = await prisma.refund.findMany({ where: { orderId: paid.id } });
     expect(refunds).toEqual([
       expect.objectContaining({
         amountKes: 650,
@@ -164,13 +163,7 @@ describe("refund actions", () => {
 
   it("with refunds by M-Pesa off, cancel a paid order and flag it for a refund by hand, sending nothing", async () => {
     const product = await createProduct({ stock: 3, priceKes: 540 });
-    const phone = freshPhone();
-    const { order } = await checkoutOk(harness, product.id, phone);
-    await harness.emulator.control.pay(phone);
-    const paid = await waitFor(async () => {
-      const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-      return o.status === "PAID" && o;
-    });
+    const paid = await paidOrderOf(product.id);
     configurePayments({ refundsOffReason: "MPESA_INITIATOR_NAME is not set" });
     session.user = owner;
     const answer = await cancelPaidOrderAction(
@@ -187,12 +180,12 @@ describe("refund actions", () => {
       message:
         "Order cancelled. Its items are back in stock. Refund KES 540 outside M-Pesa: the order stays flagged until you mark it resolved.",
     });
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe("CANCELLED");
     expect(await stockOf(product.id)).toBe(3);
-    expect(await openFlags(prisma, order.id)).toEqual([
+    expect(await openFlags(prisma, paid.id)).toEqual([
       expect.objectContaining({ amountKes: 540, note: expect.stringContaining("refund KES 540") }),
     ]);
-    expect(await prisma.refund.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await prisma.refund.count({ where: { orderId: paid.id } })).toBe(0);
     expect(harness.emulator.control.moneyOut().filter((m) => m.transactionId === paid.mpesaReceipt)).toEqual(
       [],
     );
