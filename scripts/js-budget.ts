@@ -20,6 +20,7 @@ import { gzipSync } from "node:zlib";
 const BUDGET_KB: Record<string, number> = {
   "/": 140,
   "/products/[slug]": 142,
+  "/products/[slug]/[variant]": 142,
   "/categories/[slug]": 140,
   "/cart": 156,
   "/checkout": 190,
