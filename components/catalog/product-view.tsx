@@ -20,7 +20,7 @@ import { formatKes } from "@/lib/format";
  * A product page, the same HTML for everyone (served from cache, rendered again when the catalogue changes:
  * lib/catalog/cache.ts): /products/<slug> shows its default variant, /products/<slug>/<key> the variant the
  * key names (variantKeys). What must be live, the stock held by other shoppers' unpaid orders, is read by the
- * browser (./reservation.tsx); adding to the cart checks the stock again.
+ * browser (./product-islands.tsx); adding to the cart checks the stock again.
  */
 
 /** The product and the variant the address names; a key naming none goes to the product's own page. */
