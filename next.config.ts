@@ -46,6 +46,19 @@ const nextConfig: NextConfig = {
     // Product photos stored in Vercel Blob (BLOB_READ_WRITE_TOKEN).
     remotePatterns: [{ protocol: "https", hostname: "*.public.blob.vercel-storage.com" }],
   },
+  async redirects() {
+    return [
+      // A variant's link from before variants had their own address (a cart line's, a shared one). Links that
+      // named it by its options (?colour=Red&size=M) are moved on in the browser
+      // (components/catalog/product-islands.tsx): their keys differ per product.
+      {
+        source: "/products/:slug",
+        has: [{ type: "query", key: "variant", value: "(?<id>[A-Za-z0-9_-]+)" }],
+        destination: "/products/:slug/:id",
+        permanent: true,
+      },
+    ];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

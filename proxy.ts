@@ -10,7 +10,8 @@ const { auth } = NextAuth(authConfig);
 const gate = auth as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Every page rendered per request gets a fresh CSP nonce. The pages served from cache (home, categories:
+ * Every page rendered per request gets a fresh CSP nonce. The pages served from cache (home, categories,
+ * products:
  * lib/http/static-pages.ts) get none, their policy comes with them from the page cache, and their GET and
  * HEAD requests skip this function altogether (the matcher below). Dashboard pages also pass a first, cheap
  * gate (anonymous visitors go to /login); it is not the protection: every dashboard page, action and route
@@ -38,7 +39,10 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
       },
     });
   }
-  if (isCachedPage(req.nextUrl.pathname)) return NextResponse.next();
+  // A form posted to a cached page without JavaScript (no next-action header) is answered with the page
+  // rendered afresh, so it takes a nonce like any other; a GET, or an action's data, carries no HTML to hash.
+  const answeredFromCache = req.method === "GET" || req.method === "HEAD" || req.headers.has("next-action");
+  if (isCachedPage(req.nextUrl.pathname) && answeredFromCache) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   if (req.nextUrl.pathname.startsWith("/dashboard")) {
@@ -64,16 +68,28 @@ export const config = {
   matcher: [
     // Every path except the built assets, images and files in public/ (next.config.ts gives those their
     // headers) and the pages served from cache (lib/http/static-pages.ts: home, /track, /login/forgot, and a
-    // category whose address has no %, so a malformed one still gets its 400 here).
+    // category, product or variant whose address has no %, so a malformed one still gets its 400 here).
     {
       source:
-        "/((?!$|track/?$|login/forgot/?$|categories/[^/%]+/?$|_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+        "/((?!$|track/?$|login/forgot/?$|categories/[^/%]+/?$|products/[^/%]+(?:/[^/%]+)?/?$|_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
     },
     // Server actions, wherever they are posted (cached pages included): refused here from another site.
     {
       source:
         "/((?!_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
       has: [{ type: "header", key: "next-action" }],
+    },
+    // Forms posted without JavaScript (to cached pages too): their answer is a page rendered for them.
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.png|icons/|uploads/|seller.webmanifest|products/.*\\.(?:svg|jpg|png|webp)$).*)",
+      has: [
+        {
+          type: "header",
+          key: "content-type",
+          value: "(?:multipart/form-data|application/x-www-form-urlencoded).*",
+        },
+      ],
     },
   ],
 };

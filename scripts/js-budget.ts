@@ -26,6 +26,7 @@ import { gzipSync } from "node:zlib";
 const BUDGET_KB: Record<string, number> = {
   "/": 137,
   "/products/[slug]": 139,
+  "/products/[slug]/[variant]": 139,
   "/categories/[slug]": 137,
   "/cart": 152,
   "/checkout": 186,

@@ -6,19 +6,17 @@ import { announceCartChange } from "./cart-changes";
 import { type CartActionResult, addToCart } from "@/lib/cart/actions";
 import { type QuantityRule, maxChoosable, quantityHint } from "@/lib/cart/quantity-rule";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { LiveSoldOut } from "@/components/catalog/product-islands";
 
 export function AddToCartForm({
   variantId,
   stock,
   rule,
-  reservedForMinutes = null,
 }: {
   variantId: string;
   stock: number;
   /** The shop's quantity rule (lib/cart/quantity-rule.ts), shown beside the box. */
   rule: QuantityRule;
-  /** Set when the stock is only held by other shoppers' unpaid orders: when the first hold ends. */
-  reservedForMinutes?: number | null;
 }) {
   const [result, action] = useActionState<CartActionResult, FormData>(addToCart, null);
   useEffect(() => {
@@ -65,11 +63,9 @@ export function AddToCartForm({
         </SubmitButton>
       </div>
       {soldOut && (
-        <p className="text-sm text-stone-600">
-          {reservedForMinutes === null
-            ? "Sold out: check back soon."
-            : `Reserved by other shoppers: check back in ${reservedForMinutes} minute${reservedForMinutes === 1 ? "" : "s"}.`}
-        </p>
+        <LiveSoldOut variantId={variantId}>
+          <p className="text-sm text-stone-600">Sold out: check back soon.</p>
+        </LiveSoldOut>
       )}
       <AddedToCart result={result} />
     </form>

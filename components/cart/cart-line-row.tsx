@@ -30,7 +30,8 @@ export function CartLineRow({ line, rule }: { line: PricedLine; rule: QuantityRu
       <div className="flex-1 space-y-2">
         <div className="flex justify-between gap-2">
           <Link
-            href={`/products/${variant.slug}?variant=${variant.id}`}
+            // The variant's page by its id (the readable key needs its siblings): same page, same canonical.
+            href={variant.title ? `/products/${variant.slug}/${variant.id}` : `/products/${variant.slug}`}
             className="font-medium hover:underline"
           >
             {variant.productName}

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import clsx from "clsx";
-import { type ProductOptionView, variantQuery } from "@/lib/catalog/variants";
+import type { ProductOptionView } from "@/lib/catalog/variants";
 
-type Variant = { optionValues: string[]; stock: number };
+/** `href`: the variant's own page (lib/catalog/variants.ts variantPath). */
+type Variant = { optionValues: string[]; stock: number; href: string };
 
 /**
- * One row of buttons per option. Each button is a link to the same page with that value chosen, so picking
- * works without JavaScript and the URL carries the choice. A value whose combination is sold out is struck
+ * One row of buttons per option. Each button is a link to the page of the variant with that value chosen, so
+ * picking works without JavaScript and the address names the choice. A value whose combination is sold out is struck
  * through; one with no combination at all is not offered.
  */
 export function OptionPicker({
@@ -35,7 +36,7 @@ export function OptionPicker({
               return (
                 <li key={value}>
                   <Link
-                    href={`?${variantQuery(options, values)}`}
+                    href={match.href}
                     scroll={false}
                     replace
                     aria-current={selected ? "true" : undefined}

@@ -89,34 +89,53 @@ export function toCatalogVariant(row: VariantRow): CatalogVariant {
 
 export type ProductOptionView = { name: string; values: string[] };
 
-/** The query-string key of an option: "Colour" -> "colour". */
-export const optionParam = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-
-/**
- * The variant a product page shows: the one the URL names by id (`?variant=`) or by values (any case),
- * else the first in stock, else the first. Values the URL leaves out are taken from the first in-stock match.
- */
-export function pickVariant<V extends { id: string; optionValues: string[]; stock: number }>(
-  options: ProductOptionView[],
-  variants: V[],
-  params: Record<string, string | string[] | undefined>,
-): V | undefined {
-  const byId = variants.find((v) => v.id === params.variant);
-  if (byId) return byId;
-  const wanted = options.map((o) => {
-    const raw = params[optionParam(o.name)];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().toLowerCase();
-    return o.values.find((v) => v.toLowerCase() === value) ?? null;
-  });
-  const matches = variants.filter((v) => wanted.every((w, i) => w === null || v.optionValues[i] === w));
-  return matches.find((v) => v.stock > 0) ?? matches[0] ?? variants.find((v) => v.stock > 0) ?? variants[0];
+/** The variant a product's own page shows: the first in stock, else the first. */
+export function defaultVariant<V extends { stock: number }>(variants: V[]): V | undefined {
+  return variants.find((v) => v.stock > 0) ?? variants[0];
 }
 
-/** The URL query that selects these option values. */
-export function variantQuery(options: ProductOptionView[], values: string[]): string {
-  const query = new URLSearchParams();
-  options.forEach((o, i) => values[i] && query.set(optionParam(o.name), values[i]));
-  return query.toString();
+/** An option value as it reads in an address: "Dark Blue" -> "dark-blue", "Café 42" -> "cafe-42". */
+const pathWords = (value: string) =>
+  value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+
+/**
+ * The last part of each variant's own address, /products/<slug>/<key>, by variant id: its option values as
+ * words ("red-m"), or its id where those words are empty (values in another script) or would name two
+ * variants of the product ("S/M" and "S M").
+ */
+export function variantKeys(variants: { id: string; optionValues: string[] }[]): Map<string, string> {
+  const words = variants.map((v) => v.optionValues.map(pathWords).filter(Boolean).join("-"));
+  return new Map(
+    variants.map((v, i) => {
+      const key = words[i]!;
+      return [v.id, key && words.indexOf(key) === words.lastIndexOf(key) ? key : v.id];
+    }),
+  );
+}
+
+/** The variant an address's last part names: by its key, or by its id (a cart line's link, an old `?variant=`). */
+export function variantByKey<V extends { id: string; optionValues: string[] }>(
+  variants: V[],
+  key: string,
+): V | undefined {
+  const keys = variantKeys(variants);
+  return variants.find((v) => v.id === key || keys.get(v.id) === key);
+}
+
+/** A variant's own page; the product's page for a product without options (its one variant). */
+export function variantPath(
+  slug: string,
+  variant: { id: string; optionValues: string[] },
+  keys: Map<string, string>,
+) {
+  return variant.optionValues.length
+    ? `/products/${slug}/${keys.get(variant.id) ?? variant.id}`
+    : `/products/${slug}`;
 }
 
 /** What a product card shows: stock summed over its variants, the lowest price ("from"). */

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { OWNER, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
+import { answerOnPhone } from "./support/emulator";
 import { Shop } from "./support/shop";
 
 test.beforeAll(resetShop);
@@ -88,7 +89,12 @@ test("a sold-out product cannot be added", async ({ page }) => {
 });
 
 test("unknown product and category slugs show the 404 page", async ({ page }) => {
-  for (const path of ["/products/no-such-thing", "/categories/nope", "/totally/unknown"]) {
+  for (const path of [
+    "/products/no-such-thing",
+    "/products/no-such-thing/red-m",
+    "/categories/nope",
+    "/totally/unknown",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
@@ -137,6 +143,12 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   browser,
 }) => {
   await page.setViewportSize({ width: 360, height: 740 });
+  const product = "/products/kenya-aa-coffee-500g";
+  // The product page is served from cache: the second request is a hit.
+  await page.request.get(product);
+  expect((await page.request.get(product)).headers()["x-nextjs-cache"]).toBe("HIT");
+  await page.goto(product);
+  await expect(page.getByTestId("price").first()).toHaveText("KES 1,450");
   await page.goto("/categories/pantry");
   const coffee = page.getByRole("link", { name: /^Kenya AA Coffee Beans/ });
   await expect(coffee).toContainText("KES 1,450");
@@ -162,6 +174,9 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   await expect(coffee).toContainText("Only 2 left");
   await page.goto("/");
   await expect(page.getByRole("link", { name: /^Kenya AA Coffee Beans/ })).toContainText("KES 1,500");
+  await page.goto(product);
+  await expect(page.getByTestId("price").first()).toHaveText("KES 1,500");
+  await expect(page.getByText("Only 2 left")).toBeVisible();
 
   // A checkout takes the last two: the category page says so without the seller doing anything.
   const shop = new Shop(page);
@@ -172,7 +187,24 @@ test("the shop's cached pages show a seller's change and a checkout's stock on t
   await page.getByLabel("Phone number").fill("0711000191");
   await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+  const order = page.url();
   await page.goto("/categories/pantry");
   await expect(coffee).toContainText("Sold out");
   await new Shop(page).expectCartCount(0);
+
+  // The product page too; while the unpaid order holds the stock, the browser asks when it may come back.
+  await page.goto(product);
+  await expect(page.getByText("Reserved", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Reserved by other shoppers: check back in 1[45] minutes\.$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+  await page.screenshot({ path: "test-results/cached-product-reserved-360.png" });
+
+  // Paid: sold, not reserved.
+  await answerOnPhone(await page.context().newPage(), "254711000191", "Pay");
+  await page.bringToFront();
+  await page.goto(order);
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  await page.goto(product);
+  await expect(page.getByText("Sold out", { exact: true })).toBeVisible();
+  await expect(page.getByText("Sold out: check back soon.")).toBeVisible();
 });

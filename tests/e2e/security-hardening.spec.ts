@@ -20,8 +20,8 @@ test("a malformed percent-encoded path answers 400 with the security headers, no
 });
 
 test("scripts run by nonce: no 'unsafe-inline' in script-src, a fresh nonce per page", async ({ page }) => {
-  // Pages rendered per request (home and categories are served from cache, under hashes: next test).
-  const first = await page.goto("/products/kikoy-beach-towel");
+  // Pages rendered per request (home, category and product pages are served from cache, under hashes).
+  const first = await page.goto("/search?q=kikoy");
   const second = await page.goto("/cart");
   const policies = [first!, second!].map((r) => r.headers()["content-security-policy"]!);
   for (const policy of policies) {

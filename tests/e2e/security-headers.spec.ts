@@ -86,10 +86,16 @@ test("checkout, the order page and the seller login run under the CSP", async ({
 /** The script-src directive of a page's policy. */
 const scriptSrc = (csp: string | undefined) => /script-src ([^;]+)/.exec(csp ?? "")?.[1] ?? "";
 
-test("home and category pages come from cache under a hash-based CSP; others keep a fresh nonce", async ({
+test("home, category and product pages come from cache under a hash-based CSP; others keep a fresh nonce", async ({
   request,
 }) => {
-  for (const path of ["/", "/categories/pantry", "/track"]) {
+  for (const path of [
+    "/",
+    "/categories/pantry",
+    "/products/kikoy-beach-towel",
+    "/products/ankara-wrap-dress/red-m",
+    "/track",
+  ]) {
     const first = await request.get(path);
     const second = await request.get(path);
     expect(first.status(), path).toBe(200);
@@ -113,7 +119,7 @@ test("home and category pages come from cache under a hash-based CSP; others kee
     // The built chunks carry their integrity hash.
     expect(await first.text()).toMatch(/<script src="\/_next\/static\/[^"]+" integrity="sha256-/);
   }
-  for (const path of ["/products/kikoy-beach-towel", "/cart"]) {
+  for (const path of ["/search?q=kikoy", "/cart"]) {
     const [a, b] = [await request.get(path), await request.get(path)];
     const nonce = /'nonce-([^']+)'/.exec(scriptSrc(a.headers()["content-security-policy"]))?.[1];
     expect(nonce, path).toBeTruthy();
@@ -130,6 +136,8 @@ test("a cached page hydrates under its hashes, and a change to the catalogue sho
   const home = await page.goto("/");
   expect(scriptSrc(home!.headers()["content-security-policy"])).toMatch(/^'self' 'sha256-/);
   await new Shop(page).expectCartCount(0);
+  await page.goto("/products/kenya-aa-coffee-500g");
+  await new Shop(page).expectCartCount(0);
   await page.goto("/categories/pantry");
   await expect(page.getByRole("link", { name: /^Kenya AA Coffee/ })).toBeVisible();
   await new Shop(page).expectCartCount(0);
@@ -139,6 +147,8 @@ test("a cached page hydrates under its hashes, and a change to the catalogue sho
   await catalogChangedBehindTheAppsBack();
   await page.reload();
   await expect(page.getByRole("link", { name: /^Kenya AA Coffee/ })).toContainText("KES 1,234");
+  await page.goto("/products/kenya-aa-coffee-500g");
+  await expect(page.getByTestId("price").first()).toHaveText("KES 1,234");
   expect(await violations()).toEqual([]);
 });
 

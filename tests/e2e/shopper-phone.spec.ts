@@ -189,7 +189,15 @@ test("product page: 'Add to cart' without scrolling on a 360 x 740 phone, 'View 
 
 test("every shop page a shopper passes through has thumb-sized tap targets at 360 px", async ({ page }) => {
   await new Shop(page).addToCart("kiondo-bag", 1);
-  for (const path of ["/", "/search?q=tea", "/products/kiondo-bag", "/cart", "/checkout", "/track"]) {
+  for (const path of [
+    "/",
+    "/search?q=tea",
+    "/products/kiondo-bag",
+    "/products/ankara-wrap-dress/red-m",
+    "/cart",
+    "/checkout",
+    "/track",
+  ]) {
     // "load", not "networkidle": the product page keeps the network busy for ~30 s after it has loaded.
     await page.goto(path, { waitUntil: "load" });
     expect.soft(await layoutProblems(page), path).toEqual([]);

@@ -19,24 +19,65 @@ test("pick Red / M, see its price, apply KARIBU10, pay; the seller sees variant 
 }, testInfo) => {
   await page.goto("/products/ankara-wrap-dress");
   await expect(page.getByTestId("price").first()).toHaveText("KES 2,500");
+  // Each variant has its own address, served from cache like the product's.
   await page.getByRole("link", { name: "Colour Red", exact: true }).click();
-  await expect(page).toHaveURL(/colour=Red/);
+  await expect(page).toHaveURL(/\/products\/ankara-wrap-dress\/red-s$/);
   await expect(page.getByTestId("price").first()).toHaveText("KES 2,800");
   await page.getByRole("link", { name: "Size M", exact: true }).click();
-  await expect(page).toHaveURL(/colour=Red&size=M/);
+  await expect(page).toHaveURL(/\/products\/ankara-wrap-dress\/red-m$/);
   await expect(page.getByText("Size: M")).toBeVisible();
   await expect(page.getByRole("img", { name: "Ankara Wrap Dress, Red / M" })).toBeVisible();
+  // What a shared link carries: the variant's address, its price and photo.
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    /\/products\/ankara-wrap-dress\/red-m$/,
+  );
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    "Ankara Wrap Dress, Red / M · KES 2,800",
+  );
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    /\/products\/ankara-wrap-dress-red\.svg$/,
+  );
+  await expect(page.getByRole("link", { name: "Share on WhatsApp" })).toHaveAttribute(
+    "href",
+    new RegExp(encodeURIComponent("/products/ankara-wrap-dress/red-m") + "$"),
+  );
   expect(await layoutProblems(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("variant-red-m-360.png"), fullPage: true });
 
   // A sold-out combination is shown as such and cannot be added.
-  await page.goto("/products/ankara-wrap-dress?colour=Yellow&size=XL");
+  await page.goto("/products/ankara-wrap-dress/yellow-xl");
   await expect(page.getByRole("link", { name: "Size XL, sold out" })).toBeVisible();
+  await expect(page.getByText("Sold out: check back soon.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
 
+  // Links shared before variants had their own address still open the variant they named.
   await page.goto("/products/ankara-wrap-dress?colour=red&size=m");
+  await expect(page).toHaveURL(/\/products\/ankara-wrap-dress\/red-m$/);
+  const redM = await withDb((db) =>
+    db.productVariant.findFirstOrThrow({
+      where: { title: "Red / M", product: { slug: "ankara-wrap-dress" } },
+    }),
+  );
+  await page.goto(`/products/ankara-wrap-dress?variant=${redM.id}`);
+  // (next.config.ts passes the query on; the variant's page reads none.)
+  await expect(page).toHaveURL(new RegExp(`/products/ankara-wrap-dress/${redM.id}\\?variant=`));
+  await expect(page.getByText("Size: M")).toBeVisible();
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/ankara-wrap-dress\/red-m$/);
+  // A variant that is no longer sold (or an address naming none) opens the product.
+  await page.goto("/products/ankara-wrap-dress/purple-xxl");
+  await expect(page).toHaveURL(/\/products\/ankara-wrap-dress$/);
+  await expect(page.getByRole("heading", { name: "Ankara Wrap Dress" })).toBeVisible();
+
+  await page.goto("/products/ankara-wrap-dress/red-m");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added Ankara Wrap Dress, Red / M to your cart.")).toBeVisible();
+  // The cart line links back to the variant.
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Ankara Wrap Dress" }).click();
+  await expect(page.getByText("Size: M")).toBeVisible();
 
   await page.goto("/checkout");
   await page.getByRole("radio", { name: /^Pick up at the shop/ }).check();
@@ -138,7 +179,7 @@ test("the owner creates a product with two options and a discount code on a phon
   expect(await layoutProblems(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("owner-variants-360.png"), fullPage: true });
 
-  await page.goto("/products/kikoy-shirt?size=m&colour=blue");
+  await page.goto("/products/kikoy-shirt/m-blue");
   await expect(page.getByTestId("price").first()).toHaveText("KES 1,950");
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
 
@@ -159,4 +200,29 @@ test("the owner creates a product with two options and a discount code on a phon
   await expect(page.getByTestId("code-card").filter({ hasText: "WEEKEND10" })).toContainText("10% off");
   expect(await layoutProblems(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("owner-codes-list-360.png"), fullPage: true });
+});
+
+test("without JavaScript a shopper picks a variant by its link and adds it to the cart", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 780 },
+  });
+  const page = await context.newPage();
+  await page.goto("/products/ankara-wrap-dress");
+  await page.getByRole("link", { name: "Colour Red", exact: true }).click();
+  await page.getByRole("link", { name: "Size M", exact: true }).click();
+  await expect(page).toHaveURL(/\/products\/ankara-wrap-dress\/red-m$/);
+  await expect(page.getByTestId("price").first()).toHaveText("KES 2,800");
+  const posted = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added Ankara Wrap Dress, Red / M to your cart.")).toBeVisible();
+  // The page rendered for the form's answer still runs no script the policy does not name.
+  const policy = (await posted).headers()["content-security-policy"];
+  expect(policy).toMatch(/script-src [^;]*'(nonce|sha256)-/);
+  expect(policy).not.toMatch(/script-src [^;]*unsafe-inline/);
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line").filter({ hasText: "Red / M" })).toHaveCount(1);
+  await context.close();
 });

@@ -25,7 +25,16 @@ beforeAll(async () => {
   reachesProxy = (pathname, headers = {}) => matches(pathname, { headers } as never, {});
 }, 60_000);
 
-const CACHED = ["/", "/track", "/login/forgot", "/categories/pantry", "/categories/home-and-kitchen"];
+const CACHED = [
+  "/",
+  "/track",
+  "/login/forgot",
+  "/categories/pantry",
+  "/categories/home-and-kitchen",
+  "/products/kikoy-beach-towel",
+  "/products/ankara-wrap-dress/red-m",
+  "/products/ankara-wrap-dress/red-m/",
+];
 
 describe("proxy.ts's matcher", () => {
   it("lets GET and HEAD of the pages served from cache skip proxy.ts", () => {
@@ -39,8 +48,20 @@ describe("proxy.ts's matcher", () => {
     for (const page of CACHED) expect(reachesProxy(page, { "next-action": "7f7f" }), page).toBe(true);
   });
 
-  it("still sends a malformed category address through proxy.ts, which answers 400", () => {
-    for (const page of ["/categories/%ZZ", "/categories/%E0%A4%A"]) {
+  it("sends a form posted to them without JavaScript through proxy.ts, for the nonce of the page it answers with", () => {
+    for (const page of CACHED) {
+      for (const type of ["multipart/form-data; boundary=x", "application/x-www-form-urlencoded"])
+        expect(reachesProxy(page, { "content-type": type }), page).toBe(true);
+    }
+  });
+
+  it("still sends a malformed category or product address through proxy.ts, which answers 400", () => {
+    for (const page of [
+      "/categories/%ZZ",
+      "/categories/%E0%A4%A",
+      "/products/%E0%A4%A",
+      "/products/dress/%ZZ",
+    ]) {
       expect(isMalformedPath(page), page).toBe(true);
       expect(reachesProxy(page), page).toBe(true);
     }
@@ -48,7 +69,6 @@ describe("proxy.ts's matcher", () => {
 
   it("sends every page rendered per request through proxy.ts, for its nonce or the dashboard's gate", () => {
     for (const page of [
-      "/products/kikoy-beach-towel",
       "/cart",
       "/checkout",
       "/search",
@@ -59,6 +79,7 @@ describe("proxy.ts's matcher", () => {
       "/api/cart",
       "/trackers",
       "/categories/pantry/extra",
+      "/products/ankara-wrap-dress/red-m/extra",
     ]) {
       expect(isCachedPage(page), page).toBe(false);
       expect(reachesProxy(page), page).toBe(true);
