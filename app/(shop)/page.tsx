@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { ProductGrid } from "@/components/catalog/product-card";
-import { ProductGridSkeleton } from "@/components/ui/skeletons";
 import { getCategories, getFeaturedProducts } from "@/lib/catalog/queries";
 
 // Served from cache: rendered again when the catalogue changes (lib/catalog/cache.ts) or at the latest hourly.
 export const revalidate = 3600;
 
 export default async function HomePage() {
-  const categories = await getCategories();
+  // No Suspense around the featured products: the page is served whole from cache, so a loading skeleton
+  // would never show, yet its markup would ride along in every response's inline RSC payload.
+  const [categories, featured] = await Promise.all([getCategories(), getFeaturedProducts()]);
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-700 px-6 py-8 text-white">
@@ -38,14 +38,8 @@ export default async function HomePage() {
         <h2 id="featured-heading" className="mb-3 text-lg font-semibold">
           Featured
         </h2>
-        <Suspense fallback={<ProductGridSkeleton count={4} />}>
-          <FeaturedProducts />
-        </Suspense>
+        <ProductGrid products={featured} />
       </section>
     </div>
   );
-}
-
-async function FeaturedProducts() {
-  return <ProductGrid products={await getFeaturedProducts()} />;
 }

@@ -24,8 +24,11 @@ async function waitFor(url: string, server: ChildProcess) {
   throw new Error(`${url} did not answer in 2 minutes`);
 }
 
-/** Serves the build on `port` and resolves once it answers; `stop()` ends the server. */
-export async function startShopServer(port: number, publicUrl: string) {
+/**
+ * Serves the build on `port` and resolves once it answers; `stop()` ends the server. `beforeStart` runs
+ * after the build, before `next start` (which lists public/ once, as it starts).
+ */
+export async function startShopServer(port: number, publicUrl: string, beforeStart?: () => void) {
   const shared = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -38,6 +41,7 @@ export async function startShopServer(port: number, publicUrl: string) {
     if (code !== 0) process.exit(code);
   }
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build in .next");
+  beforeStart?.();
   const server = spawn(
     "node",
     ["scripts/with-db.mjs", "--fresh", "--emulator", "--", "next", "start", "-p", String(port)],
@@ -56,5 +60,6 @@ export async function startShopServer(port: number, publicUrl: string) {
     },
   );
   await waitFor(`${publicUrl}/cart`, server);
-  return { stop: () => server.kill("SIGTERM") };
+  // pid: the harness process, parent of `next start`, the embedded database and the emulator.
+  return { stop: () => server.kill("SIGTERM"), pid: server.pid! };
 }

@@ -1,28 +1,11 @@
 /** Holds many live order streams open against one app instance and reports what they cost it. */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import { prisma } from "@/lib/db";
 import type { AppServer } from "@/tests/reliability/support/app-server";
+import { processTree } from "./process-tree";
 
 const CLOCK_TICKS = 100; // Linux USER_HZ
-
-/** The process and its descendants (`next start` may run its server in a child). */
-function processTree(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++)
-    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
-  return tree;
-}
 
 function usage(root: number) {
   let rssKb = 0;
