@@ -16,7 +16,7 @@ const PAGES: [string, string][] = [
   ["home", "/"],
   ["category", "/categories/pantry"],
   ["product", "/products/kenya-aa-coffee-500g"],
-  ["product with variants, Red / M chosen", "/products/ankara-wrap-dress?colour=red&size=m"],
+  ["product with variants, Red / M chosen", "/products/ankara-wrap-dress/red-m"],
   ["empty cart (baseline: layout only)", "/cart"],
 ];
 // Debian's chromium on a closed network needs these (as in playwright.config.ts).
