@@ -7,7 +7,7 @@ import { drainQuietly } from "@/lib/notifications/drain";
  * dozen statements holding a pool connection (lib/db.ts: 10); in a burst the rest wait here, in arrival
  * order, so the acknowledgements (one statement each) keep their connections and Daraja is never kept waiting.
  */
-const APPLYING_AT_ONCE = 2;
+const APPLYING_AT_ONCE = 4;
 
 let applying = 0;
 const queue: (() => void)[] = [];
