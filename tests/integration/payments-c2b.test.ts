@@ -296,6 +296,19 @@ describe("bad input to the confirmation URL", () => {
     LastName: "",
   });
 
+  it("calls only one of many simultaneous confirmations of a payment for no order applied", async () => {
+    const body = {
+      ...sample(),
+      TransID: `U${Date.now().toString(36).toUpperCase()}Z`,
+      BillRefNumber: "no such",
+    };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => postConfirmation(body)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect((await paymentOf(body.TransID)).status).toBe("UNMATCHED");
+    const verdicts = await prisma.c2bEvent.findMany({ where: { transId: body.TransID } });
+    expect(verdicts.map((e) => e.verdict).sort()).toEqual(["APPLIED", ...Array(7).fill("DUPLICATE")]);
+  });
+
   it("records malformed JSON, missing fields and huge bodies without a 5xx or a payment", async () => {
     const before = await prisma.c2bPayment.count();
     for (const body of [

@@ -164,6 +164,8 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
     vi.resetModules();
     const { POST } = await import("@/app/api/payments/callback/[token]/route");
     const { configurePayments } = await import("@/lib/payments/shared/context");
+    // The fresh module graph's own: it applies what this POST acknowledged.
+    const { callbacksApplied } = await import("@/lib/payments/stk/apply-after-ack");
     configurePayments(harness.defaults);
     const product = await createProduct({ stock: 2, priceKes: 1160 });
     const phone = freshPhone();
@@ -194,6 +196,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS", () => {
 
     const fromSafaricom = await send("196.201.214.206");
     expect(fromSafaricom.status).toBe(200);
+    await callbacksApplied();
     expect((await readOrder(publicId)).status).toBe("PAID");
   });
 });
@@ -205,6 +208,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS, off Verce
     const { POST } = await import("@/app/api/payments/callback/[token]/route");
     const { configurePayments } = await import("@/lib/payments/shared/context");
     const { peerAddressHeader, stampPeerAddresses } = await import("@/lib/http/peer-address");
+    const { callbacksApplied } = await import("@/lib/payments/stk/apply-after-ack");
     stampPeerAddresses();
     configurePayments(harness.defaults);
     const product = await createProduct({ stock: 2, priceKes: 1170 });
@@ -235,6 +239,7 @@ describe("POST /api/payments/callback/<token> with MPESA_CALLBACK_IPS, off Verce
     );
 
     expect((await send("196.201.214.200")).status).toBe(200);
+    await callbacksApplied();
     expect((await readOrder(publicId)).status).toBe("PAID");
   });
 });

@@ -109,10 +109,11 @@ async function recordPayment(p: C2bNotification): Promise<C2bPayment | null> {
 }
 
 async function matchAndApply(payment: C2bPayment, wholeShillings: boolean): Promise<Judgement> {
-  const unmatched = async (reason: string): Promise<Judgement> => {
-    await markC2bUnmatched(payment.id, reason);
-    return { verdict: "APPLIED", reason: `unmatched: ${reason}` };
-  };
+  // Two confirmations of one TransID can both find it RECEIVED: the one whose move lands applied it.
+  const unmatched = async (reason: string): Promise<Judgement> =>
+    (await markC2bUnmatched(payment.id, reason))
+      ? { verdict: "APPLIED", reason: `unmatched: ${reason}` }
+      : { verdict: "DUPLICATE", reason: `TransID ${payment.transId} already recorded` };
   if (!wholeShillings || payment.amountKes <= 0)
     return unmatched("the amount is not a whole number of shillings");
   if (payment.billRefNumber.trim() === "") return unmatched("no account number (Buy Goods)");

@@ -25,34 +25,40 @@ type Judgement = {
 };
 
 /**
- * Records a Daraja callback durably, then applies it. Throws only when it could not be recorded,
- * so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost. A POST that
- * matches no payment is only noted, small and capped (rejected-callbacks.ts): nobody's money rides on it.
+ * Records a Daraja callback durably: the one step before the acknowledgement. Throws only when it could not
+ * be recorded, so the route answers 5xx exactly when Daraja's one delivery would otherwise be lost. Returns
+ * how to apply it (apply-after-ack.ts runs that once Daraja has its answer). A POST that matches no payment
+ * is only noted, small and capped (rejected-callbacks.ts): nobody's money rides on it, nothing to apply.
  */
-export async function receiveCallback(
+export async function recordCallback(
   input: IncomingCallback,
-): Promise<Judgement & { eventId: string | null }> {
+): Promise<{ apply: (() => Promise<Judgement>) | null }> {
   const tokenHash = hashToken(input.token);
   const recorded = input.ipAllowed ? await recordIfKnown(input, tokenHash) : null;
   if (!recorded) {
     const outsider = input.ipAllowed ? "unknown token" : notAllowed(input);
     logPaymentEvent({ event: "callback", verdict: "REJECTED", reason: outsider });
-    const eventId = await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
-    return { verdict: "REJECTED", reason: outsider, eventId };
+    await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
+    return { apply: null };
   }
   const { attempt, eventId } = recorded;
+  return { apply: () => applyRecorded(input, attempt, eventId) };
+}
+
+/** Judges a recorded callback and notes its verdict; a failure leaves it RECEIVED, to be replayed. */
+async function applyRecorded(input: Judged, attempt: PaymentAttempt, eventId: string): Promise<Judgement> {
   let judgement: Judgement;
   try {
     judgement = await judge(input, attempt, eventId);
   } catch (e) {
-    // Recorded but not applied (e.g. the database dropped mid-way): reconcile settles it by STK query.
+    // Recorded but not applied (e.g. the database dropped mid-way): replayed, or settled by STK query.
     judgement = {
       verdict: "RECEIVED",
       reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
     };
   }
   await saveVerdict(eventId, judgement);
-  return { ...judgement, eventId };
+  return judgement;
 }
 
 /** The event is already durable: failing to note its verdict must not turn Daraja's answer into a 5xx. */
@@ -73,22 +79,27 @@ async function saveVerdict(eventId: string, judgement: Judgement) {
   );
 }
 
+/**
+ * The first verdict stands: a replay (reconcile, the order page) can reach a callback still waiting its turn
+ * after the acknowledgement, and the one that applied it must not be overwritten by "duplicate".
+ */
 async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) {
   await db.$executeRaw`
     UPDATE "CallbackEvent" SET verdict = ${judgement.verdict}, reason = ${judgement.reason},
       "attemptId" = ${judgement.attemptId ?? null}
-    WHERE id = ${eventId}`;
+    WHERE id = ${eventId} AND verdict = 'RECEIVED'`;
 }
 
 /**
- * Callbacks recorded but not applied (the database failed between the two) are applied again from their
- * stored body by the reconcile job: Daraja will not send them twice.
+ * Callbacks recorded but not applied (the database failed between the two, or the instance died before its
+ * turn came after the acknowledgement) are applied again from their stored body, by the reconcile job (all)
+ * and the order page (one prompt's, `tokenHash`): Daraja will not send them twice.
  */
-export async function replayUnappliedCallbacks(limit = 100): Promise<number> {
+export async function replayUnappliedCallbacks(limit = 100, tokenHash?: string): Promise<number> {
   const stuck = await prisma.callbackEvent.findMany({
     where: {
       verdict: "RECEIVED",
-      token: { not: null },
+      token: tokenHash ?? { not: null },
       receivedAt: { lt: new Date(payments().now().getTime() - 30_000) },
     },
     orderBy: { receivedAt: "asc" },

@@ -127,6 +127,9 @@ export async function settleOrder({ id: orderId, reservedUntil }: { id: string; 
     where: { orderId, status: { in: [...ACTIVE_ATTEMPT] } },
     orderBy: { createdAt: "desc" },
   });
+  // Its callback may be stored but not applied (an instance that died after answering Daraja): that carries
+  // the receipt, which a status query does not; reconcileAttempt then skips a prompt it settled.
+  if (active) await replayUnappliedCallbacks(10, active.callbackToken);
   if (active?.checkoutRequestId) await reconcileAttempt(active.id);
   if (
     active?.status === "PENDING" &&

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type StkCallbackBody } from "@/emulator";
 import { POST as callbackRoute } from "@/app/api/payments/callback/[token]/route";
+import { callbacksApplied } from "@/lib/payments/stk/apply-after-ack";
 import { POST as confirmRoute } from "@/app/api/payments/paybill/[token]/confirm/route";
 import { POST as validateRoute } from "@/app/api/payments/paybill/[token]/validate/route";
 import { POST as smsDeliveryRoute } from "@/app/api/notifications/sms-delivery/[token]/route";
@@ -89,6 +90,9 @@ async function bridge(req: IncomingMessage, res: ServerResponse) {
     } as RequestInit);
     const params = { token: decodeURIComponent(match[1]!), kind: decodeURIComponent(match[2] ?? "") };
     const response = await route.handler(request, { params: Promise.resolve(params) });
+    // Next.js applies a callback after its answer is sent (apply-after-ack.ts); the tests read the database
+    // as soon as the answer arrives, so this stand-in for Next.js answers once the callback is applied.
+    await callbacksApplied();
     res
       .writeHead(response.status, Object.fromEntries(response.headers))
       .end(Buffer.from(await response.arrayBuffer()));

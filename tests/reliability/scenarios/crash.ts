@@ -1,11 +1,13 @@
 /**
  * Crash: the app is killed with SIGKILL while the emulator is delivering callbacks, stays down for a third
- * of them, and is started again. Every callback that got a 200 must be in the database (and applied); the
- * ones that hit a dead server are recovered by the reconcile route's STK queries.
+ * of them, and is started again. Every callback that got a 200 must be in the database at once, and applied
+ * once the reconcile route has replayed what the kill left unapplied; the ones that hit a dead server are
+ * recovered by the reconcile route's STK queries.
  */
 import { randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
+import { hashToken } from "@/lib/payments/shared/identifiers";
 import { attemptsByToken, checkout, createProduct, freshPhone, mapLimit, tokenOfUrl } from "../support/shop";
 import { Tally } from "../support/tally";
 import type { Pending } from "./faults";
@@ -45,22 +47,13 @@ export async function startCrash(stack: Stack, count: number): Promise<Pending> 
     `${ok.length} callbacks answered 200, ${deliveries.length - ok.length} failed (${[...new Set(deliveries.filter((d) => d.delivery.status !== 200).map((d) => d.delivery.error ?? d.delivery.status))].slice(0, 3).join(" | ")})`,
   );
 
-  // Right away, before any reconcile: a 200 means the callback is in the database.
-  const attempts = await attemptsByToken(ok.map((d) => tokenOfUrl(d.prompt.callbackUrl)));
-  const events = await prisma.callbackEvent.findMany({
-    where: { attemptId: { in: [...attempts.values()].map((a) => a!.id) } },
-  });
-  for (const { prompt } of ok) {
-    const attempt = attempts.get(tokenOfUrl(prompt.callbackUrl))!;
-    const mine = events.filter(
-      (e) => e.attemptId === attempt.id && e.rawBody.includes(prompt.checkoutRequestId),
-    );
+  // Right away, before any reconcile: a 200 means the callback is in the database (stored before the answer;
+  // applied after it, or replayed by the reconcile route when the kill came first: check() below).
+  const stored = await storedCallbacks(ok.map((d) => d.prompt));
+  for (const { prompt } of ok)
     tally.unit([
-      mine.length === 0 && `${prompt.checkoutRequestId}: answered 200 but not in the database`,
-      mine.some((e) => e.verdict === "RECEIVED" || e.verdict === "REJECTED") &&
-        `${prompt.checkoutRequestId}: recorded but not applied (${mine.map((e) => e.reason).join(", ")})`,
+      stored(prompt).length === 0 && `${prompt.checkoutRequestId}: answered 200 but not in the database`,
     ]);
-  }
   return {
     latest,
     finish: () => check(tally, stack, prompts, new Set(ok.map((d) => d.prompt.checkoutRequestId))),
@@ -75,6 +68,14 @@ async function check(
 ) {
   const ledger = new Map(stack.emulator.control.ledger().entries.map((e) => [e.checkoutRequestId, e]));
   const attempts = await attemptsByToken(prompts.map((p) => tokenOfUrl(p.callbackUrl)));
+  const stored = await storedCallbacks(prompts.filter((p) => answered.has(p.checkoutRequestId)));
+  for (const prompt of prompts.filter((p) => answered.has(p.checkoutRequestId))) {
+    const mine = stored(prompt);
+    tally.unit([
+      mine.some((e) => e.verdict === "RECEIVED" || e.verdict === "REJECTED") &&
+        `${prompt.checkoutRequestId}: recorded but not applied (${mine.map((e) => e.reason).join(", ")})`,
+    ]);
+  }
   let recovered = 0;
   for (const prompt of prompts) {
     const attempt = attempts.get(tokenOfUrl(prompt.callbackUrl))!;
@@ -90,4 +91,18 @@ async function check(
     `${prompts.length - answered.size} missed callbacks, ${recovered} recovered by the reconcile route`,
   );
   return tally;
+}
+
+type Prompt = { checkoutRequestId: string; callbackUrl: string };
+
+/** The callbacks stored for these prompts (by their URL's token), each prompt's own. */
+async function storedCallbacks(prompts: Prompt[]) {
+  const events = await prisma.callbackEvent.findMany({
+    where: { token: { in: prompts.map((p) => hashToken(tokenOfUrl(p.callbackUrl))) } },
+  });
+  return (prompt: Prompt) =>
+    events.filter(
+      (e) =>
+        e.token === hashToken(tokenOfUrl(prompt.callbackUrl)) && e.rawBody.includes(prompt.checkoutRequestId),
+    );
 }

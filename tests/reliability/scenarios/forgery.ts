@@ -7,6 +7,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
 import {
+  callbacksApplied,
   attemptsByToken,
   checkout,
   createProduct,
@@ -180,6 +181,7 @@ export async function forgery(
     }
   });
   const statuses = await mapLimit(forgeries, 32, (f) => postCallback(stack.app.url, f.token, f.body));
+  await callbacksApplied(since);
 
   const after = await snapshot(watched);
   const changed = watched.filter((id) => before.get(id) !== after.get(id));

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { prisma } from "@/lib/db";
 import type { Stack } from "../support/stack";
-import { mapLimit, postCallback } from "../support/shop";
+import { callbacksApplied, mapLimit, postCallback } from "../support/shop";
 import { Tally } from "../support/tally";
 import { pendingTargets, settleTargets, snapshot } from "./forgery";
 import { countInSlices } from "../../support/id-chunks";
@@ -178,6 +178,7 @@ export async function fuzz(stack: Stack, count: number): Promise<Tally> {
     ]);
   });
 
+  await callbacksApplied(since);
   const after = await snapshot(ids);
   const changed = ids.filter((id) => before.get(id) !== after.get(id));
   tally.invariant(changed.length === 0, `${changed.length} target attempts changed`);

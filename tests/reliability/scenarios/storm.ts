@@ -14,6 +14,7 @@ import { openFlags } from "@/lib/payments/core/flags";
 import { sendDoorPrompt } from "@/lib/payments/on-delivery/door";
 import type { Stack } from "../support/stack";
 import {
+  callbacksApplied,
   attemptsByToken,
   checkout,
   createProduct,
@@ -93,6 +94,7 @@ export async function storm(
 
   const posts = shuffle(settled.flatMap((s) => [s, s, s]));
   const t0 = Date.now();
+  const postedSince = new Date();
   const statuses = await mapLimit(posts, 32, (s) => postCallback(stack.app.url, s.token, s.body));
   tally.note(`${posts.length} callback POSTs in ${((Date.now() - t0) / 1000).toFixed(1)} s (32 concurrent)`);
   const okByToken = new Map<string, number>();
@@ -105,6 +107,8 @@ export async function storm(
     `${failedPosts.length} POSTs not answered 200 (e.g. ${JSON.stringify(failedPosts[0])})`,
   );
 
+  await callbacksApplied(postedSince);
+  tally.note(`all applied ${((Date.now() - t0) / 1000).toFixed(1)} s after the first POST`);
   await checkInvariants(tally, stack, prompts, okByToken, expectedPaid, door.customerOf);
   await checkDiscounts(tally, discount.id);
   return { tally, settled };

@@ -216,3 +216,20 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
     await sleep(50);
   }
 }
+
+/**
+ * Callbacks are applied after their acknowledgement (lib/payments/stk/apply-after-ack.ts): waits until every
+ * one received since `since` has its verdict, giving up once nothing has moved for a minute (the checks that
+ * follow then report what is left).
+ */
+export async function callbacksApplied(since: Date): Promise<void> {
+  const waiting = () =>
+    prisma.callbackEvent.count({ where: { receivedAt: { gte: since }, verdict: "RECEIVED" } });
+  let last = -1;
+  let movedAt = Date.now();
+  for (let left = await waiting(); left > 0; left = await waiting()) {
+    if (left !== last) [last, movedAt] = [left, Date.now()];
+    if (Date.now() - movedAt > 60_000) return;
+    await sleep(100);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * An STK callback is stored, acknowledged, then applied (lib/payments/stk/apply-after-ack.ts): Daraja's
+ * answer never waits for the order's transaction, and nothing acknowledged is lost.
+ */
+import { onEmbeddedDatabase } from "./support/embedded-db-pool";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/payments/callback/[token]/route";
+import { prisma } from "@/lib/db";
+import { hashToken } from "@/lib/payments/shared/identifiers";
+import { callbacksApplied } from "@/lib/payments/stk/apply-after-ack";
+import { recordCallback } from "@/lib/payments/stk/callbacks";
+import { settleOrderIfDue } from "@/lib/orders/order-view";
+import {
+  callbackBody,
+  checkoutOk,
+  clock,
+  createProduct,
+  freshPhone,
+  readOrder,
+  withPaymentsHarness,
+} from "./support/payments-harness";
+
+const harness = withPaymentsHarness();
+
+const queryCalls = () =>
+  harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query");
+
+async function pendingPayment(priceKes: number) {
+  const product = await createProduct({ stock: 2, priceKes });
+  const phone = freshPhone();
+  const paying = await checkoutOk(harness, product.id, phone);
+  const receipt = `TST${priceKes}ACK`;
+  const body = JSON.stringify(
+    callbackBody(
+      { checkoutRequestId: paying.attempt.checkoutRequestId! },
+      { code: 0, amount: priceKes, phone, receipt },
+    ),
+  );
+  return { ...paying, phone, receipt, body };
+}
+
+const storedEvent = (token: string) =>
+  prisma.callbackEvent.findFirstOrThrow({ where: { token: hashToken(token) } });
+
+// PGlite is one session: a transaction held open by the test would keep the route from storing anything.
+describe.skipIf(onEmbeddedDatabase)("on a PostgreSQL server", () => {
+  it("answers Daraja as soon as the callback is stored, even while the order is locked, and pays it after", async () => {
+    const { publicId, order, token, body, receipt, phone } = await pendingPayment(1370);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Another transaction (a seller's action, say) holds the order's row.
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${order.id} FOR UPDATE`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+
+    const answer = await POST(
+      new Request(`http://shop.test/api/payments/callback/${token}`, { method: "POST", body }),
+      { params: Promise.resolve({ token: token! }) },
+    );
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
+    expect(await storedEvent(token!)).toMatchObject({ verdict: "RECEIVED", rawBody: body });
+    expect((await readOrder(publicId)).status).toBe("PENDING");
+
+    release();
+    await holder;
+    await callbacksApplied();
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", mpesaReceipt: receipt });
+    expect(await storedEvent(token!)).toMatchObject({ verdict: "APPLIED" });
+    await harness.emulator.control.cancel(phone).catch(() => undefined);
+  });
+});
+
+describe("a callback acknowledged but not yet applied", () => {
+  it("is applied from its stored body when the order page looks, receipt and all, without asking M-Pesa", async () => {
+    const { publicId, token, body, receipt, phone } = await pendingPayment(1380);
+    // Stored and acknowledged; the instance died before its turn came (the apply is never called).
+    const recorded = await recordCallback({
+      token: token!,
+      rawBody: body,
+      headers: {},
+      ipAllowed: true,
+      truncated: false,
+      sourceIp: "196.201.214.200",
+    });
+    expect(recorded.apply).not.toBeNull();
+    clock.advance(31);
+    await settleOrderIfDue(publicId);
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID", mpesaReceipt: receipt });
+    expect(queryCalls()).toHaveLength(0);
+    expect(await storedEvent(token!)).toMatchObject({
+      verdict: "APPLIED",
+      reason: expect.stringMatching(/^replayed/),
+    });
+    await harness.emulator.control.cancel(phone).catch(() => undefined);
+  });
+
+  it("keeps the verdict of the run that applied it when a replay reaches it too", async () => {
+    const { publicId, token, body, phone } = await pendingPayment(1390);
+    const recorded = await recordCallback({
+      token: token!,
+      rawBody: body,
+      headers: {},
+      ipAllowed: true,
+      truncated: false,
+      sourceIp: "196.201.214.200",
+    });
+    const [first, second] = await Promise.all([recorded.apply!(), recorded.apply!()]);
+    expect([first.verdict, second.verdict].sort()).toEqual(["APPLIED", "DUPLICATE"]);
+    expect((await readOrder(publicId)).status).toBe("PAID");
+    expect(await storedEvent(token!)).toMatchObject({ verdict: "APPLIED", reason: "order paid" });
+    await harness.emulator.control.cancel(phone).catch(() => undefined);
+  });
+});
