@@ -29,7 +29,7 @@ export default function LiveReservation({
   if (minutes === null) return soldOut;
   return (
     reserved ?? (
-      <p className="text-sm text-stone-600">
+      <p role="status" className="text-sm text-stone-600">
         Reserved by other shoppers: check back in {minutes} minute{minutes === 1 ? "" : "s"}.
       </p>
     )

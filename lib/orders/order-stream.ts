@@ -18,12 +18,13 @@ const isFinal = (view: OrderView) =>
   view.state === "paid" || view.state === "expired" || view.state === "cancelled";
 
 /** The order's live status stream, or null when there is no such order. */
-export async function openOrderStream(publicId: string, signal?: AbortSignal): Promise<Response | null> {
+export async function openOrderStream(request: Request, publicId: string): Promise<Response | null> {
   const orderId = await findOrderId(publicId);
   if (!orderId) return null;
-  return eventStreamResponse((sink) => followOrder(orderId, publicId, sink), {
+  const statusUrl = new URL(`/api/orders/${encodeURIComponent(publicId)}`, request.url);
+  return eventStreamResponse((sink) => followOrder(orderId, publicId, statusUrl, sink), {
     lifetimeMs: env.live.streamSeconds * 1000,
-    signal,
+    signal: request.signal,
   });
 }
 
@@ -31,7 +32,7 @@ export async function openOrderStream(publicId: string, signal?: AbortSignal): P
  * Sends the view at once and again whenever what it shows changes, and settles the order on the schedule
  * the polling page used to (STK query when overdue, expiry), so a shopper holding only a stream is served.
  */
-function followOrder(orderId: string, publicId: string, sink: EventSink): () => void {
+function followOrder(orderId: string, publicId: string, statusUrl: URL, sink: EventSink): () => void {
   let lastSent = "";
   let running = false;
   let again = false;
@@ -78,14 +79,25 @@ function followOrder(orderId: string, publicId: string, sink: EventSink): () => 
     settleTimer = setTimeout(settle, Math.min(wait, MAX_TIMER_MS));
   }
 
+  /**
+   * Settled through the status endpoint, a request of its own: this stream's request ended when its response
+   * began, so what settling does after that (an expiry putting stock back clears the cached product pages,
+   * messages go out after the response) would be dropped here. Settled in place only if that request fails.
+   */
   async function settle() {
     lastSettle = Date.now();
     try {
-      await settleOrderIfDue(publicId);
-      // The stream's response is still open, so after() would wait for it: send what settling queued now.
-      void drainQuietly();
+      const answer = await fetch(statusUrl, { cache: "no-store", signal: AbortSignal.timeout(10_000) });
+      await answer.body?.cancel();
+      if (answer.status >= 500) throw new Error(`status endpoint answered ${answer.status}`);
     } catch (e) {
-      console.error("[live] settling failed:", e instanceof Error ? e.message : e);
+      console.error(
+        "[live] settling through the status endpoint failed:",
+        e instanceof Error ? e.message : e,
+      );
+      await settleOrderIfDue(publicId)
+        .then(drainQuietly)
+        .catch((e: unknown) => console.error("[live] settling failed:", e instanceof Error ? e.message : e));
     }
     if (!sink.closed) refresh();
   }

@@ -41,15 +41,23 @@ export async function recordCallback(
     await recordRejectedCallback({ ...input, tokenHash, reason: outsider });
     return { apply: null };
   }
-  const { attempt, eventId } = recorded;
-  return { apply: () => applyRecorded(input, attempt, eventId) };
+  return { apply: () => applyRecorded(input, { id: recorded.eventId, tokenHash }) };
 }
 
-/** Judges a recorded callback and notes its verdict; a failure leaves it RECEIVED, to be replayed. */
-async function applyRecorded(input: Judged, attempt: PaymentAttempt, eventId: string): Promise<Judgement> {
+type StoredEvent = { id: string; tokenHash: string };
+
+/**
+ * Judges a recorded callback and notes its verdict (`note` goes before it: "replayed: "); a failure leaves it
+ * RECEIVED, to be replayed. The attempt is read now, not when the callback was stored: while it waited its
+ * turn, an earlier callback may have changed it.
+ */
+async function applyRecorded(input: Judged, event: StoredEvent, note = ""): Promise<Judgement> {
   let judgement: Judgement;
   try {
-    judgement = await judge(input, attempt, eventId);
+    const attempt = await attemptByToken(event.tokenHash);
+    judgement = attempt
+      ? await judge(input, attempt, event.id, note)
+      : { verdict: "REJECTED", reason: "unknown token" };
   } catch (e) {
     // Recorded but not applied (e.g. the database dropped mid-way): replayed, or settled by STK query.
     judgement = {
@@ -57,7 +65,7 @@ async function applyRecorded(input: Judged, attempt: PaymentAttempt, eventId: st
       reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
     };
   }
-  await saveVerdict(eventId, judgement);
+  await saveVerdict(event.id, { ...judgement, reason: note + judgement.reason });
   return judgement;
 }
 
@@ -95,32 +103,25 @@ async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) 
  * turn came after the acknowledgement) are applied again from their stored body, by the reconcile job (all)
  * and the order page (one prompt's, `tokenHash`): Daraja will not send them twice.
  */
-export async function replayUnappliedCallbacks(limit = 100, tokenHash?: string): Promise<number> {
+export async function replayUnappliedCallbacks(
+  limit = 100,
+  { tokenHash, olderThanSeconds = 30 }: { tokenHash?: string; olderThanSeconds?: number } = {},
+): Promise<number> {
   const stuck = await prisma.callbackEvent.findMany({
     where: {
       verdict: "RECEIVED",
       token: tokenHash ?? { not: null },
-      receivedAt: { lt: new Date(payments().now().getTime() - 30_000) },
+      receivedAt: { lt: new Date(payments().now().getTime() - olderThanSeconds * 1000) },
     },
     orderBy: { receivedAt: "asc" },
     take: limit,
   });
-  for (const event of stuck) {
-    const judgement = await attemptByToken(event.token!)
-      .then((attempt) =>
-        attempt
-          ? judge(
-              { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
-              attempt,
-            )
-          : { verdict: "REJECTED" as const, reason: "unknown token" },
-      )
-      .catch((e: unknown): Judgement => ({
-        verdict: "RECEIVED",
-        reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
-      }));
-    await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
-  }
+  for (const event of stuck)
+    await applyRecorded(
+      { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
+      { id: event.id, tokenHash: event.token! },
+      "replayed: ",
+    );
   return stuck.length;
 }
 
@@ -138,8 +139,8 @@ async function recordIfKnown(input: IncomingCallback, tokenHash: string) {
     (body) => prisma.$queryRaw<PaymentAttempt[]>`
       WITH attempt AS (SELECT * FROM "PaymentAttempt" WHERE "callbackToken" = ${tokenHash}),
       recorded AS (
-        INSERT INTO "CallbackEvent" (id, token, "rawBody", body, headers, "sourceIp", "receivedAt")
-        SELECT ${eventId}::text, ${tokenHash}::text, ${storable(input.rawBody)}::text,
+        INSERT INTO "CallbackEvent" (id, token, "attemptId", "rawBody", body, headers, "sourceIp", "receivedAt")
+        SELECT ${eventId}::text, ${tokenHash}::text, attempt.id, ${storable(input.rawBody)}::text,
           ${body ? JSON.stringify(body) : null}::jsonb, ${JSON.stringify(input.headers)}::jsonb,
           ${input.sourceIp}::text, ${new Date()}::timestamp(3)
         FROM attempt)
@@ -158,7 +159,12 @@ type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "so
 
 const notAllowed = (input: Judged) => `source IP ${input.sourceIp ?? "unknown"} not allowed`;
 
-async function judge(input: Judged, attempt: PaymentAttempt, eventId?: string): Promise<Judgement> {
+async function judge(
+  input: Judged,
+  attempt: PaymentAttempt,
+  eventId: string,
+  note: string,
+): Promise<Judgement> {
   if (!input.ipAllowed) return { verdict: "REJECTED", reason: notAllowed(input) };
   if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
   let json: unknown;
@@ -175,7 +181,7 @@ async function judge(input: Judged, attempt: PaymentAttempt, eventId?: string): 
       await holdUnusableSuccess(attempt, parsed.unusableSuccess, parsed.error);
     return { verdict: "REJECTED", reason, attemptId: attempt.id };
   }
-  return apply(attempt, parsed.callback, eventId);
+  return apply(attempt, parsed.callback, eventId, note);
 }
 
 /**
@@ -192,7 +198,12 @@ async function holdUnusableSuccess(attempt: PaymentAttempt, ids: StkIds, problem
   });
 }
 
-async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string): Promise<Judgement> {
+async function apply(
+  attempt: PaymentAttempt,
+  cb: StkCallback,
+  eventId: string,
+  note: string,
+): Promise<Judgement> {
   const attemptId = attempt.id;
   const idProblem = await matchCheckoutRequestId(attempt, cb);
   if (idProblem) return { verdict: "REJECTED", reason: idProblem, attemptId };
@@ -205,12 +216,10 @@ async function apply(attempt: PaymentAttempt, cb: StkCallback, eventId?: string)
   });
   // The event's verdict commits with the change it caused (a wrong amount's flag included): no window where
   // one is seen without the other.
-  const verdict = await applyAttemptResult(
-    attempt,
-    resultOfCallback(cb),
-    eventId ? (tx, v) => writeVerdict(tx, eventId, judged(v)) : undefined,
+  const verdict = await applyAttemptResult(attempt, resultOfCallback(cb), (tx, v) =>
+    writeVerdict(tx, eventId, { ...judged(v), reason: note + judged(v).reason }),
   );
-  return { ...judged(verdict), ...(eventId ? { saved: true as const } : {}) };
+  return { ...judged(verdict), saved: true };
 }
 
 const callbackVerdict = (verdict: Verdict): CallbackVerdict =>

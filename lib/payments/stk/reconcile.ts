@@ -92,12 +92,15 @@ async function markStrandedPushesUnknown(now: Date) {
   return stranded.length;
 }
 
-/** The cron job: expire first (it must never be starved), recover what was missed, then query. */
+/**
+ * The cron job: apply what was stored but not applied (a shopper who paid in time must not find the order
+ * expired by this very run), expire (bounded, so it is never starved), then query.
+ */
 export async function reconcileAll(limit = 100) {
   const started = Date.now();
   const now = payments().now();
-  const expired = await expireDueOrders(limit * 5);
   const replayed = (await replayUnappliedCallbacks(limit)) + (await replayUnappliedC2b(limit));
+  const expired = await expireDueOrders(limit * 5);
   const stranded = await markStrandedPushesUnknown(now);
   const overdue = await prisma.paymentAttempt.findMany({
     where: {
@@ -129,7 +132,9 @@ export async function settleOrder({ id: orderId, reservedUntil }: { id: string; 
   });
   // Its callback may be stored but not applied (an instance that died after answering Daraja): that carries
   // the receipt, which a status query does not; reconcileAttempt then skips a prompt it settled.
-  if (active) await replayUnappliedCallbacks(10, active.callbackToken);
+  // Applying one twice is safe (the state machine is conditional, the first verdict stands), so a few seconds
+  // is old enough here: the STK query below must not overtake a stored callback.
+  if (active) await replayUnappliedCallbacks(10, { tokenHash: active.callbackToken, olderThanSeconds: 5 });
   if (active?.checkoutRequestId) await reconcileAttempt(active.id);
   if (
     active?.status === "PENDING" &&

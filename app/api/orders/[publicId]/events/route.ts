@@ -9,6 +9,6 @@ export const maxDuration = 60;
 /** The order page's live status (server-sent events): the status endpoint's JSON at connect and on change. */
 export async function GET(request: Request, { params }: { params: Promise<{ publicId: string }> }) {
   const { publicId } = await params;
-  const stream = isOrderPublicId(publicId) ? await openOrderStream(publicId, request.signal) : null;
+  const stream = isOrderPublicId(publicId) ? await openOrderStream(request, publicId) : null;
   return stream ?? orderNotFound();
 }

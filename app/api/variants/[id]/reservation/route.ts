@@ -18,5 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       { status: 404, headers: { "Cache-Control": "no-store" } },
     );
   const minutes = await getMinutesUntilReservationEnds(id.data);
-  return Response.json({ minutes }, { headers: { "Cache-Control": "private, no-store" } });
+  // The same answer for every shopper: a CDN may hold it a few seconds in a rush on one product.
+  return Response.json({ minutes }, { headers: { "Cache-Control": "public, max-age=0, s-maxage=10" } });
 }
