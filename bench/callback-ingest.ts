@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import { prisma } from "@/lib/db";
 import { hashToken, newOrderReference, newPublicId } from "@/lib/payments/shared/identifiers";
 import { successBody } from "@/tests/reliability/scenarios/forgery";
-import { createProduct } from "@/tests/reliability/support/shop";
+import { callbacksApplied, createProduct } from "@/tests/reliability/support/shop";
 import { startStack } from "@/tests/reliability/support/stack";
 import { machine, printTable, type Row } from "./support/stats";
 
@@ -63,19 +63,10 @@ async function seedPending(count: number) {
   return rows.map((r) => ({ ...r, body: successBody(r.crid, 420) }));
 }
 
-/** Waits (up to two minutes without progress) until `expected` callbacks received since then are applied. */
-async function appliedSince(since: Date, expected: number): Promise<number> {
-  const count = () =>
-    prisma.callbackEvent.count({ where: { receivedAt: { gte: since }, verdict: "APPLIED" } });
-  let last = -1;
-  let lastChange = Date.now();
-  for (;;) {
-    const applied = await count();
-    if (applied >= expected) return applied;
-    if (applied !== last) [last, lastChange] = [applied, Date.now()];
-    if (Date.now() - lastChange > 120_000) return applied;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** How many callbacks received since then are applied, once none is left waiting (callbacksApplied). */
+async function appliedSince(since: Date): Promise<number> {
+  await callbacksApplied(since);
+  return prisma.callbackEvent.count({ where: { receivedAt: { gte: since }, verdict: "APPLIED" } });
 }
 
 type Target = { url: string; method: "GET" | "POST"; next: () => { path: string; body?: string } };
@@ -155,7 +146,7 @@ try {
   for (const [, t] of targets) await cannon(t, 500);
   const warmSince = new Date();
   await cannon({ url: stack.app.url, method: "POST", next: queue(warm) }, warm.length);
-  await appliedSince(warmSince, warm.length);
+  await appliedSince(warmSince);
 
   const rows: Row[] = [];
   for (const [name, t] of targets) rows.push({ ...(await cannon(t, N)), name });
@@ -167,7 +158,7 @@ try {
   });
   const acknowledgedS = (performance.now() - started) / 1000;
   // Each one is applied after its acknowledgement: wait until the last is, and report that rate too.
-  const applied = await appliedSince(since, N);
+  const applied = await appliedSince(since);
   const appliedS = (performance.now() - started) / 1000;
   printTable(
     `Callback ingest: ${N} requests per row, ${CONNECTIONS} connections (autocannon), production build`,
