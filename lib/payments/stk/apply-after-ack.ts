@@ -12,8 +12,11 @@ import { replayUnappliedCallbacks } from "./callbacks";
  * On a serverless platform each instance has its own queue: the limit is per instance, not global.
  */
 const APPLYING_AT_ONCE = 4;
-/** Past this many waiting (each holds its body, up to 64 KB), a callback is left stored for the replay. */
-const MOST_WAITING = 500;
+/**
+ * A guard on memory, far above any real burst (a callback's body is about 1 KB): past this many waiting, a
+ * callback is left stored for the replays below.
+ */
+const MOST_WAITING = 20_000;
 
 let applying = 0;
 const queue: (() => void)[] = [];
