@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/integration/support/background-work.ts"],
           environment: "node",
           env: { DUKA_DEV_DEFAULTS: "1" },
           // One PostgreSQL shared by every file: run files one after another, each resets what it uses.
