@@ -152,7 +152,8 @@ export async function forgery(
           body: successBody(randomCheckoutRequestId(), t.amount),
         };
       case 2: {
-        const a = pick(amountTargets);
+        // Round the amount targets in turn: a random pick left one without any (CI, 1 run in about 130).
+        const a = amountTargets[Math.floor(i / 7) % amountTargets.length]!;
         return {
           kind: "wrong amount",
           token: a.token,
