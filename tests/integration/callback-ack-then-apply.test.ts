@@ -39,6 +39,17 @@ async function pendingPayment(priceKes: number) {
   return { ...paying, phone, receipt, body };
 }
 
+/** Stores a callback from Safaricom's address, as the route does before it answers; applying it is left to the caller. */
+const fromSafaricom = (token: string, rawBody: string) =>
+  recordCallback({
+    token,
+    rawBody,
+    headers: {},
+    ipAllowed: true,
+    truncated: false,
+    sourceIp: "196.201.214.200",
+  });
+
 const storedEvent = (token: string) =>
   prisma.callbackEvent.findFirstOrThrow({ where: { token: hashToken(token) } });
 
@@ -88,14 +99,7 @@ describe("a callback acknowledged but not yet applied", () => {
   it("is applied from its stored body when the order page looks, receipt and all, without asking M-Pesa", async () => {
     const { publicId, token, body, receipt, phone } = await pendingPayment(1380);
     // Stored and acknowledged; the instance died before its turn came (the apply is never called).
-    const recorded = await recordCallback({
-      token: token!,
-      rawBody: body,
-      headers: {},
-      ipAllowed: true,
-      truncated: false,
-      sourceIp: "196.201.214.200",
-    });
+    const recorded = await fromSafaricom(token!, body);
     expect(recorded.apply).not.toBeNull();
     // Past the STK query's time too: the stored body, with its receipt, must win over asking M-Pesa.
     clock.advance(61);
@@ -111,14 +115,7 @@ describe("a callback acknowledged but not yet applied", () => {
 
   it("keeps the verdict of the run that applied it when a replay reaches it too", async () => {
     const { publicId, token, body, phone } = await pendingPayment(1390);
-    const recorded = await recordCallback({
-      token: token!,
-      rawBody: body,
-      headers: {},
-      ipAllowed: true,
-      truncated: false,
-      sourceIp: "196.201.214.200",
-    });
+    const recorded = await fromSafaricom(token!, body);
     // Still waiting its turn 30 s on, when the reconcile job replays what looks stuck: both apply it.
     clock.advance(31);
     const [replayed] = await Promise.all([
