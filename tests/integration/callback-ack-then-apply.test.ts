@@ -10,6 +10,8 @@ import { hashToken } from "@/lib/payments/shared/identifiers";
 import { callbacksApplied } from "@/lib/payments/stk/apply-after-ack";
 import { recordCallback, replayUnappliedCallbacks } from "@/lib/payments/stk/callbacks";
 import { settleOrderIfDue } from "@/lib/orders/order-view";
+import { env } from "@/lib/env";
+import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import {
   callbackBody,
   checkoutOk,
@@ -128,5 +130,47 @@ describe("a callback acknowledged but not yet applied", () => {
     expect(event.verdict).toBe("APPLIED");
     expect(event.reason).toMatch(/^(replayed: )?order paid$/);
     await harness.emulator.control.cancel(phone).catch(() => undefined);
+  });
+
+  it("is not held back by older stored callbacks that fail every time they are replayed", async () => {
+    // A receipt counted on one order (paid by Pay Bill) ...
+    expect(await registerC2bUrls("owner@duka.test")).toMatchObject({ ok: true });
+    const paidByHand = await pendingPayment(1400);
+    const payBill = await harness.emulator.control.payBill(
+      env.mpesa.shortcode,
+      paidByHand.order.reference,
+      1400,
+      paidByHand.phone,
+    );
+    expect((await readOrder(paidByHand.publicId)).status).toBe("PAID");
+    // ... then named by forged successes for three other prompts: applying them throws every time.
+    const forged = [];
+    for (const price of [1410, 1420, 1430]) {
+      const { token, phone, attempt } = await pendingPayment(price);
+      const body = callbackBody(
+        { checkoutRequestId: attempt.checkoutRequestId! },
+        { code: 0, amount: price, phone, receipt: payBill.transId },
+      );
+      await fromSafaricom(token!, JSON.stringify(body));
+      forged.push(token!);
+    }
+    await new Promise((later) => setTimeout(later, 5));
+    const waiting = await pendingPayment(1440);
+    await fromSafaricom(waiting.token!, waiting.body);
+    clock.advance(31);
+
+    // Each reconcile run replays three: the first takes the three forged ones, which fail.
+    expect(await replayUnappliedCallbacks(3)).toBe(3);
+    expect((await readOrder(waiting.publicId)).status).toBe("PENDING");
+    await replayUnappliedCallbacks(3);
+    expect(await readOrder(waiting.publicId)).toMatchObject({
+      status: "PAID",
+      mpesaReceipt: waiting.receipt,
+    });
+    for (const token of forged)
+      expect(await storedEvent(token)).toMatchObject({
+        verdict: "RECEIVED",
+        reason: expect.stringMatching(/^replayed: not applied: .*counted twice/),
+      });
   });
 });

@@ -7,7 +7,13 @@ import { referenceFromAccount } from "./account";
 import { isRegisteredC2bToken } from "./registration";
 import { payments } from "../shared/context";
 import { isUniqueViolation } from "../shared/db-errors";
-import { type IncomingNotification, storable, storeWithBody } from "../shared/incoming";
+import {
+  type IncomingNotification,
+  REPLAY_ORDER,
+  inArrivalOrder,
+  storable,
+  storeWithBody,
+} from "../shared/incoming";
 import { logPaymentEvent } from "../shared/payment-log";
 import { markC2bUnmatched } from "../core/state-machine";
 import { ACTOR } from "../core/events";
@@ -132,16 +138,21 @@ async function matchAndApply(payment: C2bPayment, wholeShillings: boolean): Prom
  * their stored body by the reconcile job: M-Pesa sends a confirmation once.
  */
 export async function replayUnappliedC2b(limit = 100): Promise<number> {
+  const now = payments().now();
   const stuck = await prisma.c2bEvent.findMany({
     where: {
       kind: "CONFIRMATION",
       verdict: "RECEIVED",
-      receivedAt: { lt: new Date(payments().now().getTime() - 30_000) },
+      receivedAt: { lt: new Date(now.getTime() - 30_000) },
     },
-    orderBy: { receivedAt: "asc" },
+    orderBy: REPLAY_ORDER,
     take: limit,
   });
-  for (const event of stuck) {
+  await prisma.c2bEvent.updateMany({
+    where: { id: { in: stuck.map((e) => e.id) } },
+    data: { replayedAt: now },
+  });
+  for (const event of inArrivalOrder(stuck)) {
     const judgement = await judgeConfirmation({
       rawBody: event.rawBody,
       ipAllowed: true,

@@ -38,3 +38,16 @@ export async function storeWithBody<T>(
     return create(undefined);
   }
 }
+
+/**
+ * Which stored notifications a replay takes first: never replayed, then replayed longest ago, each oldest
+ * first. One that fails every time (replayedAt is stamped when it is taken) goes behind the others.
+ */
+export const REPLAY_ORDER: [{ replayedAt: { sort: "asc"; nulls: "first" } }, { receivedAt: "asc" }] = [
+  { replayedAt: { sort: "asc", nulls: "first" } },
+  { receivedAt: "asc" },
+];
+
+/** A replay applies what it took in the order it arrived: a prompt's later callback after its earlier one. */
+export const inArrivalOrder = <T extends { receivedAt: Date }>(events: T[]): T[] =>
+  [...events].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());

@@ -5,7 +5,13 @@ import { type StkCallback, parseCallback } from "@/lib/daraja";
 import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "../shared/db-errors";
 import { hashToken } from "../shared/identifiers";
-import { type IncomingNotification, storable, storeWithBody } from "../shared/incoming";
+import {
+  type IncomingNotification,
+  REPLAY_ORDER,
+  inArrivalOrder,
+  storable,
+  storeWithBody,
+} from "../shared/incoming";
 import { payments } from "../shared/context";
 import { resultOfCallback } from "../core/outcomes";
 import { logPaymentEvent } from "../shared/payment-log";
@@ -101,22 +107,28 @@ async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) 
 /**
  * Callbacks recorded but not applied (the database failed between the two, or the instance died before its
  * turn came after the acknowledgement) are applied again from their stored body, by the reconcile job (all)
- * and the order page (one prompt's, `tokenHash`): Daraja will not send them twice.
+ * and the order page (one prompt's, `tokenHash`): Daraja will not send them twice. The longest untouched go
+ * first, so a callback that fails every time cannot fill every batch and hold the others back.
  */
 export async function replayUnappliedCallbacks(
   limit = 100,
   { tokenHash, olderThanSeconds = 30 }: { tokenHash?: string; olderThanSeconds?: number } = {},
 ): Promise<number> {
+  const now = payments().now();
   const stuck = await prisma.callbackEvent.findMany({
     where: {
       verdict: "RECEIVED",
       token: tokenHash ?? { not: null },
-      receivedAt: { lt: new Date(payments().now().getTime() - olderThanSeconds * 1000) },
+      receivedAt: { lt: new Date(now.getTime() - olderThanSeconds * 1000) },
     },
-    orderBy: { receivedAt: "asc" },
+    orderBy: REPLAY_ORDER,
     take: limit,
   });
-  for (const event of stuck)
+  await prisma.callbackEvent.updateMany({
+    where: { id: { in: stuck.map((e) => e.id) } },
+    data: { replayedAt: now },
+  });
+  for (const event of inArrivalOrder(stuck))
     await applyRecorded(
       { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
       { id: event.id, tokenHash: event.token! },
