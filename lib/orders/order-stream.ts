@@ -87,9 +87,16 @@ function followOrder(orderId: string, publicId: string, statusUrl: URL, sink: Ev
   async function settle() {
     lastSettle = Date.now();
     try {
-      const answer = await fetch(statusUrl, { cache: "no-store", signal: AbortSignal.timeout(10_000) });
+      const answer = await fetch(statusUrl, {
+        cache: "no-store",
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+      });
       await answer.body?.cancel();
-      if (answer.status >= 500) throw new Error(`status endpoint answered ${answer.status}`);
+      // 404: the order is gone (the read below ends the stream). Any other refusal settled nothing: a 5xx,
+      // or a 401/403/429 or a redirect to a login from something in front of the app (Vercel's Deployment
+      // Protection on a preview).
+      if (!answer.ok && answer.status !== 404) throw new Error(`status endpoint answered ${answer.status}`);
     } catch (e) {
       console.error(
         "[live] settling through the status endpoint failed:",

@@ -1,5 +1,5 @@
 import { type Page, type Request, expect, test } from "@playwright/test";
-import { OWNER, resetShop, withDb } from "./support/database";
+import { OWNER, catalogChangedBehindTheAppsBack, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
 import { emulator } from "./support/emulator";
 import { Shop } from "./support/shop";
@@ -79,6 +79,62 @@ test("after a failure, the retry and its payment arrive on the same stream", asy
   await emulator.post("pay", { target: "254711000203" });
   await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
   expect(streams).toHaveLength(1);
+});
+
+test("an order expiring on its open stream puts its last unit back on the cached pages", async ({
+  page,
+  browser,
+}) => {
+  const product = "/products/mau-forest-honey-500g";
+  await withDb((db) =>
+    db.productVariant.updateMany({
+      where: { product: { slug: "mau-forest-honey-500g" } },
+      data: { stock: 1 },
+    }),
+  );
+  await catalogChangedBehindTheAppsBack();
+  // The prompt is never answered: M-Pesa gives up on it (1037) after a second, the order keeps its stock.
+  await emulator.setOptions({ promptTimeoutMs: 1_000 });
+  // Only the stream may settle the order: the page's own status requests would settle it themselves.
+  await block(page, STATUS_POLL);
+  const streams = countRequests(page, ORDER_STREAM);
+  await checkOut(page, "mau-forest-honey-500g", "0711000205");
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+  await expect(page.locator("[data-live=stream]")).toBeVisible();
+
+  // Another shopper finds the last unit held: the cached pages now say so.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(product);
+  await expect(visitor.getByText("Reserved", { exact: true })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+  await visitor.goto("/categories/pantry");
+  const honey = visitor.getByRole("link", { name: /^Mau Forest Honey 500g/ });
+  await expect(honey).toContainText("Sold out");
+  await visitor.goto("/");
+  await expect(honey).toContainText("Sold out");
+
+  // Fifteen minutes pass in two seconds: the reservation is moved close, and the stream hears of it
+  // (listening, by the announcement; polling, by the order's updatedAt).
+  const publicId = new URL(page.url()).pathname.split("/").pop()!;
+  await withDb(async (db) => {
+    const { id } = await db.order.update({
+      where: { publicId },
+      data: { reservedUntil: new Date(Date.now() + 2_000) },
+    });
+    await db.$executeRaw`SELECT pg_notify('duka_order_changes', ${id})`;
+  });
+  await expect(page.getByRole("heading", { name: "This order expired" })).toBeVisible();
+  expect(streams).toHaveLength(1);
+
+  // Nobody visited the order page again, yet the unit is on sale on the cached pages.
+  await visitor.goto(product);
+  await expect(visitor.getByText("Only 1 left")).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+  await visitor.goto("/categories/pantry");
+  await expect(honey).toContainText("Only 1 left");
+  await visitor.goto("/");
+  await expect(honey).toContainText("Only 1 left");
+  await visitor.context().close();
 });
 
 test("the dashboard shows a new paid order without a reload (its polling blocked)", async ({

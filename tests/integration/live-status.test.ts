@@ -5,6 +5,8 @@
  */
 import "./support/embedded-db-pool";
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsGet } from "@/app/api/orders/[publicId]/events/route";
@@ -125,10 +127,30 @@ describe("the stream's lifetime", () => {
 });
 
 describe("GET /api/orders/<publicId>/events on this instance", () => {
-  const events = (publicId: string) =>
-    eventsGet(new Request(`http://shop.test/api/orders/${encodeURIComponent(publicId)}/events`), {
+  // The stream settles through the status endpoint at its own request's origin: shop.test is unreachable,
+  // so these streams settle in place.
+  const events = (publicId: string, origin = "http://shop.test") =>
+    eventsGet(new Request(`${origin}/api/orders/${encodeURIComponent(publicId)}/events`), {
       params: Promise.resolve({ publicId }),
     });
+
+  /** A prompt paid whose callback was lost, past the 60 s wait: the states one stream then sends. */
+  async function followLostCallback(origin?: string) {
+    const product = await createProduct({ stock: 5, priceKes: 660 });
+    const phone = freshPhone();
+    const { publicId } = await checkoutOk(harness, product.id, phone);
+    harness.emulator.control.fault({ target: "callback", kind: "drop" });
+    expect((await harness.emulator.control.pay(phone)).error).toBe("dropped by fault");
+    clock.advance(61);
+    const response = await events(publicId, origin);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    for (let part = await reader.read(); !part.done; part = await reader.read()) text += part.value;
+    return { publicId, states: [...text.matchAll(/"state":"(\w+)"/g)].map((m) => m[1]) };
+  }
+
+  const queries = () =>
+    harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query");
 
   it("refuses unknown and malformed ids exactly as the status endpoint does", async () => {
     for (const publicId of ["unknown-order-id-123", "short", "bad id with spaces!", "x".repeat(65)]) {
@@ -143,21 +165,25 @@ describe("GET /api/orders/<publicId>/events on this instance", () => {
   });
 
   it("settles an overdue payment when the shopper holds only the stream (the callback was lost)", async () => {
-    const product = await createProduct({ stock: 5, priceKes: 660 });
-    const phone = freshPhone();
-    const { publicId } = await checkoutOk(harness, product.id, phone);
-    harness.emulator.control.fault({ target: "callback", kind: "drop" });
-    expect((await harness.emulator.control.pay(phone)).error).toBe("dropped by fault");
-    clock.advance(61);
-    const response = await events(publicId);
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let text = "";
-    for (let part = await reader.read(); !part.done; part = await reader.read()) text += part.value;
-    const states = [...text.matchAll(/"state":"(\w+)"/g)].map((m) => m[1]);
+    const { publicId, states } = await followLostCallback();
     expect(states).toEqual(["waiting", "paid"]);
     expect((await readOrder(publicId)).status).toBe("PAID");
-    expect(
-      harness.emulator.control.log().filter((c) => c.path === "/mpesa/stkpushquery/v1/query"),
-    ).toHaveLength(1);
+    expect(queries()).toHaveLength(1);
+  });
+
+  it("settles in place when something in front of the app refuses the stream's status request", async () => {
+    // As Vercel's Deployment Protection answers a preview's own request, which carries no login.
+    const gate = createServer((_request, response) => response.writeHead(401).end("Authentication Required"));
+    await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = gate.address() as AddressInfo;
+      const before = queries().length;
+      const { publicId, states } = await followLostCallback(`http://127.0.0.1:${port}`);
+      expect(states).toEqual(["waiting", "paid"]);
+      expect((await readOrder(publicId)).status).toBe("PAID");
+      expect(queries().length - before).toBe(1);
+    } finally {
+      gate.close();
+    }
   });
 });
