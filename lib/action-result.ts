@@ -108,6 +108,11 @@ function ruleOf(schema: Inspectable): InputRule {
   }
 }
 
+/** `maxLength` and `inputMode` for one box, from the server's rule for what it takes. */
+export function inputRule(schema: z.ZodType): InputRule {
+  return ruleOf(schema as unknown as Inspectable);
+}
+
 /**
  * `maxLength` and `inputMode` for each field of a form's zod object, so a box never accepts what the server
  * would refuse: `<TextField {...rules.name} />`.

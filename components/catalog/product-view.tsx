@@ -30,13 +30,16 @@ async function load(slug: string, key?: string) {
   const variant = key === undefined ? defaultVariant(product.variants) : variantByKey(product.variants, key);
   if (!variant && key !== undefined) redirect(`/products/${slug}`);
   const keys = variantKeys(product.variants);
-  const path = variant ? variantPath(product.slug, variant, keys) : `/products/${product.slug}`;
+  const own = `/products/${product.slug}`;
+  const path = variant ? variantPath(product.slug, variant, keys) : own;
+  // The default variant's own address shows what the product's page shows: one page, one canonical address.
+  const showsDefault = key === undefined || variant === defaultVariant(product.variants);
   return {
     product,
     variant,
     keys,
-    /** The page's canonical address: the product's own page, or the variant's by its readable key. */
-    url: `${env.publicUrl}${key === undefined ? `/products/${product.slug}` : path}`,
+    /** The page's canonical address: the product's own page for its default variant, else the variant's. */
+    url: `${env.publicUrl}${showsDefault ? own : path}`,
     /** What the share buttons send: the variant shown, so the link opens on it whatever the default becomes. */
     shareUrl: `${env.publicUrl}${path}`,
   };

@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 
 import { ActionMessage } from "@/components/ui/action-message";
-import type { FormValues } from "@/lib/action-result";
+import { type FormValues, inputRule } from "@/lib/action-result";
+import { lowStockCount } from "@/lib/form-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveAlertSettings, sendTestMessage } from "@/lib/notifications/settings-actions";
-import { STOCK_SUMMARY_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
+import { STOCK_SUMMARY_HOUR_EAT, STOCK_SUMMARY_UNTIL_HOUR_EAT } from "@/lib/notifications/stock-summary-day";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { TextArea, TextField } from "@/components/ui/field";
 
@@ -19,28 +20,45 @@ type Saved = {
   dailyStockSummary: boolean;
 };
 
+// The box takes what the server's rule takes (lib/notifications/settings-input.ts checks the same rule).
+const lowStock = inputRule(lowStockCount);
+const lowStockRange = `${lowStockCount.minValue ?? 0} to ${(lowStockCount.maxValue ?? 0).toLocaleString("en-KE")}`;
+
+const clock = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
 /** One on/off setting: ticked as saved, or as it was sent when the form came back refused. */
 function Switch({
   name,
   typed,
   saved,
+  hint,
   children,
 }: {
   name: "smsEnabled" | "emailEnabled" | "dailyStockSummary";
   typed: FormValues | undefined;
   saved: Saved;
+  hint?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const hintId = `alert-${name}-hint`;
   return (
-    <label className="flex min-h-11 items-center gap-3 text-sm">
-      <input
-        type="checkbox"
-        name={name}
-        defaultChecked={typed ? typed[name] === "on" : saved[name]}
-        className="h-5 w-5 shrink-0"
-      />
-      <span>{children}</span>
-    </label>
+    <div>
+      <label className="flex min-h-11 items-center gap-3 text-sm">
+        <input
+          type="checkbox"
+          name={name}
+          defaultChecked={typed ? typed[name] === "on" : saved[name]}
+          aria-describedby={hint ? hintId : undefined}
+          className="h-5 w-5 shrink-0"
+        />
+        <span>{children}</span>
+      </label>
+      {hint && (
+        <p id={hintId} className="ml-8 text-xs text-stone-600">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -86,16 +104,20 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
           id="alert-lowStockThreshold"
           label="Low stock at"
           name="lowStockThreshold"
-          inputMode="numeric"
-          maxLength={5}
+          {...lowStock}
           className="max-w-32"
           errors={errors.lowStockThreshold}
-          hint="Stock at or below this is low (a product can set its own). You get one alert each time a product, size or colour gets there."
+          hint={`A whole number from ${lowStockRange}. Stock at or below this is low (a product can set its own). You get one alert each time a product, size or colour gets there.`}
           defaultValue={typed ? typed.lowStockThreshold : String(saved.lowStockThreshold)}
         />
-        <Switch name="dailyStockSummary" typed={typed} saved={saved}>
-          Morning stock summary at {String(STOCK_SUMMARY_HOUR_EAT).padStart(2, "0")}:00 EAT: what is low or
-          sold out (nothing when all is stocked), on the channels above
+        {/* What lib/notifications/stock-summary.ts does: the first morning window after the switch is saved. */}
+        <Switch
+          name="dailyStockSummary"
+          typed={typed}
+          saved={saved}
+          hint={`Once a day between ${clock(STOCK_SUMMARY_HOUR_EAT)} and ${clock(STOCK_SUMMARY_UNTIL_HOUR_EAT)} EAT. The first comes this morning if you switch it on before ${clock(STOCK_SUMMARY_UNTIL_HOUR_EAT)} EAT, else tomorrow morning.`}
+        >
+          Morning stock summary: what is low or sold out (nothing when all is stocked), on the channels above
         </Switch>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">

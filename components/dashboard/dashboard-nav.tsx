@@ -34,7 +34,7 @@ export function DashboardNav({ user }: { user: SellerUser }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/dashboard" className="text-lg font-bold text-brand-700">
+        <Link href="/dashboard" className="inline-block py-2 text-lg font-bold text-brand-700">
           Duka <span className="text-sm font-medium text-stone-500">seller</span>
         </Link>
         <nav aria-label="Dashboard" className="hidden flex-wrap gap-1 text-sm sm:flex">

@@ -2,7 +2,8 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
-const inputClass = "min-h-11 w-full rounded-lg border border-stone-300 px-3 py-2 text-sm";
+// 16 px text: iOS Safari zooms the page into a text box whose text is smaller when it gets the focus.
+const inputClass = "min-h-11 w-full min-w-0 rounded-lg border border-stone-300 px-3 py-2 text-base";
 
 /** The header's search box; on the results page it shows the query searched for, ready to refine. */
 export function SearchInput() {
@@ -17,7 +18,7 @@ export function SearchInput() {
       type="search"
       maxLength={100}
       defaultValue={shown}
-      placeholder="Search coffee, kikoy, jiko…"
+      placeholder="Search coffee, kikoy…"
       className={inputClass}
     />
   );
@@ -31,7 +32,7 @@ export function SearchInputFallback() {
       name="q"
       type="search"
       maxLength={100}
-      placeholder="Search coffee, kikoy, jiko…"
+      placeholder="Search coffee, kikoy…"
       className={inputClass}
     />
   );

@@ -8,7 +8,10 @@ export function ShopHeader() {
   return (
     <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
-        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+        <Link
+          href="/"
+          className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-brand-700"
+        >
           Duka
         </Link>
         <form

@@ -88,6 +88,15 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
   await page.getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await expect(page.getByTestId("channels")).toContainText("SMS (Africa's Talking): on");
+  // The low-stock box takes what the server's rule takes; the summary's switch says when the first one comes
+  // (lib/notifications/stock-summary.ts: once per EAT day, from 07:00 until 12:00).
+  const lowStock = page.getByLabel("Low stock at");
+  await expect(lowStock).toHaveAttribute("inputmode", "numeric");
+  await expect(lowStock).toHaveAttribute("maxlength", "5");
+  await expect(lowStock).toHaveAccessibleDescription(/^A whole number from 0 to 10,000\./);
+  await expect(page.getByLabel(/Morning stock summary/)).toHaveAccessibleDescription(
+    "Once a day between 07:00 and 12:00 EAT. The first comes this morning if you switch it on before 12:00 EAT, else tomorrow morning.",
+  );
 
   await page.getByLabel("Alert phone numbers").fill("0722000401, 12345");
   await page.getByLabel("Alert emails").fill("alerts@shop.test, not-an-email");

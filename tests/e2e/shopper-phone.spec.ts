@@ -1,7 +1,7 @@
 import { type Page, expect, test } from "@playwright/test";
 import { resetShop, withDb } from "./support/database";
 import { E2E } from "./support/e2e-env";
-import { layoutProblems, smallTapTargets } from "./support/layout";
+import { layoutProblems, smallTapTargets, zoomingTextBoxes } from "./support/layout";
 import { Shop } from "./support/shop";
 
 // What a shopper on a 360 x 740 phone meets while choosing: quantities, delivery and the product page.
@@ -187,7 +187,9 @@ test("product page: 'Add to cart' without scrolling on a 360 x 740 phone, 'View 
   await shot(page, "product-over-stock");
 });
 
-test("every shop page a shopper passes through has thumb-sized tap targets at 360 px", async ({ page }) => {
+test("every shop page a shopper passes through has thumb-sized tap targets and no zooming text box at 360 px", async ({
+  page,
+}) => {
   await new Shop(page).addToCart("kiondo-bag", 1);
   for (const path of [
     "/",
@@ -202,6 +204,7 @@ test("every shop page a shopper passes through has thumb-sized tap targets at 36
     await page.goto(path, { waitUntil: "load" });
     expect.soft(await layoutProblems(page), path).toEqual([]);
     expect.soft(await smallTapTargets(page), path).toEqual([]);
+    expect.soft(await zoomingTextBoxes(page), path).toEqual([]);
   }
   // The header's cart link is on every page: a thumb-sized target too.
   expect((await new Shop(page).cartLink().boundingBox())!.height).toBeGreaterThanOrEqual(44);

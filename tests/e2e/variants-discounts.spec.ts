@@ -13,6 +13,27 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
 });
 
+test("the default variant's own address names the product's page as canonical, other variants their own", async ({
+  page,
+}) => {
+  const canonical = page.locator('link[rel="canonical"]');
+  const ogUrl = page.locator('meta[property="og:url"]');
+  // Blue / S is the first variant in stock: /products/ankara-wrap-dress shows it, and so does its own address.
+  for (const path of ["/products/ankara-wrap-dress", "/products/ankara-wrap-dress/blue-s"]) {
+    await page.goto(path);
+    await expect(page.getByText("Size: S")).toBeVisible();
+    await expect(canonical, path).toHaveAttribute("href", /\/products\/ankara-wrap-dress$/);
+    await expect(ogUrl, path).toHaveAttribute("content", /\/products\/ankara-wrap-dress$/);
+  }
+  // Shared from the default variant's page, the link still opens that variant whatever the default becomes.
+  await expect(page.getByRole("link", { name: "Share on WhatsApp" })).toHaveAttribute(
+    "href",
+    new RegExp(encodeURIComponent("/products/ankara-wrap-dress/blue-s") + "$"),
+  );
+  await page.goto("/products/ankara-wrap-dress/blue-m");
+  await expect(canonical).toHaveAttribute("href", /\/products\/ankara-wrap-dress\/blue-m$/);
+});
+
 test("pick Red / M, see its price, apply KARIBU10, pay; the seller sees variant and discount on the order and in the CSV", async ({
   page,
   context,

@@ -63,15 +63,17 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Tap targets smaller than a thumb (44 px high): buttons, menus, text boxes, disclosure summaries, and the
- * label a checkbox or radio is tapped by (its whole row is the target, not the small box). Only what is drawn
- * counts: the content of a closed <details> is skipped until it is opened.
+ * Tap targets smaller than a thumb (44 px high): buttons, menus, text boxes, disclosure summaries, the label
+ * a checkbox or radio is tapped by (its whole row is the target, not the small box), and the links of the
+ * page's header and footer (the logo, the cart, "Track an order"); a link inside a sentence there is exempt
+ * (WCAG 2.5.8), as are the links in the page's own text. Only what is drawn counts: the content of a closed
+ * <details> is skipped until it is opened.
  */
 export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [
       ...document.querySelectorAll(
-        "button, select, summary, textarea, input:not([type=hidden], [type=checkbox], [type=radio]), label:has(input[type=checkbox], input[type=radio])",
+        "button, select, summary, textarea, input:not([type=hidden], [type=checkbox], [type=radio]), label:has(input[type=checkbox], input[type=radio]), :is(header, footer) a[href]:not(p a)",
       ),
     ]
       .filter((el) => {
@@ -82,6 +84,26 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
       .map(
         (el) =>
           `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(el.getBoundingClientRect().height)}px high`,
+      ),
+  );
+}
+
+/**
+ * Text boxes and menus whose text is under 16 px: iOS Safari zooms the page into such a box when it gets
+ * the focus, and the shopper has to pinch back out.
+ */
+export async function zoomingTextBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        "select, textarea, input:not([type=hidden], [type=checkbox], [type=radio], [type=submit], [type=button])",
+      ),
+    ]
+      .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest(".sr-only"))
+      .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} "${el.id || el.getAttribute("name")}" has ${getComputedStyle(el).fontSize} text`,
       ),
   );
 }
