@@ -18,7 +18,7 @@ Commands (<target> is a CheckoutRequestID or a phone number: its oldest open pro
 
 Lipa na M-Pesa (C2B), as the customer paying by hand:
   paybill <business> <account> <amount> <phone>      buy-goods <till> <amount> <phone>
-  c2b [phone]               c2b-registrations
+  c2b [phone]               c2b-registrations         cut-next-confirmation (arrives cut off)
 
 Money out (Reversal, B2C) and their results:
   money-out                 money-received [phone]    b2c-balance [amount]
@@ -122,6 +122,11 @@ const COMMANDS: Record<string, (args: string[]) => ControlCall> = {
   }),
   "delay-next-result": (args) => resultFault("delay", Number(need(args[0], "delay in ms"))),
   "drop-next-result": () => resultFault("drop"),
+  "cut-next-confirmation": () => ({
+    method: "POST",
+    path: "/faults",
+    body: { target: "confirmation", kind: "cut" },
+  }),
   "duplicate-next-result": () => resultFault("duplicate"),
   "timeout-next-result": () => resultFault("queueTimeout"),
   reset: () => ({ method: "POST", path: "/reset" }),

@@ -1,5 +1,6 @@
 // Small node:http helpers: read a bounded body, write JSON or HTML.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, type ServerResponse, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -30,4 +31,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendHtml(res: ServerResponse, html: string): void {
   res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
   res.end(html);
+}
+
+/**
+ * The cut fault: POSTs the headers and half the body, gives the receiver a moment to start reading, then
+ * hangs up, as Safaricom does when the shop answers slower than it waits: the body never arrives whole.
+ */
+export async function postHalfThenHangUp(url: string, rawBody: string, headers: Record<string, string>) {
+  const body = Buffer.from(rawBody);
+  const request = url.startsWith("https:") ? httpsRequest : httpRequest;
+  const req = request(url, { method: "POST", headers: { ...headers, "content-length": body.length } });
+  req.on("error", () => undefined);
+  req.write(body.subarray(0, body.length >> 1));
+  await new Promise((later) => setTimeout(later, 300));
+  req.destroy();
 }

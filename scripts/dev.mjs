@@ -53,4 +53,30 @@ const child = spawn("node", ["scripts/with-db.mjs", ...flags, "--", "next", "dev
   stdio: "inherit",
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+void compileGatewayRoutes();
+
+/**
+ * `next dev` compiles a route on its first request, which takes longer than M-Pesa (the emulator too) waits
+ * for an answer: that first callback or Pay Bill confirmation would arrive cut off. So the routes outside
+ * services call are requested once as soon as the server answers (a GET compiles them; they answer 405).
+ */
+async function compileGatewayRoutes() {
+  const base = `http://127.0.0.1:${port}`;
+  const routes = [
+    "/api/payments/callback/compile",
+    "/api/payments/paybill/compile/validate",
+    "/api/payments/paybill/compile/confirm",
+    "/api/payments/result/compile/done",
+    "/api/notifications/sms-delivery/compile",
+  ];
+  for (let tries = 0; tries < 300; tries++) {
+    const answered = await fetch(base + routes[0]).then(
+      () => true,
+      () => false,
+    );
+    if (answered) break;
+    await new Promise((later) => setTimeout(later, 1000));
+  }
+  for (const route of routes.slice(1)) await fetch(base + route).catch(() => undefined);
+}
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -21,7 +21,8 @@ const apiFaultSchema = z.object({
 
 const callbackFaultSchema = z.object({
   target: z.literal("callback"),
-  kind: z.enum(["delay", "drop", "duplicate", "wrongAmount"]),
+  /** cut: the headers and half the body, then a hang-up (as for confirmations, below). */
+  kind: z.enum(["delay", "drop", "duplicate", "wrongAmount", "cut"]),
   ...reach,
   delayMs: timerMs.optional(),
   /** wrongAmount only: the Amount to report; without it the real amount minus one. */
@@ -39,7 +40,22 @@ const resultFaultSchema = z.object({
   delayMs: timerMs.optional(),
 });
 
-export const faultSpecSchema = z.union([apiFaultSchema, callbackFaultSchema, resultFaultSchema]);
+/**
+ * Pay Bill and Buy Goods confirmations: cut sends the headers and half the body, then hangs up, as M-Pesa
+ * does when the shop is slower than its wait (a cold start): the money has moved, its details never arrive.
+ */
+const confirmationFaultSchema = z.object({
+  target: z.literal("confirmation"),
+  kind: z.literal("cut"),
+  ...reach,
+});
+
+export const faultSpecSchema = z.union([
+  apiFaultSchema,
+  callbackFaultSchema,
+  resultFaultSchema,
+  confirmationFaultSchema,
+]);
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 export type ApiName = z.infer<typeof apiFaultSchema>["target"];
 export type ApiFaultKind = z.infer<typeof apiFaultSchema>["kind"];
@@ -64,6 +80,7 @@ export interface CallbackEffects {
   drop: boolean;
   duplicate: boolean;
   wrongAmount: boolean;
+  cut: boolean;
   amount: number | undefined;
   labels: string[];
 }
@@ -100,6 +117,7 @@ export class FaultBook {
   takeApiFault(target: ApiName): ApiFaultHit | null {
     const fault = this.faults.find((f) => f.spec.target === target && this.fires(f));
     if (!fault || fault.spec.target === "callback" || fault.spec.target === "result") return null;
+    if (fault.spec.target === "confirmation") return null;
     this.consume(fault);
     const { kind, accepted, hangMs } = fault.spec;
     const wasAccepted = accepted ?? (kind === "hang" || kind === "drop");
@@ -115,6 +133,7 @@ export class FaultBook {
       drop: false,
       duplicate: false,
       wrongAmount: false,
+      cut: false,
       amount: undefined,
       labels: [],
     };
@@ -126,10 +145,18 @@ export class FaultBook {
       if (spec.kind === "delay") effects.delayMs += spec.delayMs ?? 0;
       if (spec.kind === "drop") effects.drop = true;
       if (spec.kind === "duplicate") effects.duplicate = true;
+      if (spec.kind === "cut") effects.cut = true;
       if (spec.kind === "wrongAmount") Object.assign(effects, { wrongAmount: true, amount: spec.amount });
       effects.labels.push(spec.kind === "delay" ? `delay ${spec.delayMs ?? 0}ms` : spec.kind);
     }
     return effects;
+  }
+
+  /** Whether the next confirmation is cut off halfway through its body. */
+  takeConfirmationCut(): boolean {
+    const fault = this.faults.find((f) => f.spec.target === "confirmation" && this.fires(f));
+    if (fault) this.consume(fault);
+    return !!fault;
   }
 
   takeResultEffects(): ResultEffects {

@@ -13,13 +13,14 @@ const HEADERS_OF_INTEREST = [
 
 /** What Daraja POSTed to one of our URLs: the body (capped), who sent it, and whether the allowlist admits it. */
 export async function readDarajaPost(request: Request, token: string) {
-  const { text, truncated } = await readCappedText(request, MAX_BODY_BYTES);
+  const { text, truncated, cutOff } = await readCappedText(request, MAX_BODY_BYTES);
   const sourceIp = clientIp(request.headers);
   const allowlist = env.mpesa.callbackIps;
   return {
     token: token.slice(0, 200),
     rawBody: text,
     truncated,
+    cutOff,
     sourceIp,
     ipAllowed: allowlist.length === 0 || (sourceIp !== null && allowlist.includes(sourceIp)),
     headers: Object.fromEntries(

@@ -3,7 +3,10 @@ import { OWNER, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/e2e-env";
+import { layoutProblems } from "./support/layout";
 import { Shop } from "./support/shop";
+import { formatEat } from "@/lib/format";
+import { CUT_OFF } from "@/lib/http/read-capped";
 
 // When the prompt cannot reach the phone, the shopper pays from the M-Pesa menu (Pay Bill) instead.
 test.beforeAll(async ({ browser }) => {
@@ -105,4 +108,62 @@ test("the owner attaches an unmatched till payment to its order in one click", a
   await shopperPage.reload();
   await expect(shopperPage.getByRole("heading", { name: "Payment received" })).toBeVisible();
   await shopper.close();
+});
+
+test("a Pay Bill confirmation cut off on its way: the shopper's M-Pesa code still pays the order", async ({
+  page,
+}) => {
+  await emulator.post("rules", { phone: "254711000305", outcome: "timeout", delayMs: 500 });
+  const shop = new Shop(page);
+  await shop.addToCart("mwiko-set", 1);
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("Wairimu Kariuki");
+  await page.getByLabel("Phone number").fill("0711000305");
+  await shop.chooseDelivery("Pick up at the shop");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+  const panel = page.getByTestId("pay-by-hand");
+  const account = (await panel.getByTestId("account-number").textContent())!;
+  const amount = Number((await panel.getByTestId("pay-amount").textContent())!.replace(/\D/g, ""));
+
+  // The money moves, but M-Pesa hangs up halfway through telling the shop: the shop never hears of it.
+  await emulator.post("faults", { target: "confirmation", kind: "cut" });
+  const paid = await emulator.post("paybill", { business: "174379", account, amount, phone: "254711000305" });
+  expect(paid.confirmation.error).toBe("cut off (fault)");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Payment not completed" })).toBeVisible();
+
+  const form = page.getByTestId("mpesa-code-form");
+  await form.getByLabel("Already paid? Enter your M-Pesa code").fill(String(paid.transId));
+  await form.getByRole("button", { name: "Check my code" }).click();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("receipt")).toHaveText(String(paid.transId));
+});
+
+test("the owner is shown when a confirmation arrived without its details", async ({ page }) => {
+  // What the confirmation route records when Safaricom hung up before the shop could read the body
+  // (lib/http/read-capped.ts; tests/integration/payments-c2b.test.ts drives it over HTTP).
+  const receivedAt = new Date(Date.now() - 3 * 60_000);
+  await withDb((db) =>
+    db.c2bEvent.create({
+      data: {
+        kind: "CONFIRMATION",
+        rawBody: "",
+        headers: {},
+        verdict: "REJECTED",
+        reason: CUT_OFF,
+        receivedAt,
+      },
+    }),
+  );
+  await page.setViewportSize({ width: 360, height: 900 });
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/payments");
+  const notice = page.getByTestId("cut-off-confirmations");
+  await expect(notice).toContainText("the connection was cut before the details arrived");
+  await expect(notice.getByRole("listitem")).toHaveText([formatEat(receivedAt)]);
+  await expect(notice).toContainText("Already paid? Enter your M-Pesa code");
+  await expect(page.getByText("Every payment received is on an order.")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/cut-off-confirmation-360.png", fullPage: true });
+  expect(await layoutProblems(page)).toEqual([]);
 });

@@ -49,6 +49,7 @@ const fromSafaricom = (token: string, rawBody: string) =>
     headers: {},
     ipAllowed: true,
     truncated: false,
+    cutOff: false,
     sourceIp: "196.201.214.200",
   });
 

@@ -7,7 +7,13 @@ import { env } from "@/lib/env";
 import { accountNumberOf } from "@/lib/payments/c2b/account";
 import { configurePayments } from "@/lib/payments/shared/context";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
-import { attachPayment, listUnmatchedPayments, refundPayment } from "@/lib/payments/c2b/unmatched";
+import {
+  attachPayment,
+  listCutOffConfirmations,
+  listUnmatchedPayments,
+  refundPayment,
+} from "@/lib/payments/c2b/unmatched";
+import { CUT_OFF } from "@/lib/http/read-capped";
 import { readOrderView } from "@/lib/orders/order-view";
 import { expireDueOrders, reconcileAll } from "@/lib/payments/stk/reconcile";
 import { retryPayment } from "@/lib/payments/stk/retry";
@@ -18,6 +24,7 @@ import {
   freshPhone,
   readOrder,
   stockOf,
+  waitFor,
   withPaymentsHarness,
 } from "./support/payments-harness";
 
@@ -355,5 +362,32 @@ describe("bad input to the confirmation URL", () => {
     const hashed = { ...sample(), MSISDN: "a".repeat(64) };
     expect((await postConfirmation(hashed)).status).toBe(200);
     expect(await paymentOf(hashed.TransID)).toMatchObject({ msisdn: hashed.MSISDN, status: "UNMATCHED" });
+  });
+});
+
+describe("a confirmation cut off on the way (the shop slower than M-Pesa waits)", () => {
+  it("is recorded as cut off, not as garbage, and the seller is shown when it came", async () => {
+    const { publicId, order } = await openOrder(760);
+    harness.emulator.control.fault({ target: "confirmation", kind: "cut" });
+    const sent = new Date();
+    const transaction = await payBill(order.reference, 760);
+    expect(transaction).toMatchObject({ outcome: "completed", confirmation: { error: "cut off (fault)" } });
+
+    const event = await waitFor(
+      () =>
+        prisma.c2bEvent.findFirst({
+          where: { kind: "CONFIRMATION", verdict: { not: "RECEIVED" }, receivedAt: { gte: sent } },
+        }),
+      { what: "the cut-off confirmation's verdict" },
+    );
+    expect(event).toMatchObject({ verdict: "REJECTED", reason: CUT_OFF });
+    // Nothing invented from half a body: no payment, the order still waits for its money.
+    expect(await prisma.c2bPayment.count({ where: { transId: transaction.transId } })).toBe(0);
+    expect((await readOrder(publicId)).status).toBe("PENDING");
+    expect(await listCutOffConfirmations()).toEqual([{ id: event.id, receivedAt: event.receivedAt }]);
+
+    // An ordinary malformed body is not counted among them.
+    await postConfirmation("{ not json");
+    expect(await listCutOffConfirmations()).toHaveLength(1);
   });
 });

@@ -5,10 +5,13 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { flagOrder } from "@/lib/payments/core/flags";
 import { applyAttemptResult } from "@/lib/payments/stk/attempt-result";
+import { reconcileAll } from "@/lib/payments/stk/reconcile";
+import { CUT_OFF } from "@/lib/http/read-capped";
 import {
   callbackBody,
   callbackEvents,
   checkoutOk,
+  clock,
   createProduct,
   freshPhone,
   newReceipt,
@@ -312,5 +315,27 @@ describe("callback route", () => {
     const before = await prisma.callbackEvent.count();
     for (const body of garbage) expect((await postCallback(harness, "nope", body)).status).toBe(200);
     expect(await prisma.callbackEvent.count()).toBe(before + garbage.length);
+  });
+});
+
+describe("a callback cut off on the way (the shop slower than Daraja waits)", () => {
+  it("is recorded on its prompt as cut off, and the status query still settles the order", async () => {
+    const product = await createProduct({ stock: 2, priceKes: 690 });
+    const phone = freshPhone();
+    const { publicId, attempt } = await checkoutOk(harness, product.id, phone);
+    harness.emulator.control.fault({ target: "callback", kind: "cut" });
+    const delivery = await harness.emulator.control.pay(phone);
+    expect(delivery.error).toBe("cut off by fault");
+
+    const event = await waitFor(
+      async () => (await callbackEvents(attempt.id)).find((e) => e.verdict !== "RECEIVED"),
+      { what: "the cut-off callback's verdict" },
+    );
+    expect(event).toMatchObject({ verdict: "REJECTED", reason: CUT_OFF });
+    expect((await readOrder(publicId)).status).toBe("PENDING");
+
+    clock.advance(61);
+    await reconcileAll();
+    expect(await readOrder(publicId)).toMatchObject({ status: "PAID" });
   });
 });

@@ -2,7 +2,11 @@ import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard
 import { sellerPage } from "@/lib/auth/guards";
 import { formatEat, formatKes } from "@/lib/format";
 import { c2bRegistrationStatus } from "@/lib/payments/c2b/registration";
-import { listResolvedPayments, listUnmatchedPayments } from "@/lib/payments/c2b/unmatched";
+import {
+  listCutOffConfirmations,
+  listResolvedPayments,
+  listUnmatchedPayments,
+} from "@/lib/payments/c2b/unmatched";
 
 export const metadata = { title: "Payments" };
 export const dynamic = "force-dynamic";
@@ -19,11 +23,37 @@ function registrationSentence(r: {
   return r.ok ? `Registered ${when}: ${what}` : `Registering ${when} failed: ${what}`;
 }
 
+/** Payments M-Pesa began to confirm but whose details never arrived: only the time is known. */
+function CutOffConfirmations({ events }: { events: { id: string; receivedAt: Date }[] }) {
+  return (
+    <div
+      className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm"
+      data-testid="cut-off-confirmations"
+    >
+      <p>
+        M-Pesa began to confirm {events.length === 1 ? "a payment" : `${events.length} payments`}, but the
+        connection was cut before the details arrived, so the shop cannot tell whose{" "}
+        {events.length === 1 ? "it was" : "they were"} or how much:
+      </p>
+      <ul className="list-disc pl-5">
+        {events.map((e) => (
+          <li key={e.id}>{formatEat(e.receivedAt)}</li>
+        ))}
+      </ul>
+      <p className="text-stone-600">
+        Look for a Pay Bill payment at that time on the M-Pesa statement. The shopper can count it on their
+        order page under &ldquo;Already paid? Enter your M-Pesa code&rdquo;.
+      </p>
+    </div>
+  );
+}
+
 export default async function PaymentsPage() {
   const user = await sellerPage();
-  const [registration, unmatched, resolved] = await Promise.all([
+  const [registration, unmatched, cutOff, resolved] = await Promise.all([
     c2bRegistrationStatus(),
     listUnmatchedPayments(),
+    listCutOffConfirmations(),
     listResolvedPayments(),
   ]);
   const owner = user.role === "OWNER";
@@ -56,9 +86,10 @@ export default async function PaymentsPage() {
         <h2 id="unmatched" className="text-lg font-semibold">
           Unmatched payments ({unmatched.length})
         </h2>
-        {unmatched.length === 0 && (
+        {unmatched.length === 0 && cutOff.length === 0 && (
           <p className="text-sm text-stone-600">Every payment received is on an order.</p>
         )}
+        {cutOff.length > 0 && <CutOffConfirmations events={cutOff} />}
         <ul className="space-y-3" data-testid="unmatched-list">
           {unmatched.map((p) => (
             <li

@@ -9,6 +9,7 @@ import type {
 } from "./store";
 import { eatTimestamp } from "../eat-time";
 import type { EmulatorState } from "../../state";
+import { postHalfThenHangUp } from "../../http-io";
 
 interface C2bPaymentRequest {
   kind: C2bTransactionType;
@@ -75,6 +76,14 @@ async function post(url: string, body: unknown, timeoutMs: number): Promise<C2bP
     const reason = error instanceof Error && error.name === "TimeoutError" ? "timeout" : String(error);
     return { url, status: null, error: reason, latencyMs: latency(), responseBody: null };
   }
+}
+
+/** The cut fault (postHalfThenHangUp): no answer, and only half the body ever reached the shop. */
+async function postCutOff(url: string, body: unknown): Promise<C2bPost> {
+  const started = performance.now();
+  await postHalfThenHangUp(url, JSON.stringify(body), { "content-type": "application/json" });
+  const latencyMs = Math.round(performance.now() - started);
+  return { url, status: null, error: "cut off (fault)", latencyMs, responseBody: null };
 }
 
 /** One field of the validator's JSON answer, as text; null when it gave none (timeout, error, not JSON). */
@@ -152,7 +161,9 @@ export async function makeC2bPayment(
       };
     } else {
       body.OrgAccountBalance = state.c2b.credit(shortcode, request.amount).toFixed(2);
-      const confirmation = await post(registration.confirmationUrl, body, state.options.callbackTimeoutMs);
+      const confirmation = state.faults.takeConfirmationCut()
+        ? await postCutOff(registration.confirmationUrl, body)
+        : await post(registration.confirmationUrl, body, state.options.callbackTimeoutMs);
       transaction = {
         ...base,
         outcome: "completed",

@@ -4,6 +4,7 @@ import type { DeliveryRecord } from "./callback-shape";
 import { callbackText, drawCallbackForm, seededRandom } from "./callback-variety";
 import type { Prompt } from "./prompt-store";
 import type { EmulatorState } from "../../state";
+import { postHalfThenHangUp } from "../../http-io";
 
 const MAX_RESPONSE_CHARS = 2000;
 
@@ -114,6 +115,21 @@ export async function deliverCallback(state: EmulatorState, prompt: Prompt): Pro
       responseBody: null,
       faults: effects.labels,
     });
+  if (effects.cut) {
+    const started = performance.now();
+    await postHalfThenHangUp(prompt.callbackUrl, sent.rawBody, {
+      "content-type": "application/json",
+      Businessshortcode: prompt.shortcode,
+    });
+    return store(state, {
+      ...base,
+      status: null,
+      error: "cut off by fault",
+      latencyMs: Math.round(performance.now() - started),
+      responseBody: null,
+      faults: effects.labels,
+    });
+  }
   const first = await post(state, prompt, sent, effects.labels);
   if (effects.duplicate && generation === state.generation) await post(state, prompt, sent, effects.labels);
   return first;

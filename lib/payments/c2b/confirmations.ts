@@ -1,4 +1,5 @@
 import "server-only";
+import { CUT_OFF } from "@/lib/http/read-capped";
 import { prisma } from "@/lib/db";
 import { singleLine } from "@/lib/plain-text";
 import { type C2bNotification, parseC2bNotification } from "@/lib/daraja";
@@ -70,12 +71,14 @@ export async function recordC2bEvent(kind: C2bEventKind, input: IncomingC2b): Pr
   );
 }
 
-type Judged = Pick<IncomingC2b, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
+type Judged = Pick<IncomingC2b, "rawBody" | "ipAllowed" | "truncated" | "cutOff" | "sourceIp">;
 
 async function judgeConfirmation(input: Judged): Promise<Judgement> {
   if (!input.ipAllowed)
     return { verdict: "REJECTED", reason: `source IP ${input.sourceIp ?? "unknown"} not allowed` };
   if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
+  // Nobody can tell whose money it was: the Payments page lists it for the seller (listCutOffConfirmations).
+  if (input.cutOff) return { verdict: "REJECTED", reason: CUT_OFF };
   let json: unknown;
   try {
     json = JSON.parse(input.rawBody);
@@ -157,6 +160,7 @@ export async function replayUnappliedC2b(limit = 100): Promise<number> {
       rawBody: event.rawBody,
       ipAllowed: true,
       truncated: false,
+      cutOff: false,
       sourceIp: event.sourceIp,
     }).catch((e: unknown): Judgement => ({ verdict: "RECEIVED", reason: `not applied: ${describe(e)}` }));
     await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });

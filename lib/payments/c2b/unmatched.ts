@@ -4,6 +4,8 @@ import { markC2bRefunded } from "../core/state-machine";
 import { referenceFromAccount } from "./account";
 import { applyToOrder } from "./apply";
 import { OPEN_ORDER } from "../core/status-groups";
+import { payments } from "../shared/context";
+import { CUT_OFF } from "@/lib/http/read-capped";
 
 /** How far back an order may be to be suggested for a payment. */
 const SUGGEST_WITHIN_HOURS = 72;
@@ -82,5 +84,25 @@ export async function listResolvedPayments() {
     orderBy: { resolvedAt: "desc" },
     take: 20,
     include: { order: { select: { reference: true } } },
+  });
+}
+
+/** How long the Payments page shows a confirmation that arrived cut off. */
+const CUT_OFF_SHOWN_DAYS = 14;
+
+/**
+ * Confirmations whose sender hung up before the body arrived (a cold start slower than M-Pesa's wait): a
+ * payment went through and the shop cannot tell whose or how much, so the seller is shown when it came.
+ */
+export async function listCutOffConfirmations() {
+  return prisma.c2bEvent.findMany({
+    where: {
+      kind: "CONFIRMATION",
+      reason: CUT_OFF,
+      receivedAt: { gte: new Date(payments().now().getTime() - CUT_OFF_SHOWN_DAYS * 86_400_000) },
+    },
+    orderBy: { receivedAt: "desc" },
+    take: 20,
+    select: { id: true, receivedAt: true },
   });
 }

@@ -10,6 +10,8 @@ export type IncomingNotification = {
   ipAllowed: boolean;
   /** The body was cut at the size cap. */
   truncated: boolean;
+  /** The sender hung up before its whole body arrived (lib/http/read-capped.ts): what is here is not all. */
+  cutOff: boolean;
 };
 
 // PostgreSQL text and jsonb cannot hold NUL; keep everything else byte for byte.

@@ -1,4 +1,5 @@
 import "server-only";
+import { CUT_OFF } from "@/lib/http/read-capped";
 import { randomUUID } from "node:crypto";
 import { type Db, type Tx, prisma } from "@/lib/db";
 import { type StkCallback, parseCallback } from "@/lib/daraja";
@@ -130,7 +131,7 @@ export async function replayUnappliedCallbacks(
   });
   for (const event of inArrivalOrder(stuck))
     await applyRecorded(
-      { rawBody: event.rawBody, ipAllowed: true, truncated: false, sourceIp: event.sourceIp },
+      { rawBody: event.rawBody, ipAllowed: true, truncated: false, cutOff: false, sourceIp: event.sourceIp },
       { id: event.id, tokenHash: event.token! },
       "replayed: ",
     );
@@ -167,7 +168,7 @@ async function attemptByToken(tokenHash: string): Promise<PaymentAttempt | null>
   return attempt ?? null;
 }
 
-type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "sourceIp">;
+type Judged = Pick<IncomingCallback, "rawBody" | "ipAllowed" | "truncated" | "cutOff" | "sourceIp">;
 
 const notAllowed = (input: Judged) => `source IP ${input.sourceIp ?? "unknown"} not allowed`;
 
@@ -179,6 +180,8 @@ async function judge(
 ): Promise<Judgement> {
   if (!input.ipAllowed) return { verdict: "REJECTED", reason: notAllowed(input) };
   if (input.truncated) return { verdict: "REJECTED", reason: "body over the size limit" };
+  // Its outcome is lost with its body: the status query settles the prompt (reconcile, the order page).
+  if (input.cutOff) return { verdict: "REJECTED", reason: CUT_OFF, attemptId: attempt.id };
   let json: unknown;
   try {
     json = JSON.parse(input.rawBody);
