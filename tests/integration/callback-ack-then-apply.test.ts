@@ -153,7 +153,7 @@ describe("a callback acknowledged but not yet applied", () => {
         { code: 0, amount: price, phone, receipt: payBill.transId },
       );
       await fromSafaricom(token!, JSON.stringify(body));
-      forged.push(token!);
+      forged.push({ token: token!, attemptId: attempt.id });
     }
     await new Promise((later) => setTimeout(later, 5));
     const waiting = await pendingPayment(1440);
@@ -168,8 +168,10 @@ describe("a callback acknowledged but not yet applied", () => {
       status: "PAID",
       mpesaReceipt: waiting.receipt,
     });
-    for (const token of forged)
+    // Each still on its prompt for the seller to see, though never applied.
+    for (const { token, attemptId } of forged)
       expect(await storedEvent(token)).toMatchObject({
+        attemptId,
         verdict: "RECEIVED",
         reason: expect.stringMatching(/^replayed: not applied: .*counted twice/),
       });

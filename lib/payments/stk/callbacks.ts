@@ -96,12 +96,13 @@ async function saveVerdict(eventId: string, judgement: Judgement) {
 
 /**
  * The first verdict stands: a replay (reconcile, the order page) can reach a callback still waiting its turn
- * after the acknowledgement, and the one that applied it must not be overwritten by "duplicate".
+ * after the acknowledgement, and the one that applied it must not be overwritten by "duplicate". The attempt
+ * stored with the callback stays when a judgement names none (an apply that failed).
  */
 async function writeVerdict(db: Db | Tx, eventId: string, judgement: Judgement) {
   await db.$executeRaw`
     UPDATE "CallbackEvent" SET verdict = ${judgement.verdict}, reason = ${judgement.reason},
-      "attemptId" = ${judgement.attemptId ?? null}
+      "attemptId" = COALESCE(${judgement.attemptId ?? null}, "attemptId")
     WHERE id = ${eventId} AND verdict = 'RECEIVED'`;
 }
 

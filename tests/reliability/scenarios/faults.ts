@@ -46,6 +46,8 @@ export async function startFaults(stack: Stack, count: number): Promise<Pending>
   for (const f of pushFaults) control.fault({ target: "push", ...f });
   control.fault({ target: "callback", kind: "drop", probability: 0.2 });
   control.fault({ target: "callback", kind: "duplicate", probability: 0.2 });
+  // Half the body, then a hang-up: Next.js drops it, and the prompt is settled like a lost callback.
+  control.fault({ target: "callback", kind: "cut", probability: 0.1 });
 
   const results = await mapLimit(phones, 8, (phone) => checkout(product.id, phone));
   const latest = new Date();
