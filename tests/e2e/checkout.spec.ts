@@ -187,6 +187,7 @@ test("sold-out race: two shoppers want the last one, the second is told before p
       .filter({ hasText: /Bao Game Board is reserved by other shoppers: check back in \d+ minutes?/ }),
   ).toBeVisible();
   expect((await emulator.ledger("254711000107")).entries).toHaveLength(0);
+  await expect(second.page.getByRole("link", { name: "Review your cart" })).toBeVisible();
 
   await answerOnPhone(await first.context.newPage(), "254711000106", "Pay");
   await first.page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
@@ -199,4 +200,45 @@ test("sold-out race: two shoppers want the last one, the second is told before p
   ).toBeVisible();
   await first.context.close();
   await second.context.close();
+});
+
+test("a number that had its M-Pesa prompts hears when it can try again and is offered pay on delivery, not the cart", async ({
+  page,
+}) => {
+  // Three prompts went to this number four minutes ago: the limit (PROMPTS_PER_PHONE) is used up.
+  await withDb((db) =>
+    db.rateLimitCounter.create({
+      data: {
+        key: "prompt:phone:254711000109",
+        windowStart: new Date(Date.now() - 4 * 60_000),
+        count: 3,
+      },
+    }),
+  );
+  await page.setViewportSize({ width: 360, height: 740 });
+  await new Shop(page).addToCart("mwiko-set", 1);
+  await page.goto("/checkout");
+  await new Shop(page).chooseDelivery("Nairobi CBD");
+  await page.getByLabel("County").selectOption("Nairobi");
+  await page.getByLabel("Town or estate").fill("Westlands");
+  await page.getByLabel("Landmark or directions").fill("Sarit Centre, gate B");
+  await page.getByLabel("Full name").fill("Prompted Out");
+  await page.getByLabel("Phone number").fill("0711 000 109");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText(
+    /Too many M-Pesa prompts to this number\. You can try again at \d\d:\d\d EAT \(in [56] minutes\)\./,
+  );
+  await expect(summary).toContainText("Or pay now from another M-Pesa number.");
+  // No order was made and the cart is fine: nothing to review there.
+  await expect(page.getByRole("link", { name: "Review your cart" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/checkout-prompt-limit-360.png", fullPage: true });
+  expect((await emulator.ledger("254711000109")).entries).toHaveLength(0);
+
+  await summary.getByRole("button", { name: "Pay on delivery instead" }).click();
+  await expect(page.getByRole("radio", { name: /Pay on delivery/ })).toBeChecked();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{16,}$/);
+  await expect(page.getByRole("heading", { name: "Order placed" })).toBeVisible();
 });
