@@ -77,6 +77,13 @@ test("insufficient funds, then pay from a different number", async ({ page, cont
   await expect(page.getByTestId("failure-reason")).toContainText(/balance is too low/i);
 
   await page.getByRole("button", { name: "Use a different number" }).click();
+  await page.getByLabel("Phone number").fill("0711 000");
+  await page.getByRole("button", { name: "Send prompt to this number" }).click();
+  // The mistake is said once, under the box: the summary above says only to check it.
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Check the highlighted fields.");
+  await expect(page.getByText("Enter a Kenyan mobile number")).toHaveCount(1);
+  await expect(page.locator("#field-phone-error")).toHaveText("Enter a Kenyan mobile number, e.g. 0712 345 678.");
   await page.getByLabel("Phone number").fill("0711 000 113");
   await page.getByRole("button", { name: "Send prompt to this number" }).click();
   await expect(page.getByText("2547******113")).toBeVisible();
