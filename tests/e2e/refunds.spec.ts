@@ -40,6 +40,8 @@ test("the owner refunds a paid order on a phone, and the shopper's SMS arrives",
   await page.goto(`/dashboard/orders/${reference}`);
   await page.getByText("Refund", { exact: true }).click();
   await expect(page.getByLabel("Amount (KES)")).toHaveValue("380");
+  // In the shop's money format, as the error for too much says it.
+  await expect(page.getByTestId("refund-form").getByText("At most KES 380", { exact: true })).toBeVisible();
   await page.getByTestId("refund-form").getByLabel("Reason").selectOption("The shopper asked");
   await page.getByRole("button", { name: "Review refund" }).click();
   await expect(page.getByTestId("refund-confirm")).toContainText(
