@@ -32,7 +32,7 @@ function phoneEntries(line: string): string[] {
   const words = line.split(/\s+/).filter(Boolean);
   const entries: string[] = [];
   let unmatched: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const end = numberEnd(words, i);
     if (end === -1) {
       unmatched.push(words[i++]!);
@@ -47,7 +47,10 @@ function phoneEntries(line: string): string[] {
   return entries;
 }
 
-const splitPhones = (text: unknown) => String(text ?? "").split(/[,;\n]+/).flatMap(phoneEntries);
+const splitPhones = (text: unknown) =>
+  String(text ?? "")
+    .split(/[,;\n]+/)
+    .flatMap(phoneEntries);
 
 const phones = z.preprocess(
   splitPhones,

@@ -29,7 +29,8 @@ export async function limitEndsAt(db: Db | Tx, key: string): Promise<Date | null
 
 /** "Too many M-Pesa prompts to this number", with when the number may have one again. */
 export function promptLimitMessage(endsAt: Date | null, now: Date): string {
-  if (!endsAt) return `Too many M-Pesa prompts to this number. Please wait ${payments().limitWindowMinutes} minutes.`;
+  if (!endsAt)
+    return `Too many M-Pesa prompts to this number. Please wait ${payments().limitWindowMinutes} minutes.`;
   const minutes = Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 60_000));
   return `Too many M-Pesa prompts to this number. You can try again at ${formatEat(endsAt, "HH:mm")} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
 }
