@@ -89,7 +89,10 @@ export async function ProductView({ slug, variantKey }: { slug: string; variantK
       />
       <div className="space-y-3 md:space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
-          <Link href={`/categories/${product.category.slug}`} className="hover:underline">
+          <Link
+            href={`/categories/${product.category.slug}`}
+            className="inline-flex min-h-11 items-center hover:underline"
+          >
             {product.category.name}
           </Link>
         </nav>

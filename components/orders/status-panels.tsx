@@ -99,7 +99,7 @@ export function PaidPanel({ view }: PanelProps) {
       <button
         type="button"
         onClick={() => window.print()}
-        className="rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 print:hidden"
+        className="min-h-11 rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 print:hidden"
       >
         Print receipt
       </button>

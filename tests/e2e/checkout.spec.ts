@@ -1,6 +1,7 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { resetShop, withDb } from "./support/database";
 import { answerOnPhone, emulator } from "./support/emulator";
+import { smallTapTargets } from "./support/layout";
 import { Shop } from "./support/shop";
 
 // Each test pays from its own number: the emulator (like Daraja) answers 17 to the same amount from the
@@ -46,11 +47,12 @@ test("check out, approve on the phone, see Paid with the M-Pesa receipt", async 
   await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
   await expect(page.getByTestId("receipt")).toHaveText(/^[A-Z0-9]{10}$/);
   // The paid time, said once: in the progress list, not again as a "Paid on" row of the receipt.
-  await expect(page.getByTestId("order-progress")).toContainText(
-    /Paid\s*\d{1,2} \w{3} \d{4}, \d\d:\d\d EAT/,
-  );
+  await expect(page.getByTestId("order-progress")).toContainText(/Paid\s*\d{1,2} \w{3} \d{4}, \d\d:\d\d EAT/);
   await expect(page.getByText("Paid on")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Print receipt" })).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await smallTapTargets(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/order-paid-360.png", fullPage: true });
 });
 
 test("cancel on the phone, see why, try again and pay", async ({ page, context }) => {
@@ -77,6 +79,8 @@ test("insufficient funds, then pay from a different number", async ({ page, cont
   await page.bringToFront(); // SWR polls only a visible page (and refreshes on focus)
   await expect(page.getByTestId("failure-reason")).toContainText(/balance is too low/i);
 
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await smallTapTargets(page)).toEqual([]);
   await page.getByRole("button", { name: "Use a different number" }).click();
   await page.getByLabel("Phone number").fill("0711 000");
   await page.getByRole("button", { name: "Send prompt to this number" }).click();
@@ -84,7 +88,9 @@ test("insufficient funds, then pay from a different number", async ({ page, cont
   const summary = page.getByTestId("error-summary");
   await expect(summary).toContainText("Check the highlighted fields.");
   await expect(page.getByText("Enter a Kenyan mobile number")).toHaveCount(1);
-  await expect(page.locator("#field-phone-error")).toHaveText("Enter a Kenyan mobile number, e.g. 0712 345 678.");
+  await expect(page.locator("#field-phone-error")).toHaveText(
+    "Enter a Kenyan mobile number, e.g. 0712 345 678.",
+  );
   await page.getByLabel("Phone number").fill("0711 000 113");
   await page.getByRole("button", { name: "Send prompt to this number" }).click();
   await expect(page.getByText("2547******113")).toBeVisible();
