@@ -136,8 +136,8 @@ test("shopper: '1 item', search keeps the query, a hint for an Airtel number, fr
   );
   // The usual fee is struck through, and only the fee: not the space before it.
   const struck = await page
-    .locator("label", { hasText: "Nairobi CBD" })
-    .first()
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: /^Nairobi CBD/ }) })
     .evaluate((label) =>
       [...label.querySelectorAll("*")]
         .filter((el) => getComputedStyle(el).textDecorationLine.includes("line-through"))
