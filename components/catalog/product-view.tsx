@@ -88,8 +88,12 @@ export async function ProductView({ slug, variantKey }: { slug: string; variantK
         )}
       />
       <div className="space-y-3 md:space-y-4">
-        <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
-          <Link href={`/categories/${product.category.slug}`} className="hover:underline">
+        {/* A thumb-sized link that takes a text line's room: its tap area reaches into the gaps around it. */}
+        <nav aria-label="Breadcrumb" className="-my-3 text-sm text-stone-600">
+          <Link
+            href={`/categories/${product.category.slug}`}
+            className="inline-flex min-h-11 items-center hover:underline"
+          >
             {product.category.name}
           </Link>
         </nav>

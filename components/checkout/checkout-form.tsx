@@ -37,8 +37,6 @@ export function CheckoutForm(props: Props) {
   const [picked, setPicked] = useState<string | null>(null);
   const [phoneHint, setPhoneHint] = useState<string | null>(null);
   const refusal = state?.ok === false ? state : null;
-  // A refusal about the cart (not a field, not delivery) links back to it.
-  const aboutCart = refusal && !refusal.fieldErrors && !refusal.aboutDelivery;
   // React resets the form after each action: the radios start from what was submitted (or the only option).
   const submittedKey =
     parseOfferValue(state?.values?.delivery ?? "")?.key ?? (offers.length === 1 ? offers[0]?.key : undefined);
@@ -58,11 +56,16 @@ export function CheckoutForm(props: Props) {
       form={form}
       className="space-y-4"
       summaryExtra={
-        aboutCart && (
-          <Link href="/cart" className="mt-1 inline-block min-h-6 font-medium underline">
+        refusal?.about === "cart" ? (
+          <Link href="/cart" className="flex min-h-11 items-center font-medium underline">
             Review your cart
           </Link>
-        )
+        ) : refusal?.about === "prompts" ? (
+          <PromptLimitOptions
+            payLaterLabel={canPayLater && !payLater ? laterLabel : null}
+            onPayLater={() => setPayment("delivery")}
+          />
+        ) : null
       }
     >
       <input type="hidden" name="checkoutKey" value={checkoutKey} />
@@ -163,5 +166,23 @@ export function CheckoutForm(props: Props) {
         )}
       </div>
     </ActionForm>
+  );
+}
+
+/** No prompt can go to this number for now, and no order was made (nothing to pay by Pay Bill against). */
+function PromptLimitOptions(props: { payLaterLabel: string | null; onPayLater: () => void }) {
+  return (
+    <div className="mt-1 space-y-1" data-testid="prompt-limit-options">
+      <p>Or pay now from another M-Pesa number.</p>
+      {props.payLaterLabel && (
+        <button
+          type="button"
+          onClick={props.onPayLater}
+          className="min-h-11 rounded-lg border border-red-700 bg-white px-4 font-medium text-red-900"
+        >
+          {props.payLaterLabel} instead
+        </button>
+      )}
+    </div>
   );
 }

@@ -59,7 +59,10 @@ export function DeliveryOptions({ offers, initialKey, onChoose, goodsKes, freeTh
                 </span>
                 {offer.etaText}
                 {offer.feeKes < offer.zoneFeeKes && (
-                  <span className="text-stone-500 line-through"> {formatKes(offer.zoneFeeKes)}</span>
+                  <>
+                    {" "}
+                    <s className="text-stone-500">{formatKes(offer.zoneFeeKes)}</s>
+                  </>
                 )}
                 {offer.feeKes === 0 && offer.zoneFeeKes > 0 && freeThresholdKes !== null && (
                   <span className="block text-brand-700" data-testid="free-delivery-why">

@@ -76,7 +76,7 @@ export function AlertSettingsForm({ saved }: { saved: Saved }) {
         rows={2}
         maxLength={500}
         errors={errors.alertPhones}
-        hint="Up to 5, separated by commas or new lines, e.g. 0712345678"
+        hint="Up to 5, separated by commas or new lines, e.g. 0712 345 678"
         defaultValue={typed ? typed.alertPhones : saved.alertPhones.join("\n")}
       />
       <TextArea

@@ -152,11 +152,13 @@ export function LiveOverview({ initial }: { initial: DashboardSummary }) {
             {data.latest.map((o) => (
               <li
                 key={o.reference}
-                className="flex flex-wrap items-baseline justify-between gap-x-3 py-2 text-sm"
+                className="relative flex min-h-11 flex-wrap items-baseline justify-between gap-x-3 py-2 text-sm hover:bg-stone-50"
               >
+                {/* The link covers the whole row: the row is the tap target. */}
                 <Link
                   href={`/dashboard/orders/${o.reference}`}
-                  className="font-medium text-brand-700 hover:underline"
+                  className="font-medium text-brand-700 after:absolute after:inset-0 hover:underline"
+                  data-nav-link
                 >
                   {o.reference}
                 </Link>

@@ -27,6 +27,7 @@ export const ORDER_COLUMNS: OrderColumn[] = [
       <Link
         href={`/dashboard/orders/${o.reference}`}
         className="font-medium whitespace-nowrap text-brand-700 after:absolute after:inset-0 hover:underline"
+        data-nav-link
       >
         {o.reference}
       </Link>

@@ -57,6 +57,18 @@ export function OptionsForm({
   );
 }
 
+/** Every card has the same boxes: their names say which variant, so the error summary's links do too. */
+function VariantLabel({ text, variant }: { text: string; variant: string }) {
+  return (
+    <>
+      {text}
+      <span className="sr-only"> of {variant}</span>
+    </>
+  );
+}
+
+const variantName = (v: { title: string }) => v.title || "Default";
+
 type Variant = {
   id: string;
   title: string;
@@ -93,11 +105,11 @@ export function VariantsForm({
             data-testid="variant-card"
             className="space-y-2 rounded-xl border border-stone-200 bg-white p-3"
           >
-            <h3 className="font-medium">{v.title || "Default"}</h3>
+            <h3 className="font-medium">{variantName(v)}</h3>
             <input type="hidden" name={`${v.id}.stockSeen`} value={v.stock} />
             <div className="grid grid-cols-2 gap-2">
               <TextField
-                label="Price (KES)"
+                label={<VariantLabel text="Price (KES)" variant={variantName(v)} />}
                 name={`${v.id}.priceKes`}
                 inputMode="numeric"
                 defaultValue={typed(v, "priceKes", v.priceKes?.toString() ?? "")}
@@ -105,21 +117,21 @@ export function VariantsForm({
                 errors={errors[`${v.id}.priceKes`]}
               />
               <TextField
-                label="Was (KES)"
+                label={<VariantLabel text="Was (KES)" variant={variantName(v)} />}
                 name={`${v.id}.compareAtKes`}
                 inputMode="numeric"
                 defaultValue={typed(v, "compareAtKes", v.compareAtKes?.toString() ?? "")}
                 errors={errors[`${v.id}.compareAtKes`]}
               />
               <TextField
-                label="Stock"
+                label={<VariantLabel text="Stock" variant={variantName(v)} />}
                 name={`${v.id}.stock`}
                 inputMode="numeric"
                 defaultValue={typed(v, "stock", String(v.stock))}
                 errors={errors[`${v.id}.stock`]}
               />
               <TextField
-                label="SKU"
+                label={<VariantLabel text="SKU" variant={variantName(v)} />}
                 name={`${v.id}.sku`}
                 maxLength={40}
                 defaultValue={typed(v, "sku", v.sku ?? "")}

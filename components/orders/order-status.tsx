@@ -6,7 +6,7 @@ import type { OrderView } from "@/lib/orders/order-view";
 import { formatKes } from "@/lib/format";
 import { useEventStream } from "@/components/ui/use-event-stream";
 import { PayByHandPanel } from "./pay-by-hand-panel";
-import { ClockOffset, clockOffsetFrom } from "./use-now";
+import { ServerClock, clockOffsetFrom } from "./use-now";
 import { ExpiredPanel, FailedPanel, PaidPanel, UnknownPanel, WaitingPanel } from "./status-panels";
 import { CancelledPanel, OnDeliveryPanel } from "./progress-panels";
 
@@ -54,7 +54,7 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
   useEventStream(mayChange(view) ? `${statusUrl}/events` : null, onEvent, setStreaming);
   const refresh = () => void mutate();
   return (
-    <ClockOffset value={clockOffsetMs}>
+    <ServerClock value={{ offsetMs: clockOffsetMs, shownAt: Date.parse(view.serverTime) }}>
       <div className="space-y-4" data-live={streaming ? "stream" : "poll"}>
         <div className="flex items-baseline justify-between">
           <h1 className="text-2xl font-bold">
@@ -73,6 +73,6 @@ export function OrderStatus({ initial }: { initial: OrderView }) {
         {view.state === "on_delivery" && <OnDeliveryPanel view={view} />}
         {view.payByHand && <PayByHandPanel pay={view.payByHand} publicId={view.publicId} />}
       </div>
-    </ClockOffset>
+    </ServerClock>
   );
 }

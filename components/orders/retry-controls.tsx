@@ -36,7 +36,7 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
           <button
             type="button"
             onClick={() => setOtherNumber(true)}
-            className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+            className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
           >
             Use a different number
           </button>

@@ -1,10 +1,10 @@
 "use client";
 
 import type { OrderView } from "@/lib/orders/order-view";
-import { formatEat, formatKes } from "@/lib/format";
+import { formatKes } from "@/lib/format";
 import { rebuildCart } from "@/lib/orders/order-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { describeDelivery } from "@/lib/delivery/describe";
+import { describeDeliveryDetail } from "@/lib/delivery/describe";
 import { OrderItems } from "./order-items";
 import { ProgressList } from "./progress-panels";
 import { RefundList } from "./refund-list";
@@ -80,18 +80,16 @@ export function PaidPanel({ view }: PanelProps) {
     >
       <h2 className="text-xl font-semibold text-brand-700">Payment received</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-stone-600">{view.paidInCash ? "Paid" : "M-Pesa receipt"}</dt>
+        <dt className="text-stone-600">{view.paidInCash ? "Payment" : "M-Pesa receipt"}</dt>
         <dd className="font-mono font-semibold" data-testid="receipt">
           {view.paidInCash ? "In cash" : (view.receipt ?? "Confirmed by M-Pesa; receipt number to follow")}
         </dd>
-        <dt className="text-stone-600">Paid on</dt>
-        <dd>{view.paidAt ? formatEat(new Date(view.paidAt)) : ""}</dd>
         <dt className="text-stone-600">Customer</dt>
         <dd>{view.customerName}</dd>
         {view.delivery && (
           <>
             <dt className="text-stone-600">{view.delivery.method === "PICKUP" ? "Pickup" : "Delivery"}</dt>
-            <dd data-testid="receipt-delivery">{describeDelivery(view.delivery)}</dd>
+            <dd data-testid="receipt-delivery">{describeDeliveryDetail(view.delivery)}</dd>
           </>
         )}
       </dl>
@@ -101,7 +99,7 @@ export function PaidPanel({ view }: PanelProps) {
       <button
         type="button"
         onClick={() => window.print()}
-        className="rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 print:hidden"
+        className="min-h-11 rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 print:hidden"
       >
         Print receipt
       </button>

@@ -1,25 +1,42 @@
 "use client";
 
-import { createContext, use, useEffect, useState } from "react";
+import { createContext, use, useEffect, useState, useSyncExternalStore } from "react";
 
 /**
- * How far the server's clock is ahead of this device's, in ms. Deadlines come from the server; a phone
- * whose clock is minutes off would otherwise hold "Try again" back too long, or offer it too early.
+ * The server's clock as the page knows it. Deadlines come from the server; a phone whose clock is minutes
+ * off would otherwise hold "Try again" back too long, or offer it too early. `offsetMs`: how far the
+ * server's clock is ahead of this device's. `shownAt`: the server's time in the view on screen (its
+ * serverTime), the same number in the server's HTML and in the browser.
  */
-export const ClockOffset = createContext(0);
+export const ServerClock = createContext({ offsetMs: 0, shownAt: 0 });
 
 export const clockOffsetFrom = (serverTime: string) => Date.parse(serverTime) - Date.now();
 
-/** The server's current time, ticking every second while a countdown is on screen. */
+const noSubscription = () => () => {};
+
+/** False while React renders the server's HTML and hydrates it, true from then on (and on later mounts). */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+/**
+ * The server's current time, ticking every second while a countdown is on screen. Until the page is
+ * hydrated it is the view's own time, as on the server: reading the clock again in the browser would draw
+ * a countdown a second off the server's HTML whenever the two reads straddle a second (a hydration error).
+ */
 export function useNow(active: boolean): number {
-  const offset = use(ClockOffset);
+  const { offsetMs, shownAt } = use(ServerClock);
+  const hydrated = useHydrated();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [active]);
-  return now + offset;
+  return hydrated ? now + offsetMs : shownAt;
 }
 
 export function secondsUntil(iso: string | null, now: number): number {

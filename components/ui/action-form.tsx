@@ -17,7 +17,9 @@
  * The action returns `refused(message, fieldErrorsOf(error), submittedValues(formData))` (lib/action-result.ts).
  * A refused submit then: keeps every field as typed (React does not reset the form, so even a chosen photo
  * stays; without JavaScript the fields refill from `values`), shows an error summary at the top of the form
- * linking to each field at fault, and moves focus to that summary. `resetOnSuccess` empties the form after a
+ * linking to each field at fault by its label, and moves focus to that summary. Each field's error is said
+ * once, under the field: the summary repeats no message a field shows (a refusal's message that only
+ * repeats a field's error becomes "Check the highlighted fields."), only errors with no field in the form. `resetOnSuccess` empties the form after a
  * success (forms that create something).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
@@ -72,6 +74,8 @@ type Form = {
   dispatch: (data: FormData) => void;
   pending: boolean;
 };
+const CHECK_FIELDS = "Check the highlighted fields.";
+
 type SummaryItem = { name: string; id: string | null; label: string; message: string };
 
 /** The fields at fault in document order, with their label and id, found in the form itself. */
@@ -165,24 +169,27 @@ export function ActionForm({
           className="scroll-mt-40 rounded-lg border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 outline-none focus:ring-2 focus:ring-red-700"
         >
           <p id={titleId} className="font-semibold">
-            {refusal.message}
+            {items.some((item) => item.id && item.message === refusal.message)
+              ? CHECK_FIELDS
+              : refusal.message}
           </p>
           {items.length > 0 && (
-            <ul className="mt-1 space-y-1">
+            <ul className="mt-1">
               {items.map((item) =>
                 item.id ? (
                   <li key={item.name}>
                     <a
                       href={`#${item.id}`}
                       onClick={focusField(item.id)}
-                      className="block py-1 font-medium underline"
+                      className="flex min-h-11 items-center font-medium underline"
                     >
-                      {item.label ? `${item.label}: ` : ""}
-                      {item.message}
+                      {item.label || item.message}
                     </a>
                   </li>
                 ) : (
-                  <li key={item.name}>{item.message}</li>
+                  <li key={item.name} className="py-1">
+                    {item.message}
+                  </li>
                 ),
               )}
             </ul>

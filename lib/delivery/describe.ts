@@ -56,9 +56,19 @@ export function describeDelivery(d: OrderDeliveryView | null): string {
   if (!d) return "Delivery not recorded.";
   const place = describeDeliveryPlace(d);
   if (d.method === "PICKUP") return `${deliveryLabel(d)}${place ? `: ${place}` : ""}.`;
+  return `Delivery: ${describeDeliveryDetail(d)}`;
+}
+
+/**
+ * The choice for a row already labelled "Delivery" or "Pickup" (a receipt's), without saying so again, e.g.
+ * "Nairobi CBD (KES 200) to Kenyatta Ave, CBD, Nairobi; Same day." or "At the shop: Kimathi Street, Nairobi."
+ */
+export function describeDeliveryDetail(d: OrderDeliveryView): string {
+  const place = describeDeliveryPlace(d);
+  if (d.method === "PICKUP") return `At the shop${place ? `: ${place}` : ""}.`;
   const fee = d.feeKes === 0 ? "free" : formatKes(d.feeKes);
   const eta = d.etaText ? `; ${d.etaText}` : "";
-  return `${deliveryLabel(d)} (${fee})${place ? ` to ${place}` : ""}${eta}.`;
+  return `${d.zoneName ?? "zone"} (${fee})${place ? ` to ${place}` : ""}${eta}.`;
 }
 
 /**

@@ -36,12 +36,25 @@ export type AppliedCode = { rule: DiscountRule; version: string };
 /** The form comes back with what was typed; a refusal's `fieldErrors` name the inputs at fault. */
 export type CheckoutFormState =
   | (ActionResult & {
-      /** The message is about delivery options (the page shows them afresh), not the cart. */
-      aboutDelivery?: boolean;
+      /**
+       * What a refusal not at a field is about, for what the form offers next: the cart (review it), the
+       * delivery options (the page shows them afresh) or the number's M-Pesa prompts (pay another way).
+       */
+      about?: RefusalTopic;
       values?: CheckoutValues;
       discount?: AppliedCode | null;
     })
   | null;
+
+type RefusalTopic = "cart" | "delivery" | "prompts";
+
+const CART_REASONS = new Set<string>(["cart_changed", "quantity", "amount", "empty"]);
+
+function topicOf(result: { reason: string; promptLimit?: boolean }): RefusalTopic | undefined {
+  if (result.promptLimit) return "prompts";
+  if (result.reason === "delivery") return "delivery";
+  return CART_REASONS.has(result.reason) ? "cart" : undefined;
+}
 
 const CHECK_FIELDS = "Please check the highlighted fields.";
 
@@ -156,7 +169,7 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
     }
     return {
       ...refused(result.message),
-      aboutDelivery: result.reason === "delivery",
+      about: topicOf(result),
       values,
       discount: await stillApplied(raw),
     };

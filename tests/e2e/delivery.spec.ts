@@ -61,6 +61,8 @@ test("choose a zone, see the total change, pay the total with delivery, seller s
   await page.bringToFront();
   await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
   await expect(page.getByTestId("receipt-delivery")).toContainText(`Nairobi CBD (KES 200) to ${LANDMARK}`);
+  // The row is labelled Delivery: its value does not say it again.
+  await expect(page.getByTestId("receipt-delivery")).not.toContainText("Delivery");
   await expect(page.getByTestId("order-delivery-fee")).toHaveText("KES 200");
   const reference = (await page.getByRole("heading", { name: /^Order DK-/ }).textContent())!.replace(
     "Order ",

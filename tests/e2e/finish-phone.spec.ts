@@ -134,6 +134,16 @@ test("shopper: '1 item', search keeps the query, a hint for an Airtel number, fr
   await expect(page.getByTestId("free-delivery-why").first()).toHaveText(
     "Free: your order is KES 5,000 or more",
   );
+  // The usual fee is struck through, and only the fee: not the space before it.
+  const struck = await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: /^Nairobi CBD/ }) })
+    .evaluate((label) =>
+      [...label.querySelectorAll("*")]
+        .filter((el) => getComputedStyle(el).textDecorationLine.includes("line-through"))
+        .map((el) => el.textContent),
+    );
+  expect(struck).toEqual(["KES 200"]);
   await page.getByLabel("Phone number").fill("0733 123 456");
   await expect(page.getByTestId("network-hint")).toContainText("Airtel");
   await shot(page, "checkout-hint");

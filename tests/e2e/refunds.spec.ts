@@ -40,6 +40,8 @@ test("the owner refunds a paid order on a phone, and the shopper's SMS arrives",
   await page.goto(`/dashboard/orders/${reference}`);
   await page.getByText("Refund", { exact: true }).click();
   await expect(page.getByLabel("Amount (KES)")).toHaveValue("380");
+  // In the shop's money format, as the error for too much says it.
+  await expect(page.getByTestId("refund-form").getByText("At most KES 380", { exact: true })).toBeVisible();
   await page.getByTestId("refund-form").getByLabel("Reason").selectOption("The shopper asked");
   await page.getByRole("button", { name: "Review refund" }).click();
   await expect(page.getByTestId("refund-confirm")).toContainText(
@@ -149,9 +151,12 @@ test("a shopper whose Pay Bill payment went unmatched types its M-Pesa code and 
   const form = page.getByTestId("mpesa-code-form");
   await form.getByLabel("Already paid? Enter your M-Pesa code").fill("QZX1234567");
   await form.getByRole("button", { name: "Check my code" }).click();
-  await expect(form.getByTestId("error-summary")).toContainText(
-    "M-Pesa has no payment to this shop with code QZX1234567.",
-  );
+  // Said once, under the box; the summary only points to it.
+  await expect(form.getByText("M-Pesa has no payment to this shop with code QZX1234567.")).toHaveCount(1);
+  await expect(form.getByTestId("error-summary")).not.toContainText("M-Pesa has no payment");
+  await expect(
+    form.getByTestId("error-summary").getByRole("link", { name: "Already paid? Enter your M-Pesa code" }),
+  ).toBeVisible();
   // Kept as typed, to correct.
   await expect(form.getByLabel("Already paid? Enter your M-Pesa code")).toHaveValue("QZX1234567");
   await page.screenshot({ path: "test-results/typed-code-wrong-360.png", fullPage: true });

@@ -243,6 +243,25 @@ test("every dashboard page fits a 360 px phone: no overlapping text, no sideways
     expect(await layoutProblems(page), path).toEqual([]);
     expect.soft(await smallTapTargets(page), path).toEqual([]);
   }
+  // Enough orders for a second page: its Previous link is a thumb-sized target too.
+  await withDb((db) =>
+    db.order.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({
+        publicId: `pub-DK-PAGE${String(i).padStart(2, "0")}-0001`,
+        reference: `DK-PAGE${String(i).padStart(2, "0")}`,
+        customerName: "Page Filler",
+        phone: "254712345678",
+        status: "FAILED" as const,
+        totalKes: 100,
+        reservedUntil: new Date(),
+      })),
+    }),
+  );
+  await page.goto("/dashboard/orders?status=all&page=2");
+  await expect(page.getByRole("link", { name: "← Previous" })).toBeVisible();
+  expect(await smallTapTargets(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/orders-page-2-360.png", fullPage: true });
+  await withDb((db) => db.order.deleteMany({ where: { reference: { startsWith: "DK-PAGE" } } }));
   // The zone form's 47 counties, opened: each county's whole row is a thumb-sized target.
   await page.goto("/dashboard/settings/delivery");
   const zone = page.getByRole("form", { name: "Add a zone" });

@@ -63,7 +63,13 @@ describe("abuse limits", () => {
 
     const fourth = await checkout(product.id, phone);
     expect(fourth).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(fourth.ok === false && fourth.message).toMatch(/Too many M-Pesa prompts to this number/);
+    // The window opened with the first prompt: the shopper hears when it ends, and that it is this number's.
+    expect(fourth).toMatchObject({
+      promptLimit: true,
+      message: expect.stringMatching(
+        /^Too many M-Pesa prompts to this number\. You can try again at \d\d:\d\d EAT \(in 10 minutes\)\.$/,
+      ),
+    });
     expect(harness.emulator.control.log()).toHaveLength(pushesBefore);
     expect(harness.emulator.control.ledger(phone).totals.count).toBe(3);
     expect(await prisma.order.count({ where: { phone } })).toBe(3);
@@ -73,7 +79,7 @@ describe("abuse limits", () => {
     const [first] = await prisma.order.findMany({ where: { phone }, orderBy: { createdAt: "asc" } });
     expect(await retryPayment(first!.publicId)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/Too many M-Pesa prompts/),
+      message: expect.stringMatching(/Too many M-Pesa prompts to this number\. You can try again at/),
     });
     expect(harness.emulator.control.log()).toHaveLength(pushesBefore);
 

@@ -21,7 +21,8 @@ export default async function OrdersPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">Orders</h1>
         <a
           href={`/api/dashboard/orders/export${filterQuery(filter)}`}
-          className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
+          className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
+          data-nav-link
           download
         >
           Export CSV
@@ -35,7 +36,10 @@ export default async function OrdersPage({ searchParams }: Props) {
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           {page > 1 ? (
-            <Link href={pageLink(page - 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">
+            <Link
+              href={pageLink(page - 1)}
+              className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-stone-100"
+            >
               ← Previous
             </Link>
           ) : (
@@ -45,7 +49,10 @@ export default async function OrdersPage({ searchParams }: Props) {
             Page {page} of {pages}
           </span>
           {page < pages ? (
-            <Link href={pageLink(page + 1)} className="rounded-lg px-3 py-2 hover:bg-stone-100">
+            <Link
+              href={pageLink(page + 1)}
+              className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-stone-100"
+            >
               Next →
             </Link>
           ) : (

@@ -6,6 +6,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type RefundFormResult, refundOrder } from "@/lib/dashboard/refund-actions";
+import { formatKes } from "@/lib/format";
 import { card } from "./card";
 import { RefundReasonFields } from "./refund-reason-fields";
 
@@ -45,7 +46,7 @@ export function RefundForm({ reference, refundableKes }: Props) {
               label="Amount (KES)"
               id="refund-amount"
               inputMode="numeric"
-              hint={`At most ${refundableKes}`}
+              hint={`At most ${formatKes(refundableKes)}`}
               {...form.field("amountKes", String(refundableKes))}
             />
             <RefundReasonFields idPrefix="refund" form={form} restock={false} />

@@ -1,3 +1,4 @@
+import { formatKes } from "@/lib/format";
 import type { MoneyIn } from "./refund-money";
 
 export type RefundPlan =
@@ -33,7 +34,7 @@ export function planRefund({
   if (amountKes > refundableKes)
     return {
       ok: false,
-      error: `At most KES ${refundableKes.toLocaleString("en-KE")} can still be refunded.`,
+      error: `At most ${formatKes(refundableKes)} can still be refunded.`,
     };
   const [only] = moneyIn;
   if (moneyIn.length === 1 && only && only.receipt && committedKes === 0 && only.amountKes === amountKes)

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { formatEat } from "@/lib/format";
 import { payments } from "./context";
 
 /**
@@ -18,6 +19,20 @@ export async function consumeLimit(db: Db | Tx, key: string, limit: number): Pro
       "windowStart" = CASE WHEN "RateLimitCounter"."windowStart" < ${windowStart} THEN ${at} ELSE "RateLimitCounter"."windowStart" END
     RETURNING "count"`;
   return (rows[0]?.count ?? 1) <= limit;
+}
+
+/** When the counter's current window ends (and its limit is free again); null when it has no window. */
+export async function limitEndsAt(db: Db | Tx, key: string): Promise<Date | null> {
+  const row = await db.rateLimitCounter.findUnique({ where: { key }, select: { windowStart: true } });
+  return row ? new Date(row.windowStart.getTime() + payments().limitWindowMinutes * 60_000) : null;
+}
+
+/** "Too many M-Pesa prompts to this number", with when the number may have one again. */
+export function promptLimitMessage(endsAt: Date | null, now: Date): string {
+  if (!endsAt)
+    return `Too many M-Pesa prompts to this number. Please wait ${payments().limitWindowMinutes} minutes.`;
+  const minutes = Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 60_000));
+  return `Too many M-Pesa prompts to this number. You can try again at ${formatEat(endsAt, "HH:mm")} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
 }
 
 export const phoneLimitKey = (msisdn: string) => `prompt:phone:${msisdn}`;

@@ -19,7 +19,13 @@ import { numbersRefusal, openOrdersRefusal, quantityRefusal, unitsRefusal } from
 import { recordAttemptOpened } from "../core/state-machine";
 import { recordOrderEvent } from "../core/events";
 import { minutesUntilReleased } from "../core/stock";
-import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
+import {
+  consumeLimit,
+  ipLimitKey,
+  limitEndsAt,
+  phoneLimitKey,
+  promptLimitMessage,
+} from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
 import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
 import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
@@ -68,6 +74,8 @@ export type CheckoutResult =
       message: string;
       /** Set when the code changed since the shopper saw it: the version to show the new total with. */
       discountVersion?: string;
+      /** The number had its share of M-Pesa prompts (not the network's checkouts): pay another way. */
+      promptLimit?: boolean;
     };
 
 type Reason =
@@ -84,7 +92,7 @@ class CheckoutRefused extends Error {
   constructor(
     readonly reason: Reason,
     message: string,
-    readonly discountVersion?: string,
+    readonly detail: { discountVersion?: string; promptLimit?: boolean } = {},
   ) {
     super(message);
   }
@@ -117,7 +125,7 @@ export async function startCheckout(input: CheckoutInput): Promise<CheckoutResul
           ok: false,
           reason: e.reason,
           message: e.message,
-          ...(e.discountVersion ? { discountVersion: e.discountVersion } : {}),
+          ...e.detail,
         }
       );
     if (isUniqueViolation(e, "checkoutKey")) {
@@ -151,10 +159,8 @@ async function createPendingOrder(input: CheckoutInput) {
       );
     }
     if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
-      throw new CheckoutRefused(
-        "rate_limited",
-        `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes and try again.`,
-      );
+      const endsAt = await limitEndsAt(tx, phoneLimitKey(input.phone));
+      throw new CheckoutRefused("rate_limited", promptLimitMessage(endsAt, now), { promptLimit: true });
     }
     const goods = input.link ? await claimLink(tx, input.link) : await priceCartLines(tx, input.lines);
     const hoarding =
@@ -197,7 +203,7 @@ async function createPendingOrder(input: CheckoutInput) {
         input.discountSeen
           ? `The code ${code.code} changed since you applied it: check the new total, then pay.`
           : `Check the total with the code ${code.code}, then pay.`,
-        codeVersion(code),
+        { discountVersion: codeVersion(code) },
       );
     }
     const totalKes = price.totalKes;

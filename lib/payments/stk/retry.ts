@@ -5,7 +5,13 @@ import { hashToken, newCallbackToken } from "../shared/identifiers";
 import { numbersRefusal } from "./hoarding";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
-import { consumeLimit, ipLimitKey, phoneLimitKey } from "../shared/rate-limits";
+import {
+  consumeLimit,
+  ipLimitKey,
+  limitEndsAt,
+  phoneLimitKey,
+  promptLimitMessage,
+} from "../shared/rate-limits";
 import { retryRule } from "./retry-rule";
 import { lockOrderForUpdate } from "../core/lock";
 import { orderMoney } from "../core/money";
@@ -76,10 +82,8 @@ export async function promptAgain(
       };
     }
     if (!(await consumeLimit(tx, phoneLimitKey(msisdn), ctx.promptsPerPhone))) {
-      return {
-        ok: false as const,
-        message: `Too many M-Pesa prompts to this number. Please wait ${ctx.limitWindowMinutes} minutes.`,
-      };
+      const endsAt = await limitEndsAt(tx, phoneLimitKey(msisdn));
+      return { ok: false as const, message: promptLimitMessage(endsAt, now) };
     }
     await reopenForRetry(tx, order, atTheDoor ? order.phone : msisdn, now);
     const attempt = await tx.paymentAttempt.create({

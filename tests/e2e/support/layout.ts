@@ -64,28 +64,36 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 
 /**
  * Tap targets smaller than a thumb (44 px high): buttons, menus, text boxes, disclosure summaries, the label
- * a checkbox or radio is tapped by (its whole row is the target, not the small box), and the links of the
- * page's header and footer (the logo, the cart, "Track an order"); a link inside a sentence there is exempt
- * (WCAG 2.5.8), as are the links in the page's own text. Only what is drawn counts: the content of a closed
- * <details> is skipped until it is opened.
+ * a checkbox or radio is tapped by (its whole row is the target, not the small box), and the links that
+ * stand alone as navigation: those of the page's header and footer (the logo, the cart, "Track an order"),
+ * of any <nav> (breadcrumbs, pagination) and any link marked `data-nav-link` (back links, a list's row
+ * links, a link drawn as a button). A link inside a sentence is exempt (WCAG 2.5.8), as are the links in
+ * the page's own text. A link stretched over its row (an `::after` laid over the positioned row) is as tall
+ * as the row. Only what is drawn counts: the content of a closed <details> is skipped until it is opened.
  */
 export async function smallTapTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [
+  return page.evaluate(() => {
+    const height = (el: Element) => {
+      const after = getComputedStyle(el, "::after");
+      const stretched = after.content !== "none" && after.position === "absolute";
+      const row = stretched && el instanceof HTMLElement ? el.offsetParent : null;
+      return (row ?? el).getBoundingClientRect().height;
+    };
+    return [
       ...document.querySelectorAll(
-        "button, select, summary, textarea, input:not([type=hidden], [type=checkbox], [type=radio]), label:has(input[type=checkbox], input[type=radio]), :is(header, footer) a[href]:not(p a)",
+        "button, select, summary, textarea, input:not([type=hidden], [type=checkbox], [type=radio]), label:has(input[type=checkbox], input[type=radio]), :is(header, footer, nav) a[href]:not(p a), a[href][data-nav-link]",
       ),
     ]
       .filter((el) => {
         const r = el.getBoundingClientRect();
         const drawn = el.checkVisibility({ visibilityProperty: true }) && !el.closest(".sr-only");
-        return drawn && r.width > 0 && r.height < 44;
+        return drawn && r.width > 0 && height(el) < 44;
       })
       .map(
         (el) =>
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(el.getBoundingClientRect().height)}px high`,
-      ),
-  );
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(height(el))}px high`,
+      );
+  });
 }
 
 /**

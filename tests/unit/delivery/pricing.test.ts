@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KENYA_COUNTIES, isCounty } from "@/lib/delivery/counties";
-import { describeDelivery, describeOrderDelivery } from "@/lib/delivery/describe";
+import { describeDelivery, describeDeliveryDetail, describeOrderDelivery } from "@/lib/delivery/describe";
 import { type Fulfilment, type Method, fulfilmentLabel, fulfilmentSteps } from "@/lib/delivery/fulfilment";
 import {
   type DeliveryConfig,
@@ -222,6 +222,25 @@ describe("describing the delivery (receipts, messages)", () => {
         pickupHours: "Mon-Sat 8:00-18:00",
       }),
     ).toBe("Pickup at the shop: Kimathi Street, Nairobi, open Mon-Sat 8:00-18:00.");
+  });
+
+  it("does not say Delivery or Pickup again in a receipt's row labelled so", () => {
+    const pickup = { pickupAddress: "Kimathi Street, Nairobi", pickupHours: null };
+    expect(
+      describeDeliveryDetail({
+        ...stored,
+        method: "DELIVERY",
+        feeKes: 350,
+        zoneName: "Nairobi suburbs",
+        etaText: "Next day",
+        ...address,
+        pickupAddress: null,
+        pickupHours: null,
+      }),
+    ).toBe("Nairobi suburbs (KES 350) to Opposite the post office, CBD, Nairobi; Next day.");
+    expect(describeDeliveryDetail({ ...stored, method: "PICKUP", feeKes: 0, ...pickup })).toBe(
+      "At the shop: Kimathi Street, Nairobi.",
+    );
   });
 });
 

@@ -134,6 +134,29 @@ describe("alert settings form", () => {
     });
   });
 
+  const phonesTyped = (alertPhones: string) =>
+    alertSettingsSchema.safeParse({ alertPhones, alertEmails: "", lowStockThreshold: "3" });
+
+  it.each([
+    ["0712 345 678, +254712345678", ["+254712345678"]],
+    ["0712 345 678; 0112 345 678", ["+254712345678", "+254112345678"]],
+    ["+254 712 345 678\n0722 345 678", ["+254712345678", "+254722345678"]],
+    ["0712345678 0722345678", ["+254712345678", "+254722345678"]],
+    ["0712 345 678 0722 345 678", ["+254712345678", "+254722345678"]],
+  ])("reads the numbers in %j as checkout writes them, in lists", (typed, numbers) => {
+    expect(phonesTyped(typed).data?.alertPhones).toEqual(numbers);
+  });
+
+  it.each([
+    ["0712 345 67, 0722345678", "0712 345 67"],
+    ["12345 0712345678", "12345"],
+    ["0712345678; 0712 345 678 99", "99"],
+  ])("names the bad entry in %j as typed", (typed, bad) => {
+    expect(phonesTyped(typed).error?.issues.map((i) => i.message)).toEqual([
+      `Not a Kenyan mobile number: ${bad} (use 07XXXXXXXX or +2547XXXXXXXX)`,
+    ]);
+  });
+
   it.each(["", "two", "2.5", "-1", "10001"])("refuses %j as the low-stock number", (typed) => {
     const result = alertSettingsSchema.safeParse({
       alertPhones: "",

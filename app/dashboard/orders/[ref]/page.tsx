@@ -56,7 +56,11 @@ export default async function OrderPage({ params }: Props) {
       : null;
   return (
     <div className="space-y-4">
-      <Link href="/dashboard/orders" className="text-sm text-brand-700 hover:underline">
+      <Link
+        href="/dashboard/orders"
+        className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline"
+        data-nav-link
+      >
         ← Orders
       </Link>
       <OrderHeader order={order} />

@@ -17,7 +17,8 @@ export default async function VariantsPage({ params }: { params: Promise<{ id: s
     <div className="max-w-3xl space-y-4">
       <Link
         href={`/dashboard/products/${product.id}/edit`}
-        className="text-sm text-brand-700 hover:underline"
+        className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline"
+        data-nav-link
       >
         ← {product.name}
       </Link>
