@@ -15,6 +15,7 @@ import { orderMoney } from "@/lib/payments/core/money";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { listUnmatchedPayments } from "@/lib/payments/c2b/unmatched";
 import { replayUnappliedC2b } from "@/lib/payments/c2b/confirmations";
+import { listRefusedNotifications } from "@/lib/payments/shared/refused-notifications";
 import { hashToken } from "@/lib/payments/shared/identifiers";
 import { recordCallback, replayUnappliedCallbacks } from "@/lib/payments/stk/callbacks";
 import {
@@ -156,6 +157,14 @@ describe("an STK success naming a receipt another order counted", () => {
       tone: "warn",
       title: `M-Pesa callback (rejected: replayed: receipt ${paid.transId} already counted on order ${paid.order.reference})`,
     });
+    // And on the Payments page, among what M-Pesa reported and nothing was counted from.
+    expect(await listRefusedNotifications()).toContainEqual({
+      id: (await storedEvent(target.token)).id,
+      kind: "prompt",
+      receivedAt: (await storedEvent(target.token)).receivedAt,
+      orderReference: target.order.reference,
+      reason: `receipt ${paid.transId} already counted on order ${paid.order.reference}`,
+    });
     await harness.emulator.control.cancel(target.phone);
   });
 
@@ -198,6 +207,13 @@ describe("a stored callback whose values the database refuses", () => {
     expect(await moneyOf(target.publicId)).toEqual(before);
     clock.advance(60);
     expect(await replayUnappliedCallbacks(10)).toBe(0);
+    expect(await listRefusedNotifications()).toContainEqual(
+      expect.objectContaining({
+        kind: "prompt",
+        orderReference: target.order.reference,
+        reason: expect.stringMatching(/^cannot be applied: /),
+      }),
+    );
     await harness.emulator.control.cancel(target.phone);
   });
 });
@@ -318,6 +334,39 @@ describe("a Pay Bill confirmation", () => {
     MiddleName: "",
     LastName: "",
     ...fields,
+  });
+
+  it("the shop could not record is listed on the Payments page with why, and one merely waiting is not", async () => {
+    // As the confirmation route leaves them: one refused for good, one left for the reconcile job.
+    const at = new Date(clock.now().getTime() - 5 * 60_000);
+    const reason = "cannot be applied: value out of range (SQLSTATE 22003)";
+    const [refused] = await Promise.all([
+      prisma.c2bEvent.create({
+        data: {
+          kind: "CONFIRMATION",
+          rawBody: "{}",
+          headers: {},
+          verdict: "REJECTED",
+          reason,
+          receivedAt: at,
+        },
+      }),
+      prisma.c2bEvent.create({
+        data: {
+          kind: "CONFIRMATION",
+          rawBody: "{}",
+          headers: {},
+          verdict: "RECEIVED",
+          reason: "not applied: timeout",
+          receivedAt: at,
+        },
+      }),
+    ]);
+    const listed = (await listRefusedNotifications()).filter((n) => n.kind === "paybill");
+    expect(listed).toEqual([
+      { id: refused.id, kind: "paybill", receivedAt: at, orderReference: null, reason },
+    ]);
+    await prisma.c2bEvent.deleteMany({ where: { receivedAt: at } });
   });
 
   it("with a NUL in its account number is recorded for the seller, not failed on every replay", async () => {

@@ -32,6 +32,9 @@ export type PayOrderInput = {
   c2bPaymentId?: string;
 };
 
+/** How a verdict names the order a prompt's receipt is already counted on (the Payments page lists these). */
+export const COUNTED_ELSEWHERE = "already counted on order";
+
 /** M-Pesa money carries a receipt, once: the same receipt is counted once, whichever source reports it. */
 const paymentKey = (input: PayOrderInput): string | null => {
   if (input.source === "CASH") return null;
@@ -83,7 +86,7 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
   if (counted && counted.orderId !== order.id)
     return {
       outcome: "rejected",
-      detail: `receipt ${input.reference} already counted on order ${counted.reference}`,
+      detail: `receipt ${input.reference} ${COUNTED_ELSEWHERE} ${counted.reference}`,
     };
   const claim = input.attempt
     ? await claimAttempt(tx, order, input, input.attempt)
