@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { OWNER, resetShop, withDb } from "./support/database";
+import { OWNER, insertOrder, resetShop, withDb } from "./support/database";
 import { Dashboard } from "./support/dashboard";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/e2e-env";
@@ -199,4 +199,45 @@ test("the order page hydrates without an error while it waits with Pay another w
   // Hydration errors are reported once React has compared the whole page: give it a moment.
   await page.waitForTimeout(1000);
   expect(errors).toEqual([]);
+});
+
+test("the owner sees what M-Pesa reported that counted nothing, and why, on a phone", async ({ page }) => {
+  // As the callback and confirmation routes leave them (tests/integration/callback-poison.test.ts drives
+  // them): a prompt's success naming a receipt another order counted, and a confirmation the shop could
+  // not record.
+  await insertOrder({ reference: "DK-PAIDA2", receipt: "TPAIDA0002" });
+  const target = await insertOrder({ reference: "DK-FORGD2", status: "PENDING" });
+  const reason = "receipt TPAIDA0002 already counted on order DK-PAIDA2";
+  const receivedAt = new Date(Date.now() - 2 * 60_000);
+  await withDb(async (db) => {
+    const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { orderId: target.id } });
+    await db.callbackEvent.create({
+      data: { attemptId: attempt.id, rawBody: "{}", headers: {}, verdict: "REJECTED", reason, receivedAt },
+    });
+    await db.c2bEvent.create({
+      data: {
+        kind: "CONFIRMATION",
+        rawBody: "{}",
+        headers: {},
+        verdict: "REJECTED",
+        reason:
+          'replayed: cannot be applied: value "3000000000" is out of range for type integer (SQLSTATE 22003)',
+        receivedAt,
+      },
+    });
+  });
+  await page.setViewportSize({ width: 360, height: 900 });
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto("/dashboard/payments");
+  const refused = page.getByTestId("refused-notification");
+  await expect(refused).toHaveCount(2);
+  await expect(refused.first()).toContainText(reason);
+  await expect(refused.nth(1)).toContainText("Pay Bill confirmation");
+  await expect(refused.nth(1)).toContainText("cannot be applied: value");
+  await page.screenshot({ path: "test-results/refused-notifications-360.png", fullPage: true });
+  expect(await layoutProblems(page)).toEqual([]);
+
+  await refused.first().getByRole("link", { name: "Prompt callback for DK-FORGD2" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/orders\/DK-FORGD2$/);
+  await expect(page.getByTestId("timeline")).toContainText(`M-Pesa callback (rejected: ${reason})`);
 });

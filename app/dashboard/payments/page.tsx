@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AttachForm, RefundForm, RegisterUrlsForm } from "@/components/dashboard/c2b-forms";
 import { sellerPage } from "@/lib/auth/guards";
 import { formatEat, formatKes } from "@/lib/format";
@@ -7,6 +8,10 @@ import {
   listResolvedPayments,
   listUnmatchedPayments,
 } from "@/lib/payments/c2b/unmatched";
+import {
+  type RefusedNotification,
+  listRefusedNotifications,
+} from "@/lib/payments/shared/refused-notifications";
 
 export const metadata = { title: "Payments" };
 export const dynamic = "force-dynamic";
@@ -48,13 +53,51 @@ function CutOffConfirmations({ events }: { events: { id: string; receivedAt: Dat
   );
 }
 
+/** What M-Pesa reported and the shop refused for good: nothing was counted from any of them. */
+function RefusedNotifications({ items }: { items: RefusedNotification[] }) {
+  return (
+    <section className="space-y-3" aria-labelledby="refused">
+      <h2 id="refused" className="text-lg font-semibold">
+        Not counted ({items.length})
+      </h2>
+      <p className="text-sm text-stone-600">
+        M-Pesa reported these, and the shop counted no money from them. A receipt already counted on another
+        order is a forged callback or a code typed on the wrong order: check each on the M-Pesa statement.
+      </p>
+      <ul
+        className="divide-y divide-stone-100 rounded-xl border border-amber-300 bg-white text-sm"
+        data-testid="refused-notifications"
+      >
+        {items.map((n) => (
+          <li key={n.id} className="space-y-1 px-3 py-2 break-words" data-testid="refused-notification">
+            {n.kind === "prompt" && n.orderReference ? (
+              <Link
+                href={`/dashboard/orders/${n.orderReference}`}
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline"
+                data-nav-link
+              >
+                Prompt callback for {n.orderReference}
+              </Link>
+            ) : (
+              <p className="font-medium">Pay Bill confirmation</p>
+            )}
+            <p>{n.reason}</p>
+            <p className="text-xs text-stone-500">{formatEat(n.receivedAt)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default async function PaymentsPage() {
   const user = await sellerPage();
-  const [registration, unmatched, cutOff, resolved] = await Promise.all([
+  const [registration, unmatched, cutOff, resolved, refused] = await Promise.all([
     c2bRegistrationStatus(),
     listUnmatchedPayments(),
     listCutOffConfirmations(),
     listResolvedPayments(),
+    listRefusedNotifications(),
   ]);
   const owner = user.role === "OWNER";
   return (
@@ -127,6 +170,8 @@ export default async function PaymentsPage() {
           ))}
         </ul>
       </section>
+
+      {refused.length > 0 && <RefusedNotifications items={refused} />}
 
       {resolved.length > 0 && (
         <section className="space-y-2" aria-labelledby="resolved">

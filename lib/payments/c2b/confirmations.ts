@@ -7,8 +7,9 @@ import type { C2bEventKind, C2bPayment, CallbackVerdict } from "@/lib/generated/
 import { referenceFromAccount } from "./account";
 import { isRegisteredC2bToken } from "./registration";
 import { payments } from "../shared/context";
-import { isUniqueViolation } from "../shared/db-errors";
+import { errorInWords, failsEveryTime, isUniqueViolation } from "../shared/db-errors";
 import {
+  CANNOT_APPLY,
   type IncomingNotification,
   REPLAY_ORDER,
   inArrivalOrder,
@@ -34,13 +35,19 @@ export async function receiveC2bConfirmation(
 ): Promise<(Judgement & { eventId: string }) | null> {
   if (!(await isRegisteredC2bToken(input.token))) return null;
   const eventId = await recordC2bEvent("CONFIRMATION", input);
-  const judgement = await judgeConfirmation(input).catch((e: unknown): Judgement => ({
-    verdict: "RECEIVED",
-    reason: `not applied: ${describe(e)}`,
-  }));
+  const judgement = await judgeConfirmation(input).catch(notApplied);
   await saveVerdict(eventId, judgement);
   return { ...judgement, eventId };
 }
+
+/**
+ * Applying failed: left RECEIVED for the reconcile job to replay when it may pass next time (a timeout, a
+ * dropped connection), REJECTED when every replay would fail the same way (failsEveryTime).
+ */
+const notApplied = (e: unknown): Judgement =>
+  failsEveryTime(e)
+    ? { verdict: "REJECTED", reason: `${CANNOT_APPLY}: ${errorInWords(e)}` }
+    : { verdict: "RECEIVED", reason: `not applied: ${errorInWords(e)}` };
 
 const describe = (e: unknown) => (e instanceof Error ? e.message.slice(0, 200) : "error");
 
@@ -100,14 +107,16 @@ async function recordPayment(p: C2bNotification): Promise<C2bPayment | null> {
   if (existing) return existing.status === "RECEIVED" ? existing : null;
   try {
     return await prisma.c2bPayment.create({
+      // Text as M-Pesa sent it, but for NULs, which PostgreSQL text cannot hold (storable): a confirmation
+      // with one would otherwise fail every time it was applied.
       data: {
         transId: p.transId,
-        transactionType: p.transactionType.slice(0, 50),
-        shortcode: p.shortcode.slice(0, 20),
-        billRefNumber: p.billRefNumber.slice(0, 100),
+        transactionType: storable(p.transactionType.slice(0, 50)),
+        shortcode: storable(p.shortcode.slice(0, 20)),
+        billRefNumber: storable(p.billRefNumber.slice(0, 100)),
         amountKes: p.amountKes ?? Math.floor(Number(p.amountText)),
         transTime: p.transTime,
-        msisdn: p.msisdn,
+        msisdn: storable(p.msisdn),
         firstName: singleLine(p.name),
       },
     });
@@ -162,7 +171,7 @@ export async function replayUnappliedC2b(limit = 100): Promise<number> {
       truncated: false,
       cutOff: false,
       sourceIp: event.sourceIp,
-    }).catch((e: unknown): Judgement => ({ verdict: "RECEIVED", reason: `not applied: ${describe(e)}` }));
+    }).catch(notApplied);
     await saveVerdict(event.id, { ...judgement, reason: `replayed: ${judgement.reason}` });
   }
   return stuck.length;

@@ -32,6 +32,9 @@ export type PayOrderInput = {
   c2bPaymentId?: string;
 };
 
+/** How a verdict names the order a prompt's receipt is already counted on (the Payments page lists these). */
+export const COUNTED_ELSEWHERE = "already counted on order";
+
 /** M-Pesa money carries a receipt, once: the same receipt is counted once, whichever source reports it. */
 const paymentKey = (input: PayOrderInput): string | null => {
   if (input.source === "CASH") return null;
@@ -75,8 +78,16 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
     outcome: "duplicate",
     detail: `${input.reference ?? "this payment"} already counted`,
   };
+  const counted = key ? await countedOn(tx, key) : null;
   // An attempt guards its own receipts (below); other sources are kept from counting money twice here.
-  if (key && !input.attempt && (await countedOn(tx, key)) !== null) return duplicate;
+  if (counted && !input.attempt) return duplicate;
+  // A prompt's success naming money another order counted (a forgery replaying a receipt, or a code typed
+  // on the wrong order): never this order's, whatever a replay tries. Nothing moves; the verdict says where.
+  if (counted && counted.orderId !== order.id)
+    return {
+      outcome: "rejected",
+      detail: `receipt ${input.reference} ${COUNTED_ELSEWHERE} ${counted.reference}`,
+    };
   const claim = input.attempt
     ? await claimAttempt(tx, order, input, input.attempt)
     : input.c2bPaymentId
@@ -84,7 +95,7 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
       : claimOther(input);
   if ("done" in claim) return claim.done;
   const now = payments().now();
-  const counted = await recordOrderEvent(tx, {
+  const recorded = await recordOrderEvent(tx, {
     orderId: order.id,
     kind: "PAYMENT_RECEIVED",
     actor: input.by,
@@ -96,21 +107,23 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
     attemptId: input.attempt?.id,
     c2bPaymentId: input.c2bPaymentId,
   });
-  if (!counted) {
+  if (!recorded) {
     // A prompt's money this order already counted from another source (a typed code, a Pay Bill
     // confirmation of the same receipt): the attempt keeps its success and receipt, the money counts once.
-    if ((await countedOn(tx, key!)) === order.id) return duplicate;
-    // Counted on another order between our check and this insert: undo this transaction's claim.
+    if ((await countedOn(tx, key!))?.orderId === order.id) return duplicate;
+    // Counted on another order between our check and this insert: undo this transaction's claim. A replay
+    // then finds it counted there before claiming anything.
     throw new Error(`payment ${key} was counted twice`);
   }
   return settle(tx, order, { ...input, ...claim }, now);
 }
 
 /** The order this money (its paymentKey) is counted on, if any. */
-async function countedOn(tx: Tx, key: string): Promise<string | null> {
-  const [row] = await tx.$queryRaw<{ orderId: string }[]>`
-    SELECT "orderId" FROM "OrderEvent" WHERE "paymentKey" = ${key}`;
-  return row?.orderId ?? null;
+async function countedOn(tx: Tx, key: string): Promise<{ orderId: string; reference: string } | null> {
+  const [row] = await tx.$queryRaw<{ orderId: string; reference: string }[]>`
+    SELECT e."orderId", o.reference FROM "OrderEvent" e JOIN "Order" o ON o.id = e."orderId"
+    WHERE e."paymentKey" = ${key}`;
+  return row ?? null;
 }
 
 type Counted = PayOrderInput & { amountKes: number; reference: string | null };

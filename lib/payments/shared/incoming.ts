@@ -42,6 +42,12 @@ export async function storeWithBody<T>(
 }
 
 /**
+ * The reason a stored notification's final verdict starts with when applying it failed in a way no replay can
+ * fix (lib/payments/shared/db-errors.ts, failsEveryTime): it is REJECTED, not left RECEIVED for ever.
+ */
+export const CANNOT_APPLY = "cannot be applied";
+
+/**
  * Which stored notifications a replay takes first: never replayed, then replayed longest ago, each oldest
  * first. One that fails every time (replayedAt is stamped when it is taken) goes behind the others.
  */

@@ -22,13 +22,28 @@ export async function consumeLimit(db: Db | Tx, key: string, limit: number): Pro
 }
 
 /** When the counter's current window ends (and its limit is free again); null when it has no window. */
-export async function limitEndsAt(db: Db | Tx, key: string): Promise<Date | null> {
+async function limitEndsAt(db: Db | Tx, key: string): Promise<Date | null> {
   const row = await db.rateLimitCounter.findUnique({ where: { key }, select: { windowStart: true } });
   return row ? new Date(row.windowStart.getTime() + payments().limitWindowMinutes * 60_000) : null;
 }
 
+/**
+ * Counts one M-Pesa prompt to `msisdn` against its limit (inside the caller's transaction, so a refusal
+ * rolled back later is not counted). Returns null while within it, else what to tell the shopper: "too many
+ * prompts to this number", with when it may have one again.
+ */
+export async function promptLimitRefusal(
+  tx: Tx,
+  msisdn: string,
+  limit: number,
+  now: Date,
+): Promise<string | null> {
+  if (await consumeLimit(tx, phoneLimitKey(msisdn), limit)) return null;
+  return promptLimitMessage(await limitEndsAt(tx, phoneLimitKey(msisdn)), now);
+}
+
 /** "Too many M-Pesa prompts to this number", with when the number may have one again. */
-export function promptLimitMessage(endsAt: Date | null, now: Date): string {
+function promptLimitMessage(endsAt: Date | null, now: Date): string {
   if (!endsAt)
     return `Too many M-Pesa prompts to this number. Please wait ${payments().limitWindowMinutes} minutes.`;
   const minutes = Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 60_000));

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { type Db, type Tx, prisma } from "@/lib/db";
 import { type StkCallback, parseCallback } from "@/lib/daraja";
 import type { CallbackVerdict, PaymentAttempt } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "../shared/db-errors";
+import { errorInWords, failsEveryTime, isUniqueViolation } from "../shared/db-errors";
 import { hashToken } from "../shared/identifiers";
 import {
+  CANNOT_APPLY,
   type IncomingNotification,
   REPLAY_ORDER,
   inArrivalOrder,
@@ -54,9 +55,10 @@ export async function recordCallback(
 type StoredEvent = { id: string; tokenHash: string };
 
 /**
- * Judges a recorded callback and notes its verdict (`note` goes before it: "replayed: "); a failure leaves it
- * RECEIVED, to be replayed. The attempt is read now, not when the callback was stored: while it waited its
- * turn, an earlier callback may have changed it.
+ * Judges a recorded callback and notes its verdict (`note` goes before it: "replayed: "). A failure that may
+ * pass next time (a timeout, a dropped connection) leaves it RECEIVED, to be replayed; one that would fail
+ * the same way on every replay (failsEveryTime) is final: REJECTED, its money untouched. The attempt is read
+ * now, not when the callback was stored: while it waited its turn, an earlier callback may have changed it.
  */
 async function applyRecorded(input: Judged, event: StoredEvent, note = ""): Promise<Judgement> {
   let judgement: Judgement;
@@ -67,10 +69,9 @@ async function applyRecorded(input: Judged, event: StoredEvent, note = ""): Prom
       : { verdict: "REJECTED", reason: "unknown token" };
   } catch (e) {
     // Recorded but not applied (e.g. the database dropped mid-way): replayed, or settled by STK query.
-    judgement = {
-      verdict: "RECEIVED",
-      reason: `not applied: ${e instanceof Error ? e.message.slice(0, 200) : "error"}`,
-    };
+    judgement = failsEveryTime(e)
+      ? { verdict: "REJECTED", reason: `${CANNOT_APPLY}: ${errorInWords(e)}` }
+      : { verdict: "RECEIVED", reason: `not applied: ${errorInWords(e)}` };
   }
   await saveVerdict(event.id, { ...judgement, reason: note + judgement.reason });
   return judgement;
@@ -250,11 +251,14 @@ type StkIds = Pick<StkCallback, "checkoutRequestId" | "merchantRequestId">;
 /**
  * The right amount with a receipt, after an earlier success that reported a wrong one: Daraja sends one
  * callback per payment, so one of the two is not Daraja's. An STK query asks Safaricom whether this
- * CheckoutRequestID was paid; only then does the right one pay the order. The seller sees both.
+ * CheckoutRequestID was paid; only then does the right one pay the order. The seller sees both. No answer
+ * (a timeout, Daraja down) says nothing either way: the callback stays stored and is asked about again.
  */
 async function confirmAfterMismatch(attempt: PaymentAttempt, cb: Extract<StkCallback, { success: true }>) {
   const attemptId = attempt.id;
   const answer = await payments().daraja.stkQuery(cb.checkoutRequestId);
+  if (answer.state === "error")
+    throw new Error(`status query failed: ${answer.error.errorMessage ?? answer.error.kind}`);
   const confirmed = answer.state === "final" && answer.resultCode === "0";
   await flagOrder(attempt.orderId, {
     kind: "AMOUNT_MISMATCH",

@@ -19,13 +19,7 @@ import { numbersRefusal, openOrdersRefusal, quantityRefusal, unitsRefusal } from
 import { recordAttemptOpened } from "../core/state-machine";
 import { recordOrderEvent } from "../core/events";
 import { minutesUntilReleased } from "../core/stock";
-import {
-  consumeLimit,
-  ipLimitKey,
-  limitEndsAt,
-  phoneLimitKey,
-  promptLimitMessage,
-} from "../shared/rate-limits";
+import { consumeLimit, ipLimitKey, promptLimitRefusal } from "../shared/rate-limits";
 import { takeLines } from "../core/stock";
 import { payOnDeliveryRefusalFor, podHoldUntil } from "../on-delivery/limits";
 import { enqueueOrderNotifications } from "@/lib/notifications/enqueue";
@@ -158,10 +152,10 @@ async function createPendingOrder(input: CheckoutInput) {
         "Too many checkouts from your network. Please wait a few minutes and try again.",
       );
     }
-    if (!onDelivery && !(await consumeLimit(tx, phoneLimitKey(input.phone), ctx.promptsPerPhone))) {
-      const endsAt = await limitEndsAt(tx, phoneLimitKey(input.phone));
-      throw new CheckoutRefused("rate_limited", promptLimitMessage(endsAt, now), { promptLimit: true });
-    }
+    const promptLimit = onDelivery
+      ? null
+      : await promptLimitRefusal(tx, input.phone, ctx.promptsPerPhone, now);
+    if (promptLimit) throw new CheckoutRefused("rate_limited", promptLimit, { promptLimit: true });
     const goods = input.link ? await claimLink(tx, input.link) : await priceCartLines(tx, input.lines);
     const hoarding =
       (await openOrdersRefusal(tx, input.phone, input.clientIp)) ??

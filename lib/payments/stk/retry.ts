@@ -5,13 +5,7 @@ import { hashToken, newCallbackToken } from "../shared/identifiers";
 import { numbersRefusal } from "./hoarding";
 import { logPaymentEvent } from "../shared/payment-log";
 import { sendPrompt } from "./prompt";
-import {
-  consumeLimit,
-  ipLimitKey,
-  limitEndsAt,
-  phoneLimitKey,
-  promptLimitMessage,
-} from "../shared/rate-limits";
+import { consumeLimit, ipLimitKey, promptLimitRefusal } from "../shared/rate-limits";
 import { retryRule } from "./retry-rule";
 import { lockOrderForUpdate } from "../core/lock";
 import { orderMoney } from "../core/money";
@@ -81,10 +75,8 @@ export async function promptAgain(
           "This order's number has been changed too often. Please pay from a number used before, or check out again.",
       };
     }
-    if (!(await consumeLimit(tx, phoneLimitKey(msisdn), ctx.promptsPerPhone))) {
-      const endsAt = await limitEndsAt(tx, phoneLimitKey(msisdn));
-      return { ok: false as const, message: promptLimitMessage(endsAt, now) };
-    }
+    const promptLimit = await promptLimitRefusal(tx, msisdn, ctx.promptsPerPhone, now);
+    if (promptLimit) return { ok: false as const, message: promptLimit };
     await reopenForRetry(tx, order, atTheDoor ? order.phone : msisdn, now);
     const attempt = await tx.paymentAttempt.create({
       data: {
