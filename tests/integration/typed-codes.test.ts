@@ -466,3 +466,64 @@ describe("a typed M-Pesa code for a prompt a status query confirmed meanwhile", 
     expect(told.flags).not.toContain("AMOUNT_MISMATCH");
   });
 });
+
+describe("a typed M-Pesa code for the prompt of another order from the same number", () => {
+  /** A second order from the prompted phone, for the same amount, made after the first one's payment. */
+  async function secondOrderFrom(phone: string, priceKes: number) {
+    clock.advance(30);
+    harness.emulator.control.setOptions({ duplicateAmountRule: false });
+    const product = await createProduct({ stock: 3, priceKes });
+    return checkoutOk(harness, product.id, phone);
+  }
+
+  it("pays the order whose prompt it answered, not the one it was typed on, and a status query adds nothing", async () => {
+    const first = await paidWithLostCallback(1300);
+    const second = await secondOrderFrom(first.phone, 1300);
+
+    const answer = await submitTypedCode({
+      publicId: second.publicId,
+      typed: first.receipt,
+      clientIp: nextIp(),
+    });
+    expect(answer).toEqual({
+      ok: false,
+      message: `The payment with code ${first.receipt} answered the M-Pesa prompt of another order from your number, and is counted there, so it cannot pay this one too. If you meant it for this order, contact the shop.`,
+    });
+    expect(answer.message).not.toContain(first.order.reference);
+    const paid = await readOrder(first.publicId);
+    expect(paid).toMatchObject({ status: "PAID", mpesaReceipt: first.receipt });
+    expect(paid.attempts[0]).toMatchObject({
+      id: first.attempt.id,
+      status: "SUCCEEDED",
+      receipt: first.receipt,
+    });
+    expect((await readOrder(second.publicId)).status).toBe("PENDING");
+
+    // Reconcile asks M-Pesa about both prompts: the first one's money is not counted a second time.
+    clock.advance(61);
+    await reconcileAll();
+    expect(await countedAndTold(first.order.id)).toMatchObject({ received: [1300], flags: [] });
+    expect((await countedAndTold(second.order.id)).received).toEqual([]);
+    expect((await readOrder(second.publicId)).status).not.toBe("PAID");
+  });
+
+  it("becomes the receipt of the other order's prompt a status query confirmed, and pays nothing here", async () => {
+    const first = await paidWithLostCallback(1350);
+    clock.advance(61);
+    await reconcileAll();
+    expect(await readOrder(first.publicId)).toMatchObject({ status: "PAID", mpesaReceipt: null });
+    const second = await secondOrderFrom(first.phone, 1350);
+
+    const answer = await submitTypedCode({
+      publicId: second.publicId,
+      typed: first.receipt,
+      clientIp: nextIp(),
+    });
+    expect(answer).toMatchObject({ ok: false });
+    expect(answer.message).toContain("answered the M-Pesa prompt of another order");
+    expect(await readOrder(first.publicId)).toMatchObject({ status: "PAID", mpesaReceipt: first.receipt });
+    expect(await countedAndTold(first.order.id)).toMatchObject({ received: [1350] });
+    expect((await countedAndTold(second.order.id)).received).toEqual([]);
+    expect((await readOrder(second.publicId)).status).toBe("PENDING");
+  });
+});

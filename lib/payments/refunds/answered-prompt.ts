@@ -29,6 +29,34 @@ export function paidPromptAwaitingReceipt(orderId: string, facts: TransactionFac
   return answeredPrompt(orderId, facts, (a) => a.status === "SUCCEEDED" && a.receiptPending);
 }
 
+/**
+ * A prompt of another order that this payment answered: the amount it asked, from the phone it rang (shown
+ * unmasked), while it could ring (a readable time), waiting for its result, marked failed, or confirmed by a
+ * status query without its receipt. The money is that prompt's: a status query would count it there too.
+ * Without the phone and the time any order's prompt of that amount would look answered, so none is.
+ */
+export async function promptOfAnotherOrderAnsweredBy(
+  orderId: string,
+  facts: TransactionFacts,
+): Promise<{ attemptId: string; orderId: string } | null> {
+  if (facts.amountKes === null || !facts.payerPhone || !facts.finalisedAt) return null;
+  const attempts = await prisma.paymentAttempt.findMany({
+    where: {
+      orderId: { not: orderId },
+      phone: facts.payerPhone,
+      amountKes: facts.amountKes,
+      receipt: null,
+      createdAt: { lte: secondsAfter(facts.finalisedAt, CLOCK_SKEW_SECONDS) },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+  const answered = attempts.find(
+    (a) => (mayHaveBeenPaid(a) || (a.status === "SUCCEEDED" && a.receiptPending)) && answeredBy(a, facts),
+  );
+  return answered ? { attemptId: answered.id, orderId: answered.orderId } : null;
+}
+
 async function answeredPrompt(
   orderId: string,
   facts: TransactionFacts,

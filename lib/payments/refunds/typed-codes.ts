@@ -10,14 +10,18 @@ import { type PayOrderInput, payOrder } from "../core/pay-order";
 import type { Verdict } from "../core/state-machine";
 import { payments, secondsAfter } from "../shared/context";
 import { consumeLimit } from "../shared/rate-limits";
-import { paidPromptAwaitingReceipt, promptAnsweredBy } from "./answered-prompt";
+import {
+  paidPromptAwaitingReceipt,
+  promptAnsweredBy,
+  promptOfAnotherOrderAnsweredBy,
+} from "./answered-prompt";
 import { startStatusCheck } from "./status-checks";
 
 /**
  * "Already paid? Enter your M-Pesa code": the shopper types the code of a payment made by hand (Pay Bill, till)
  * or of a prompt whose result never came. Transaction Status says what M-Pesa knows of it (the answer comes
  * by callback); a payment into this shop for the amount due, not counted anywhere yet, pays the order through
- * payOrder like every other payment. The shopper's words never tell anything about another order.
+ * payOrder like every other payment. The shopper's words never name another order.
  */
 
 export const TYPED_CODE_ACTOR = "M-Pesa (code typed by the shopper)";
@@ -34,6 +38,8 @@ export const TYPED_CODE_WORDS = {
     `M-Pesa has no payment to this shop with code ${code}. Check the code in your M-Pesa message.`,
   usedElsewhere: (code: string) =>
     `Code ${code} has already been used for another order, so it cannot pay this one. If you think this is a mistake, contact the shop.`,
+  answeredAnother: (code: string) =>
+    `The payment with code ${code} answered the M-Pesa prompt of another order from your number, and is counted there, so it cannot pay this one too. If you meant it for this order, contact the shop.`,
   alreadyHere: (code: string) => `Code ${code} is already counted for this order.`,
   amount: (code: string, dueKes: number) =>
     `The payment with code ${code} is not the amount this order needs (KES ${dueKes.toLocaleString("en-KE")}), so it cannot pay it. The shop has been told; contact them to sort it out.`,
@@ -229,6 +235,8 @@ async function answerFor(order: Order, code: string, result: InitiatorResult): P
   if (known) return knownWords(known, code, "already counted");
   const receiptOfCounted = await asReceiptOfCountedPrompt(order, code, facts);
   if (receiptOfCounted) return receiptOfCounted;
+  const ofAnotherOrder = await asPaymentOfAnotherOrdersPrompt(order, code, facts);
+  if (ofAnotherOrder) return ofAnotherOrder;
   if (facts.amountKes !== money.balanceKes) {
     await flagOrder(order.id, {
       kind: "AMOUNT_MISMATCH",
@@ -264,6 +272,30 @@ async function asReceiptOfCountedPrompt(
   return verdict.outcome === "applied"
     ? knownWords("here", code, `already counted: ${verdict.detail}`)
     : wordsFor(verdict, code, order.id);
+}
+
+/**
+ * The payment answered a prompt of another order, not this one's (typed here on a second order, say, made
+ * while the first one's result was lost). It is that prompt's money, which a status query would count there
+ * as well: it pays that order (or becomes the receipt of the prompt a query confirmed), not this one.
+ */
+async function asPaymentOfAnotherOrdersPrompt(
+  order: Order,
+  code: string,
+  facts: TransactionFacts,
+): Promise<Answer | null> {
+  if (await promptAnsweredBy(order.id, facts)) return null;
+  const answered = await promptOfAnotherOrderAnsweredBy(order.id, facts);
+  if (!answered) return null;
+  const other = await prisma.order.findUniqueOrThrow({ where: { id: answered.orderId } });
+  const verdict = await payOrder(
+    codePayment(other, code, facts, { attempt: attemptFacts(answered.attemptId, facts) }),
+  );
+  return {
+    paid: false,
+    words: TYPED_CODE_WORDS.answeredAnother(code),
+    verdict: `the prompt of ${other.reference} it answered: ${verdict.outcome}: ${verdict.detail}`,
+  };
 }
 
 const attemptFacts = (id: string, facts: TransactionFacts) => ({ id, transactionDate: facts.finalisedAt });
