@@ -11,6 +11,7 @@ import { orderEvents } from "@/lib/payments/core/events";
 import { registerC2bUrls } from "@/lib/payments/c2b/registration";
 import { configurePayments, payments } from "@/lib/payments/shared/context";
 import { submitTypedCode } from "@/lib/payments/refunds/typed-codes";
+import { listUnmatchedPayments } from "@/lib/payments/c2b/unmatched";
 import { retryPayment } from "@/lib/payments/stk/retry";
 import { reconcileAll } from "@/lib/payments/stk/reconcile";
 import { GET as cronGet } from "@/app/api/cron/reconcile/route";
@@ -32,8 +33,12 @@ let ip = 0;
 /** Each test from its own address, so the per-address limit is only met where a test means to meet it. */
 const nextIp = () => `198.51.100.${++ip}`;
 
+let confirmUrl = "";
 beforeAll(async () => {
   expect(await registerC2bUrls("owner@duka.test")).toMatchObject({ ok: true });
+  confirmUrl = harness.emulator.control
+    .c2bRegistrations()
+    .find((r) => r.shortcode === SHORTCODE)!.confirmationUrl;
 });
 afterEach(() => void harness.emulator.control.setOptions({ c2bValidation: true, duplicateAmountRule: true }));
 
@@ -525,5 +530,63 @@ describe("a typed M-Pesa code for the prompt of another order from the same numb
     expect(await countedAndTold(first.order.id)).toMatchObject({ received: [1350] });
     expect((await countedAndTold(second.order.id)).received).toEqual([]);
     expect((await readOrder(second.publicId)).status).toBe("PENDING");
+  });
+});
+
+describe("a Pay Bill confirmation that comes after the payment's code was typed", () => {
+  /** The order is paid by Pay Bill, its confirmation cut off on the way; the shopper types the code. */
+  async function paidByTypedPayBillCode(priceKes: number) {
+    const placed = await openOrder(priceKes);
+    harness.emulator.control.fault({ target: "confirmation", kind: "cut" });
+    const payment = await harness.emulator.control.payBill(
+      SHORTCODE,
+      placed.order.reference,
+      priceKes,
+      placed.phone,
+    );
+    expect(
+      await submitTypedCode({ publicId: placed.publicId, typed: payment.transId, clientIp: nextIp() }),
+    ).toMatchObject({ ok: true, state: "paid" });
+    return { ...placed, transId: payment.transId };
+  }
+
+  /** What M-Pesa sends late, for that payment, to the given account number. */
+  const lateConfirmation = (transId: string, amountKes: number, account: string) =>
+    fetch(confirmUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        TransactionType: "Pay Bill",
+        TransID: transId,
+        TransTime: "20261206101500",
+        TransAmount: `${amountKes}.00`,
+        BusinessShortCode: SHORTCODE,
+        BillRefNumber: account,
+        InvoiceNumber: "",
+        OrgAccountBalance: "",
+        ThirdPartyTransID: "",
+        MSISDN: "2547 ***** 149",
+        FirstName: "JOHN",
+        MiddleName: "",
+        LastName: "",
+      }),
+    });
+
+  it.each([
+    ["the order's number", (reference: string) => reference],
+    ["an account number matching no order", () => "MY ORDER"],
+  ])("to %s puts the payment on the order that counted it, not in the unmatched list", async (_, account) => {
+    const { order, transId } = await paidByTypedPayBillCode(880);
+    expect((await lateConfirmation(transId, 880, account(order.reference))).status).toBe(200);
+
+    const payment = await waitFor(() =>
+      prisma.c2bPayment.findFirst({ where: { transId, status: { not: "RECEIVED" } } }),
+    );
+    expect(payment).toMatchObject({ status: "APPLIED", orderId: order.id });
+    expect(await listUnmatchedPayments()).not.toContainEqual(expect.objectContaining({ transId }));
+    const event = await prisma.c2bEvent.findFirstOrThrow({ where: { transId, kind: "CONFIRMATION" } });
+    expect(event.verdict).toBe("DUPLICATE");
+    // Counted once; nothing left for the seller to attach or refund a second time.
+    expect(await countedAndTold(order.id)).toMatchObject({ received: [880], flags: [] });
   });
 });

@@ -20,6 +20,7 @@ import { logPaymentEvent } from "../shared/payment-log";
 import { markC2bUnmatched } from "../core/state-machine";
 import { ACTOR } from "../core/events";
 import { applyToOrder } from "./apply";
+import { orderCountingReceipt } from "../core/pay-order";
 
 export type IncomingC2b = IncomingNotification;
 
@@ -132,6 +133,12 @@ async function matchAndApply(payment: C2bPayment, wholeShillings: boolean): Prom
     (await markC2bUnmatched(payment.id, reason))
       ? { verdict: "APPLIED", reason: `unmatched: ${reason}` }
       : { verdict: "DUPLICATE", reason: `TransID ${payment.transId} already recorded` };
+  // Its code was typed on an order before this confirmation came: the money is that order's already.
+  const countedOn = await orderCountingReceipt(payment.transId);
+  if (countedOn) {
+    const verdict = await applyToOrder(payment, countedOn, ACTOR.c2b);
+    return { verdict: "DUPLICATE", reason: verdict.detail };
+  }
   if (!wholeShillings || payment.amountKes <= 0)
     return unmatched("the amount is not a whole number of shillings");
   if (payment.billRefNumber.trim() === "") return unmatched("no account number (Buy Goods)");

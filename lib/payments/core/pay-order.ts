@@ -80,7 +80,10 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
   };
   const counted = key ? await countedOn(tx, key) : null;
   // An attempt guards its own receipts (below); other sources are kept from counting money twice here.
-  if (counted && !input.attempt) return duplicate;
+  if (counted && !input.attempt) {
+    if (input.c2bPaymentId) await settleCountedC2b(tx, input.c2bPaymentId, counted, input.by);
+    return duplicate;
+  }
   // A prompt's success naming money another order counted (a forgery replaying a receipt, or a code typed
   // on the wrong order): never this order's, whatever a replay tries. Nothing moves; the verdict says where.
   if (counted && counted.orderId !== order.id)
@@ -116,6 +119,37 @@ async function payLockedOrder(tx: Tx, order: Order, input: PayOrderInput): Promi
     throw new Error(`payment ${key} was counted twice`);
   }
   return settle(tx, order, { ...input, ...claim }, now);
+}
+
+/**
+ * A Pay Bill payment whose money an order already counted (its code was typed before its confirmation came):
+ * it is that order's, not waiting to be applied or attached (RECEIVED or UNMATCHED would leave the same money
+ * on the seller's unmatched list, to be attached or refunded a second time).
+ */
+async function settleCountedC2b(
+  tx: Tx,
+  paymentId: string,
+  counted: { orderId: string; reference: string },
+  by: string,
+) {
+  const [payment] = await tx.$queryRaw<C2bPayment[]>`SELECT * FROM "C2bPayment" WHERE id = ${paymentId}`;
+  if (!payment || (payment.status !== "RECEIVED" && payment.status !== "UNMATCHED")) return;
+  await moveC2bPayment(
+    tx,
+    payment,
+    "APPLIED",
+    { orderId: counted.orderId, outcome: `already counted on ${counted.reference}` },
+    by,
+  );
+}
+
+/** The order an M-Pesa receipt (or Pay Bill TransID) is counted on, if any. */
+export async function orderCountingReceipt(receipt: string): Promise<string | null> {
+  const event = await prisma.orderEvent.findUnique({
+    where: { paymentKey: `mpesa:${receipt}` },
+    select: { orderId: true },
+  });
+  return event?.orderId ?? null;
 }
 
 /** The order this money (its paymentKey) is counted on, if any. */
