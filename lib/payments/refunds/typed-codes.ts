@@ -6,7 +6,7 @@ import type { Order, StatusCheck } from "@/lib/generated/prisma/client";
 import { announceOrderChange } from "@/lib/live/announce";
 import { flagOrder } from "../core/flags";
 import { orderMoney } from "../core/money";
-import { type PayOrderInput, payOrder } from "../core/pay-order";
+import { COUNTED_ELSEWHERE, type PayOrderInput, payOrder } from "../core/pay-order";
 import type { Verdict } from "../core/state-machine";
 import { payments, secondsAfter } from "../shared/context";
 import { consumeLimit } from "../shared/rate-limits";
@@ -357,7 +357,8 @@ async function wordsFor(verdict: Verdict, code: string, orderId: string): Promis
       verdict: label,
     };
   }
-  if (verdict.outcome === "duplicate")
+  // Counted on another order meanwhile (payOrder re-checks under the lock): used, not unknown.
+  if (verdict.outcome === "duplicate" || verdict.detail.includes(COUNTED_ELSEWHERE))
     return knownWords((await knownUse(code, orderId)) ?? "elsewhere", code, label);
   return { paid: false, words: TYPED_CODE_WORDS.wrong(code), verdict: label };
 }
