@@ -30,20 +30,22 @@ export function paidPromptAwaitingReceipt(orderId: string, facts: TransactionFac
 }
 
 /**
- * A prompt of another order that this payment answered: the amount it asked, from the phone it rang (shown
- * unmasked), while it could ring (a readable time), waiting for its result, marked failed, or confirmed by a
- * status query without its receipt. The money is that prompt's: a status query would count it there too.
- * Without the phone and the time any order's prompt of that amount would look answered, so none is.
+ * A prompt of another order that this payment answered: the amount it asked, rung on the payer's phone, while
+ * it could ring (a readable time), waiting for its result, marked failed, or confirmed by a status query
+ * without its receipt. The money is that prompt's: a status query would count it there too. When M-Pesa
+ * masks the payer's number, only prompts to a number this order was prompted on count (the shopper typing
+ * here is that number's); without a readable time any prompt of that amount would look answered, so none is.
  */
 export async function promptOfAnotherOrderAnsweredBy(
   orderId: string,
   facts: TransactionFacts,
 ): Promise<{ attemptId: string; orderId: string } | null> {
-  if (facts.amountKes === null || !facts.payerPhone || !facts.finalisedAt) return null;
+  if (facts.amountKes === null || !facts.finalisedAt) return null;
+  const phones = facts.payerPhone ? [facts.payerPhone] : await phonesPromptedFor(orderId);
   const attempts = await prisma.paymentAttempt.findMany({
     where: {
       orderId: { not: orderId },
-      phone: facts.payerPhone,
+      phone: { in: phones },
       amountKes: facts.amountKes,
       receipt: null,
       createdAt: { lte: secondsAfter(facts.finalisedAt, CLOCK_SKEW_SECONDS) },
@@ -55,6 +57,14 @@ export async function promptOfAnotherOrderAnsweredBy(
     (a) => (mayHaveBeenPaid(a) || (a.status === "SUCCEEDED" && a.receiptPending)) && answeredBy(a, facts),
   );
   return answered ? { attemptId: answered.id, orderId: answered.orderId } : null;
+}
+
+async function phonesPromptedFor(orderId: string): Promise<string[]> {
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { phone: true, attempts: { select: { phone: true } } },
+  });
+  return [...new Set([order.phone, ...order.attempts.map((a) => a.phone)])];
 }
 
 async function answeredPrompt(
