@@ -56,6 +56,11 @@ export interface EmulatorOptions {
   c2bRegisterOnce: boolean;
   /** C2B: how MSISDN appears in notifications: masked "2547 ***** 149", a SHA-256 hash, or in full. */
   c2bMsisdn: "masked" | "hashed" | "plain";
+  /**
+   * Transaction Status: the payer's number in DebitPartyName ("254708374149 - JOHN"), or masked as C2B
+   * notifications mask it ("2547 ***** 149 - JOHN"), which production may do (docs/daraja.md: uncertain).
+   */
+  statusPayerPhone: "plain" | "masked";
   /** C2B: till number -> the store shortcode whose registered URLs its payments are reported to. */
   tills: Record<string, string>;
   /** C2B: FirstName in notifications. */
@@ -100,6 +105,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   c2bValidationTimeoutMs: 8_000,
   c2bRegisterOnce: false,
   c2bMsisdn: "masked",
+  statusPayerPhone: "plain",
   tills: {},
   customerFirstName: "JOHN",
   initiators: { [DEFAULT_INITIATOR.name]: DEFAULT_INITIATOR.password },

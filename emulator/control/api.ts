@@ -58,6 +58,7 @@ const optionsSchema = z
     c2bValidationTimeoutMs: z.number().int().positive(),
     c2bRegisterOnce: z.boolean(),
     c2bMsisdn: z.enum(["masked", "hashed", "plain"]),
+    statusPayerPhone: z.enum(["plain", "masked"]),
     tills: z.record(z.string(), z.string()),
     customerFirstName: z.string(),
     initiators: z.record(z.string(), z.string()),

@@ -40,7 +40,14 @@ beforeAll(async () => {
     .c2bRegistrations()
     .find((r) => r.shortcode === SHORTCODE)!.confirmationUrl;
 });
-afterEach(() => void harness.emulator.control.setOptions({ c2bValidation: true, duplicateAmountRule: true }));
+afterEach(
+  () =>
+    void harness.emulator.control.setOptions({
+      c2bValidation: true,
+      duplicateAmountRule: true,
+      statusPayerPhone: "plain",
+    }),
+);
 
 async function openOrder(priceKes: number) {
   const product = await createProduct({ stock: 3, priceKes });
@@ -510,6 +517,20 @@ describe("a typed M-Pesa code for the prompt of another order from the same numb
     expect(await countedAndTold(first.order.id)).toMatchObject({ received: [1300], flags: [] });
     expect((await countedAndTold(second.order.id)).received).toEqual([]);
     expect((await readOrder(second.publicId)).status).not.toBe("PAID");
+  });
+
+  it("finds that prompt by this order's number when M-Pesa masks the payer's", async () => {
+    harness.emulator.control.setOptions({ statusPayerPhone: "masked" });
+    const first = await paidWithLostCallback(1320);
+    const second = await secondOrderFrom(first.phone, 1320);
+    const answer = await submitTypedCode({
+      publicId: second.publicId,
+      typed: first.receipt,
+      clientIp: nextIp(),
+    });
+    expect(answer.message).toContain("answered the M-Pesa prompt of another order");
+    expect(await readOrder(first.publicId)).toMatchObject({ status: "PAID", mpesaReceipt: first.receipt });
+    expect((await countedAndTold(second.order.id)).received).toEqual([]);
   });
 
   it("becomes the receipt of the other order's prompt a status query confirmed, and pays nothing here", async () => {

@@ -23,11 +23,14 @@ interface C2bPaymentRequest {
 
 const MAX_RESPONSE_CHARS = 2000;
 
+/** A number as M-Pesa masks it for businesses: "2547 ***** 149". */
+export const maskedMsisdn = (phone: string) => `${phone.slice(0, 4)} ***** ${phone.slice(-3)}`;
+
 function msisdnAsSent(state: EmulatorState, phone: string): string {
   const format = state.options.c2bMsisdn;
   if (format === "plain") return phone;
   if (format === "hashed") return createHash("sha256").update(phone).digest("hex");
-  return `${phone.slice(0, 4)} ***** ${phone.slice(-3)}`;
+  return maskedMsisdn(phone);
 }
 
 /** A till reports to its store's registration; a paybill is its own shortcode. */

@@ -13,6 +13,7 @@ import {
 } from "./initiator-request";
 import { INITIATOR_INVALID, ORIGINAL_INVALID, SUCCESS, type ResultParameter } from "./initiator-result";
 import { findOriginalPayment } from "./originals";
+import { maskedMsisdn } from "../c2b/payment";
 import { deliverResult } from "./result-delivery";
 
 type Found = { parameters: ResultParameter[] } | null;
@@ -55,7 +56,7 @@ function paymentIn(state: EmulatorState, receipt: string, partyA: string): Found
       receipt,
       amount: original.amount,
       status: state.moneyOut.wasReversed(receipt) ? "Reversed" : "Completed",
-      debit: `${original.phone} - ${state.options.customerFirstName}`,
+      debit: `${state.options.statusPayerPhone === "masked" ? maskedMsisdn(original.phone) : original.phone} - ${state.options.customerFirstName}`,
       credit: `${original.shortcode} - ${name}`,
       originator: "",
       at: original.at,
