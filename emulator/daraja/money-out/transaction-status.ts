@@ -82,7 +82,10 @@ function moneyOut(state: EmulatorState, lookup: { receipt?: string; originator?:
   };
 }
 
-/** POST /mpesa/transactionstatus/v1/query: what became of a transaction, as a Result. */
+/**
+ * POST /mpesa/transactionstatus/v1/query: what became of a transaction, as a Result. By TransactionID, else
+ * by OriginatorConversationID (docs/daraja.md 8.4 and 9).
+ */
 export function handleTransactionStatus(ctx: CallContext): DarajaReply {
   const { state, now } = ctx;
   const opened = openInitiatorCall(ctx, {
@@ -104,11 +107,9 @@ export function handleTransactionStatus(ctx: CallContext): DarajaReply {
     textField(body, "Initiator")!,
     textField(body, "SecurityCredential")!,
   );
-  const found = !credentialOk
-    ? null
-    : originator
-      ? moneyOut(state, { originator })
-      : (paymentIn(state, receipt!, partyA) ?? moneyOut(state, { receipt }));
+  // The receipt first: SDKs that send both fields put an id of their own in OriginatorConversationID.
+  const byReceipt = receipt ? (paymentIn(state, receipt, partyA) ?? moneyOut(state, { receipt })) : null;
+  const found = !credentialOk ? null : (byReceipt ?? (originator ? moneyOut(state, { originator }) : null));
   const outcome = !credentialOk ? INITIATOR_INVALID : found ? SUCCESS : ORIGINAL_INVALID;
   const conversation = conversationId(now);
   state.say(`transaction status of ${receipt ?? originator}: ${outcome.resultCode}`);

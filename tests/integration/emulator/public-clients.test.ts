@@ -119,4 +119,30 @@ describe("emulator: what public Daraja clients call", () => {
     expect(results()[0]).toMatchObject({ ResultCode: 2001 });
     expect(results()[0]?.ResultParameters).toBeUndefined();
   });
+
+  it("finds a payment by its receipt when Transaction Status also carries an OriginatorConversationID of the caller's", async () => {
+    const payment = await setup.emulator.control.payBill(SHORTCODE, "DK7Q4M2X", 1800, PHONE);
+    // As Python and Java SDKs send it: both lookups, the second one an id the SDK made up.
+    const answer = await postJson(`${setup.emulator.url}/mpesa/transactionstatus/v1/query`, setup.token, {
+      Initiator: INITIATOR,
+      SecurityCredential: credential(),
+      CommandID: "TransactionStatusQuery",
+      TransactionID: payment.transId,
+      OriginatorConversationID: "sdk-made-up-7f3a",
+      PartyA: Number(SHORTCODE),
+      IdentifierType: 4,
+      ResultURL: resultUrl(),
+      QueueTimeOutURL: timeoutUrl(),
+      Remarks: "OK",
+      Occasion: "OK",
+    });
+    expect(answer.status).toBe(200);
+    await waitUntil(() => results().length === 1);
+    expect(results()[0]).toMatchObject({ ResultCode: 0 });
+    expect(parametersOf(results()[0])).toMatchObject({
+      ReceiptNo: payment.transId,
+      TransactionStatus: "Completed",
+      Amount: 1800,
+    });
+  });
 });
