@@ -95,7 +95,9 @@ export function handleTransactionStatus(ctx: CallContext): DarajaReply {
   if (!opened.ok) return opened.reply;
   const { requestId, body, resultUrl, timeoutUrl } = opened.value;
   const receipt = textField(body, "TransactionID")?.toUpperCase();
-  const originator = textField(body, "OriginatorConversationID");
+  // Both spellings are in use: Duka and some SDKs send OriginatorConversationID, Safaricom's current page and
+  // other SDKs OriginalConversationID (docs/daraja.md 9).
+  const originator = textField(body, "OriginatorConversationID") ?? textField(body, "OriginalConversationID");
   if (!receipt && !originator) return refuseField("TransactionID", requestId).reply;
   const partyA = shortcodeFrom(body.PartyA);
   if (!partyA) return refuseField("PartyA", requestId).reply;

@@ -145,4 +145,30 @@ describe("emulator: what public Daraja clients call", () => {
       Amount: 1800,
     });
   });
+
+  it("looks our B2C up by OriginalConversationID, the spelling other SDKs send for Transaction Status", async () => {
+    const sent = await b2cV1({ OriginatorConversationID: "shop-payout-81" }, "v3");
+    expect(sent.body).toMatchObject({ ResponseCode: "0", OriginatorConversationID: "shop-payout-81" });
+    await waitUntil(() => results().length === 1);
+
+    const answer = await postJson(`${setup.emulator.url}/mpesa/transactionstatus/v1/query`, setup.token, {
+      Initiator: INITIATOR,
+      SecurityCredential: credential(),
+      CommandID: "TransactionStatusQuery",
+      OriginalConversationID: "shop-payout-81",
+      PartyA: SHORTCODE,
+      IdentifierType: "4",
+      ResultURL: resultUrl(),
+      QueueTimeOutURL: timeoutUrl(),
+      Remarks: "Transaction status",
+    });
+    expect(answer.status).toBe(200);
+    await waitUntil(() => results().length === 2);
+    expect(results()[1]).toMatchObject({ ResultCode: 0 });
+    expect(parametersOf(results()[1])).toMatchObject({
+      "Originator Conversation ID": "shop-payout-81",
+      TransactionStatus: "Completed",
+      Amount: 300,
+    });
+  });
 });
