@@ -1,4 +1,4 @@
-// Routes Daraja's paths (OAuth, STK push and query, C2B) to their handlers.
+// Routes Daraja's paths (OAuth, STK push and query, C2B, the initiator APIs) to their handlers.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallContext } from "./call-context";
 import { DARAJA_ERRORS, type DarajaError } from "./errors";
@@ -7,6 +7,7 @@ import type { ApiFaultHit, ApiFaultKind, ApiName } from "../control/faults";
 import { readBody, sendJson } from "../http-io";
 import { handleC2bRegister } from "./c2b/register";
 import { handleC2bSimulate } from "./c2b/simulate";
+import { handleAccountBalance } from "./money-out/account-balance";
 import { handleB2c } from "./money-out/b2c";
 import { handleReversal } from "./money-out/reversal";
 import { handleTransactionStatus } from "./money-out/transaction-status";
@@ -24,7 +25,9 @@ const ROUTES: Record<string, { api: ApiName; handle: (ctx: CallContext) => Daraj
   "POST /mpesa/c2b/v1/simulate": { api: "c2b", handle: handleC2bSimulate },
   "POST /mpesa/c2b/v2/simulate": { api: "c2b", handle: handleC2bSimulate },
   "POST /mpesa/reversal/v1/request": { api: "initiator", handle: handleReversal },
-  "POST /mpesa/b2c/v3/paymentrequest": { api: "initiator", handle: handleB2c },
+  "POST /mpesa/b2c/v1/paymentrequest": { api: "initiator", handle: (ctx) => handleB2c(ctx, "v1") },
+  "POST /mpesa/b2c/v3/paymentrequest": { api: "initiator", handle: (ctx) => handleB2c(ctx, "v3") },
+  "POST /mpesa/accountbalance/v1/query": { api: "initiator", handle: handleAccountBalance },
   "POST /mpesa/transactionstatus/v1/query": { api: "initiator", handle: handleTransactionStatus },
 };
 

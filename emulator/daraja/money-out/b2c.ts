@@ -22,8 +22,12 @@ function dottedEat(at: Date): string {
   return `${t.slice(6, 8)}.${t.slice(4, 6)}.${t.slice(0, 4)} ${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}`;
 }
 
-/** POST /mpesa/b2c/v3/paymentrequest: money from the utility account to a phone, while the balance lasts. */
-export function handleB2c(ctx: CallContext): DarajaReply {
+/**
+ * POST /mpesa/b2c/v3/paymentrequest (and the older v1): money from the utility account to a phone, while the
+ * balance lasts. v3 takes the caller's OriginatorConversationID and requires it; v1, which public SDKs still
+ * call, has none and Daraja makes one up (docs/daraja.md 8.3 and 9).
+ */
+export function handleB2c(ctx: CallContext, version: "v1" | "v3" = "v3"): DarajaReply {
   const { state, now } = ctx;
   // Daraja reads the body as JSON only with the header: without it the first field it misses is this one.
   const json = (ctx.headers["content-type"] ?? "").toLowerCase().includes("application/json");
@@ -31,7 +35,8 @@ export function handleB2c(ctx: CallContext): DarajaReply {
   if (!opened.ok) return opened.reply;
   const { requestId, body, resultUrl, timeoutUrl, remarks } = opened.value;
   if (!json) return refuseField("InitiatorName", requestId).reply;
-  const originatorConversationId = textField(body, "OriginatorConversationID");
+  const originatorConversationId =
+    textField(body, "OriginatorConversationID") ?? (version === "v1" ? requestId : null);
   if (!originatorConversationId) return refuseField("OriginatorConversationID", requestId).reply;
   const amount = amountField(body);
   if (amount === null) return refuseField("Amount", requestId).reply;

@@ -83,7 +83,10 @@ function moneyOut(state: EmulatorState, lookup: { receipt?: string; originator?:
   };
 }
 
-/** POST /mpesa/transactionstatus/v1/query: what became of a transaction, as a Result. */
+/**
+ * POST /mpesa/transactionstatus/v1/query: what became of a transaction, as a Result. By TransactionID, else
+ * by OriginatorConversationID (docs/daraja.md 8.4 and 9).
+ */
 export function handleTransactionStatus(ctx: CallContext): DarajaReply {
   const { state, now } = ctx;
   const opened = openInitiatorCall(ctx, {
@@ -93,7 +96,9 @@ export function handleTransactionStatus(ctx: CallContext): DarajaReply {
   if (!opened.ok) return opened.reply;
   const { requestId, body, resultUrl, timeoutUrl } = opened.value;
   const receipt = textField(body, "TransactionID")?.toUpperCase();
-  const originator = textField(body, "OriginatorConversationID");
+  // Both spellings are in use: Duka and some SDKs send OriginatorConversationID, Safaricom's current page and
+  // other SDKs OriginalConversationID (docs/daraja.md 9).
+  const originator = textField(body, "OriginatorConversationID") ?? textField(body, "OriginalConversationID");
   if (!receipt && !originator) return refuseField("TransactionID", requestId).reply;
   const partyA = shortcodeFrom(body.PartyA);
   if (!partyA) return refuseField("PartyA", requestId).reply;
@@ -105,11 +110,9 @@ export function handleTransactionStatus(ctx: CallContext): DarajaReply {
     textField(body, "Initiator")!,
     textField(body, "SecurityCredential")!,
   );
-  const found = !credentialOk
-    ? null
-    : originator
-      ? moneyOut(state, { originator })
-      : (paymentIn(state, receipt!, partyA) ?? moneyOut(state, { receipt }));
+  // The receipt first: SDKs that send both fields put an id of their own in OriginatorConversationID.
+  const byReceipt = receipt ? (paymentIn(state, receipt, partyA) ?? moneyOut(state, { receipt })) : null;
+  const found = !credentialOk ? null : (byReceipt ?? (originator ? moneyOut(state, { originator }) : null));
   const outcome = !credentialOk ? INITIATOR_INVALID : found ? SUCCESS : ORIGINAL_INVALID;
   const conversation = conversationId(now);
   state.say(`transaction status of ${receipt ?? originator}: ${outcome.resultCode}`);

@@ -60,10 +60,7 @@ export function validatePushBody(body: BodyRecord, now: Date, skewSec: number): 
   const checks: [field: string, value: unknown][] = [
     ["BusinessShortCode", shortcodeFrom(body.BusinessShortCode)],
     ["Timestamp", timestampFrom(body.Timestamp, now, skewSec)],
-    [
-      "TransactionType",
-      TRANSACTION_TYPES.includes(String(body.TransactionType)) ? body.TransactionType : null,
-    ],
+    ["TransactionType", TRANSACTION_TYPES.find((type) => type === body.TransactionType) ?? null],
     ["Amount", amountFrom(body.Amount)],
     ["PhoneNumber", msisdnFrom(body.PhoneNumber)],
     ["PartyA", msisdnFrom(body.PartyA)],

@@ -134,7 +134,7 @@ describe("emulator control API over HTTP", () => {
   });
 
   it("answers unknown Daraja paths with a JSON 404", async () => {
-    const response = await fetch(`${setup.emulator.url}/mpesa/b2c/v1/paymentrequest`, { method: "POST" });
+    const response = await fetch(`${setup.emulator.url}/mpesa/b2b/v1/paymentrequest`, { method: "POST" });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ errorCode: "404.001.01" });
   });

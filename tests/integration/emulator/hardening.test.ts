@@ -67,6 +67,20 @@ describe("emulator hardening", () => {
     expect(setup.emulator.control.options().promptTimeoutMs).toBeLessThan(2 ** 31);
   });
 
+  it("answers a field holding an object that cannot become text with 400 Invalid <Field>, not a 500", async () => {
+    // JSON.parse gives such an object for {"toString": 1}; String() of it throws.
+    const unprintable = { toString: 1 };
+    const answer = await push(
+      setup.emulator.url,
+      setup.token,
+      pushBody(setup.receiver.url, { TransactionType: unprintable }),
+    );
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { errorCode: "400.002.02", errorMessage: "Bad Request - Invalid TransactionType" },
+    });
+  });
+
   it("refuses to start with a timer option Node cannot hold", async () => {
     await expect(bootEmulator({ promptTimeoutMs: 2 ** 31 })).rejects.toThrow(/promptTimeoutMs/);
   });
