@@ -108,7 +108,8 @@ function readRegisterAnswer(result: ApiResult): C2bRegisterResult {
   if (result.kind === "network") return { ok: false, errorMessage: `Daraja unreachable (${result.detail})` };
   const { status, body } = result;
   const answer = registered.safeParse(body);
-  if (status >= 200 && status < 300 && answer.success && (answer.data.ResponseCode ?? "0") === "0") {
+  // "0" per Safaricom's docs; integrators also report "00000000", and v2 bodies with no code (docs/daraja.md 9).
+  if (status >= 200 && status < 300 && answer.success && /^0+$/.test(answer.data.ResponseCode ?? "0")) {
     const { OriginatorCoversationID, OriginatorConversationID, ResponseDescription } = answer.data;
     return {
       ok: true,

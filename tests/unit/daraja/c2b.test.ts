@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { c2bValidationAnswer, parseC2bNotification } from "@/lib/daraja";
+import { registerC2bUrls } from "@/lib/daraja/c2b";
+import type { PostFn } from "@/lib/daraja/api";
 
 const confirmation = {
   TransactionType: "Pay Bill",
@@ -79,5 +81,35 @@ describe("C2B validation answers", () => {
     expect(c2bValidationAnswer(null)).toEqual({ ResultCode: "0", ResultDesc: "Accepted" });
     expect(c2bValidationAnswer("invalidAccount")).toEqual({ ResultCode: "C2B00012", ResultDesc: "Rejected" });
     expect(c2bValidationAnswer("invalidAmount").ResultCode).toBe("C2B00013");
+  });
+});
+
+describe("registering C2B URLs: Daraja's answer", () => {
+  const answering = (status: number, body: unknown) =>
+    registerC2bUrls(
+      { shortcode: "600984", post: (async () => ({ kind: "response", status, body, json: true })) as PostFn },
+      {
+        responseType: "Completed",
+        confirmationUrl: "https://shop.example/c",
+        validationUrl: "https://shop.example/v",
+      },
+    );
+
+  it.each([
+    [{ OriginatorCoversationID: "6e86-45dd", ResponseCode: "0", ResponseDescription: "Success" }],
+    [{ OriginatorCoversationID: "6e86-45dd", ResponseCode: "00000000", ResponseDescription: "success" }],
+    [{ ResponseDescription: "Success" }],
+  ])("reads %j as registered", async (body) => {
+    expect(await answering(200, body)).toMatchObject({ ok: true });
+  });
+
+  it("reads another code, or an error envelope, as refused with Daraja's words", async () => {
+    expect(await answering(200, { ResponseCode: "1", ResponseDescription: "Failed" })).toMatchObject({
+      ok: false,
+      errorMessage: "Failed",
+    });
+    expect(
+      await answering(500, { errorCode: "500.003.1001", errorMessage: "Urls are already registered" }),
+    ).toMatchObject({ ok: false, errorMessage: "Urls are already registered" });
   });
 });
