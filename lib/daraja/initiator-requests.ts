@@ -61,7 +61,11 @@ export async function transactionStatus(ctx: InitiatorContext, req: StatusReques
   if (problem) return problem;
   const lookup = req.transactionId
     ? { TransactionID: req.transactionId.trim().toUpperCase() }
-    : { OriginatorConversationID: req.originatorConversationId };
+    : // Safaricom's pages and SDKs spell this key both ways (docs/daraja.md 9): both are sent.
+      {
+        OriginatorConversationID: req.originatorConversationId,
+        OriginalConversationID: req.originatorConversationId,
+      };
   return submit(ctx.post, "/mpesa/transactionstatus/v1/query", {
     Initiator: ctx.initiator.name,
     SecurityCredential: ctx.initiator.securityCredential,

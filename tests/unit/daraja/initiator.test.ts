@@ -140,6 +140,7 @@ describe("initiator requests", () => {
       Initiator: "apiop",
       CommandID: "TransactionStatusQuery",
       OriginatorConversationID: "duka-rf-abc",
+      OriginalConversationID: "duka-rf-abc",
       PartyA: "174379",
       IdentifierType: "4",
     });
