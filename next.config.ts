@@ -26,6 +26,8 @@ const publicFiles = [
 ];
 
 const nextConfig: NextConfig = {
+  // scripts/e2e.mjs gives each parallel e2e server a copy of the build, so their page caches stay apart.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Next.js's file-system page cache, plus the hash-based CSP of each page it serves.
   cacheHandler: path.resolve("lib/http/static-page-cache.mjs"),
   // The pg driver and its Prisma adapter run as plain node_modules on the server, not bundled.

@@ -22,7 +22,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [["list"]],
-  outputDir: "test-results",
+  // scripts/e2e.mjs gives each shard its own.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   use: {
     baseURL: E2E.appUrl,
     trace: "retain-on-failure",

@@ -4,9 +4,8 @@
 // the e2e build and browser tests in the other. Both spend much of their time waiting (on PostgreSQL, the
 // emulator's prompts, the browser), so together they take little longer than the e2e lane alone. A lane stops
 // at its first failing step; the run fails if either does, and prints how long each step took.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import pg from "pg";
+import { freshDatabaseBeside } from "./fresh-database.mjs";
+import { runPrefixed } from "./run-prefixed.mjs";
 
 const lanes = {
   checks: ["format:check", "typecheck", "lint", "knip", "test:unit", "test:integration"],
@@ -19,35 +18,10 @@ const base = { ...process.env, EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ??
 
 /** With a PostgreSQL server (DATABASE_URL), the e2e lane gets a fresh database beside the given one. */
 async function e2eDatabaseUrl() {
-  const url = process.env.DATABASE_URL;
-  if (!url) return "";
-  const target = new URL(url);
-  const name = `${target.pathname.slice(1) || "postgres"}_e2e`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  target.pathname = `/${name}`;
-  console.log(`[test] e2e lane database: ${target}`);
-  return target.toString();
-}
-
-function run(lane, script, env) {
-  return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", script], { stdio: ["ignore", "pipe", "pipe"], env });
-    const prefix = `[${lane}]`;
-    for (const [from, to] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ]) {
-      createInterface({ input: from }).on("line", (line) => to.write(`${prefix} ${line}\n`));
-    }
-    child.on("close", (code) => resolve(code ?? 1));
-  });
+  if (!process.env.DATABASE_URL) return "";
+  const url = await freshDatabaseBeside(process.env.DATABASE_URL, "_e2e");
+  console.log(`[test] e2e lane database: ${url}`);
+  return url;
 }
 
 async function runLane(lane, steps, env) {
@@ -55,7 +29,7 @@ async function runLane(lane, steps, env) {
   for (const step of steps) {
     console.log(`[${lane}] ── ${step} ──`);
     const t0 = Date.now();
-    const code = await run(lane, step, env);
+    const code = await runPrefixed(`[${lane}]`, "npm", ["run", "--silent", step], env);
     timings.push(`${step} ${((Date.now() - t0) / 1000).toFixed(0)} s${code ? " FAILED" : ""}`);
     if (code !== 0) return { lane, ok: false, timings };
   }
