@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { type OrderMoney, amountDue, moneyOf } from "@/lib/payments/core/money";
+import { type OrderMoney, moneyOf } from "@/lib/payments/core/money";
 import { type OrderFilter, orderSort, orderWhere } from "./filters";
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -91,5 +91,5 @@ export function moneyOfOrder(order: Pick<OrderDetail, "status" | "totalKes" | "e
       ? [{ kind: e.kind, source: e.source, amountKes: e.amountKes }]
       : [],
   );
-  return moneyOf(amountDue(order), counted);
+  return moneyOf(order, counted);
 }

@@ -92,7 +92,7 @@ describe("refunds through M-Pesa", () => {
     expect(await orderMoney(prisma, order.id)).toMatchObject({
       receivedKes: 1800,
       refundedKes: 1800,
-      balanceKes: 1800,
+      balanceKes: 0,
     });
     const history = (await orderEvents(prisma, order.id))
       .map((e) => e.kind)
