@@ -144,21 +144,24 @@ export async function claimRefundSend(refundId: string): Promise<{ token: string
 }
 
 /** Daraja's immediate answer to the request. */
-export async function applyRefundSubmit(refundId: string, submit: InitiatorSubmit): Promise<void> {
+/** Records Daraja's answer to the send; gives back the refund as it now stands, for the seller to see. */
+export async function applyRefundSubmit(refundId: string, submit: InitiatorSubmit): Promise<Refund> {
   if (submit.outcome === "rejected") {
     const message = submit.error.errorMessage ?? submit.error.shopperMessage;
-    return void (await moveRefund(refundId, "FAILED", {
+    await moveRefund(refundId, "FAILED", {
       resultCode: submit.error.errorCode ?? submit.error.kind,
       resultDesc: message.slice(0, 500),
       sellerMessage: `M-Pesa refused the request: ${message}`,
       completedAt: payments().now(),
-    }));
+    });
+  } else {
+    const ids =
+      submit.outcome === "accepted"
+        ? { originatorConversationId: submit.originatorConversationId, conversationId: submit.conversationId }
+        : { resultDesc: `No answer from M-Pesa (${submit.detail}); checking with Transaction Status.` };
+    await moveRefund(refundId, "SENT", { ...ids, sentAt: payments().now() }, { keepIds: true });
   }
-  const ids =
-    submit.outcome === "accepted"
-      ? { originatorConversationId: submit.originatorConversationId, conversationId: submit.conversationId }
-      : { resultDesc: `No answer from M-Pesa (${submit.detail}); checking with Transaction Status.` };
-  await moveRefund(refundId, "SENT", { ...ids, sentAt: payments().now() }, { keepIds: true });
+  return prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
 }
 
 export type RefundOutcome =
