@@ -13,16 +13,20 @@ const label = (what: string) =>
     .transform(withoutBidiControls)
     .pipe(z.string().trim().min(1, `Enter the ${what}`).max(30, `Keep each ${what} under 30 characters`));
 
+/** The values as typed, each once: "Small, small" (a phone capitalising one) is one size, spelled as first typed. */
+const distinctValues = (s: string) => {
+  const byKey = new Map<string, string>();
+  for (const raw of s.split(",")) {
+    const value = withoutBidiControls(raw).trim().replace(/\s+/g, " ");
+    const key = value.toLowerCase();
+    if (value && !byKey.has(key)) byKey.set(key, value);
+  }
+  return [...byKey.values()];
+};
+
 const valueList = z
   .string()
-  .transform((s) => [
-    ...new Set(
-      s
-        .split(",")
-        .map((v) => withoutBidiControls(v).trim())
-        .filter(Boolean),
-    ),
-  ])
+  .transform(distinctValues)
   .pipe(
     z
       .array(z.string().max(30, "Keep each value under 30 characters"))

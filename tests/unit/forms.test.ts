@@ -3,7 +3,7 @@ import { inputRules, refused, submittedValues } from "@/lib/action-result";
 import { productInput, slugify } from "@/lib/dashboard/product-input";
 import { doorPromptInput } from "@/lib/dashboard/door-input";
 import { newStaffInput } from "@/lib/dashboard/staff-input";
-import { variantRow } from "@/lib/dashboard/variant-input";
+import { parseOptions, variantRow } from "@/lib/dashboard/variant-input";
 import { deliverySettingsInput, zoneInput } from "@/lib/delivery/settings-input";
 import { codeInput } from "@/lib/discounts/code-input";
 import { parseShillings } from "@/lib/form-fields";
@@ -83,6 +83,17 @@ describe("price parsing", () => {
     expect(productInput.parse({ ...base, priceKes: "KES 1,200" }).priceKes).toBe(1200);
     expect(productInput.safeParse({ ...base, priceKes: "KES 250,001" }).success).toBe(false);
     expect(productInput.safeParse({ ...base, priceKes: "0" }).success).toBe(false);
+  });
+});
+
+describe("product options", () => {
+  it("lists each value once, whatever its case or spacing, spelled as first typed", () => {
+    expect(
+      parseOptions({
+        option0Name: "Size",
+        option0Values: "Small, Medium,  LARGE, small, large ,Extra  large",
+      }),
+    ).toEqual({ ok: true, options: [{ name: "Size", values: ["Small", "Medium", "LARGE", "Extra large"] }] });
   });
 });
 
