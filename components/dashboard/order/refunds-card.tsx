@@ -1,5 +1,5 @@
 import type { Refund } from "@/lib/generated/prisma/client";
-import { formatKes } from "@/lib/format";
+import { formatEat, formatKes } from "@/lib/format";
 import { card } from "./card";
 
 const STATE_WORDS = {
@@ -9,9 +9,6 @@ const STATE_WORDS = {
   FAILED: "Failed",
   UNKNOWN: "Unknown: check the M-Pesa statement",
 } as const;
-
-const when = (at: Date) =>
-  at.toLocaleString("en-KE", { timeZone: "Africa/Nairobi", dateStyle: "medium", timeStyle: "short" });
 
 /** Every refund of the order: amount, how, state, M-Pesa reference, who asked and when (EAT). */
 export function RefundsCard({ refunds }: { refunds: Refund[] }) {
@@ -31,7 +28,7 @@ export function RefundsCard({ refunds }: { refunds: Refund[] }) {
             {r.receipt && <p>M-Pesa reference {r.receipt}</p>}
             {r.status === "FAILED" && r.sellerMessage && <p className="text-red-700">{r.sellerMessage}</p>}
             <p className="text-stone-600">
-              {r.reason}. Asked by {r.requestedBy}, {when(r.createdAt)}
+              {r.reason}. Asked by {r.requestedBy}, {formatEat(r.createdAt)}
             </p>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Tx, prisma } from "@/lib/db";
+import { formatKes } from "@/lib/format";
 import type { InitiatorSubmit } from "@/lib/daraja";
 import type { Refund, RefundStatus } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -280,13 +281,13 @@ async function recordRefundEvent(tx: Tx, refund: Refund, to: RefundStatus, actor
       note:
         to === "FAILED"
           ? (refund.sellerMessage ?? refund.resultDesc)
-          : `KES ${refund.amountKes} by ${method}: ${refund.reason}`,
+          : `${formatKes(refund.amountKes)} by ${method}: ${refund.reason}`,
       data: { refundId: refund.id, method: refund.method },
     });
   if (to === "UNKNOWN")
     await raiseFlag(tx, refund.orderId, {
       kind: "REFUND",
-      note: `Refund of KES ${refund.amountKes} (${method}): M-Pesa never said whether it went through. Check the M-Pesa statement.`,
+      note: `Refund of ${formatKes(refund.amountKes)} (${method}): M-Pesa never said whether it went through. Check the M-Pesa statement.`,
       amountKes: refund.amountKes,
     });
 }
