@@ -149,6 +149,12 @@ describe("orders list", () => {
     expect(page).toMatchObject({ total: 5, pages: 3, page: 2 });
     expect(page.rows.map((r) => r.reference)).toEqual(["DK-Q0003", "DK-Q0004"]);
   });
+
+  it("shows the last page when asked for one past the end, not an empty 'Page 9 of 3'", async () => {
+    const page = await listOrders(parseOrderFilter(new URLSearchParams("page=9")), 2);
+    expect(page).toMatchObject({ total: 5, pages: 3, page: 3 });
+    expect(page.rows.map((r) => r.reference)).toEqual(["DK-Q0005"]);
+  });
 });
 
 describe("CSV export", () => {
