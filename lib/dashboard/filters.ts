@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tryNormalizePhone } from "@/lib/daraja";
+import { referenceFromAccount } from "@/lib/payments/c2b/account";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { eatDateBoundary } from "./time";
 
@@ -91,20 +92,26 @@ const FULFILMENT_WHERE = {
 export const dateField = (f: OrderFilter) => (f.status === "paid" ? "paidAt" : "createdAt");
 
 /**
- * Search uses indexed equality where it can: a code with digits is a reference or an M-Pesa receipt, a
- * phone number is normalized to 2547..., anything else is part of a customer's name.
+ * Search uses indexed equality where it can: a phone number is normalized to 2547..., a code is a
+ * reference (with or without DK- or its dash, as the Pay Bill account number DK7Q4M2X is typed) or an M-Pesa
+ * receipt. A code of letters only (a sixth of references, e.g. DK-PZPBC) may also be a name ("Kamau"):
+ * both are looked for. Anything else is part of a customer's name.
  */
 export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
   const q = raw.trim();
   if (!q) return undefined;
   const phone = /^[+\d][\d\s-]{6,}$/.test(q) ? tryNormalizePhone(q.replace(/[\s-]/g, "")) : null;
   if (phone) return { phone };
-  if (/^[A-Za-z0-9-]{4,30}$/.test(q) && /\d/.test(q)) {
-    const code = q.toUpperCase();
-    return { OR: [{ reference: code }, { reference: `DK-${code}` }, { mpesaReceipt: code }] };
-  }
   // LIKE wildcards in the text are matched literally.
-  return { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } };
+  const name = { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } };
+  if (!/^[A-Za-z0-9-]{4,30}$/.test(q)) return name;
+  const code = q.toUpperCase();
+  const references = new Set([code, `DK-${code}`, referenceFromAccount(q) ?? code]);
+  const codes: Prisma.OrderWhereInput[] = [
+    ...[...references].map((reference) => ({ reference })),
+    { mpesaReceipt: code },
+  ];
+  return { OR: /\d/.test(q) ? codes : [...codes, name] };
 }
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {

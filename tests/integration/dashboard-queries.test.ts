@@ -144,6 +144,18 @@ describe("orders list", () => {
     for (const q of ["%25", "_", "%5C"]) expect(await list(`q=${q}`)).toEqual([]);
   });
 
+  it("finds a reference of letters only, also typed as its Pay Bill account number, and still finds names", async () => {
+    await prisma.order.update({ where: { reference: "DK-Q0004" }, data: { reference: "DK-PZPBCK" } });
+    try {
+      for (const q of ["DK-PZPBCK", "dk-pzpbck", "PZPBCK", "DKPZPBCK", "dkpzpbck"])
+        expect(await list(`q=${q}`), q).toEqual(["DK-PZPBCK"]);
+      // Five letters, like a code: the name is looked for too.
+      expect(await list("q=Kamau")).toEqual(["DK-Q0001"]);
+    } finally {
+      await prisma.order.update({ where: { reference: "DK-PZPBCK" }, data: { reference: "DK-Q0004" } });
+    }
+  });
+
   it("paginates on the server", async () => {
     const page = await listOrders(parseOrderFilter(new URLSearchParams("page=2")), 2);
     expect(page).toMatchObject({ total: 5, pages: 3, page: 2 });
