@@ -45,7 +45,7 @@ export function parseOrderFilter(params: Params): OrderFilter {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
     return (Array.isArray(v) ? v[0] : v) || undefined;
   };
-  return schema.parse({
+  const f = schema.parse({
     status: get("status") ?? "paid",
     fulfilment: get("fulfilment") ?? "all",
     from: get("from"),
@@ -54,6 +54,8 @@ export function parseOrderFilter(params: Params): OrderFilter {
     zone: get("zone") ?? "all",
     page: get("page") ?? 1,
   });
+  // From 6 Dec to 5 Dec means the two days, not "no orders".
+  return f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
 }
 
 /** The URL query for a filter, leaving out defaults; `page` is dropped unless given. */
@@ -94,7 +96,7 @@ export const dateField = (f: OrderFilter) => (f.status === "paid" ? "paidAt" : "
 /**
  * Search uses indexed equality where it can: a phone number is normalized to 2547..., a code is a
  * reference (with or without DK- or its dash, as the Pay Bill account number DK7Q4M2X is typed) or an M-Pesa
- * receipt. A code of letters only (a sixth of references, e.g. DK-PZPBC) may also be a name ("Kamau"):
+ * receipt. A reference of letters only (a sixth of them, e.g. DK-PZPBCK) may also be a name ("Kamau"):
  * both are looked for. Anything else is part of a customer's name.
  */
 export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
@@ -104,14 +106,15 @@ export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
   if (phone) return { phone };
   // LIKE wildcards in the text are matched literally.
   const name = { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } };
-  if (!/^[A-Za-z0-9-]{4,30}$/.test(q)) return name;
+  const withDigits = /^[A-Za-z0-9-]{4,30}$/.test(q) && /\d/.test(q);
+  if (!withDigits && !/^(DK-?)?[A-Za-z]{5,6}$/i.test(q)) return name;
   const code = q.toUpperCase();
   const references = new Set([code, `DK-${code}`, referenceFromAccount(q) ?? code]);
   const codes: Prisma.OrderWhereInput[] = [
     ...[...references].map((reference) => ({ reference })),
     { mpesaReceipt: code },
   ];
-  return { OR: /\d/.test(q) ? codes : [...codes, name] };
+  return { OR: withDigits ? codes : [...codes, name] };
 }
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
