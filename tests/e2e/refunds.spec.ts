@@ -53,11 +53,16 @@ test("the owner refunds a paid order on a phone, and the shopper's SMS arrives",
   );
   await page.screenshot({ path: "test-results/refund-confirm-360.png", fullPage: true });
   expect(await layoutProblems(page)).toEqual([]);
+  // M-Pesa's result comes a few seconds after "sent": the card follows it without a reload.
+  await emulator.post("faults", { target: "result", kind: "delay", delayMs: 3_000 });
   await page.getByRole("button", { name: "Send the refund" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toBeVisible();
+  await expect(page.getByTestId("refunds")).toContainText("Sent, waiting for M-Pesa");
   await expect
     .poll(async () => withDb(async (db) => (await db.refund.findFirstOrThrow()).status), { timeout: 15_000 })
     .toBe("SUCCEEDED");
+  await expect(page.getByTestId("refunds")).toContainText("Done", { timeout: 10_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("refunds")).toContainText("Done");
   await expect(page.getByTestId("refunds")).toContainText("The shopper asked");

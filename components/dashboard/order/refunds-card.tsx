@@ -1,6 +1,7 @@
 import type { Refund } from "@/lib/generated/prisma/client";
 import { formatEat, formatKes } from "@/lib/format";
 import { card } from "./card";
+import { RefreshWhileWaiting } from "./refresh-while-waiting";
 
 const STATE_WORDS = {
   REQUESTED: "Requested",
@@ -18,6 +19,7 @@ export function RefundsCard({ refunds }: { refunds: Refund[] }) {
       <h2 id="refunds-h" className="font-semibold">
         Refunds
       </h2>
+      {refunds.some((r) => r.status === "REQUESTED" || r.status === "SENT") && <RefreshWhileWaiting />}
       <ul className="mt-2 space-y-2 text-sm" data-testid="refunds">
         {refunds.map((r) => (
           <li key={r.id} className="rounded-lg border border-stone-200 p-2">
