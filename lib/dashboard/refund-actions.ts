@@ -100,10 +100,13 @@ const cancelPaidInput = z.object({
  * The owner cancels a paid order and, in the same step, sends everything received back by M-Pesa (or, with
  * refunds by M-Pesa off, is reminded to refund it by hand). Owner only (STAFF: 403).
  */
+/** `refundFailed`: cancelled, but M-Pesa refused its refund at once: the answer is a warning, not a success. */
+export type CancelPaidFormResult = ActionResult<{ refundFailed?: boolean }>;
+
 export async function cancelPaidOrderAction(
-  _prev: ActionResult | null,
+  _prev: CancelPaidFormResult | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<CancelPaidFormResult> {
   return guarded(async () => {
     const user = await requireOwner();
     const values = submittedValues(formData);
@@ -143,10 +146,10 @@ export async function cancelPaidOrderAction(
             ? `Order cancelled.${stock} Refund ${formatKes(result.refundableKes)} outside M-Pesa: the order stays flagged until you mark it resolved.`
             : `Order cancelled.${stock}`,
       };
-    const state =
-      result.refund.status === "FAILED"
-        ? `of ${formatKes(result.refund.amountKes)} not sent: ${result.refund.sellerMessage ?? "M-Pesa refused it"}. Send it again from the Refund box`
-        : `of ${formatKes(result.refund.amountKes)} sent to M-Pesa`;
-    return { ok: true, message: `Order cancelled.${stock} Refund ${state}.` };
+    const refundFailed = result.refund.status === "FAILED";
+    const state = refundFailed
+      ? `of ${formatKes(result.refund.amountKes)} not sent: ${result.refund.sellerMessage ?? "M-Pesa refused it"}. Send it again from the Refund box`
+      : `of ${formatKes(result.refund.amountKes)} sent to M-Pesa`;
+    return { ok: true, refundFailed, message: `Order cancelled.${stock} Refund ${state}.` };
   });
 }
