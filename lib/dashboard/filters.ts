@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tryNormalizePhone } from "@/lib/daraja";
+import { referenceFromAccount } from "@/lib/payments/c2b/account";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { eatDateBoundary } from "./time";
 
@@ -44,7 +45,7 @@ export function parseOrderFilter(params: Params): OrderFilter {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
     return (Array.isArray(v) ? v[0] : v) || undefined;
   };
-  return schema.parse({
+  const f = schema.parse({
     status: get("status") ?? "paid",
     fulfilment: get("fulfilment") ?? "all",
     from: get("from"),
@@ -53,6 +54,8 @@ export function parseOrderFilter(params: Params): OrderFilter {
     zone: get("zone") ?? "all",
     page: get("page") ?? 1,
   });
+  // From 6 Dec to 5 Dec means the two days, not "no orders".
+  return f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
 }
 
 /** The URL query for a filter, leaving out defaults; `page` is dropped unless given. */
@@ -91,20 +94,27 @@ const FULFILMENT_WHERE = {
 export const dateField = (f: OrderFilter) => (f.status === "paid" ? "paidAt" : "createdAt");
 
 /**
- * Search uses indexed equality where it can: a code with digits is a reference or an M-Pesa receipt, a
- * phone number is normalized to 2547..., anything else is part of a customer's name.
+ * Search uses indexed equality where it can: a phone number is normalized to 2547..., a code is a
+ * reference (with or without DK- or its dash, as the Pay Bill account number DK7Q4M2X is typed) or an M-Pesa
+ * receipt. A reference of letters only (a sixth of them, e.g. DK-PZPBCK) may also be a name ("Kamau"):
+ * both are looked for. Anything else is part of a customer's name.
  */
 export function searchWhere(raw: string): Prisma.OrderWhereInput | undefined {
   const q = raw.trim();
   if (!q) return undefined;
   const phone = /^[+\d][\d\s-]{6,}$/.test(q) ? tryNormalizePhone(q.replace(/[\s-]/g, "")) : null;
   if (phone) return { phone };
-  if (/^[A-Za-z0-9-]{4,30}$/.test(q) && /\d/.test(q)) {
-    const code = q.toUpperCase();
-    return { OR: [{ reference: code }, { reference: `DK-${code}` }, { mpesaReceipt: code }] };
-  }
   // LIKE wildcards in the text are matched literally.
-  return { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } };
+  const name = { customerName: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } };
+  const withDigits = /^[A-Za-z0-9-]{4,30}$/.test(q) && /\d/.test(q);
+  if (!withDigits && !/^(DK-?)?[A-Za-z]{5,6}$/i.test(q)) return name;
+  const code = q.toUpperCase();
+  const references = new Set([code, `DK-${code}`, referenceFromAccount(q) ?? code]);
+  const codes: Prisma.OrderWhereInput[] = [
+    ...[...references].map((reference) => ({ reference })),
+    { mpesaReceipt: code },
+  ];
+  return { OR: withDigits ? codes : [...codes, name] };
 }
 
 export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { type OrderMoney, amountDue, moneyOf } from "@/lib/payments/core/money";
+import { type OrderMoney, moneyOf } from "@/lib/payments/core/money";
 import { type OrderFilter, orderSort, orderWhere } from "./filters";
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -27,17 +27,18 @@ const listSelect = {
 /** One page of orders matching the filter, with the total count for the pager. */
 export async function listOrders(filter: OrderFilter, pageSize = ORDERS_PAGE_SIZE) {
   const where = orderWhere(filter);
-  const [rows, total] = await Promise.all([
-    prisma.order.findMany({
-      where,
-      orderBy: orderSort(filter),
-      skip: (filter.page - 1) * pageSize,
-      take: pageSize,
-      select: listSelect,
-    }),
-    prisma.order.count({ where }),
-  ]);
-  return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const total = await prisma.order.count({ where });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Past the end (orders left the filter since the link was drawn, e.g. fulfilled): the last page, not none.
+  const page = Math.min(filter.page, pages);
+  const rows = await prisma.order.findMany({
+    where,
+    orderBy: orderSort(filter),
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: listSelect,
+  });
+  return { rows, total, page, pages };
 }
 
 export type OrderRow = Awaited<ReturnType<typeof listOrders>>["rows"][number];
@@ -91,5 +92,5 @@ export function moneyOfOrder(order: Pick<OrderDetail, "status" | "totalKes" | "e
       ? [{ kind: e.kind, source: e.source, amountKes: e.amountKes }]
       : [],
   );
-  return moneyOf(amountDue(order), counted);
+  return moneyOf(order, counted);
 }

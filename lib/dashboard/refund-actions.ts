@@ -22,7 +22,8 @@ const refundInput = z.object({
   step: z.enum(["review", "send"]),
 });
 
-export type RefundFormResult = ActionResult<{ step: "confirm" | "sent"; sentence: string }>;
+/** `failed`: M-Pesa refused the send at once; nothing left the shop and the seller may try again. */
+export type RefundFormResult = ActionResult<{ step: "confirm" | "sent"; sentence: string; failed?: boolean }>;
 
 /**
  * The owner's refund, in two steps: "review" says exactly what will happen; "send" asks the payment core.
@@ -74,9 +75,16 @@ export async function refundOrder(
     });
     revalidatePath(`/dashboard/orders/${input.reference}`);
     if (!result.ok) return refused(result.error, { amountKes: [result.error] }, values);
-    const state =
-      result.refund.status === "FAILED" ? `failed: ${result.refund.sellerMessage}` : "sent to M-Pesa";
-    return { ok: true, step: "sent", sentence: preview.sentence, message: `Refund ${state}.` };
+    if (result.refund.status === "FAILED")
+      return {
+        ok: true,
+        step: "sent",
+        failed: true,
+        sentence: preview.sentence,
+        values,
+        message: `Refund not sent: ${result.refund.sellerMessage ?? "M-Pesa refused it"}. No money left the shop.`,
+      };
+    return { ok: true, step: "sent", sentence: preview.sentence, message: "Refund sent to M-Pesa." };
   });
 }
 
@@ -92,10 +100,13 @@ const cancelPaidInput = z.object({
  * The owner cancels a paid order and, in the same step, sends everything received back by M-Pesa (or, with
  * refunds by M-Pesa off, is reminded to refund it by hand). Owner only (STAFF: 403).
  */
+/** `refundFailed`: cancelled, but M-Pesa refused its refund at once: the answer is a warning, not a success. */
+export type CancelPaidFormResult = ActionResult<{ refundFailed?: boolean }>;
+
 export async function cancelPaidOrderAction(
-  _prev: ActionResult | null,
+  _prev: CancelPaidFormResult | null,
   formData: FormData,
-): Promise<ActionResult> {
+): Promise<CancelPaidFormResult> {
   return guarded(async () => {
     const user = await requireOwner();
     const values = submittedValues(formData);
@@ -135,10 +146,10 @@ export async function cancelPaidOrderAction(
             ? `Order cancelled.${stock} Refund ${formatKes(result.refundableKes)} outside M-Pesa: the order stays flagged until you mark it resolved.`
             : `Order cancelled.${stock}`,
       };
-    const state =
-      result.refund.status === "FAILED"
-        ? `failed: ${result.refund.sellerMessage}`
-        : `of ${formatKes(result.refund.amountKes)} sent to M-Pesa`;
-    return { ok: true, message: `Order cancelled.${stock} Refund ${state}.` };
+    const refundFailed = result.refund.status === "FAILED";
+    const state = refundFailed
+      ? `of ${formatKes(result.refund.amountKes)} not sent: ${result.refund.sellerMessage ?? "M-Pesa refused it"}. Send it again from the Refund box`
+      : `of ${formatKes(result.refund.amountKes)} sent to M-Pesa`;
+    return { ok: true, refundFailed, message: `Order cancelled.${stock} Refund ${state}.` };
   });
 }

@@ -68,12 +68,14 @@ export async function saveVariants(_prev: VariantFormState, formData: FormData):
   return guarded(async () => {
     await requireOwner();
     const productId = String(formData.get("productId") ?? "");
-    const ids = (await prisma.productVariant.findMany({ where: { productId }, select: { id: true } })).map(
-      (v) => v.id,
-    );
+    const product = await prisma.product.findUnique({
+      where: { id: productId },
+      select: { priceKes: true, variants: { select: { id: true } } },
+    });
+    if (!product) return refused("This product no longer exists.");
     const form = Object.fromEntries(formData);
-    const present = ids.filter((id) => `${id}.stock` in form);
-    const parsed = parseVariantRows(form, present);
+    const present = product.variants.map((v) => v.id).filter((id) => `${id}.stock` in form);
+    const parsed = parseVariantRows(form, present, product.priceKes);
     if (!parsed.ok)
       return refused("Check the highlighted fields.", parsed.fieldErrors, submittedValues(formData));
     try {

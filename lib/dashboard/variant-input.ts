@@ -1,6 +1,7 @@
 // What the options and variants forms send, checked and worded for the seller.
 import { z } from "zod";
 import { emptyAsNull, wholeShillings } from "@/lib/form-fields";
+import { formatKes } from "@/lib/format";
 import { variantTitle } from "@/lib/pricing/variant-price";
 import { withoutBidiControls } from "@/lib/plain-text";
 
@@ -13,16 +14,20 @@ const label = (what: string) =>
     .transform(withoutBidiControls)
     .pipe(z.string().trim().min(1, `Enter the ${what}`).max(30, `Keep each ${what} under 30 characters`));
 
+/** The values as typed, each once: "Small, small" (a phone capitalising one) is one size, spelled as first typed. */
+const distinctValues = (s: string) => {
+  const byKey = new Map<string, string>();
+  for (const raw of s.split(",")) {
+    const value = withoutBidiControls(raw).trim().replace(/\s+/g, " ");
+    const key = value.toLowerCase();
+    if (value && !byKey.has(key)) byKey.set(key, value);
+  }
+  return [...byKey.values()];
+};
+
 const valueList = z
   .string()
-  .transform((s) => [
-    ...new Set(
-      s
-        .split(",")
-        .map((v) => withoutBidiControls(v).trim())
-        .filter(Boolean),
-    ),
-  ])
+  .transform(distinctValues)
   .pipe(
     z
       .array(z.string().max(30, "Keep each value under 30 characters"))
@@ -87,10 +92,15 @@ export const variantRow = z.object({
 
 export type VariantRowInput = z.infer<typeof variantRow>;
 
-/** The variants form sends `{id}.{field}`; rows are checked one by one, errors keyed the same way. */
+/**
+ * The variants form sends `{id}.{field}`; rows are checked one by one, errors keyed the same way. A row's
+ * old price must be above its price (its own, else the product's `productPriceKes`), as on the product form:
+ * the shop shows no sale otherwise, and the seller would believe it does.
+ */
 export function parseVariantRows(
   form: Record<string, unknown>,
   ids: string[],
+  productPriceKes: number,
 ): { ok: true; rows: Map<string, VariantRowInput> } | { ok: false; fieldErrors: Record<string, string[]> } {
   const rows = new Map<string, VariantRowInput>();
   const fieldErrors: Record<string, string[]> = {};
@@ -107,7 +117,15 @@ export function parseVariantRows(
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         fieldErrors[`${id}.${String(issue.path[0])}`] ??= [issue.message];
-    } else rows.set(id, parsed.data);
+      continue;
+    }
+    const { compareAtKes, priceKes } = parsed.data;
+    const price = priceKes ?? productPriceKes;
+    if (compareAtKes !== null && compareAtKes <= price)
+      fieldErrors[`${id}.compareAtKes`] = [
+        `The old price must be above the price (${formatKes(price)}), or left empty`,
+      ];
+    else rows.set(id, parsed.data);
   }
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, rows };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { NotificationKind } from "@/lib/generated/prisma/client";
 import { notifications } from "./context";
 import { DEFAULT_LOW_STOCK_THRESHOLD } from "./low-stock";
 import { maskRecipient } from "./mask";
@@ -42,7 +43,7 @@ export type MessageView = ReturnType<typeof toMessageView>;
 /** A message as the dashboard shows it: recipient masked, the gateway's reason when it failed. */
 function toMessageView(n: {
   id: string;
-  kind: string;
+  kind: NotificationKind;
   channel: "SMS" | "EMAIL";
   recipient: string;
   status: "QUEUED" | "SENDING" | "SENT" | "DELIVERED" | "FAILED";

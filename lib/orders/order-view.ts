@@ -6,7 +6,7 @@ import { payments, secondsAfter } from "@/lib/payments/shared/context";
 import { nextSettleAt, settleOrder } from "@/lib/payments/stk/reconcile";
 import { retryRule } from "@/lib/payments/stk/retry-rule";
 import { type PayByHand, payByHandFor } from "./pay-by-hand";
-import { amountDue, moneyOf } from "@/lib/payments/core/money";
+import { moneyOf } from "@/lib/payments/core/money";
 
 /** How long the shopper has to answer the prompt on the phone (Daraja gives up after about 60 s). */
 export const PROMPT_SECONDS = 60;
@@ -141,7 +141,7 @@ function toView(order: LoadedOrder, now: Date): OrderView {
   const rule = retryRule(order.status, order.attempts, now);
   const retryAvailableAt = rule.waitUntil;
   const { receivedKes } = moneyOf(
-    amountDue(order),
+    order,
     order.events.map((e) => ({
       source: e.source,
       amountKes: e.amountKes ?? 0,

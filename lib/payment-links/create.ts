@@ -1,6 +1,7 @@
 import "server-only";
 import { AMOUNT_MAX, isValidAmount } from "@/lib/daraja";
 import { findCatalogVariants } from "@/lib/cart/queries";
+import type { CatalogVariant } from "@/lib/catalog/variants";
 import { prisma } from "@/lib/db";
 import { deliveryOffers } from "@/lib/delivery/pricing";
 import { loadDeliveryConfig } from "@/lib/delivery/queries";
@@ -23,7 +24,27 @@ export type NewLink = {
   sendSms: boolean;
 };
 
-export type CreatedLink = { url: string; message: string; whatsappUrl: string; totalKes: number };
+export type CreatedLink = {
+  url: string;
+  message: string;
+  whatsappUrl: string;
+  totalKes: number;
+  /** Items the shop has too few of now: the customer cannot pay for the link until the seller restocks. */
+  stockWarnings: string[];
+};
+
+/** The catalogue lines asking for more than is in stock now, in the seller's words. */
+function shortOfStock(lines: LinkLineInput[], variants: CatalogVariant[]): string[] {
+  const wanted = new Map<string, number>();
+  for (const l of lines)
+    if (l.kind === "product") wanted.set(l.variantId, (wanted.get(l.variantId) ?? 0) + l.quantity);
+  return variants.flatMap((v) => {
+    const quantity = wanted.get(v.id) ?? 0;
+    if (quantity <= v.stock) return [];
+    const left = v.stock <= 0 ? "is sold out" : `has only ${v.stock} in stock`;
+    return [`${v.name} ${left} (${quantity} on the link): restock it, or the customer cannot pay.`];
+  });
+}
 
 /** The message the seller shares: who it is for, the total, the link and until when it works. */
 function shareMessage(link: { customerName: string; totalKes: number; url: string; expiresAt: Date }) {
@@ -45,7 +66,8 @@ export async function createPaymentLink(
   now = new Date(),
 ): Promise<{ ok: true; link: CreatedLink } | { ok: false; message: string; field?: string }> {
   const ids = input.lines.flatMap((l) => (l.kind === "product" ? [l.variantId] : []));
-  const priced = priceLinkLines(input.lines, await findCatalogVariants(ids));
+  const variants = await findCatalogVariants(ids);
+  const priced = priceLinkLines(input.lines, variants);
   if (!priced.ok) return { ok: false, message: priced.message, field: "lines" };
   const offer = deliveryOffers(await loadDeliveryConfig(), priced.goodsKes).find(
     (o) => o.key === input.delivery,
@@ -91,5 +113,14 @@ export async function createPaymentLink(
     if (input.sendSms)
       await enqueuePaymentLinkSms(tx, { linkId: link.id, phone: input.phone, text: message });
   });
-  return { ok: true, link: { url, message, whatsappUrl: whatsappUrl(input.phone, message), totalKes } };
+  return {
+    ok: true,
+    link: {
+      url,
+      message,
+      whatsappUrl: whatsappUrl(input.phone, message),
+      totalKes,
+      stockWarnings: shortOfStock(input.lines, variants),
+    },
+  };
 }

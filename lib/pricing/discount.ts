@@ -42,14 +42,28 @@ export function normalizeCode(raw: string): string {
 
 /** Why a code cannot be used now by this phone, before looking at the cart; null when it can. */
 export function limitsRefusal(code: string, limits: CodeLimits, now: Date): CodeRefusal | null {
-  if (!limits.active) return unknownCode(code);
-  if (limits.startsAt && now < limits.startsAt)
+  const status = codeStatus(limits, now);
+  if (status === "Paused") return unknownCode(code);
+  if (status === "Not started")
     return { reason: "not_started", message: `The code ${code} is not valid yet.` };
-  if (limits.endsAt && now >= limits.endsAt)
-    return { reason: "expired", message: `The code ${code} has expired.` };
-  if (limits.maxUses !== null && limits.usesCount >= limits.maxUses)
-    return { reason: "used_up", message: `The code ${code} has been used up.` };
+  if (status === "Ended") return { reason: "expired", message: `The code ${code} has expired.` };
+  if (status === "Used up") return { reason: "used_up", message: `The code ${code} has been used up.` };
   if (limits.maxUsesPerPhone !== null && limits.phoneUses >= limits.maxUsesPerPhone)
     return { reason: "phone_used", message: `The code ${code} was already used with this phone number.` };
   return null;
+}
+
+/**
+ * What the seller's list says of a code now: whether a shopper typing it today gets the discount, and if not,
+ * why (a per-phone limit is the shopper's, not the code's).
+ */
+export function codeStatus(
+  limits: Omit<CodeLimits, "maxUsesPerPhone" | "phoneUses">,
+  now: Date,
+): "Active" | "Paused" | "Not started" | "Ended" | "Used up" {
+  if (!limits.active) return "Paused";
+  if (limits.startsAt && now < limits.startsAt) return "Not started";
+  if (limits.endsAt && now >= limits.endsAt) return "Ended";
+  if (limits.maxUses !== null && limits.usesCount >= limits.maxUses) return "Used up";
+  return "Active";
 }

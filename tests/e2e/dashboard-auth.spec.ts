@@ -68,7 +68,9 @@ test("after 5 failures the account is throttled, even with the right password", 
     await expect(d.loginError()).toHaveText("Wrong email or password");
   }
   await d.signIn("locked@duka.test", "locked-password-1");
-  await expect(d.loginError()).toHaveText("Too many attempts, try again later");
+  await expect(d.loginError()).toHaveText(
+    'Too many attempts: try again in 15 minutes, or choose a new password with "Forgot password?"',
+  );
   // Another account is unaffected.
   await d.signInOk(STAFF.email, STAFF.password);
 });

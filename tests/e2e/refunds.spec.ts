@@ -53,16 +53,24 @@ test("the owner refunds a paid order on a phone, and the shopper's SMS arrives",
   );
   await page.screenshot({ path: "test-results/refund-confirm-360.png", fullPage: true });
   expect(await layoutProblems(page)).toEqual([]);
+  // M-Pesa's result comes a few seconds after "sent": the card follows it without a reload.
+  await emulator.post("faults", { target: "result", kind: "delay", delayMs: 3_000 });
   await page.getByRole("button", { name: "Send the refund" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toBeVisible();
+  await expect(page.getByTestId("refunds")).toContainText("Sent, waiting for M-Pesa");
   await expect
     .poll(async () => withDb(async (db) => (await db.refund.findFirstOrThrow()).status), { timeout: 15_000 })
     .toBe("SUCCEEDED");
+  await expect(page.getByTestId("refunds")).toContainText("Done", { timeout: 10_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("refunds")).toContainText("Done");
   await expect(page.getByTestId("refunds")).toContainText("The shopper asked");
   await expect(page.getByTestId("refunds")).not.toContainText("Out of stock");
   await expect(page.getByTestId("order-money")).toContainText("Refunded");
+  // All of it went back: the shopper owes nothing (not "KES 380 still to pay").
+  await expect(page.getByTestId("order-money")).toContainText(/Balance\s*Settled/);
+  await expect(page.getByTestId("refunds")).toContainText(/Asked by owner@duka\.test, .* EAT/);
   await page.screenshot({ path: "test-results/refund-done-360.png", fullPage: true });
 
   await phone.bringToFront();
@@ -71,6 +79,74 @@ test("the owner refunds a paid order on a phone, and the shopper's SMS arrives",
   });
   await expect(phone.getByText(new RegExp(`Transaction ${receipt} has been reversed`))).toBeVisible();
   await phone.screenshot({ path: "test-results/refund-phone-360.png", fullPage: true });
+});
+
+test("a refund M-Pesa refuses at once says so, keeps what was typed, and a second try sends it", async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const shop = new Shop(page);
+  await shop.addToCart("kericho-gold-tea-250g", 1);
+  await page.goto("/checkout");
+  await shop.chooseDelivery("Rest of Kenya by courier");
+  await page.getByLabel("County").selectOption("Nakuru");
+  await page.getByLabel("Town or estate").fill("Naivasha");
+  await page.getByLabel("Landmark or directions").fill("Opposite the Total petrol station");
+  await page.getByLabel("Full name").fill("Chebet Kiprono");
+  await page.getByLabel("Phone number").fill("0711000404");
+  await page.getByRole("button", { name: "Pay with M-Pesa" }).click();
+  await answerOnPhone(await context.newPage(), "254711000404", "Pay");
+  await page.bringToFront();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+  const receipt = (await page.getByTestId("receipt").textContent())!.trim();
+  const reference = await withDb(
+    async (db) => (await db.order.findFirstOrThrow({ where: { mpesaReceipt: receipt } })).reference,
+  );
+
+  await new Dashboard(page).signInOk(OWNER.email, OWNER.password);
+  await page.goto(`/dashboard/orders/${reference}`);
+  // The fee beside "Delivery: Rest of Kenya by courier" stays on one line at 360 px, not "KES" over "600".
+  const fee = page.getByRole("region", { name: "Items" }).getByText("KES 600", { exact: true });
+  expect(await fee.evaluate((el) => el.getClientRects().length)).toBe(1);
+
+  await emulator.post("faults", { target: "initiator", kind: "error" });
+  await page.getByText("Refund", { exact: true }).click();
+  const form = page.getByTestId("refund-form");
+  await form.getByLabel("Amount (KES)").fill("300");
+  await form.getByLabel("Reason").selectOption("Returned items");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page.getByRole("button", { name: "Send the refund" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Refund not sent: M-Pesa refused" })).toContainText(
+    "No money left the shop.",
+  );
+  await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/refund-refused-360.png", fullPage: true });
+  expect(await layoutProblems(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(form.getByLabel("Amount (KES)")).toHaveValue("300");
+  await expect(form.getByLabel("Reason")).toHaveValue("Returned items");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await expect(page.getByTestId("refund-confirm")).toContainText("KES 300 back to 2547******404");
+  await page.getByRole("button", { name: "Send the refund" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Refund sent to M-Pesa." })).toBeVisible();
+  const order = await withDb((db) => db.order.findUniqueOrThrow({ where: { reference } }));
+  await expect
+    .poll(
+      async () =>
+        withDb(async (db) =>
+          (await db.refund.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } })).map(
+            (r) => r.status,
+          ),
+        ),
+      { timeout: 15_000 },
+    )
+    .toEqual(["FAILED", "SUCCEEDED"]);
+  await page.reload();
+  // Part of a paid order given back: settled, not "KES 300 still to pay".
+  await expect(page.getByTestId("order-money")).toContainText(/Refunded\s*KES 300/);
+  await expect(page.getByTestId("order-money")).toContainText(/Balance\s*Settled/);
 });
 
 test("the owner cancels a paid order and refunds it in the same step; the shopper's page says so", async ({

@@ -144,10 +144,28 @@ describe("orders list", () => {
     for (const q of ["%25", "_", "%5C"]) expect(await list(`q=${q}`)).toEqual([]);
   });
 
+  it("finds a reference of letters only, also typed as its Pay Bill account number, and still finds names", async () => {
+    await prisma.order.update({ where: { reference: "DK-Q0004" }, data: { reference: "DK-PZPBCK" } });
+    try {
+      for (const q of ["DK-PZPBCK", "dk-pzpbck", "PZPBCK", "DKPZPBCK", "dkpzpbck"])
+        expect(await list(`q=${q}`), q).toEqual(["DK-PZPBCK"]);
+      // Five letters, like a code: the name is looked for too.
+      expect(await list("q=Kamau")).toEqual(["DK-Q0001"]);
+    } finally {
+      await prisma.order.update({ where: { reference: "DK-PZPBCK" }, data: { reference: "DK-Q0004" } });
+    }
+  });
+
   it("paginates on the server", async () => {
     const page = await listOrders(parseOrderFilter(new URLSearchParams("page=2")), 2);
     expect(page).toMatchObject({ total: 5, pages: 3, page: 2 });
     expect(page.rows.map((r) => r.reference)).toEqual(["DK-Q0003", "DK-Q0004"]);
+  });
+
+  it("shows the last page when asked for one past the end, not an empty 'Page 9 of 3'", async () => {
+    const page = await listOrders(parseOrderFilter(new URLSearchParams("page=9")), 2);
+    expect(page).toMatchObject({ total: 5, pages: 3, page: 3 });
+    expect(page.rows.map((r) => r.reference)).toEqual(["DK-Q0005"]);
   });
 });
 

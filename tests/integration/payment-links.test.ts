@@ -64,6 +64,7 @@ describe("payment links", () => {
     const link = await newLink(product.id, phone);
     // 2 × 1,200 + 150 gift wrap + the seller's KES 100 delivery.
     expect(link.totalKes).toBe(2650);
+    expect(link.stockWarnings).toEqual([]);
     expect(link.whatsappUrl).toMatch(new RegExp(`^https://wa\\.me/${phone}\\?text=Hi%20Akinyi`));
     expect(await stockOf(product.id)).toBe(5);
     const sms = await prisma.notification.findFirstOrThrow({
@@ -112,6 +113,18 @@ describe("payment links", () => {
     expect(a.ok && b.ok && a.publicId === b.publicId).toBe(true);
     expect(harness.emulator.control.ledger(phone).entries).toHaveLength(1);
     await harness.emulator.control.cancel(phone);
+  });
+
+  it("tells the seller when the shop has too few of an item for the link, and still makes it", async () => {
+    const few = await createProduct({ stock: 1, priceKes: 800 });
+    const link = await newLink(few.id, freshPhone());
+    expect(link.stockWarnings).toEqual([
+      `${few.name} has only 1 in stock (2 on the link): restock it, or the customer cannot pay.`,
+    ]);
+    const none = await createProduct({ stock: 0, priceKes: 800 });
+    expect((await newLink(none.id, freshPhone())).stockWarnings).toEqual([
+      `${none.name} is sold out (2 on the link): restock it, or the customer cannot pay.`,
+    ]);
   });
 
   it("refuses an expired link, taking no stock", async () => {

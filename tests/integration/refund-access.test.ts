@@ -161,6 +161,48 @@ describe("refund actions", () => {
     expect(await stockOf(product.id)).toBe(4);
   });
 
+  it("answers in words when M-Pesa refuses the refund at once: the refund form and the cancel form", async () => {
+    session.user = owner;
+    const product = await createProduct({ stock: 3, priceKes: 720 });
+    const paid = await paidOrderOf(product.id);
+    harness.emulator.control.fault({ target: "initiator", kind: "error" });
+    const refund = (step: "review" | "send") =>
+      formOf({
+        reference: paid.reference,
+        amountKes: "200",
+        reason: "Out of stock",
+        idempotencyKey: "refused-refund-123456",
+        step,
+      });
+    expect(await refundOrder(null, refund("review"))).toMatchObject({ ok: true, step: "confirm" });
+    expect(await refundOrder(null, refund("send"))).toMatchObject({
+      ok: true,
+      step: "sent",
+      failed: true,
+      message: expect.stringMatching(
+        /^Refund not sent: M-Pesa refused the request: .*No money left the shop\.$/,
+      ),
+      values: expect.objectContaining({ amountKes: "200", reason: "Out of stock" }),
+    });
+    harness.emulator.control.fault({ target: "initiator", kind: "error" });
+    expect(
+      await cancelPaidOrderAction(
+        null,
+        formOf({
+          reference: paid.reference,
+          reason: "Out of stock",
+          idempotencyKey: "refused-cancel-123456",
+        }),
+      ),
+    ).toMatchObject({
+      ok: true,
+      refundFailed: true,
+      message: expect.stringMatching(
+        /^Order cancelled\. Refund of KES 720 not sent: M-Pesa refused the request/,
+      ),
+    });
+  });
+
   it("with refunds by M-Pesa off, cancel a paid order and flag it for a refund by hand, sending nothing", async () => {
     const product = await createProduct({ stock: 3, priceKes: 540 });
     const paid = await paidOrderOf(product.id);

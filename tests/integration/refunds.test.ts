@@ -92,7 +92,7 @@ describe("refunds through M-Pesa", () => {
     expect(await orderMoney(prisma, order.id)).toMatchObject({
       receivedKes: 1800,
       refundedKes: 1800,
-      balanceKes: 1800,
+      balanceKes: 0,
     });
     const history = (await orderEvents(prisma, order.id))
       .map((e) => e.kind)
@@ -220,6 +220,18 @@ describe("refunds through M-Pesa", () => {
     } finally {
       harness.emulator.control.setB2cBalance(100_000);
     }
+  });
+
+  it("answers the seller with M-Pesa's refusal when the request is refused at once, and a new try can send", async () => {
+    const { order } = await paidOrder(900);
+    harness.emulator.control.fault({ target: "initiator", kind: "error" });
+    const asked = await ask(order.id, 300);
+    // The seller reads the answer the send got, not the refund as it was before it left.
+    expect(asked).toMatchObject({ ok: true, refund: { status: "FAILED", amountKes: 300 } });
+    expect(asked.ok && asked.refund.sellerMessage).toMatch(/^M-Pesa refused the request/);
+    const again = await ask(order.id, 900);
+    expect(again).toMatchObject({ ok: true, refund: { status: "SENT", amountKes: 900 } });
+    expect(await settled(again.ok ? again.refund.id : "")).toMatchObject({ status: "SUCCEEDED" });
   });
 
   it("settles a refund whose result was lost with Transaction Status, from the reconcile job", async () => {

@@ -35,6 +35,12 @@ describe("order filters", () => {
       parseOrderFilter({ status: "hacked", page: "-3", from: "yesterday", fulfilment: ["fulfilled", "x"] }),
     ).toMatchObject({ status: "paid", page: 1, from: undefined, fulfilment: "fulfilled" });
   });
+  it("read a range typed the wrong way round as the days between", () => {
+    expect(parseOrderFilter({ from: "2026-12-06", to: "2026-12-05" })).toMatchObject({
+      from: "2026-12-05",
+      to: "2026-12-06",
+    });
+  });
   it("round-trip through the URL, leaving defaults out", () => {
     const f = parseOrderFilter({ status: "attention", q: "Asha K", from: "2026-11-01", page: "3" });
     expect(filterQuery(f)).toBe("?status=attention&from=2026-11-01&q=Asha+K");
@@ -48,6 +54,16 @@ describe("order filters", () => {
       OR: [{ reference: "TK12ABC9XY" }, { reference: "DK-TK12ABC9XY" }, { mpesaReceipt: "TK12ABC9XY" }],
     });
     expect(searchWhere("Wanjiku")).toEqual({ customerName: { contains: "Wanjiku", mode: "insensitive" } });
+    // Letters only, shaped like a reference (DK-PZPBCK, its account number DKPZPBCK): reference or name.
+    expect(searchWhere("dkpzpbck")).toEqual({
+      OR: [
+        { reference: "DKPZPBCK" },
+        { reference: "DK-DKPZPBCK" },
+        { reference: "DK-PZPBCK" },
+        { mpesaReceipt: "DKPZPBCK" },
+        { customerName: { contains: "dkpzpbck", mode: "insensitive" } },
+      ],
+    });
     expect(searchWhere("50%_off")).toEqual({
       customerName: { contains: "50\\%\\_off", mode: "insensitive" },
     });

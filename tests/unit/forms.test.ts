@@ -3,7 +3,7 @@ import { inputRules, refused, submittedValues } from "@/lib/action-result";
 import { productInput, slugify } from "@/lib/dashboard/product-input";
 import { doorPromptInput } from "@/lib/dashboard/door-input";
 import { newStaffInput } from "@/lib/dashboard/staff-input";
-import { variantRow } from "@/lib/dashboard/variant-input";
+import { parseOptions, parseVariantRows, variantRow } from "@/lib/dashboard/variant-input";
 import { deliverySettingsInput, zoneInput } from "@/lib/delivery/settings-input";
 import { codeInput } from "@/lib/discounts/code-input";
 import { parseShillings } from "@/lib/form-fields";
@@ -83,6 +83,37 @@ describe("price parsing", () => {
     expect(productInput.parse({ ...base, priceKes: "KES 1,200" }).priceKes).toBe(1200);
     expect(productInput.safeParse({ ...base, priceKes: "KES 250,001" }).success).toBe(false);
     expect(productInput.safeParse({ ...base, priceKes: "0" }).success).toBe(false);
+  });
+});
+
+describe("product options", () => {
+  it("lists each value once, whatever its case or spacing, spelled as first typed", () => {
+    expect(
+      parseOptions({
+        option0Name: "Size",
+        option0Values: "Small, Medium,  LARGE, small, large ,Extra  large",
+      }),
+    ).toEqual({ ok: true, options: [{ name: "Size", values: ["Small", "Medium", "LARGE", "Extra large"] }] });
+  });
+
+  it("refuses a variant's old price that is not above its price, as the product form does", () => {
+    const row = (priceKes: string, compareAtKes: string) => ({
+      "v1.priceKes": priceKes,
+      "v1.compareAtKes": compareAtKes,
+      "v1.stock": "3",
+      "v1.onSale": "on",
+    });
+    // Its own price empty: the product's KES 1,500 is the price the old one must beat.
+    expect(parseVariantRows(row("", "100"), ["v1"], 1500)).toEqual({
+      ok: false,
+      fieldErrors: {
+        "v1.compareAtKes": ["The old price must be above the price (KES 1,500), or left empty"],
+      },
+    });
+    expect(parseVariantRows(row("900", "900"), ["v1"], 1500)).toMatchObject({ ok: false });
+    expect(parseVariantRows(row("900", "1,200"), ["v1"], 1500)).toMatchObject({ ok: true });
+    expect(parseVariantRows(row("", "2000"), ["v1"], 1500)).toMatchObject({ ok: true });
+    expect(parseVariantRows(row("", ""), ["v1"], 1500)).toMatchObject({ ok: true });
   });
 });
 

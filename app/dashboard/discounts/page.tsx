@@ -3,6 +3,7 @@ import { OwnerOnly } from "@/components/dashboard/owner-only";
 import { sellerPage } from "@/lib/auth/guards";
 import { listCodesWithFigures } from "@/lib/discounts/queries";
 import { formatEat, formatKes } from "@/lib/format";
+import { codeStatus } from "@/lib/pricing/discount";
 
 export const metadata = { title: "Discount codes" };
 
@@ -16,7 +17,8 @@ const gives = (c: { kind: string; value: number }) =>
 export default async function DiscountsPage() {
   const user = await sellerPage();
   if (user.role !== "OWNER") return <OwnerOnly what="manage discount codes" />;
-  const codes = await listCodesWithFigures();
+  const now = new Date();
+  const codes = (await listCodesWithFigures()).map((c) => ({ ...c, status: codeStatus(c, now) }));
   const totals = codes.reduce(
     (t, c) => ({ revenue: t.revenue + c.revenueKes, given: t.given + c.discountGivenKes }),
     { revenue: 0, given: 0 },
@@ -45,9 +47,7 @@ export default async function DiscountsPage() {
           >
             <p className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-mono text-base font-semibold">{c.code}</span>
-              <span className={c.active ? "text-brand-700" : "text-stone-500"}>
-                {c.active ? "Active" : "Paused"}
-              </span>
+              <span className={c.status === "Active" ? "text-brand-700" : "text-stone-500"}>{c.status}</span>
             </p>
             <p>
               {gives(c)}

@@ -153,6 +153,15 @@ function LinkMade({ made }: { made: Extract<NonNullable<LinkFormState>, { ok: tr
         className={`${inputClass} font-mono`}
         data-testid="link-url"
       />
+      {made.link.stockWarnings.map((w) => (
+        <p
+          key={w}
+          className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="link-stock-warning"
+        >
+          {w}
+        </p>
+      ))}
       <ShareButtons whatsappUrl={made.link.whatsappUrl} copyText={made.link.url} />
       {made.smsQueued && (
         <p className="text-sm text-stone-600">An SMS with the link is on its way to the customer.</p>

@@ -4,8 +4,7 @@ import { useState } from "react";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/action-result";
-import { cancelPaidOrderAction } from "@/lib/dashboard/refund-actions";
+import { type CancelPaidFormResult, cancelPaidOrderAction } from "@/lib/dashboard/refund-actions";
 import { formatKes } from "@/lib/format";
 import { card } from "./card";
 import { RefundReasonFields } from "./refund-reason-fields";
@@ -25,13 +24,16 @@ type Props = {
  * the money back by M-Pesa in the same step. One key per form: a double click cancels and refunds once.
  */
 export function CancelPaidForm({ reference, cancelled, refundableKes, refundSentence, offReason }: Props) {
-  const form = useActionForm<ActionResult | null>(cancelPaidOrderAction, null);
+  const form = useActionForm<CancelPaidFormResult | null>(cancelPaidOrderAction, null);
   const [key] = useState(() => crypto.randomUUID());
   // The page re-renders with the order cancelled: this form stays mounted there, so its answer stays on screen.
   if (form.success)
     return (
       <section className={card} aria-label="Cancel">
-        <ActionMessage id="cancel-paid-msg" result={form.success} />
+        <ActionMessage
+          id="cancel-paid-msg"
+          result={{ ok: !form.success.refundFailed, message: form.success.message }}
+        />
       </section>
     );
   if (cancelled) return null;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { ActionForm, type FormFields, useActionForm } from "@/components/ui/action-form";
 import { ActionMessage } from "@/components/ui/action-message";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormValues } from "@/lib/action-result";
 import { type RefundFormResult, refundOrder } from "@/lib/dashboard/refund-actions";
 import { formatKes } from "@/lib/format";
 import { card } from "./card";
@@ -18,9 +19,33 @@ type Props = { reference: string; refundableKes: number };
  * "Change"). On the one form pattern, so nothing typed or chosen is reset by a submit. One key per form: a
  * double click or a second press sends one refund.
  */
-export function RefundForm({ reference, refundableKes }: Props) {
+export function RefundForm(props: Props) {
+  // A refund M-Pesa refused at once: "Try again" starts a fresh form (a new key: a new refund), open and
+  // filled with what was sent.
+  const [retry, setRetry] = useState<{ round: number; values: FormValues } | null>(null);
+  return (
+    <RefundRound
+      key={retry?.round ?? 0}
+      {...props}
+      sent={retry?.values ?? null}
+      again={(values) => setRetry((r) => ({ round: (r?.round ?? 0) + 1, values }))}
+    />
+  );
+}
+
+type RoundProps = Props & { sent: FormValues | null; again: (values: FormValues) => void };
+
+function RefundRound({ reference, refundableKes, sent, again }: RoundProps) {
   const form = useActionForm<RefundFormResult | null>(refundOrder, null);
   const [key] = useState(() => crypto.randomUUID());
+  // Before this round's first answer, the fields show what the refused try sent.
+  const fields: FormFields =
+    sent && !form.state
+      ? {
+          field: (name, shown) => form.field(name, sent[name] ?? shown),
+          checkbox: (name) => form.checkbox(name, sent[name] === "on"),
+        }
+      : form;
   // The confirm step the seller chose to change: the fields open again, as they were.
   const [changed, setChanged] = useState<RefundFormResult | null>(null);
   const reviewed =
@@ -28,7 +53,16 @@ export function RefundForm({ reference, refundableKes }: Props) {
   if (form.state?.ok && form.state.step === "sent")
     return (
       <section className={card} aria-label="Refund">
-        <ActionMessage id="refund-msg" result={form.state} />
+        <ActionMessage id="refund-msg" result={{ ok: !form.state.failed, message: form.state.message }} />
+        {form.state.failed && (
+          <button
+            type="button"
+            onClick={() => again(form.state?.values ?? {})}
+            className="mt-2 min-h-11 w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 sm:w-auto"
+          >
+            Try again
+          </button>
+        )}
       </section>
     );
   // Nothing left to refund (the page after this form's own send keeps it mounted for the answer above).
@@ -36,7 +70,7 @@ export function RefundForm({ reference, refundableKes }: Props) {
   const v = reviewed?.values ?? {};
   return (
     <section className={card} aria-label="Refund">
-      <details open={!!form.state}>
+      <details open={!!form.state || !!sent}>
         <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Refund</summary>
         <ActionForm form={form} className="mt-2 space-y-3" data-testid="refund-form">
           <input type="hidden" name="reference" value={reference} />
@@ -47,9 +81,9 @@ export function RefundForm({ reference, refundableKes }: Props) {
               id="refund-amount"
               inputMode="numeric"
               hint={`At most ${formatKes(refundableKes)}`}
-              {...form.field("amountKes", String(refundableKes))}
+              {...fields.field("amountKes", String(refundableKes))}
             />
-            <RefundReasonFields idPrefix="refund" form={form} restock={false} />
+            <RefundReasonFields idPrefix="refund" form={fields} restock={false} />
           </fieldset>
           {reviewed ? (
             <div className="space-y-2 rounded-lg bg-amber-50 p-3" data-testid="refund-confirm">

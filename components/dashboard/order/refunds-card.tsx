@@ -1,6 +1,7 @@
 import type { Refund } from "@/lib/generated/prisma/client";
-import { formatKes } from "@/lib/format";
+import { formatEat, formatKes } from "@/lib/format";
 import { card } from "./card";
+import { RefreshWhileWaiting } from "./refresh-while-waiting";
 
 const STATE_WORDS = {
   REQUESTED: "Requested",
@@ -10,9 +11,6 @@ const STATE_WORDS = {
   UNKNOWN: "Unknown: check the M-Pesa statement",
 } as const;
 
-const when = (at: Date) =>
-  at.toLocaleString("en-KE", { timeZone: "Africa/Nairobi", dateStyle: "medium", timeStyle: "short" });
-
 /** Every refund of the order: amount, how, state, M-Pesa reference, who asked and when (EAT). */
 export function RefundsCard({ refunds }: { refunds: Refund[] }) {
   if (refunds.length === 0) return null;
@@ -21,6 +19,7 @@ export function RefundsCard({ refunds }: { refunds: Refund[] }) {
       <h2 id="refunds-h" className="font-semibold">
         Refunds
       </h2>
+      {refunds.some((r) => r.status === "REQUESTED" || r.status === "SENT") && <RefreshWhileWaiting />}
       <ul className="mt-2 space-y-2 text-sm" data-testid="refunds">
         {refunds.map((r) => (
           <li key={r.id} className="rounded-lg border border-stone-200 p-2">
@@ -31,7 +30,7 @@ export function RefundsCard({ refunds }: { refunds: Refund[] }) {
             {r.receipt && <p>M-Pesa reference {r.receipt}</p>}
             {r.status === "FAILED" && r.sellerMessage && <p className="text-red-700">{r.sellerMessage}</p>}
             <p className="text-stone-600">
-              {r.reason}. Asked by {r.requestedBy}, {when(r.createdAt)}
+              {r.reason}. Asked by {r.requestedBy}, {formatEat(r.createdAt)}
             </p>
           </li>
         ))}

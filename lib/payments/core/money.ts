@@ -11,7 +11,10 @@ export type OrderMoney = {
   receivedKes: number;
   /** Sent back to the customer (refunds that succeeded). */
   refundedKes: number;
-  /** Still to pay when positive; owed back to the customer when negative. */
+  /**
+   * Still to pay when positive; owed back to the customer when negative. A paid order owes nothing more: a
+   * refund on it is money the seller gave back (part of the price, or all of it), never a debt again.
+   */
   balanceKes: number;
 };
 
@@ -21,12 +24,14 @@ type Counted = {
   amountKes: number;
 };
 
-/** What the customer owes for the order: its total, or nothing once the seller cancelled it. */
-export const amountDue = (order: { status: string; totalKes: number }) =>
-  order.status === "CANCELLED" ? 0 : order.totalKes;
+type Owing = { status: string; totalKes: number };
 
-/** The arithmetic, from what is due (amountDue) and the order's money events. */
-export function moneyOf(dueKes: number, events: readonly Counted[]): OrderMoney {
+/** What the customer owes for the order: its total, or nothing once the seller cancelled it. */
+const amountDue = (order: Owing) => (order.status === "CANCELLED" ? 0 : order.totalKes);
+
+/** The arithmetic, from the order (what is due: amountDue) and its money events. */
+export function moneyOf(order: Owing, events: readonly Counted[]): OrderMoney {
+  const dueKes = amountDue(order);
   const receivedBySource: Partial<Record<MoneySource, number>> = {};
   let receivedKes = 0;
   let refundedKes = 0;
@@ -37,12 +42,13 @@ export function moneyOf(dueKes: number, events: readonly Counted[]): OrderMoney 
       if (e.source) receivedBySource[e.source] = (receivedBySource[e.source] ?? 0) + e.amountKes;
     }
   }
+  const balanceKes = dueKes - receivedKes + refundedKes;
   return {
     dueKes,
     receivedBySource,
     receivedKes,
     refundedKes,
-    balanceKes: dueKes - receivedKes + refundedKes,
+    balanceKes: order.status === "PAID" ? Math.min(0, balanceKes) : balanceKes,
   };
 }
 
@@ -59,5 +65,5 @@ export async function orderMoney(db: Db | Tx, orderId: string): Promise<OrderMon
     WHERE o.id = ${orderId}`;
   if (rows.length === 0) throw new Error(`order ${orderId} not found`);
   const counted = rows.flatMap((r) => (r.amountKes === null ? [] : [{ ...r, amountKes: r.amountKes }]));
-  return moneyOf(amountDue(rows[0]!), counted);
+  return moneyOf(rows[0]!, counted);
 }

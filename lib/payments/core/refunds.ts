@@ -1,5 +1,6 @@
 import "server-only";
 import { type Tx, prisma } from "@/lib/db";
+import { formatKes } from "@/lib/format";
 import type { InitiatorSubmit } from "@/lib/daraja";
 import type { Refund, RefundStatus } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -144,21 +145,24 @@ export async function claimRefundSend(refundId: string): Promise<{ token: string
 }
 
 /** Daraja's immediate answer to the request. */
-export async function applyRefundSubmit(refundId: string, submit: InitiatorSubmit): Promise<void> {
+/** Records Daraja's answer to the send; gives back the refund as it now stands, for the seller to see. */
+export async function applyRefundSubmit(refundId: string, submit: InitiatorSubmit): Promise<Refund> {
   if (submit.outcome === "rejected") {
     const message = submit.error.errorMessage ?? submit.error.shopperMessage;
-    return void (await moveRefund(refundId, "FAILED", {
+    await moveRefund(refundId, "FAILED", {
       resultCode: submit.error.errorCode ?? submit.error.kind,
       resultDesc: message.slice(0, 500),
       sellerMessage: `M-Pesa refused the request: ${message}`,
       completedAt: payments().now(),
-    }));
+    });
+  } else {
+    const ids =
+      submit.outcome === "accepted"
+        ? { originatorConversationId: submit.originatorConversationId, conversationId: submit.conversationId }
+        : { resultDesc: `No answer from M-Pesa (${submit.detail}); checking with Transaction Status.` };
+    await moveRefund(refundId, "SENT", { ...ids, sentAt: payments().now() }, { keepIds: true });
   }
-  const ids =
-    submit.outcome === "accepted"
-      ? { originatorConversationId: submit.originatorConversationId, conversationId: submit.conversationId }
-      : { resultDesc: `No answer from M-Pesa (${submit.detail}); checking with Transaction Status.` };
-  await moveRefund(refundId, "SENT", { ...ids, sentAt: payments().now() }, { keepIds: true });
+  return prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
 }
 
 export type RefundOutcome =
@@ -277,13 +281,13 @@ async function recordRefundEvent(tx: Tx, refund: Refund, to: RefundStatus, actor
       note:
         to === "FAILED"
           ? (refund.sellerMessage ?? refund.resultDesc)
-          : `KES ${refund.amountKes} by ${method}: ${refund.reason}`,
+          : `${formatKes(refund.amountKes)} by ${method}: ${refund.reason}`,
       data: { refundId: refund.id, method: refund.method },
     });
   if (to === "UNKNOWN")
     await raiseFlag(tx, refund.orderId, {
       kind: "REFUND",
-      note: `Refund of KES ${refund.amountKes} (${method}): M-Pesa never said whether it went through. Check the M-Pesa statement.`,
+      note: `Refund of ${formatKes(refund.amountKes)} (${method}): M-Pesa never said whether it went through. Check the M-Pesa statement.`,
       amountKes: refund.amountKes,
     });
 }

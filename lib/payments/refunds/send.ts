@@ -1,4 +1,5 @@
 import "server-only";
+import type { Refund } from "@/lib/generated/prisma/client";
 import {
   applyRefundSubmit,
   claimRefundSend,
@@ -19,14 +20,18 @@ export async function startRefund(input: RefundRequest): Promise<RefundRequestRe
   const off = payments().refundsOffReason;
   if (off) return { ok: false, error: `Refunds by M-Pesa are off: ${off}.` };
   const requested = await requestRefund(input);
-  if (requested.ok && requested.created) await sendRefund(requested.refund.id);
-  return requested;
+  if (!requested.ok || !requested.created) return requested;
+  // As it stands after the send: M-Pesa refusing it at once is a failure the seller must read, not "sent".
+  return { ...requested, refund: (await sendRefund(requested.refund.id)) ?? requested.refund };
 }
 
-/** Sends a requested refund once; does nothing when another process claimed it first. */
-export async function sendRefund(refundId: string): Promise<void> {
+/**
+ * Sends a requested refund once and gives it back as M-Pesa's answer left it; does nothing (null) when
+ * another process claimed it first.
+ */
+export async function sendRefund(refundId: string): Promise<Refund | null> {
   const claim = await claimRefundSend(refundId);
-  if (!claim) return;
+  if (!claim) return null;
   const { token, refund } = claim;
   const urls = resultUrls(token);
   const remarks = `Refund ${refund.reason}`.slice(0, 100);
@@ -47,7 +52,7 @@ export async function sendRefund(refundId: string): Promise<void> {
           remarks,
         });
   logPaymentEvent({ event: "refund.submit", refund: refundId, outcome: submit.outcome });
-  await applyRefundSubmit(refundId, submit);
+  return applyRefundSubmit(refundId, submit);
 }
 
 /**
@@ -65,6 +70,6 @@ export async function cancelAndRefund(input: {
   const { reason, idempotencyKey, ...cancel } = input;
   const off = payments().refundsOffReason;
   const result = await cancelPaidOrder({ ...cancel, refund: off ? null : { reason, idempotencyKey } });
-  if (result.ok && result.created && result.refund) await sendRefund(result.refund.id);
-  return result;
+  if (!result.ok || !result.created || !result.refund) return result;
+  return { ...result, refund: (await sendRefund(result.refund.id)) ?? result.refund };
 }

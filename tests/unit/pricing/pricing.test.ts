@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CodeLimits, type DiscountRule, limitsRefusal, normalizeCode } from "@/lib/pricing/discount";
+import {
+  type CodeLimits,
+  type DiscountRule,
+  codeStatus,
+  limitsRefusal,
+  normalizeCode,
+} from "@/lib/pricing/discount";
 import { priceOrder, type PricingLine } from "@/lib/pricing/price-lines";
 import { variantName, variantPrice } from "@/lib/pricing/variant-price";
 
@@ -150,5 +156,15 @@ describe("code limits", () => {
     expect(reason({ maxUses: 5, usesCount: 5 })).toBe("used_up");
     expect(reason({ maxUses: 5, usesCount: 4 })).toBeNull();
     expect(reason({ maxUsesPerPhone: 1, phoneUses: 1 })).toBe("phone_used");
+  });
+
+  it("tells the seller's list whether a code works today: not 'Active' once ended, before its start or used up", () => {
+    const status = (over: Partial<CodeLimits>) => codeStatus({ ...open, ...over }, now);
+    expect(status({})).toBe("Active");
+    expect(status({ active: false, endsAt: now })).toBe("Paused");
+    expect(status({ startsAt: new Date("2026-12-05T10:00:00Z") })).toBe("Not started");
+    expect(status({ endsAt: now })).toBe("Ended");
+    expect(status({ maxUses: 5, usesCount: 5 })).toBe("Used up");
+    expect(status({ maxUsesPerPhone: 1, phoneUses: 1 })).toBe("Active");
   });
 });
