@@ -194,6 +194,8 @@ test("every shop page a shopper passes through has thumb-sized tap targets and n
   for (const path of [
     "/",
     "/search?q=tea",
+    // A query typed without spaces (or pasted) is one long word: it wraps, the page does not scroll sideways.
+    "/search?q=KikoyBeachTowelStripedCottonExtraLargeBlue",
     "/products/kiondo-bag",
     "/products/ankara-wrap-dress/red-m",
     "/cart",
