@@ -146,6 +146,33 @@ test("a double submit of the checkout form makes one order and one prompt", asyn
   expect((await emulator.ledger("254711000109")).entries).toHaveLength(1);
 });
 
+test("on a slow network the pay button says the prompt is being sent; Apply does not make it say so", async ({
+  page,
+}) => {
+  await new Shop(page).addToCart("kanga-pair", 1);
+  await page.goto("/checkout");
+  // Every form post takes two seconds more, as on a weak 3G signal.
+  await page.route("**/checkout", async (route) => {
+    if (route.request().method() === "POST") await new Promise((later) => setTimeout(later, 2000));
+    await route.continue();
+  });
+  await new Shop(page).chooseDelivery("Pick up at the shop");
+  await page.getByLabel("Full name").fill("Slow Signal");
+  await page.getByLabel("Phone number").fill("0711000151");
+  const pay = page.getByRole("button", { name: "Pay with M-Pesa" });
+
+  await page.getByLabel("Discount code").fill("karibu10");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(pay).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sending the prompt…" })).toHaveCount(0);
+  await expect(page.getByText("Code KARIBU10 applied.")).toBeVisible();
+
+  await pay.click();
+  await expect(page.getByRole("button", { name: "Sending the prompt…" })).toBeDisabled();
+  await expect(page).toHaveURL(/\/orders\//);
+  await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+});
+
 test("reloading the order page mid-way keeps waiting, then shows the result", async ({ page, context }) => {
   await new Shop(page).addToCart("kanga-pair", 1);
   await checkOut(page, "0711000105");
