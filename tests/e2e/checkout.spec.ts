@@ -173,6 +173,36 @@ test("on a slow network the pay button says the prompt is being sent; Apply does
   await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
 });
 
+test("an item that sold out while in the cart is dropped: the header counts the rest and checkout takes it", async ({
+  page,
+}) => {
+  const shop = new Shop(page);
+  await shop.addToCart("solar-lamp", 2);
+  await shop.addToCart("sufuria-set-5", 1);
+  await shop.expectCartCount(3);
+  const soldOut = { product: { slug: "solar-lamp" } };
+  const stock = await withDb(
+    async (db) => (await db.productVariant.findFirstOrThrow({ where: soldOut })).stock,
+  );
+  await withDb((db) => db.productVariant.updateMany({ where: soldOut, data: { stock: 0 } }));
+  try {
+    await shop.cartLink().click();
+    await expect(page.getByText("Solar Lamp with Phone Charger is sold out and was removed")).toBeVisible();
+    await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    await page.goto("/");
+    await shop.expectCartCount(1);
+    // Checkout shows the pot set alone, and Pay takes it (it was refused at every try: the lamp stayed stored).
+    await checkOut(page, "0711000152", "Sold Out Survivor");
+    await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
+    const items = await withDb((db) =>
+      db.orderItem.findMany({ where: { order: { customerName: "Sold Out Survivor" } } }),
+    );
+    expect(items.map((i) => [i.name, i.quantity])).toEqual([["Aluminium Sufuria Set (5 pcs)", 1]]);
+  } finally {
+    await withDb((db) => db.productVariant.updateMany({ where: soldOut, data: { stock } }));
+  }
+});
+
 test("reloading the order page mid-way keeps waiting, then shows the result", async ({ page, context }) => {
   await new Shop(page).addToCart("kanga-pair", 1);
   await checkOut(page, "0711000105");
