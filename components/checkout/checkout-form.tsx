@@ -148,7 +148,9 @@ export function CheckoutForm(props: Props) {
         />
         {payLater ? (
           <>
-            <SubmitButton className="w-full py-3 text-lg">Place order</SubmitButton>
+            <SubmitButton className="w-full py-3 text-lg" pendingText="Placing your order…">
+              Place order
+            </SubmitButton>
             <p className="text-center text-sm text-stone-600">
               You pay <span data-testid="prompt-amount">{formatKes(totalKes)}</span>{" "}
               {chosen?.method === "PICKUP" ? "when you collect" : "when your order arrives"}: by M-Pesa or
@@ -157,7 +159,9 @@ export function CheckoutForm(props: Props) {
           </>
         ) : (
           <>
-            <SubmitButton className="w-full py-3 text-lg">Pay with M-Pesa</SubmitButton>
+            <SubmitButton className="w-full py-3 text-lg" pendingText="Sending the prompt…">
+              Pay with M-Pesa
+            </SubmitButton>
             <p className="text-center text-sm text-stone-600">
               You will get a prompt for <span data-testid="prompt-amount">{formatKes(totalKes)}</span> on your
               phone. Enter your M-Pesa PIN to pay.

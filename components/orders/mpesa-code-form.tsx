@@ -28,7 +28,9 @@ export function MpesaCodeForm({ publicId }: { publicId: string }) {
         defaultValue={form.values.code}
         errors={form.errors.code}
       />
-      <SubmitButton variant="secondary">Check my code</SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Checking with M-Pesa…">
+        Check my code
+      </SubmitButton>
       <ActionMessage id="mpesa-code-msg" result={form.success} />
     </ActionForm>
   );

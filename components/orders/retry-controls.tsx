@@ -22,14 +22,22 @@ export function RetryControls({ view, onRetried }: { view: OrderView; onRetried:
   return (
     <ActionForm form={form} className="space-y-3">
       <input type="hidden" name="publicId" value={view.publicId} />
-      {otherNumber && <PhoneField label="Phone number" maxLength={20} required {...form.field("phone")} />}
+      {otherNumber && (
+        <PhoneField
+          label="Phone number"
+          maxLength={20}
+          autoComplete="tel"
+          required
+          {...form.field("phone")}
+        />
+      )}
       {wait > 0 && (
         <p className="text-sm" role="timer" aria-live="off">
           You can try again in {formatCountdown(wait)}.
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <SubmitButton disabled={wait > 0}>
+        <SubmitButton disabled={wait > 0} pendingText="Sending the prompt…">
           {otherNumber ? "Send prompt to this number" : "Try again"}
         </SubmitButton>
         {!otherNumber && (

@@ -69,7 +69,10 @@ export function LinkPayForm(p: Props) {
           hint="Optional: for your receipt."
           {...form.field("email")}
         />
-        <SubmitButton className="w-full py-3 text-lg">
+        <SubmitButton
+          className="w-full py-3 text-lg"
+          pendingText={later ? "Placing your order…" : "Sending the prompt…"}
+        >
           {later ? "Place order" : `Pay ${formatKes(p.totalKes)} with M-Pesa`}
         </SubmitButton>
       </div>

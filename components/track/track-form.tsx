@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { PhoneField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -18,6 +19,15 @@ export function TrackForm() {
   const sentFor = asked.state?.codeSent
     ? asked.state.values
     : checked.state?.codeSent && checked.state.values;
+  // Each code sent: the code box, below the fold on a phone, takes focus (the SMS code keyboard comes up
+  // and a screen reader reads its label). Otherwise the screen shows only the button's new wording.
+  const sent = asked.state?.codeSent ? asked.state : null;
+  useEffect(() => {
+    const box = sent && document.getElementById("field-code");
+    if (!box) return;
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "center", behavior: "instant" });
+  }, [sent]);
   return (
     <div className="space-y-4">
       <ActionForm form={asked} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">

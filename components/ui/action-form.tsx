@@ -116,6 +116,7 @@ export function ActionForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const [, startTransition] = useTransition();
   const [items, setItems] = useState<SummaryItem[]>([]);
+  const [submitter, setSubmitter] = useState("=");
   const titleId = useId();
   const { state } = form;
   const refusal = state && !state.ok ? state : null;
@@ -153,7 +154,9 @@ export function ActionForm({
       onSubmit={(e) => {
         // Dispatching ourselves keeps what was typed: a form's own action resets every field afterwards.
         e.preventDefault();
-        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        const by = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        setSubmitter(`${by?.name}=${by?.value}`);
+        const data = new FormData(e.currentTarget, by);
         startTransition(() => form.dispatch(data));
       }}
       noValidate
@@ -197,7 +200,7 @@ export function ActionForm({
           {summaryExtra}
         </div>
       )}
-      <ActionFormPending value={form.pending}>{children}</ActionFormPending>
+      <ActionFormPending value={form.pending ? submitter : null}>{children}</ActionFormPending>
     </form>
   );
 }

@@ -5,12 +5,26 @@ import { useContext } from "react";
 import { useFormStatus } from "react-dom";
 import { ActionFormPending } from "./action-form-pending";
 
-type Props = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" };
+type Props = React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: "primary" | "secondary" | "danger";
+  /** What the button says while the action it sent runs (e.g. "Sending the prompt…"), when that takes a while. */
+  pendingText?: string;
+};
 
 /** A form's submit button that shows its pending state while the action runs. */
-export function SubmitButton({ children, className, disabled, variant = "primary", ...rest }: Props) {
-  const inActionForm = useContext(ActionFormPending);
-  const pending = useFormStatus().pending || inActionForm;
+export function SubmitButton({
+  children,
+  className,
+  disabled,
+  variant = "primary",
+  pendingText,
+  ...rest
+}: Props) {
+  const sentBy = useContext(ActionFormPending);
+  const pending = useFormStatus().pending || sentBy !== null;
+  // Only the button that sent the form says what is happening (an ActionForm names it: Apply's code check does
+  // not make "Pay" say it is sending a prompt); any other form has one submit button.
+  const working = pending && (sentBy ?? "=") === `${rest.name ?? ""}=${rest.value ?? ""}`;
   return (
     <button
       type="submit"
@@ -25,7 +39,7 @@ export function SubmitButton({ children, className, disabled, variant = "primary
       )}
       {...rest}
     >
-      {children}
+      {(working && pendingText) || children}
     </button>
   );
 }

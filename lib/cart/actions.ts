@@ -15,14 +15,20 @@ export type CartActionResult = ActionResult | null;
 
 const lineInput = z.object({
   variantId: z.string().regex(/^[a-z0-9]{8,40}$/, "Choose a size or colour"),
-  // Any whole number: the quantity rule (./quantity-rule.ts) fits it and says why.
-  quantity: z.coerce.number().int("Enter a whole number").min(0).max(1_000_000),
+  // Any whole number as typed: the quantity rule (./quantity-rule.ts) fits it and says why. An emptied box
+  // is not 0: the shopper cleared it to type a new number, and Update must not remove the line for them.
+  quantity: z
+    .string()
+    .trim()
+    .min(1, "Type how many you want (0 removes it).")
+    .regex(/^\d+$/, "Type a whole number, 0 or more.")
+    .transform((typed) => Math.min(Number(typed), 1_000_000)),
 });
 
 function parseLine(formData: FormData) {
   return lineInput.safeParse({
     variantId: formData.get("variantId"),
-    quantity: formData.get("quantity") ?? 1,
+    quantity: formData.get("quantity") ?? "1",
   });
 }
 

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionResult, refused } from "@/lib/action-result";
 import { readCartLines, writeCartLines } from "@/lib/cart/cart-cookie";
-import { priceLines } from "@/lib/cart/queries";
+import { priceLines, repairStoredCart } from "@/lib/cart/queries";
 import { tryNormalizePhone } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { codeVersion, toRule } from "@/lib/discounts/codes";
@@ -163,6 +163,8 @@ export async function checkout(_prev: CheckoutFormState, formData: FormData): Pr
   if (!result.ok) {
     // The page reloads its delivery options, so the shopper reviews the fees as they are now.
     if (result.reason === "delivery") revalidatePath("/checkout");
+    // The cart is stored as it now stands, so the next try (after "Review your cart") is not refused again.
+    if (topicOf(result) === "cart") await repairStoredCart();
     if (result.reason === "discount") {
       const discount = result.discountVersion ? await currentCode(raw.discountCode) : null;
       return { ...refused(CHECK_FIELDS, { discountCode: [result.message] }), values, discount };

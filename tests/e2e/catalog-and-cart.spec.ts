@@ -44,6 +44,20 @@ test("cart: add two products, change a quantity, remove one, survive a reload", 
   await expect(page.getByTestId("subtotal")).toHaveText("KES 5,260");
   await shop.expectCartCount(5);
 
+  // A box emptied to type a new number, or a number below 0, is refused beside it; the line stays as it was.
+  const kikoy = shop.cartLine("Kikoy Beach Towel");
+  for (const [typed, said] of [
+    ["", "Type how many you want (0 removes it)."],
+    ["-1", "Type a whole number, 0 or more."],
+  ]) {
+    await kikoy.getByLabel("Quantity of Kikoy Beach Towel").fill(typed!);
+    await kikoy.getByRole("button", { name: "Update" }).click();
+    await expect(kikoy.getByText(said!)).toBeVisible();
+    await expect(page.getByTestId("cart-line")).toHaveCount(2);
+    await expect(page.getByTestId("subtotal")).toHaveText("KES 5,260");
+  }
+  await shop.expectCartCount(5);
+
   await shop
     .cartLine("Kericho Gold Tea 250g")
     .getByRole("button", { name: "Remove Kericho Gold Tea 250g" })

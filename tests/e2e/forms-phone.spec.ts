@@ -261,6 +261,9 @@ test("track my order keeps the reference and number after a refusal, then the co
   await reference.fill("DK-7Q4M2X");
   await page.getByRole("button", { name: "Send me a code" }).click();
   const code = page.getByLabel("6-digit code");
+  // The code box, below the fold at 360 x 740, comes into view with focus (the keyboard for the SMS code).
+  await expect(code).toBeFocused();
+  await expect(code).toBeInViewport();
   await expect(code).toHaveAttribute("maxlength", "6");
   await code.fill("12345");
   await page.getByRole("button", { name: "See my order" }).click();

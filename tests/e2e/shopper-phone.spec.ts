@@ -191,9 +191,14 @@ test("every shop page a shopper passes through has thumb-sized tap targets and n
   page,
 }) => {
   await new Shop(page).addToCart("kiondo-bag", 1);
+  // A name that fits on one line (every demo name wraps at 360 px): its cart link is still a thumb-sized target.
+  await withDb((db) => db.product.update({ where: { slug: "bao-board" }, data: { name: "Bao" } }));
+  await new Shop(page).addToCart("bao-board", 1);
   for (const path of [
     "/",
     "/search?q=tea",
+    // A query typed without spaces (or pasted) is one long word: it wraps, the page does not scroll sideways.
+    "/search?q=KikoyBeachTowelStripedCottonExtraLargeBlue",
     "/products/kiondo-bag",
     "/products/ankara-wrap-dress/red-m",
     "/cart",

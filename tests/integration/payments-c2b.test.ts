@@ -1,12 +1,13 @@
 /** Pay Bill / Buy Goods (C2B) end to end: the emulator's M-Pesa pays by hand, our routes confirm over HTTP. */
 import "./support/embedded-db-pool";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { C2bNotificationBody } from "@/emulator";
+import { type C2bNotificationBody, startEmulator } from "@/emulator";
+import { createDarajaClient } from "@/lib/daraja";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { accountNumberOf } from "@/lib/payments/c2b/account";
 import { configurePayments } from "@/lib/payments/shared/context";
-import { registerC2bUrls } from "@/lib/payments/c2b/registration";
+import { registerC2bUrls, registerWithEmulatorAtStart } from "@/lib/payments/c2b/registration";
 import {
   attachPayment,
   listCutOffConfirmations,
@@ -82,6 +83,30 @@ describe("registering the C2B URLs", () => {
       expect(outcome.message).toMatch(/Safaricom/);
     } finally {
       harness.emulator.control.setOptions({ c2bRegisterOnce: false });
+    }
+  });
+});
+
+describe("registering with the emulator at start", () => {
+  it("registers again with a restarted emulator although the database keeps an earlier success", async () => {
+    // `npm run dev` keeps the database in .data; the emulator starts afresh each time, knowing no URLs.
+    expect(await prisma.c2bRegistration.count({ where: { ok: true } })).toBeGreaterThan(0);
+    const restarted = await startEmulator({ port: 0, quiet: true });
+    try {
+      configurePayments({
+        daraja: createDarajaClient({
+          ...env.mpesa,
+          env: "emulator",
+          baseUrl: restarted.url,
+          timeoutMs: 1500,
+        }),
+      });
+      await registerWithEmulatorAtStart(1);
+      const registration = restarted.control.c2bRegistrations().find((r) => r.shortcode === SHORTCODE);
+      expect(registration?.confirmationUrl).toMatch(/\/api\/payments\/paybill\/[0-9a-f]{48}\/confirm$/);
+    } finally {
+      configurePayments(harness.defaults);
+      await restarted.stop();
     }
   });
 });

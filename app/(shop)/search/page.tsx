@@ -11,7 +11,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
   const results = await searchProducts(q);
   return (
-    <div className="space-y-4">
+    // The query is shown as typed: a pasted link is one long word, wrapped to the screen, never scrolled.
+    <div className="space-y-4 break-words">
       <h1 className="text-2xl font-bold">{q ? `Results for “${q}”` : "Search"}</h1>
       {!q && <p>Type what you are looking for in the search box above.</p>}
       {q && results.length === 0 && <p role="status">No products match “{q}”. Try another word.</p>}

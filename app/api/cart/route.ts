@@ -1,10 +1,12 @@
-import { readCartLines } from "@/lib/cart/cart-cookie";
-import { itemCount } from "@/lib/cart/cart-lines";
+import { repairStoredCart } from "@/lib/cart/queries";
 
-/** The header's cart count (components/cart/cart-count.tsx): the cached shop pages hold no one's cart. */
+/**
+ * The header's cart count (components/cart/cart-count.tsx): the cached shop pages hold no one's cart. It
+ * counts what can still be bought and stores the cart so (each page asks after it loads).
+ */
 export async function GET() {
   return Response.json(
-    { count: itemCount(await readCartLines()) },
+    { count: await repairStoredCart() },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

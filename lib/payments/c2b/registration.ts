@@ -90,13 +90,14 @@ function explain(result: C2bRegisterResult): RegistrationOutcome {
 /**
  * Against the bundled emulator the URLs register themselves when the server starts (instrumentation.ts),
  * so no owner action is needed in development, and no page does it while rendering. The emulator may come
- * up a moment after the server: a few tries, a second apart.
+ * up a moment after the server: a few tries, a second apart. Every start registers, even when the database
+ * (kept in .data between `npm run dev` runs) has a success: the emulator keeps its registrations in memory
+ * only, and one restarted beside the server would otherwise take Pay Bill payments and tell nobody.
  */
 export async function registerWithEmulatorAtStart(tries = 20): Promise<void> {
   if (env.mpesa.env !== "emulator") return;
   for (let i = 0; i < tries; i++) {
     try {
-      if ((await prisma.c2bRegistration.count({ where: { ok: true } })) > 0) return;
       if ((await registerC2bUrls("automatic (emulator)")).ok) return;
     } catch (e) {
       logPaymentEvent({ event: "c2b.register_failed", error: e instanceof Error ? e.message : String(e) });
