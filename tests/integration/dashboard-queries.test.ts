@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { parseOrderFilter } from "@/lib/dashboard/filters";
 import { listOrders } from "@/lib/dashboard/orders";
 import { getKpis, getPaymentStats, getRevenueByDay } from "@/lib/dashboard/summary";
+import { accountNumberOf, referenceFromAccount } from "@/lib/payments/c2b/account";
 import { seedDemoOrders } from "@/prisma/demo-orders";
 import { resetShop } from "./support/database";
 
@@ -194,7 +195,7 @@ describe("CSV export", () => {
 });
 
 describe("demo orders", () => {
-  it("cover every status with attempts and callbacks, and payment stats read them", async () => {
+  it("cover every status with attempts and callbacks, payment stats read them, references are real", async () => {
     const created = await seedDemoOrders(prisma, { now: NOW, count: 120 });
     expect(created).toBe(120);
     const statuses = await prisma.order.groupBy({ by: ["status"], _count: { _all: true } });
@@ -205,5 +206,15 @@ describe("demo orders", () => {
     expect(stats.successRate).toBeGreaterThan(0.5);
     expect(stats.topFailures.length).toBeGreaterThan(1);
     expect(stats.topFailures[0]?.label).toMatch(/\w/);
+    // Real references, so Pay Bill with a seeded order's reference as the account number finds it.
+    const demo = await prisma.order.findMany({
+      where: { NOT: { publicId: { startsWith: "pub-q-" } } },
+      select: { reference: true },
+    });
+    expect(demo).toHaveLength(120);
+    for (const { reference } of demo) {
+      expect(reference).toMatch(/^DK-[2-9A-HJ-NP-Z]{6}$/);
+      expect(referenceFromAccount(accountNumberOf(reference))).toBe(reference);
+    }
   });
 });
