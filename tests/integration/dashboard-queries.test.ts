@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { parseOrderFilter } from "@/lib/dashboard/filters";
+import { parseOrderFilter, searchError } from "@/lib/dashboard/filters";
 import { listOrders } from "@/lib/dashboard/orders";
 import { getKpis, getPaymentStats, getRevenueByDay } from "@/lib/dashboard/summary";
 import { accountNumberOf, referenceFromAccount } from "@/lib/payments/c2b/account";
@@ -155,6 +155,23 @@ describe("orders list", () => {
     } finally {
       await prisma.order.update({ where: { reference: "DK-PZPBCK" }, data: { reference: "DK-Q0004" } });
     }
+  });
+
+  it("says a search text over 100 characters is too long, keeps it, and lists nothing rather than everything", async () => {
+    const long = `wanjiku ${"x".repeat(100)}`;
+    const filter = parseOrderFilter(new URLSearchParams({ status: "all", q: long }));
+    expect(filter.q).toBe(long);
+    expect(searchError(filter)).toBe("Search text is too long (108 characters): use at most 100.");
+    expect(await list(`status=all&q=${encodeURIComponent(long)}`)).toEqual([]);
+    // The export follows the same filter: no rows either.
+    const csv = await (
+      await exportCsv(
+        new Request(`http://x/api/dashboard/orders/export?status=all&q=${encodeURIComponent(long)}`),
+      )
+    ).text();
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(1);
+    // 100 characters is still a search.
+    expect(searchError(parseOrderFilter(new URLSearchParams({ q: "x".repeat(100) })))).toBeNull();
   });
 
   it("paginates on the server", async () => {
