@@ -3,6 +3,7 @@
 // the first real sale. Deterministic (seeded random), all timestamps UTC.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../lib/generated/prisma/client";
+import { newOrderReference } from "../lib/payments/shared/identifiers";
 
 const FIRST = [
   "Wanjiku",
@@ -266,7 +267,8 @@ export async function seedDemoOrders(
     orders.push({
       id,
       publicId: randomUUID(),
-      reference: `DK-${code(5)}`,
+      // The real format, so Pay Bill with a seeded order's reference finds it.
+      reference: newOrderReference((below) => Math.floor(r() * below)),
       customerName: `${pick(FIRST)} ${pick(LAST)}`,
       phone,
       totalKes,

@@ -51,7 +51,12 @@ export function MessageList({ messages, canResend }: { messages: MessageView[]; 
             <span className="text-stone-600">
               {m.channel === "SMS" ? "SMS" : "Email"} to {m.to}
             </span>
-            <span className={clsx("rounded-full px-2 py-0.5 text-xs", STATE[m.status])}>{stateWords(m)}</span>
+            <span
+              className={clsx("rounded-full px-2 py-0.5 text-xs", STATE[m.status])}
+              data-testid="message-state"
+            >
+              {stateWords(m)}
+            </span>
           </p>
           <p className="text-xs text-stone-500">
             Queued {formatEat(m.createdAt, "d MMM yyyy, HH:mm:ss")} · {m.attempts} attempt

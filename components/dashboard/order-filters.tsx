@@ -1,6 +1,13 @@
 import Link from "next/link";
 import { CollapsibleFilters } from "./collapsible-filters";
-import { FULFILMENT_FILTERS, type OrderFilter, STATUS_FILTERS } from "@/lib/dashboard/filters";
+import { fieldAria } from "@/components/ui/field";
+import {
+  FULFILMENT_FILTERS,
+  type OrderFilter,
+  SEARCH_MAX,
+  STATUS_FILTERS,
+  searchError,
+} from "@/lib/dashboard/filters";
 
 const STATUS_LABELS: Record<(typeof STATUS_FILTERS)[number], string> = {
   paid: "Paid",
@@ -29,6 +36,7 @@ export function OrderFilters({
     filter.from,
     filter.to,
   ].filter(Boolean).length;
+  const qError = searchError(filter);
   return (
     <form
       method="get"
@@ -41,13 +49,18 @@ export function OrderFilters({
           Search
         </label>
         <input
-          id="q"
-          name="q"
+          {...fieldAria({ id: "q", name: "q", errors: qError ? [qError] : undefined })}
           type="search"
+          maxLength={SEARCH_MAX}
           defaultValue={filter.q}
           placeholder="Reference, name, phone or receipt"
-          className={field}
+          className={`${field} aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600`}
         />
+        {qError && (
+          <p id="q-error" className="mt-1 text-sm text-red-700" role="alert">
+            {qError}
+          </p>
+        )}
       </div>
       <CollapsibleFilters active={active}>
         <div>

@@ -27,7 +27,8 @@ const schema = z.object({
   fulfilment: z.enum(FULFILMENT_FILTERS).catch("all"),
   from: date.optional().catch(undefined),
   to: date.optional().catch(undefined),
-  q: z.string().trim().max(100).catch(""),
+  // Kept even when too long (the address bounds it), so the form shows what was typed beside its error.
+  q: z.string().trim().catch(""),
   /** "all", "pickup" or a delivery zone's id. */
   zone: z
     .string()
@@ -37,6 +38,16 @@ const schema = z.object({
 });
 
 export type OrderFilter = z.infer<typeof schema>;
+
+/** The longest search text: no name, phone, reference or receipt comes close. */
+export const SEARCH_MAX = 100;
+
+/** What is wrong with the search text, or null: a search too long finds nothing rather than everything. */
+export function searchError(f: OrderFilter): string | null {
+  return f.q.length > SEARCH_MAX
+    ? `Search text is too long (${f.q.length} characters): use at most ${SEARCH_MAX}.`
+    : null;
+}
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** Reads the orders page's URL parameters; anything unreadable falls back to the default (paid orders). */
@@ -130,7 +141,7 @@ export function orderWhere(f: OrderFilter): Prisma.OrderWhereInput {
     if (f.to) range.lt = eatDateBoundary(f.to, true);
     and.push({ [dateField(f)]: range });
   }
-  const search = searchWhere(f.q);
+  const search = searchError(f) ? { id: { in: [] } } : searchWhere(f.q);
   if (search) and.push(search);
   return { AND: and };
 }

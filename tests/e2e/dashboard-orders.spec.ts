@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { OWNER, createStaff, insertOrder, resetShop } from "./support/database";
 import { Dashboard } from "./support/dashboard";
+import { layoutProblems } from "./support/layout";
 
 const STAFF = { email: "packer@duka.test", password: "packer-password-1" };
 
@@ -61,6 +62,31 @@ test("search by M-Pesa receipt finds the order", async ({ page }) => {
   await expect(page).toHaveURL(/q=tla1b2c3d4/);
   await expect(d.orderRows()).toHaveCount(1);
   await expect(d.orderRows().first()).toContainText("Wanjiku Kamau");
+});
+
+test("a search over 100 characters is refused beside the box, kept as typed, and lists no orders", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const d = new Dashboard(page);
+  // A shared or bookmarked link: the box itself takes no more than 100 characters.
+  const long = `Wanjiku Kamau ${"x".repeat(100)}`;
+  await page.goto(`/dashboard/orders?status=all&q=${encodeURIComponent(long)}`);
+  const box = page.getByLabel("Search");
+  await expect(box).toHaveValue(long);
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#q-error")).toHaveText(
+    "Search text is too long (114 characters): use at most 100.",
+  );
+  await expect(page.getByTestId("orders-count")).toHaveText("0 orders");
+  await expect(d.orderRows()).toHaveCount(0);
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/orders-search-too-long-360.png", fullPage: true });
+  // Cut down to the name, it finds the order.
+  await box.fill("Wanjiku Kamau");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(d.orderRows()).toHaveCount(1);
+  await expect(page.locator("#q-error")).toHaveCount(0);
 });
 
 test("CSV export has the current filter, amounts in KES and defused formulas", async ({ page }) => {

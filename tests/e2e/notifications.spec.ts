@@ -134,6 +134,10 @@ test("the owner sets alert recipients, with field errors for bad ones, and sends
     .poll(async () => (await inbox("+254722000401")).map((m) => m.text))
     .toEqual([expect.stringContaining("test message")]);
   await expect.poll(async () => (await inbox("alerts@shop.test")).length).toBe(1);
+  // The list beside the button follows them out without a reload: none stays "Queued".
+  const states = page.getByTestId("message-state");
+  await expect(states).toHaveCount(2);
+  for (const state of await states.all()) await expect(state).toHaveText(/^(Sent|Delivered) /);
   await page.screenshot({ path: "test-results/notifications-settings-360.png", fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);

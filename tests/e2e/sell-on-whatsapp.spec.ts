@@ -56,7 +56,19 @@ test("pay on delivery: the shopper orders without paying; at the door the seller
   await rider.getByRole("button", { name: "Send M-Pesa prompt" }).click();
   await expect(rider.getByTestId("door-status")).toContainText("waiting for the PIN");
   await snap(rider, "door-prompt-waiting");
+  // The customer cancels the first prompt: the rider reads it about the customer, the shopper about "you".
   const phone = await seller.newPage();
+  await answerOnPhone(phone, "254711000501", "Cancel");
+  await rider.bringToFront();
+  await expect(rider.getByTestId("door-status")).toHaveText(
+    "The customer cancelled the M-Pesa prompt. Send it again when they're ready.",
+  );
+  await snap(rider, "door-prompt-cancelled");
+  await expect(page.getByTestId("failure-reason")).toHaveText(
+    "You cancelled the M-Pesa prompt. Try again when you're ready.",
+  );
+  await rider.getByRole("button", { name: "Send M-Pesa prompt" }).click();
+  await expect(rider.getByTestId("door-status")).toContainText("waiting for the PIN");
   await answerOnPhone(phone, "254711000501", "Pay");
   await rider.bringToFront();
   await expect(rider.getByTestId("door-status")).toContainText(/^Paid · M-Pesa \w{10}/);

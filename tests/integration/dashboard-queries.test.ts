@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { parseOrderFilter } from "@/lib/dashboard/filters";
+import { parseOrderFilter, searchError } from "@/lib/dashboard/filters";
 import { listOrders } from "@/lib/dashboard/orders";
 import { getKpis, getPaymentStats, getRevenueByDay } from "@/lib/dashboard/summary";
+import { accountNumberOf, referenceFromAccount } from "@/lib/payments/c2b/account";
 import { seedDemoOrders } from "@/prisma/demo-orders";
 import { resetShop } from "./support/database";
 
@@ -156,6 +157,23 @@ describe("orders list", () => {
     }
   });
 
+  it("says a search text over 100 characters is too long, keeps it, and lists nothing rather than everything", async () => {
+    const long = `wanjiku ${"x".repeat(100)}`;
+    const filter = parseOrderFilter(new URLSearchParams({ status: "all", q: long }));
+    expect(filter.q).toBe(long);
+    expect(searchError(filter)).toBe("Search text is too long (108 characters): use at most 100.");
+    expect(await list(`status=all&q=${encodeURIComponent(long)}`)).toEqual([]);
+    // The export follows the same filter: no rows either.
+    const csv = await (
+      await exportCsv(
+        new Request(`http://x/api/dashboard/orders/export?status=all&q=${encodeURIComponent(long)}`),
+      )
+    ).text();
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(1);
+    // 100 characters is still a search.
+    expect(searchError(parseOrderFilter(new URLSearchParams({ q: "x".repeat(100) })))).toBeNull();
+  });
+
   it("paginates on the server", async () => {
     const page = await listOrders(parseOrderFilter(new URLSearchParams("page=2")), 2);
     expect(page).toMatchObject({ total: 5, pages: 3, page: 2 });
@@ -194,7 +212,7 @@ describe("CSV export", () => {
 });
 
 describe("demo orders", () => {
-  it("cover every status with attempts and callbacks, and payment stats read them", async () => {
+  it("cover every status with attempts and callbacks, payment stats read them, references are real", async () => {
     const created = await seedDemoOrders(prisma, { now: NOW, count: 120 });
     expect(created).toBe(120);
     const statuses = await prisma.order.groupBy({ by: ["status"], _count: { _all: true } });
@@ -205,5 +223,15 @@ describe("demo orders", () => {
     expect(stats.successRate).toBeGreaterThan(0.5);
     expect(stats.topFailures.length).toBeGreaterThan(1);
     expect(stats.topFailures[0]?.label).toMatch(/\w/);
+    // Real references, so Pay Bill with a seeded order's reference as the account number finds it.
+    const demo = await prisma.order.findMany({
+      where: { NOT: { publicId: { startsWith: "pub-q-" } } },
+      select: { reference: true },
+    });
+    expect(demo).toHaveLength(120);
+    for (const { reference } of demo) {
+      expect(reference).toMatch(/^DK-[2-9A-HJ-NP-Z]{6}$/);
+      expect(referenceFromAccount(accountNumberOf(reference))).toBe(reference);
+    }
   });
 });

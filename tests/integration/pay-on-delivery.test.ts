@@ -14,6 +14,7 @@ import { reconcileAll, reconcileAttempt } from "@/lib/payments/stk/reconcile";
 import { cancelOrder } from "@/lib/payments/core/state-machine";
 import { recordCashPayment } from "@/lib/payments/on-delivery/cash";
 import { blockNumber, sendDoorPrompt } from "@/lib/payments/on-delivery/door";
+import { doorFailureMessage } from "@/lib/payments/on-delivery/door-words";
 import {
   checkout,
   clock,
@@ -171,7 +172,7 @@ describe("the prompt at the door", () => {
     expect(after.phone).toBe(phone);
   });
 
-  it("after a cancelled prompt, says why and is paid by Pay Bill with the order's reference", async () => {
+  it("after a cancelled prompt, says why (to the shopper as 'you', to the seller as 'the customer') and is paid by Pay Bill with the order's reference", async () => {
     await registerC2bUrls("owner@duka.test");
     harness.emulator.control.setOptions({ c2bValidation: false });
     const { publicId, order, phone } = await placeOnDelivery(400);
@@ -179,7 +180,11 @@ describe("the prompt at the door", () => {
     await harness.emulator.control.cancel(phone);
     await waitFor(async () => (await readOrder(publicId)).status === "FAILED", { what: "prompt failed" });
     const view = await readOrderView(publicId);
-    expect(view?.failureMessage).toBeTruthy();
+    expect(view?.failureMessage).toBe("You cancelled the M-Pesa prompt. Try again when you're ready.");
+    const attempt = await prisma.paymentAttempt.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(doorFailureMessage(attempt)).toBe(
+      "The customer cancelled the M-Pesa prompt. Send it again when they're ready.",
+    );
     expect(view?.payByHand).toMatchObject({ amountKes: 600 });
     await harness.emulator.control.payBill(env.mpesa.shortcode, order.reference, 600, phone);
     await paid(publicId);

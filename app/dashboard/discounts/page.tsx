@@ -30,6 +30,7 @@ export default async function DiscountsPage() {
         <Link
           href="/dashboard/discounts/new"
           className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          data-nav-link
         >
           New code
         </Link>
@@ -78,8 +79,9 @@ export default async function DiscountsPage() {
             </dl>
             <Link
               href={`/dashboard/discounts/${c.id}`}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline"
+              className="-ml-3 inline-flex min-h-11 min-w-11 items-center px-3 font-medium text-brand-700 hover:underline"
               aria-label={`Edit ${c.code}`}
+              data-nav-link
             >
               Edit
             </Link>

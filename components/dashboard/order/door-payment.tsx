@@ -14,18 +14,20 @@ import { formatKes } from "@/lib/format";
 import type { OrderView } from "@/lib/orders/order-view";
 import { card } from "./card";
 
-type Props = { initial: OrderView; reference: string };
+/** failure: the latest failed prompt in the seller's words, as the page was rendered (null if none). */
+type Props = { initial: OrderView; reference: string; failure: string | null };
 
 const rules = inputRules(doorPromptInput);
 
 /** What the seller's phone says about the payment right now. */
-function statusLine(view: OrderView): string {
+function statusLine(view: OrderView, failure: string | null): string {
   if (view.state === "paid")
     return `Paid${view.paidInCash ? " in cash" : view.receipt ? ` · M-Pesa ${view.receipt}` : ""}`;
   if (view.state === "waiting") return `Prompt sent to ${view.phoneMasked}: waiting for the PIN…`;
   if (view.state === "unknown")
     return "M-Pesa did not confirm the prompt was sent: if it rings, the PIN still works.";
-  if (view.state === "failed") return view.failureMessage ?? "The payment did not go through.";
+  // Never the shopper's failureMessage: it speaks to the payer ("You cancelled…").
+  if (view.state === "failed") return failure ?? "The payment did not go through.";
   if (view.state === "cancelled") return "Cancelled";
   return "Not paid yet";
 }
@@ -34,7 +36,7 @@ function statusLine(view: OrderView): string {
  * At the door: "Send M-Pesa prompt" (to the customer's number or one typed), the answer live from the
  * order's stream, Pay Bill details when the prompt cannot reach the phone, cash, or blocking the number.
  */
-export function DoorPayment({ initial, reference }: Props) {
+export function DoorPayment({ initial, reference, failure }: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [, setStreaming] = useState(false);
@@ -48,6 +50,13 @@ export function DoorPayment({ initial, reference }: Props) {
   useEffect(() => {
     if (!live) router.refresh();
   }, [live, router]);
+  // The stream carries the shopper's view: a failure it brings that the page was not rendered with is
+  // fetched again for the seller's words (shown meanwhile without a reason rather than a stale one).
+  const rendered = initial.state === "failed" && initial.failureMessage === view.failureMessage;
+  const newFailure = view.state === "failed" && !rendered;
+  useEffect(() => {
+    if (newFailure) router.refresh();
+  }, [newFailure, view.failureMessage, router]);
   const pay = view.payByHand;
   return (
     <section className={`${card} space-y-3`} aria-labelledby="door-h" data-testid="door-payment">
@@ -69,7 +78,7 @@ export function DoorPayment({ initial, reference }: Props) {
             : "rounded-lg bg-stone-50 p-3 text-sm"
         }
       >
-        {statusLine(view)}
+        {statusLine(view, rendered ? failure : null)}
       </p>
       {live && (
         <>

@@ -1,7 +1,7 @@
 import type { Refund } from "@/lib/generated/prisma/client";
 import { formatEat, formatKes } from "@/lib/format";
 import { card } from "./card";
-import { RefreshWhileWaiting } from "./refresh-while-waiting";
+import { RefreshWhileWaiting } from "../refresh-while-waiting";
 
 const STATE_WORDS = {
   REQUESTED: "Requested",

@@ -17,9 +17,12 @@ export function newPublicId(): string {
 // No 0/O, 1/I: references are read out over the phone.
 const REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-/** A short human reference such as DK-7Q4M2X (unique: the checkout draws again when it is taken). */
-export function newOrderReference(): string {
+/**
+ * A short human reference such as DK-7Q4M2X (unique: the checkout draws again when it is taken). `draw`
+ * picks an index below its argument: crypto by default, a seeded one for the demo orders.
+ */
+export function newOrderReference(draw: (below: number) => number = randomInt): string {
   let code = "";
-  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[draw(REFERENCE_ALPHABET.length)];
   return `DK-${code}`;
 }

@@ -63,21 +63,21 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Tap targets smaller than a thumb (44 px high): buttons, menus, text boxes, disclosure summaries, the label
+ * Tap targets smaller than a thumb (44 px high or wide): buttons, menus, text boxes, disclosure summaries, the label
  * a checkbox or radio is tapped by (its whole row is the target, not the small box), and the links that
  * stand alone as navigation: those of the page's header and footer (the logo, the cart, "Track an order"),
  * of any <nav> (breadcrumbs, pagination) and any link marked `data-nav-link` (back links, a list's row
  * links, a link drawn as a button). A link inside a sentence is exempt (WCAG 2.5.8), as are the links in
  * the page's own text. A link stretched over its row (an `::after` laid over the positioned row) is as tall
- * as the row. Only what is drawn counts: the content of a closed <details> is skipped until it is opened.
+ * as the row (and as wide). Only what is drawn counts: the content of a closed <details> is skipped until it is opened.
  */
 export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const height = (el: Element) => {
+    const size = (el: Element) => {
       const after = getComputedStyle(el, "::after");
       const stretched = after.content !== "none" && after.position === "absolute";
       const row = stretched && el instanceof HTMLElement ? el.offsetParent : null;
-      return (row ?? el).getBoundingClientRect().height;
+      return (row ?? el).getBoundingClientRect();
     };
     return [
       ...document.querySelectorAll(
@@ -87,12 +87,13 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
       .filter((el) => {
         const r = el.getBoundingClientRect();
         const drawn = el.checkVisibility({ visibilityProperty: true }) && !el.closest(".sr-only");
-        return drawn && r.width > 0 && height(el) < 44;
+        const { width, height } = size(el);
+        return drawn && r.width > 0 && (height < 44 || width < 44);
       })
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(height(el))}px high`,
-      );
+      .map((el) => {
+        const { width, height } = size(el);
+        return `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" is ${Math.round(width)}x${Math.round(height)}px`;
+      });
   });
 }
 

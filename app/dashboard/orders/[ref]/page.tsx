@@ -21,6 +21,7 @@ import { buildTimeline } from "@/lib/dashboard/timeline";
 import { listOrderMessages } from "@/lib/notifications/queries";
 import { readOrderView } from "@/lib/orders/order-view";
 import { isOpenOrder } from "@/lib/payments/core/status-groups";
+import { doorFailureMessage } from "@/lib/payments/on-delivery/door-words";
 import { orderRefunds, refundAvailability } from "@/lib/dashboard/refunds";
 import { previewRefund } from "@/lib/payments/refunds/preview";
 
@@ -64,7 +65,13 @@ export default async function OrderPage({ params }: Props) {
         ← Orders
       </Link>
       <OrderHeader order={order} />
-      {view && <DoorPayment initial={view} reference={order.reference} />}
+      {view && (
+        <DoorPayment
+          initial={view}
+          reference={order.reference}
+          failure={doorFailureMessage(order.attempts.at(-1))}
+        />
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <CustomerCard order={order} />
         <ItemsCard order={order} />

@@ -1,6 +1,7 @@
 import { AlertSettingsForm, TestMessageForm } from "@/components/dashboard/alert-settings-form";
 import { MessageList } from "@/components/dashboard/message-list";
 import { OwnerOnly } from "@/components/dashboard/owner-only";
+import { RefreshWhileWaiting } from "@/components/dashboard/refresh-while-waiting";
 import { sellerPage } from "@/lib/auth/guards";
 import { getAlertSettings } from "@/lib/notifications/queries";
 
@@ -60,6 +61,9 @@ export default async function NotificationSettingsPage() {
         </p>
         <TestMessageForm />
         <MessageList messages={settings.recentTests} canResend={false} />
+        {settings.recentTests.some((m) => m.status === "QUEUED" || m.status === "SENDING") && (
+          <RefreshWhileWaiting />
+        )}
       </section>
     </div>
   );
