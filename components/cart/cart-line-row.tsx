@@ -32,8 +32,9 @@ export function CartLineRow({ line, rule }: { line: PricedLine; rule: QuantityRu
           <Link
             // The variant's page by its id (the readable key needs its siblings): same page, same canonical.
             href={variant.title ? `/products/${variant.slug}/${variant.id}` : `/products/${variant.slug}`}
-            // 44 px to tap at one line of text: the padding reaches into the gaps, the margin keeps the layout.
-            className="-my-2.5 inline-block py-2.5 font-medium hover:underline"
+            // 44 px square to tap, even for one line of a short name: the padding reaches into the gaps, the
+            // margin keeps the layout.
+            className="-my-2.5 inline-block min-w-11 py-2.5 font-medium hover:underline"
             data-nav-link
           >
             {variant.productName}
